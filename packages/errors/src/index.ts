@@ -1,0 +1,2 @@
+export { ERROR_CODES, isErrorCode, type ErrorCode } from './codes.ts';
+export { RagfleetError, isRagfleetError, toRagfleetError, type RagfleetErrorOptions } from './ragfleet-error.ts';

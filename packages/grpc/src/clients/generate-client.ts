@@ -1,0 +1,23 @@
+import { protos, type GenerateV1 } from '@ragfleet/protos';
+import { GrpcClient, type CallSettings, type ClientSettings } from '../client.ts';
+
+/** Typed client for ragfleet.generate.v1.GenerateService. */
+export class GenerateClient {
+  readonly grpc: GrpcClient<GenerateV1.GenerateServiceClient>;
+
+  constructor(address: string, settings?: ClientSettings) {
+    this.grpc = new GrpcClient(protos.generate().GenerateService, address, settings);
+  }
+
+  /** The answer as a stream of events; abort the signal (or stop iterating) to cancel upstream. */
+  answer(
+    request: GenerateV1.AnswerRequest,
+    settings?: CallSettings,
+  ): AsyncGenerator<GenerateV1.AnswerResponse__Output> {
+    return this.grpc.stream('Answer', request, settings);
+  }
+
+  close(): void {
+    this.grpc.close();
+  }
+}

@@ -1,0 +1,50 @@
+import { Metadata, status, type ServiceError, type StatusObject } from '@grpc/grpc-js';
+import { ERROR_CODES, RagfleetError, isErrorCode, toRagfleetError } from '@ragfleet/errors';
+
+const CODE_KEY = 'ragfleet-error-code';
+const RETRYABLE_KEY = 'ragfleet-retryable';
+const DETAILS_KEY = 'ragfleet-error-details';
+
+/** The one mapping from the fleet's errors to gRPC status, carrying the stable code in trailers. */
+export function toGrpcStatus(error: unknown): Partial<StatusObject> & { code: status } {
+  const ragfleet = toRagfleetError(error);
+  const metadata = new Metadata();
+  metadata.set(CODE_KEY, ragfleet.code);
+  metadata.set(RETRYABLE_KEY, String(ragfleet.retryable));
+  if (ragfleet.details) metadata.set(DETAILS_KEY, JSON.stringify(ragfleet.details));
+  return { code: ERROR_CODES[ragfleet.code].grpc, details: ragfleet.message, metadata };
+}
+
+const BY_GRPC_STATUS: Partial<Record<status, RagfleetError['code']>> = {
+  [status.CANCELLED]: 'CANCELLED',
+  [status.INVALID_ARGUMENT]: 'INVALID_ARGUMENT',
+  [status.DEADLINE_EXCEEDED]: 'DEADLINE_EXCEEDED',
+  [status.NOT_FOUND]: 'NOT_FOUND',
+  [status.PERMISSION_DENIED]: 'PERMISSION_DENIED',
+  [status.RESOURCE_EXHAUSTED]: 'RATE_LIMITED',
+  [status.UNAVAILABLE]: 'SERVICE_UNAVAILABLE',
+  [status.UNAUTHENTICATED]: 'UNAUTHENTICATED',
+  [status.UNIMPLEMENTED]: 'ROUTE_NOT_FOUND',
+};
+
+/** The reverse mapping, for clients: the stable code from trailers, else one implied by the status. */
+export function fromGrpcError(error: unknown): RagfleetError {
+  const serviceError = error as Partial<ServiceError>;
+  if (typeof serviceError?.code !== 'number') return toRagfleetError(error);
+  const metadata = serviceError.metadata;
+  const carried = metadata?.get(CODE_KEY)[0];
+  const message = serviceError.details || serviceError.message || 'upstream error';
+  if (isErrorCode(carried)) {
+    const detailsText = metadata?.get(DETAILS_KEY)[0];
+    return new RagfleetError(carried, message, {
+      retryable: metadata?.get(RETRYABLE_KEY)[0] === 'true',
+      details: typeof detailsText === 'string' ? (JSON.parse(detailsText) as Record<string, unknown>) : undefined,
+      cause: error,
+    });
+  }
+  const code = BY_GRPC_STATUS[serviceError.code as status] ?? 'INTERNAL';
+  return new RagfleetError(code, code === 'INTERNAL' ? 'Upstream error' : message, {
+    internal: message,
+    cause: error,
+  });
+}

@@ -1,0 +1,1 @@
+export { Lifecycle, type LifecycleLogger, type LifecycleOptions } from './lifecycle.ts';

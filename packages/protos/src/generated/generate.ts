@@ -1,0 +1,37 @@
+import type * as grpc from '@grpc/grpc-js';
+import type { MessageTypeDefinition } from '@grpc/proto-loader';
+
+import type { AnswerRequest as _ragfleet_generate_v1_AnswerRequest, AnswerRequest__Output as _ragfleet_generate_v1_AnswerRequest__Output } from './ragfleet/generate/v1/AnswerRequest';
+import type { AnswerResponse as _ragfleet_generate_v1_AnswerResponse, AnswerResponse__Output as _ragfleet_generate_v1_AnswerResponse__Output } from './ragfleet/generate/v1/AnswerResponse';
+import type { Citation as _ragfleet_generate_v1_Citation, Citation__Output as _ragfleet_generate_v1_Citation__Output } from './ragfleet/generate/v1/Citation';
+import type { Citations as _ragfleet_generate_v1_Citations, Citations__Output as _ragfleet_generate_v1_Citations__Output } from './ragfleet/generate/v1/Citations';
+import type { Done as _ragfleet_generate_v1_Done, Done__Output as _ragfleet_generate_v1_Done__Output } from './ragfleet/generate/v1/Done';
+import type { Error as _ragfleet_generate_v1_Error, Error__Output as _ragfleet_generate_v1_Error__Output } from './ragfleet/generate/v1/Error';
+import type { GenerateServiceClient as _ragfleet_generate_v1_GenerateServiceClient, GenerateServiceDefinition as _ragfleet_generate_v1_GenerateServiceDefinition } from './ragfleet/generate/v1/GenerateService';
+import type { Status as _ragfleet_generate_v1_Status, Status__Output as _ragfleet_generate_v1_Status__Output } from './ragfleet/generate/v1/Status';
+import type { Token as _ragfleet_generate_v1_Token, Token__Output as _ragfleet_generate_v1_Token__Output } from './ragfleet/generate/v1/Token';
+import type { Usage as _ragfleet_generate_v1_Usage, Usage__Output as _ragfleet_generate_v1_Usage__Output } from './ragfleet/generate/v1/Usage';
+
+type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> = {
+  new(...args: ConstructorParameters<Constructor>): Subtype;
+};
+
+export interface ProtoGrpcType {
+  ragfleet: {
+    generate: {
+      v1: {
+        AnswerRequest: MessageTypeDefinition<_ragfleet_generate_v1_AnswerRequest, _ragfleet_generate_v1_AnswerRequest__Output>
+        AnswerResponse: MessageTypeDefinition<_ragfleet_generate_v1_AnswerResponse, _ragfleet_generate_v1_AnswerResponse__Output>
+        Citation: MessageTypeDefinition<_ragfleet_generate_v1_Citation, _ragfleet_generate_v1_Citation__Output>
+        Citations: MessageTypeDefinition<_ragfleet_generate_v1_Citations, _ragfleet_generate_v1_Citations__Output>
+        Done: MessageTypeDefinition<_ragfleet_generate_v1_Done, _ragfleet_generate_v1_Done__Output>
+        Error: MessageTypeDefinition<_ragfleet_generate_v1_Error, _ragfleet_generate_v1_Error__Output>
+        GenerateService: SubtypeConstructor<typeof grpc.Client, _ragfleet_generate_v1_GenerateServiceClient> & { service: _ragfleet_generate_v1_GenerateServiceDefinition }
+        Status: MessageTypeDefinition<_ragfleet_generate_v1_Status, _ragfleet_generate_v1_Status__Output>
+        Token: MessageTypeDefinition<_ragfleet_generate_v1_Token, _ragfleet_generate_v1_Token__Output>
+        Usage: MessageTypeDefinition<_ragfleet_generate_v1_Usage, _ragfleet_generate_v1_Usage__Output>
+      }
+    }
+  }
+}
+

@@ -1,0 +1,28 @@
+// Original file: protos/ragfleet/generate/v1/generate.proto
+
+import type { Status as _ragfleet_generate_v1_Status, Status__Output as _ragfleet_generate_v1_Status__Output } from '../../../ragfleet/generate/v1/Status';
+import type { Citations as _ragfleet_generate_v1_Citations, Citations__Output as _ragfleet_generate_v1_Citations__Output } from '../../../ragfleet/generate/v1/Citations';
+import type { Token as _ragfleet_generate_v1_Token, Token__Output as _ragfleet_generate_v1_Token__Output } from '../../../ragfleet/generate/v1/Token';
+import type { Usage as _ragfleet_generate_v1_Usage, Usage__Output as _ragfleet_generate_v1_Usage__Output } from '../../../ragfleet/generate/v1/Usage';
+import type { Done as _ragfleet_generate_v1_Done, Done__Output as _ragfleet_generate_v1_Done__Output } from '../../../ragfleet/generate/v1/Done';
+import type { Error as _ragfleet_generate_v1_Error, Error__Output as _ragfleet_generate_v1_Error__Output } from '../../../ragfleet/generate/v1/Error';
+
+export interface AnswerResponse {
+  'status'?: (_ragfleet_generate_v1_Status | null);
+  'citations'?: (_ragfleet_generate_v1_Citations | null);
+  'token'?: (_ragfleet_generate_v1_Token | null);
+  'usage'?: (_ragfleet_generate_v1_Usage | null);
+  'done'?: (_ragfleet_generate_v1_Done | null);
+  'error'?: (_ragfleet_generate_v1_Error | null);
+  'event'?: "status"|"citations"|"token"|"usage"|"done"|"error";
+}
+
+export interface AnswerResponse__Output {
+  'status'?: (_ragfleet_generate_v1_Status__Output | null);
+  'citations'?: (_ragfleet_generate_v1_Citations__Output | null);
+  'token'?: (_ragfleet_generate_v1_Token__Output | null);
+  'usage'?: (_ragfleet_generate_v1_Usage__Output | null);
+  'done'?: (_ragfleet_generate_v1_Done__Output | null);
+  'error'?: (_ragfleet_generate_v1_Error__Output | null);
+  'event'?: "status"|"citations"|"token"|"usage"|"done"|"error";
+}

@@ -1,0 +1,23 @@
+// Original file: protos/ragfleet/generate/v1/generate.proto
+
+import type * as grpc from '@grpc/grpc-js'
+import type { MethodDefinition } from '@grpc/proto-loader'
+import type { AnswerRequest as _ragfleet_generate_v1_AnswerRequest, AnswerRequest__Output as _ragfleet_generate_v1_AnswerRequest__Output } from '../../../ragfleet/generate/v1/AnswerRequest';
+import type { AnswerResponse as _ragfleet_generate_v1_AnswerResponse, AnswerResponse__Output as _ragfleet_generate_v1_AnswerResponse__Output } from '../../../ragfleet/generate/v1/AnswerResponse';
+
+export interface GenerateServiceClient extends grpc.Client {
+  Answer(argument: _ragfleet_generate_v1_AnswerRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_ragfleet_generate_v1_AnswerResponse__Output>;
+  Answer(argument: _ragfleet_generate_v1_AnswerRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_ragfleet_generate_v1_AnswerResponse__Output>;
+  answer(argument: _ragfleet_generate_v1_AnswerRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_ragfleet_generate_v1_AnswerResponse__Output>;
+  answer(argument: _ragfleet_generate_v1_AnswerRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_ragfleet_generate_v1_AnswerResponse__Output>;
+  
+}
+
+export interface GenerateServiceHandlers extends grpc.UntypedServiceImplementation {
+  Answer: grpc.handleServerStreamingCall<_ragfleet_generate_v1_AnswerRequest__Output, _ragfleet_generate_v1_AnswerResponse>;
+  
+}
+
+export interface GenerateServiceDefinition extends grpc.ServiceDefinition {
+  Answer: MethodDefinition<_ragfleet_generate_v1_AnswerRequest, _ragfleet_generate_v1_AnswerResponse, _ragfleet_generate_v1_AnswerRequest__Output, _ragfleet_generate_v1_AnswerResponse__Output>
+}

@@ -1,0 +1,16 @@
+// Original file: protos/ragfleet/router/v1/router.proto
+
+
+export interface ModelChoice {
+  'provider'?: (string);
+  'model'?: (string);
+  'inputPricePerMtok'?: (number | string);
+  'outputPricePerMtok'?: (number | string);
+}
+
+export interface ModelChoice__Output {
+  'provider': (string);
+  'model': (string);
+  'inputPricePerMtok': (number);
+  'outputPricePerMtok': (number);
+}

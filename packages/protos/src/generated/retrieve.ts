@@ -1,0 +1,48 @@
+import type * as grpc from '@grpc/grpc-js';
+import type { EnumTypeDefinition, MessageTypeDefinition } from '@grpc/proto-loader';
+
+import type { DeleteDocumentRequest as _ragfleet_retrieve_v1_DeleteDocumentRequest, DeleteDocumentRequest__Output as _ragfleet_retrieve_v1_DeleteDocumentRequest__Output } from './ragfleet/retrieve/v1/DeleteDocumentRequest';
+import type { DeleteDocumentResponse as _ragfleet_retrieve_v1_DeleteDocumentResponse, DeleteDocumentResponse__Output as _ragfleet_retrieve_v1_DeleteDocumentResponse__Output } from './ragfleet/retrieve/v1/DeleteDocumentResponse';
+import type { Document as _ragfleet_retrieve_v1_Document, Document__Output as _ragfleet_retrieve_v1_Document__Output } from './ragfleet/retrieve/v1/Document';
+import type { DocumentInfo as _ragfleet_retrieve_v1_DocumentInfo, DocumentInfo__Output as _ragfleet_retrieve_v1_DocumentInfo__Output } from './ragfleet/retrieve/v1/DocumentInfo';
+import type { GetDocumentRequest as _ragfleet_retrieve_v1_GetDocumentRequest, GetDocumentRequest__Output as _ragfleet_retrieve_v1_GetDocumentRequest__Output } from './ragfleet/retrieve/v1/GetDocumentRequest';
+import type { GetDocumentResponse as _ragfleet_retrieve_v1_GetDocumentResponse, GetDocumentResponse__Output as _ragfleet_retrieve_v1_GetDocumentResponse__Output } from './ragfleet/retrieve/v1/GetDocumentResponse';
+import type { GetJobRequest as _ragfleet_retrieve_v1_GetJobRequest, GetJobRequest__Output as _ragfleet_retrieve_v1_GetJobRequest__Output } from './ragfleet/retrieve/v1/GetJobRequest';
+import type { GetJobResponse as _ragfleet_retrieve_v1_GetJobResponse, GetJobResponse__Output as _ragfleet_retrieve_v1_GetJobResponse__Output } from './ragfleet/retrieve/v1/GetJobResponse';
+import type { IngestDocumentsRequest as _ragfleet_retrieve_v1_IngestDocumentsRequest, IngestDocumentsRequest__Output as _ragfleet_retrieve_v1_IngestDocumentsRequest__Output } from './ragfleet/retrieve/v1/IngestDocumentsRequest';
+import type { IngestDocumentsResponse as _ragfleet_retrieve_v1_IngestDocumentsResponse, IngestDocumentsResponse__Output as _ragfleet_retrieve_v1_IngestDocumentsResponse__Output } from './ragfleet/retrieve/v1/IngestDocumentsResponse';
+import type { Job as _ragfleet_retrieve_v1_Job, Job__Output as _ragfleet_retrieve_v1_Job__Output } from './ragfleet/retrieve/v1/Job';
+import type { RetrieveServiceClient as _ragfleet_retrieve_v1_RetrieveServiceClient, RetrieveServiceDefinition as _ragfleet_retrieve_v1_RetrieveServiceDefinition } from './ragfleet/retrieve/v1/RetrieveService';
+import type { SearchHit as _ragfleet_retrieve_v1_SearchHit, SearchHit__Output as _ragfleet_retrieve_v1_SearchHit__Output } from './ragfleet/retrieve/v1/SearchHit';
+import type { SearchRequest as _ragfleet_retrieve_v1_SearchRequest, SearchRequest__Output as _ragfleet_retrieve_v1_SearchRequest__Output } from './ragfleet/retrieve/v1/SearchRequest';
+import type { SearchResponse as _ragfleet_retrieve_v1_SearchResponse, SearchResponse__Output as _ragfleet_retrieve_v1_SearchResponse__Output } from './ragfleet/retrieve/v1/SearchResponse';
+
+type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> = {
+  new(...args: ConstructorParameters<Constructor>): Subtype;
+};
+
+export interface ProtoGrpcType {
+  ragfleet: {
+    retrieve: {
+      v1: {
+        DeleteDocumentRequest: MessageTypeDefinition<_ragfleet_retrieve_v1_DeleteDocumentRequest, _ragfleet_retrieve_v1_DeleteDocumentRequest__Output>
+        DeleteDocumentResponse: MessageTypeDefinition<_ragfleet_retrieve_v1_DeleteDocumentResponse, _ragfleet_retrieve_v1_DeleteDocumentResponse__Output>
+        Document: MessageTypeDefinition<_ragfleet_retrieve_v1_Document, _ragfleet_retrieve_v1_Document__Output>
+        DocumentInfo: MessageTypeDefinition<_ragfleet_retrieve_v1_DocumentInfo, _ragfleet_retrieve_v1_DocumentInfo__Output>
+        GetDocumentRequest: MessageTypeDefinition<_ragfleet_retrieve_v1_GetDocumentRequest, _ragfleet_retrieve_v1_GetDocumentRequest__Output>
+        GetDocumentResponse: MessageTypeDefinition<_ragfleet_retrieve_v1_GetDocumentResponse, _ragfleet_retrieve_v1_GetDocumentResponse__Output>
+        GetJobRequest: MessageTypeDefinition<_ragfleet_retrieve_v1_GetJobRequest, _ragfleet_retrieve_v1_GetJobRequest__Output>
+        GetJobResponse: MessageTypeDefinition<_ragfleet_retrieve_v1_GetJobResponse, _ragfleet_retrieve_v1_GetJobResponse__Output>
+        IngestDocumentsRequest: MessageTypeDefinition<_ragfleet_retrieve_v1_IngestDocumentsRequest, _ragfleet_retrieve_v1_IngestDocumentsRequest__Output>
+        IngestDocumentsResponse: MessageTypeDefinition<_ragfleet_retrieve_v1_IngestDocumentsResponse, _ragfleet_retrieve_v1_IngestDocumentsResponse__Output>
+        Job: MessageTypeDefinition<_ragfleet_retrieve_v1_Job, _ragfleet_retrieve_v1_Job__Output>
+        JobState: EnumTypeDefinition
+        RetrieveService: SubtypeConstructor<typeof grpc.Client, _ragfleet_retrieve_v1_RetrieveServiceClient> & { service: _ragfleet_retrieve_v1_RetrieveServiceDefinition }
+        SearchHit: MessageTypeDefinition<_ragfleet_retrieve_v1_SearchHit, _ragfleet_retrieve_v1_SearchHit__Output>
+        SearchRequest: MessageTypeDefinition<_ragfleet_retrieve_v1_SearchRequest, _ragfleet_retrieve_v1_SearchRequest__Output>
+        SearchResponse: MessageTypeDefinition<_ragfleet_retrieve_v1_SearchResponse, _ragfleet_retrieve_v1_SearchResponse__Output>
+      }
+    }
+  }
+}
+

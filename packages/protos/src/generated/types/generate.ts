@@ -1,0 +1,10 @@
+export type * from '../ragfleet/generate/v1/AnswerRequest.ts';
+export type * from '../ragfleet/generate/v1/AnswerResponse.ts';
+export type * from '../ragfleet/generate/v1/Citation.ts';
+export type * from '../ragfleet/generate/v1/Citations.ts';
+export type * from '../ragfleet/generate/v1/Done.ts';
+export type * from '../ragfleet/generate/v1/Error.ts';
+export type * from '../ragfleet/generate/v1/GenerateService.ts';
+export type * from '../ragfleet/generate/v1/Status.ts';
+export type * from '../ragfleet/generate/v1/Token.ts';
+export type * from '../ragfleet/generate/v1/Usage.ts';

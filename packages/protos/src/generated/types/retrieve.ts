@@ -1,0 +1,16 @@
+export type * from '../ragfleet/retrieve/v1/DeleteDocumentRequest.ts';
+export type * from '../ragfleet/retrieve/v1/DeleteDocumentResponse.ts';
+export type * from '../ragfleet/retrieve/v1/Document.ts';
+export type * from '../ragfleet/retrieve/v1/DocumentInfo.ts';
+export type * from '../ragfleet/retrieve/v1/GetDocumentRequest.ts';
+export type * from '../ragfleet/retrieve/v1/GetDocumentResponse.ts';
+export type * from '../ragfleet/retrieve/v1/GetJobRequest.ts';
+export type * from '../ragfleet/retrieve/v1/GetJobResponse.ts';
+export type * from '../ragfleet/retrieve/v1/IngestDocumentsRequest.ts';
+export type * from '../ragfleet/retrieve/v1/IngestDocumentsResponse.ts';
+export type * from '../ragfleet/retrieve/v1/Job.ts';
+export type * from '../ragfleet/retrieve/v1/JobState.ts';
+export type * from '../ragfleet/retrieve/v1/RetrieveService.ts';
+export type * from '../ragfleet/retrieve/v1/SearchHit.ts';
+export type * from '../ragfleet/retrieve/v1/SearchRequest.ts';
+export type * from '../ragfleet/retrieve/v1/SearchResponse.ts';

@@ -1,0 +1,23 @@
+export { createLogger, type Logger } from './logger.ts';
+export {
+  LATENCY_BUCKETS,
+  Counter,
+  Gauge,
+  Histogram,
+  Registry,
+  counter,
+  createMetricsRegistry,
+  gauge,
+  histogram,
+} from './metrics.ts';
+export { startOpsServer, type OpsServer } from './ops-server.ts';
+export { currentRequestContext, runWithRequestContext, type RequestContext } from './request-context.ts';
+export {
+  extractTraceContext,
+  injectTraceContext,
+  runInContext,
+  startTracing,
+  withSpan,
+  type Context,
+  type Span,
+} from './tracing.ts';

@@ -1,0 +1,19 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+/** Who is asking and under which id: set where a request enters a process, read by logs and clients. */
+export interface RequestContext {
+  requestId: string;
+  tenant: string;
+  /** Absolute deadline (ms since epoch) inherited from the caller, if any. */
+  deadline?: number;
+}
+
+const storage = new AsyncLocalStorage<RequestContext>();
+
+export function runWithRequestContext<T>(context: RequestContext, fn: () => T): T {
+  return storage.run(context, fn);
+}
+
+export function currentRequestContext(): RequestContext | undefined {
+  return storage.getStore();
+}

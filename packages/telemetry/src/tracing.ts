@@ -1,0 +1,81 @@
+import {
+  context,
+  propagation,
+  trace,
+  SpanStatusCode,
+  type Context,
+  type Span,
+  type TextMapGetter,
+  type TextMapSetter,
+} from '@opentelemetry/api';
+import { W3CTraceContextPropagator } from '@opentelemetry/core';
+
+export type { Context, Span } from '@opentelemetry/api';
+
+/**
+ * Starts OpenTelemetry for this process. Without OTEL_EXPORTER_OTLP_ENDPOINT only the W3C
+ * propagator is installed, so trace context still flows through the fleet at no cost; with it,
+ * the NodeSDK exports spans over OTLP/HTTP. Returns the shutdown hook.
+ */
+export async function startTracing(service: string, env = process.env): Promise<() => Promise<void>> {
+  propagation.setGlobalPropagator(new W3CTraceContextPropagator());
+  if (!env.OTEL_EXPORTER_OTLP_ENDPOINT) return async () => {};
+  const { NodeSDK } = await import('@opentelemetry/sdk-node');
+  const { OTLPTraceExporter } = await import('@opentelemetry/exporter-trace-otlp-http');
+  const sdk = new NodeSDK({ serviceName: service, traceExporter: new OTLPTraceExporter() });
+  sdk.start();
+  return () => sdk.shutdown();
+}
+
+const tracer = () => trace.getTracer('ragfleet');
+
+/** Runs fn inside a span named after a domain step (rag.embed, rag.search, ...). */
+export async function withSpan<T>(
+  name: string,
+  fn: (span: Span) => Promise<T>,
+  attributes: Record<string, string | number | boolean> = {},
+): Promise<T> {
+  return tracer().startActiveSpan(name, { attributes }, async (span) => {
+    try {
+      return await fn(span);
+    } catch (error) {
+      span.recordException(error as Error);
+      span.setStatus({ code: SpanStatusCode.ERROR });
+      throw error;
+    } finally {
+      span.end();
+    }
+  });
+}
+
+type Carrier = Record<string, unknown>;
+
+const setter: TextMapSetter<Carrier> = {
+  set: (carrier, key, value) => {
+    carrier[key] = value;
+  },
+};
+
+const getter: TextMapGetter<Carrier> = {
+  keys: (carrier) => Object.keys(carrier),
+  get: (carrier, key) => {
+    const value = carrier[key];
+    if (Array.isArray(value)) return value.map(String);
+    return value === undefined ? undefined : String(value);
+  },
+};
+
+/** Writes the active trace context (traceparent, tracestate) into headers or gRPC metadata. */
+export function injectTraceContext(carrier: Carrier, from: Context = context.active()): Carrier {
+  propagation.inject(from, carrier, setter);
+  return carrier;
+}
+
+/** Reads trace context from incoming headers; run the handler inside `context.with(result, ...)`. */
+export function extractTraceContext(carrier: Carrier): Context {
+  return propagation.extract(context.active(), carrier, getter);
+}
+
+export function runInContext<T>(ctx: Context, fn: () => T): T {
+  return context.with(ctx, fn);
+}

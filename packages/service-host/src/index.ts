@@ -1,0 +1,1 @@
+export { hostService, type HostOptions, type HostedService, type ServiceKit } from './host-service.ts';

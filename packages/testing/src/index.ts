@@ -1,0 +1,3 @@
+export { freePort, uniqueSuffix, waitFor } from './ports.ts';
+export { startFakeOllama, type FakeOllama, type FakeChatBehavior } from './fake-ollama.ts';
+export { startFakeAnthropic, type FakeAnthropic, type FakeAnthropicBehavior } from './fake-anthropic.ts';

@@ -147,7 +147,12 @@ export class MemoryConsumer {
     });
   }
 
-  async #run(worker: MemoryWorker, message: StoredMessage, attempt: number, state: PendingState): Promise<void> {
+  async #run(
+    worker: MemoryWorker,
+    message: StoredMessage,
+    attempt: number,
+    state: PendingState,
+  ): Promise<void> {
     // Yield first so a publish never runs a handler inside the publisher's call stack.
     await Promise.resolve();
     try {

@@ -9,6 +9,7 @@ import {
   type TextMapSetter,
 } from '@opentelemetry/api';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 
 export type { Context, Span } from '@opentelemetry/api';
 
@@ -19,7 +20,14 @@ export type { Context, Span } from '@opentelemetry/api';
  */
 export async function startTracing(service: string, env = process.env): Promise<() => Promise<void>> {
   propagation.setGlobalPropagator(new W3CTraceContextPropagator());
-  if (!env.OTEL_EXPORTER_OTLP_ENDPOINT) return async () => {};
+  if (!env.OTEL_EXPORTER_OTLP_ENDPOINT) {
+    // Without a context manager context.with() is a no-op and incoming trace context would be
+    // dropped at the first hop; the SDK installs its own when it starts.
+    context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+    return async () => {
+      context.disable();
+    };
+  }
   const { NodeSDK } = await import('@opentelemetry/sdk-node');
   const { OTLPTraceExporter } = await import('@opentelemetry/exporter-trace-otlp-http');
   const sdk = new NodeSDK({ serviceName: service, traceExporter: new OTLPTraceExporter() });

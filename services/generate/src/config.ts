@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { env, loadConfig, serviceAddresses, serviceFields } from '@ragfleet/config';
+
+export const generateConfigSchema = z.object({
+  ...serviceFields('generate'),
+  ROUTER_ADDR: serviceAddresses.ROUTER_ADDR(),
+  RETRIEVE_ADDR: serviceAddresses.RETRIEVE_ADDR(),
+  /** Enables the ollama provider. */
+  OLLAMA_HOST: env.optionalUrl(),
+  /** Enables the anthropic provider. */
+  ANTHROPIC_API_KEY: env.optionalString(),
+  ANTHROPIC_BASE_URL: env.optionalUrl(),
+  ANTHROPIC_MAX_TOKENS: env.positiveInt(1024),
+  /** Template version of prompts/rag-answer used when a request names none. */
+  PROMPT_VERSION: z
+    .string()
+    .regex(/^[\w.-]+$/, 'expected a version name such as v1')
+    .default('v1'),
+  NATS_URL: env.optionalUrl(),
+  /** Passages retrieved when a request leaves k at 0. */
+  GENERATE_TOP_K: env.positiveInt(5),
+  PROVIDER_RETRIES: env.nonNegativeInt(1),
+  BREAKER_THRESHOLD: env.positiveInt(3),
+  BREAKER_HALF_OPEN_MS: env.positiveInt(30_000),
+});
+
+export type GenerateConfig = z.output<typeof generateConfigSchema>;
+
+export function loadGenerateConfig(source: Record<string, string | undefined> = process.env): GenerateConfig {
+  return loadConfig('generate', generateConfigSchema, source);
+}

@@ -1,0 +1,22 @@
+import type { NumberedPassage } from './ports.ts';
+
+export interface AnswerRequest {
+  query: string;
+  /** 0 means the service default. */
+  k: number;
+  filters: Record<string, string>;
+  tier: string;
+  /** Empty means the template's default version. */
+  promptVersion: string;
+}
+
+export type AnswerStage = 'routing' | 'retrieving' | 'generating' | 'fallback';
+
+/** What an answer stream carries, in order: status*, citations, token*, usage, then done or error. */
+export type AnswerEvent =
+  | { type: 'status'; stage: AnswerStage; message: string; provider?: string; model?: string }
+  | { type: 'citations'; citations: NumberedPassage[] }
+  | { type: 'token'; text: string }
+  | { type: 'usage'; inputTokens: number; outputTokens: number; provider: string; model: string }
+  | { type: 'done'; provider: string; model: string; finishReason: string; promptVersion: string }
+  | { type: 'error'; code: string; message: string; retryable: boolean };

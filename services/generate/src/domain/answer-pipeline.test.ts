@@ -1,0 +1,287 @@
+import { describe, expect, it } from '@jest/globals';
+import { RagfleetError } from '@ragfleet/errors';
+import { ExtractiveProvider } from '../adapters/extractive/extractive-provider.ts';
+import type { AnswerEvent, AnswerRequest } from './answer-events.ts';
+import { AnswerPipeline } from './answer-pipeline.ts';
+import type { ChatChunk, ChatProvider, ChatRequest, ModelChoice, Passage } from './ports.ts';
+import { PromptLibrary, parseTemplate } from './prompt-template.ts';
+import { ProviderGuard } from './provider-guard.ts';
+
+type Script = (call: number) => ChatChunk[] | { before: ChatChunk[]; error: unknown };
+
+/** A provider driven by a script per call: chunks to yield, optionally then an error. */
+class ScriptedProvider implements ChatProvider {
+  readonly name: string;
+  readonly requests: ChatRequest[] = [];
+  readonly #script: Script;
+
+  constructor(name: string, script: Script) {
+    this.name = name;
+    this.#script = script;
+  }
+
+  async *stream(request: ChatRequest): AsyncGenerator<ChatChunk> {
+    this.requests.push(request);
+    const step = this.#script(this.requests.length);
+    const chunks = Array.isArray(step) ? step : step.before;
+    for (const chunk of chunks) yield chunk;
+    if (!Array.isArray(step)) throw step.error;
+  }
+}
+
+const transient = () => new RagfleetError('PROVIDER_UNAVAILABLE', 'overloaded', { retryable: true });
+const permanent = () => new RagfleetError('PROVIDER_UNAVAILABLE', 'bad key', { retryable: false });
+const PASSAGES: Passage[] = [
+  {
+    documentId: 'hnsw',
+    chunkId: 'hnsw#0',
+    title: 'HNSW',
+    text: 'HNSW builds a layered graph for vector search.',
+    score: 0.9,
+    start: 0,
+    end: 46,
+  },
+];
+const prompts = new PromptLibrary(
+  [
+    parseTemplate('v1', '# system\nanswer\n# user\n{{context}}\n{{question}}'),
+    parseTemplate('v2', '# system\nv2\n# user\n{{question}}'),
+  ],
+  'v1',
+);
+
+function pipeline(options: {
+  chain: ModelChoice[];
+  providers: ChatProvider[];
+  passages?: Passage[];
+  retries?: number;
+}) {
+  return new AnswerPipeline({
+    router: {
+      route: async (_query, tier) => {
+        if (tier === 'gold') throw new RagfleetError('INVALID_ARGUMENT', 'unknown tier');
+        return { chain: options.chain, reason: 'test chain' };
+      },
+    },
+    retriever: { search: async () => options.passages ?? PASSAGES },
+    prompts,
+    providers: options.providers,
+    guard: new ProviderGuard({
+      retries: options.retries ?? 0,
+      retryInitialDelayMs: 1,
+      retryMaxDelayMs: 1,
+      breakerThreshold: 2,
+      halfOpenAfterMs: 60_000,
+    }),
+    defaultTopK: 5,
+  });
+}
+
+const request = (overrides: Partial<AnswerRequest> = {}): AnswerRequest => ({
+  query: 'How does HNSW search vectors?',
+  k: 0,
+  filters: {},
+  tier: 'premium',
+  promptVersion: '',
+  ...overrides,
+});
+
+async function collect(events: AsyncIterable<AnswerEvent>): Promise<AnswerEvent[]> {
+  const all: AnswerEvent[] = [];
+  for await (const event of events) all.push(event);
+  return all;
+}
+
+const text = (events: AnswerEvent[]) => events.flatMap((e) => (e.type === 'token' ? [e.text] : [])).join('');
+const kinds = (events: AnswerEvent[]) =>
+  events.map((e) => (e.type === 'status' ? `status:${e.stage}` : e.type));
+const signal = () => new AbortController().signal;
+const ANTHROPIC = { provider: 'anthropic', model: 'claude-haiku-4-5' };
+const EXTRACTIVE = { provider: 'extractive', model: 'extractive-v1' };
+
+describe('AnswerPipeline', () => {
+  it('routes, retrieves, cites, streams and finishes with usage and done', async () => {
+    const anthropic = new ScriptedProvider('anthropic', () => [
+      { usage: { inputTokens: 11 } },
+      { token: 'HNSW ' },
+      { token: 'is a graph [1].' },
+      { usage: { outputTokens: 2 }, finishReason: 'end_turn' },
+    ]);
+    const events = await collect(
+      pipeline({ chain: [ANTHROPIC, EXTRACTIVE], providers: [anthropic] }).answer(request(), signal()),
+    );
+    expect(kinds(events)).toEqual([
+      'status:routing',
+      'status:retrieving',
+      'citations',
+      'status:generating',
+      'token',
+      'token',
+      'usage',
+      'done',
+    ]);
+    expect(events[2]).toEqual({ type: 'citations', citations: [{ ...PASSAGES[0], index: 1 }] });
+    expect(text(events)).toBe('HNSW is a graph [1].');
+    expect(events.at(-2)).toEqual({
+      type: 'usage',
+      inputTokens: 11,
+      outputTokens: 2,
+      provider: 'anthropic',
+      model: 'claude-haiku-4-5',
+    });
+    expect(events.at(-1)).toEqual({
+      type: 'done',
+      provider: 'anthropic',
+      model: 'claude-haiku-4-5',
+      finishReason: 'end_turn',
+      promptVersion: 'v1',
+    });
+    expect(anthropic.requests[0]?.messages[0]?.content).toContain('[1] HNSW\nHNSW builds a layered graph');
+  });
+
+  it('falls back to the next model when a provider fails before its first token', async () => {
+    const anthropic = new ScriptedProvider('anthropic', () => ({
+      before: [{ usage: { inputTokens: 3 } }],
+      error: permanent(),
+    }));
+    const events = await collect(
+      pipeline({ chain: [ANTHROPIC, EXTRACTIVE], providers: [anthropic, new ExtractiveProvider()] }).answer(
+        request(),
+        signal(),
+      ),
+    );
+    const fallback = events.find((e) => e.type === 'status' && e.stage === 'fallback');
+    expect(fallback).toMatchObject({ provider: 'anthropic', model: 'claude-haiku-4-5' });
+    expect(kinds(events).indexOf('status:fallback')).toBeLessThan(kinds(events).indexOf('token'));
+    expect(text(events)).toBe('HNSW builds a layered graph for vector search [1].');
+    expect(events.at(-1)).toMatchObject({ type: 'done', provider: 'extractive', model: 'extractive-v1' });
+  });
+
+  it('retries a transient failure on the same provider before falling back', async () => {
+    const flaky = new ScriptedProvider('anthropic', (call) =>
+      call === 1 ? { before: [], error: transient() } : [{ token: 'ok' }],
+    );
+    const events = await collect(
+      pipeline({ chain: [ANTHROPIC, EXTRACTIVE], providers: [flaky], retries: 1 }).answer(
+        request(),
+        signal(),
+      ),
+    );
+    expect(flaky.requests).toHaveLength(2);
+    expect(kinds(events)).not.toContain('status:fallback');
+    expect(events.at(-1)).toMatchObject({ type: 'done', provider: 'anthropic' });
+  });
+
+  it('skips a provider whose circuit is open without calling it', async () => {
+    const dead = new ScriptedProvider('anthropic', () => ({ before: [], error: transient() }));
+    const answer = pipeline({ chain: [ANTHROPIC, EXTRACTIVE], providers: [dead, new ExtractiveProvider()] });
+    await collect(answer.answer(request(), signal()));
+    await collect(answer.answer(request(), signal()));
+    expect(dead.requests).toHaveLength(2);
+    const third = await collect(answer.answer(request(), signal()));
+    expect(dead.requests).toHaveLength(2);
+    expect(third.find((e) => e.type === 'status' && e.stage === 'fallback')).toMatchObject({
+      message: expect.stringContaining('circuit is open'),
+    });
+    expect(third.at(-1)).toMatchObject({ type: 'done', provider: 'extractive' });
+  });
+
+  it('ends with PROVIDER_FAILED and no done when the provider fails after the first token', async () => {
+    const broken = new ScriptedProvider('anthropic', () => ({
+      before: [{ token: 'HNSW ' }, { token: 'is' }],
+      error: transient(),
+    }));
+    const events = await collect(
+      pipeline({ chain: [ANTHROPIC, EXTRACTIVE], providers: [broken, new ExtractiveProvider()] }).answer(
+        request(),
+        signal(),
+      ),
+    );
+    expect(text(events)).toBe('HNSW is');
+    expect(events.at(-1)).toMatchObject({ type: 'error', code: 'PROVIDER_FAILED', retryable: true });
+    expect(kinds(events)).not.toContain('done');
+    expect(kinds(events)).not.toContain('status:fallback');
+  });
+
+  it('reports PROVIDER_UNAVAILABLE when every provider fails, and skips providers not configured here', async () => {
+    const dead = new ScriptedProvider('anthropic', () => ({ before: [], error: permanent() }));
+    const events = await collect(
+      pipeline({ chain: [{ provider: 'ollama', model: 'llama3.2' }, ANTHROPIC], providers: [dead] }).answer(
+        request(),
+        signal(),
+      ),
+    );
+    expect(kinds(events)).toEqual(['status:routing', 'status:retrieving', 'citations', 'error']);
+    expect(events.at(-1)).toMatchObject({ type: 'error', code: 'PROVIDER_UNAVAILABLE' });
+  });
+
+  it('still answers without retrieved context: the extractive provider says it found nothing', async () => {
+    const events = await collect(
+      pipeline({ chain: [EXTRACTIVE], providers: [new ExtractiveProvider()], passages: [] }).answer(
+        request(),
+        signal(),
+      ),
+    );
+    expect(events.find((e) => e.type === 'citations')).toEqual({ type: 'citations', citations: [] });
+    expect(text(events)).toMatch(/found no passages/);
+    expect(events.at(-1)).toMatchObject({ type: 'done', provider: 'extractive' });
+  });
+
+  it('names the requested prompt version and rejects bad input before any event', async () => {
+    const answer = pipeline({ chain: [EXTRACTIVE], providers: [new ExtractiveProvider()] });
+    const events = await collect(answer.answer(request({ promptVersion: 'v2' }), signal()));
+    expect(events.at(-1)).toMatchObject({ type: 'done', promptVersion: 'v2' });
+    for (const bad of [{ promptVersion: 'v9' }, { query: '  ' }, { k: 500 }, { tier: 'gold' }]) {
+      const received: AnswerEvent[] = [];
+      await expect(
+        (async () => {
+          for await (const event of answer.answer(request(bad), signal())) received.push(event);
+        })(),
+      ).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+      expect(received).toEqual([]);
+    }
+  });
+
+  it('cancels the provider when the caller aborts, ending the stream with CANCELLED', async () => {
+    const endless = new EndlessProvider();
+    const controller = new AbortController();
+    let tokens = 0;
+    const reading = (async () => {
+      for await (const event of pipeline({ chain: [ANTHROPIC], providers: [endless] }).answer(
+        request(),
+        controller.signal,
+      )) {
+        if (event.type === 'token' && ++tokens === 3) controller.abort(new Error('client went away'));
+      }
+    })();
+    await expect(reading).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect(endless.signal?.aborted).toBe(true);
+    expect(tokens).toBeLessThanOrEqual(4);
+  });
+
+  it('cancels the provider when the caller stops iterating', async () => {
+    const endless = new EndlessProvider();
+    for await (const event of pipeline({ chain: [ANTHROPIC], providers: [endless] }).answer(
+      request(),
+      signal(),
+    )) {
+      if (event.type === 'token') break;
+    }
+    expect(endless.signal?.aborted).toBe(true);
+  });
+});
+
+/** Streams tokens until its signal aborts. */
+class EndlessProvider implements ChatProvider {
+  readonly name = 'anthropic';
+  signal: AbortSignal | undefined;
+
+  async *stream(_request: ChatRequest, signal: AbortSignal): AsyncGenerator<ChatChunk> {
+    this.signal = signal;
+    for (let i = 0; ; i++) {
+      signal.throwIfAborted();
+      yield { token: `t${i} ` };
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+}

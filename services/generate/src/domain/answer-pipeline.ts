@@ -1,0 +1,276 @@
+import { RagfleetError, isRagfleetError, toRagfleetError } from '@ragfleet/errors';
+import { withSpan } from '@ragfleet/telemetry';
+import type { AnswerEvent, AnswerRequest } from './answer-events.ts';
+import { formatContext } from './prompt-template.ts';
+import type { ProviderGuard, OpenedStream } from './provider-guard.ts';
+import { Rendezvous } from './rendezvous.ts';
+import type {
+  ChatChunk,
+  ChatProvider,
+  ChatRequest,
+  ModelChoice,
+  ModelRouter,
+  NumberedPassage,
+  PromptTemplates,
+  Retriever,
+} from './ports.ts';
+
+export interface AnswerPipelineOptions {
+  router: ModelRouter;
+  retriever: Retriever;
+  prompts: PromptTemplates;
+  /** The providers this process can reach; chain entries naming others are skipped. */
+  providers: ChatProvider[];
+  guard: ProviderGuard;
+  /** Passages retrieved when a request asks for k = 0. */
+  defaultTopK: number;
+  maxTopK?: number;
+  maxQueryChars?: number;
+}
+
+type Emit = (event: AnswerEvent) => Promise<void>;
+
+interface Candidate {
+  choice: ModelChoice;
+  provider: ChatProvider;
+}
+
+const cancelled = (signal: AbortSignal) =>
+  new RagfleetError('CANCELLED', 'cancelled by caller', { cause: signal.reason });
+
+function describeFailure(error: unknown): string {
+  const ragfleet = toRagfleetError(error);
+  return ragfleet.internal ?? ragfleet.message;
+}
+
+/** Rough token count for providers that report no usage (about four characters a token). */
+const approximateTokens = (text: string) => Math.ceil(text.length / 4);
+
+/**
+ * The RAG answer: route, retrieve, cite, render the prompt, stream from the first provider of
+ * the chain that opens. A failure before the first token falls back to the next model; after
+ * it, the stream ends with an explicit PROVIDER_FAILED error (never a truncated "done").
+ * Invalid input is thrown before the first event; later failures become `error` events.
+ */
+export class AnswerPipeline {
+  readonly #options: Required<AnswerPipelineOptions>;
+  readonly #providers: Map<string, ChatProvider>;
+
+  constructor(options: AnswerPipelineOptions) {
+    this.#options = { maxTopK: 50, maxQueryChars: 4_000, ...options };
+    this.#providers = new Map(options.providers.map((provider) => [provider.name, provider]));
+  }
+
+  async *answer(request: AnswerRequest, signal: AbortSignal): AsyncGenerator<AnswerEvent> {
+    const controller = new AbortController();
+    const stop = () => controller.abort(signal.reason);
+    if (signal.aborted) stop();
+    signal.addEventListener('abort', stop, { once: true });
+
+    const channel = new Rendezvous<AnswerEvent>();
+    void this.#run(request, controller.signal, (event) => channel.push(event)).then(
+      () => channel.end(),
+      (error: unknown) => channel.end(error),
+    );
+    try {
+      yield* channel.drain();
+    } finally {
+      signal.removeEventListener('abort', stop);
+      // The caller stopped reading (or the answer finished): cancel whatever is still upstream.
+      controller.abort(new Error('answer stream closed'));
+    }
+  }
+
+  async #run(request: AnswerRequest, signal: AbortSignal, emit: Emit): Promise<void> {
+    const query = request.query.trim();
+    const k = this.#validate(query, request.k);
+    const promptVersion = this.#options.prompts.resolve(request.promptVersion);
+
+    const route = await this.#options.router.route(query, request.tier, signal);
+    const first = route.chain[0];
+    await emit({
+      type: 'status',
+      stage: 'routing',
+      message: route.reason,
+      provider: first?.provider,
+      model: first?.model,
+    });
+
+    await emit({
+      type: 'status',
+      stage: 'retrieving',
+      message: `searching for the ${k} most relevant passages`,
+    });
+    let passages: NumberedPassage[];
+    try {
+      const hits = await withSpan(
+        'rag.search',
+        () => this.#options.retriever.search(query, k, request.filters, signal),
+        {
+          'rag.k': k,
+        },
+      );
+      passages = hits.map((hit, position) => ({ ...hit, index: position + 1 }));
+    } catch (error) {
+      if (signal.aborted) throw cancelled(signal);
+      await this.#emitError(emit, toRagfleetError(error));
+      return;
+    }
+    await emit({ type: 'citations', citations: passages });
+
+    const prompt = this.#options.prompts.render(promptVersion, {
+      question: query,
+      context: formatContext(passages),
+    });
+    const chatRequest = (model: string): ChatRequest => ({
+      model,
+      system: prompt.system,
+      messages: [{ role: 'user', content: prompt.user }],
+      context: { query, passages },
+    });
+    const candidates = route.chain.flatMap((choice): Candidate[] => {
+      const provider = this.#providers.get(choice.provider);
+      return provider ? [{ choice, provider }] : [];
+    });
+
+    await withSpan(
+      'rag.generate',
+      () => this.#generate(candidates, chatRequest, promptVersion, signal, emit),
+      {
+        'rag.prompt_version': promptVersion,
+      },
+    );
+  }
+
+  #validate(query: string, k: number): number {
+    if (query === '') {
+      throw new RagfleetError('INVALID_ARGUMENT', 'query must not be empty', { details: { field: 'query' } });
+    }
+    if (query.length > this.#options.maxQueryChars) {
+      throw new RagfleetError(
+        'INVALID_ARGUMENT',
+        `query must be at most ${this.#options.maxQueryChars} characters`,
+        {
+          details: { field: 'query' },
+        },
+      );
+    }
+    if (!Number.isInteger(k) || k < 0 || k > this.#options.maxTopK) {
+      throw new RagfleetError('INVALID_ARGUMENT', `k must be between 1 and ${this.#options.maxTopK}`, {
+        details: { field: 'k' },
+      });
+    }
+    return k === 0 ? this.#options.defaultTopK : k;
+  }
+
+  async #generate(
+    candidates: Candidate[],
+    chatRequest: (model: string) => ChatRequest,
+    promptVersion: string,
+    signal: AbortSignal,
+    emit: Emit,
+  ): Promise<void> {
+    const failures: string[] = [];
+    for (const [position, { choice, provider }] of candidates.entries()) {
+      let opened: OpenedStream;
+      try {
+        const open = () => this.#options.guard.open(provider, chatRequest(choice.model), signal);
+        opened =
+          position === 0
+            ? await open()
+            : await withSpan('rag.fallback', open, {
+                'rag.provider': choice.provider,
+                'rag.model': choice.model,
+              });
+      } catch (error) {
+        if (signal.aborted) throw cancelled(signal);
+        failures.push(`${choice.provider}/${choice.model}: ${describeFailure(error)}`);
+        const next = candidates[position + 1];
+        if (next) {
+          await emit({
+            type: 'status',
+            stage: 'fallback',
+            message: `${choice.provider}/${choice.model} failed before its first token (${toRagfleetError(error).message}); trying ${next.choice.provider}/${next.choice.model}`,
+            provider: choice.provider,
+            model: choice.model,
+          });
+        }
+        continue;
+      }
+      await emit({
+        type: 'status',
+        stage: 'generating',
+        message: `answering with ${choice.provider}/${choice.model}`,
+        provider: choice.provider,
+        model: choice.model,
+      });
+      await this.#stream(opened, choice, chatRequest(choice.model), promptVersion, signal, emit);
+      return;
+    }
+    await this.#emitError(
+      emit,
+      new RagfleetError('PROVIDER_UNAVAILABLE', 'no model provider could answer', {
+        internal: failures.join('; ') || 'no provider of the chain is configured in this process',
+      }),
+    );
+  }
+
+  async #stream(
+    opened: OpenedStream,
+    choice: ModelChoice,
+    request: ChatRequest,
+    promptVersion: string,
+    signal: AbortSignal,
+    emit: Emit,
+  ): Promise<void> {
+    let inputTokens: number | undefined;
+    let outputTokens: number | undefined;
+    let finishReason = 'stop';
+    let tokens = 0;
+    const take = async (chunk: ChatChunk) => {
+      if (chunk.usage?.inputTokens !== undefined) inputTokens = chunk.usage.inputTokens;
+      if (chunk.usage?.outputTokens !== undefined) outputTokens = chunk.usage.outputTokens;
+      if (chunk.finishReason) finishReason = chunk.finishReason;
+      if (chunk.token) {
+        tokens++;
+        await emit({ type: 'token', text: chunk.token });
+      }
+    };
+    try {
+      for (const chunk of opened.head) await take(chunk);
+      if (!opened.ended) {
+        for (let next = await opened.rest.next(); !next.done; next = await opened.rest.next())
+          await take(next.value);
+      }
+    } catch (error) {
+      if (signal.aborted) throw cancelled(signal);
+      await this.#emitError(
+        emit,
+        new RagfleetError(
+          'PROVIDER_FAILED',
+          `${choice.provider} failed after ${tokens} tokens; the answer is incomplete`,
+          {
+            internal: describeFailure(error),
+            cause: error,
+          },
+        ),
+      );
+      return;
+    }
+    if (signal.aborted) throw cancelled(signal);
+    await emit({
+      type: 'usage',
+      inputTokens:
+        inputTokens ?? approximateTokens(request.system + request.messages.map((m) => m.content).join('')),
+      outputTokens: outputTokens ?? tokens,
+      provider: choice.provider,
+      model: choice.model,
+    });
+    await emit({ type: 'done', provider: choice.provider, model: choice.model, finishReason, promptVersion });
+  }
+
+  async #emitError(emit: Emit, error: RagfleetError): Promise<void> {
+    const code = isRagfleetError(error) ? error.code : 'INTERNAL';
+    await emit({ type: 'error', code, message: error.message, retryable: error.retryable });
+  }
+}

@@ -1,0 +1,72 @@
+import type { CallContext, Handlers } from '@ragfleet/grpc';
+import type { GenerateV1 } from '@ragfleet/protos';
+import type { AnswerEvent, AnswerRequest } from '../domain/answer-events.ts';
+
+/** The composed answer use case: the pipeline with its metrics and event publishing. */
+export type AnswerService = (request: AnswerRequest, context: CallContext) => AsyncIterable<AnswerEvent>;
+
+export function toAnswerResponse(event: AnswerEvent): GenerateV1.AnswerResponse {
+  switch (event.type) {
+    case 'status':
+      return {
+        status: {
+          stage: event.stage,
+          message: event.message,
+          provider: event.provider ?? '',
+          model: event.model ?? '',
+        },
+      };
+    case 'citations':
+      return {
+        citations: {
+          citations: event.citations.map((citation) => ({
+            index: citation.index,
+            documentId: citation.documentId,
+            chunkId: citation.chunkId,
+            title: citation.title,
+            text: citation.text,
+            score: citation.score,
+            start: citation.start,
+            end: citation.end,
+          })),
+        },
+      };
+    case 'token':
+      return { token: { text: event.text } };
+    case 'usage':
+      return {
+        usage: {
+          inputTokens: event.inputTokens,
+          outputTokens: event.outputTokens,
+          provider: event.provider,
+          model: event.model,
+        },
+      };
+    case 'done':
+      return {
+        done: {
+          provider: event.provider,
+          model: event.model,
+          finishReason: event.finishReason,
+          promptVersion: event.promptVersion,
+        },
+      };
+    case 'error':
+      return { error: { code: event.code, message: event.message, retryable: event.retryable } };
+  }
+}
+
+export function generateHandlers(answer: AnswerService): Handlers {
+  return {
+    Answer: async function* (request: GenerateV1.AnswerRequest__Output, context: CallContext) {
+      const domainRequest: AnswerRequest = {
+        query: request.query,
+        k: request.k,
+        filters: request.filters,
+        tier: request.tier,
+        promptVersion: request.promptVersion,
+      };
+      for await (const event of answer(domainRequest, context)) yield toAnswerResponse(event);
+    },
+  };
+}

@@ -1,0 +1,64 @@
+import { connectEventBus } from '@ragfleet/events';
+import { RetrieveClient, RouterClient } from '@ragfleet/grpc';
+import { protos } from '@ragfleet/protos';
+import { hostService } from '@ragfleet/service-host';
+import { CompletionPublisher, EVENTS_STREAM } from './adapters/completion-publisher.ts';
+import { GrpcModelRouter } from './adapters/grpc-model-router.ts';
+import { GrpcRetriever } from './adapters/grpc-retriever.ts';
+import { loadPromptLibrary } from './adapters/prompt-files.ts';
+import { providersFromConfig } from './adapters/providers.ts';
+import { AnswerMetrics } from './answer-metrics.ts';
+import { composeAnswerService } from './answer-service.ts';
+import { loadGenerateConfig } from './config.ts';
+import { AnswerPipeline } from './domain/answer-pipeline.ts';
+import { ProviderGuard } from './domain/provider-guard.ts';
+import { generateHandlers } from './grpc/answer-handlers.ts';
+
+await hostService({
+  name: 'generate',
+  config: loadGenerateConfig,
+  grpcPort: (config) => config.GRPC_PORT,
+  opsPort: (config) => config.METRICS_PORT,
+  compose: async ({ server, registry, lifecycle, logger }, config) => {
+    const prompts = loadPromptLibrary('rag-answer', config.PROMPT_VERSION);
+    const router = new RouterClient(config.ROUTER_ADDR);
+    lifecycle.onShutdown('router client', async () => router.close());
+    const retrieve = new RetrieveClient(config.RETRIEVE_ADDR);
+    lifecycle.onShutdown('retrieve client', async () => retrieve.close());
+    const bus = await connectEventBus({
+      natsUrl: config.NATS_URL,
+      streams: [EVENTS_STREAM],
+      logger,
+      name: 'generate',
+    });
+    lifecycle.onShutdown('event bus', () => bus.close());
+
+    const providers = providersFromConfig(config);
+    const pipeline = new AnswerPipeline({
+      router: new GrpcModelRouter(router),
+      retriever: new GrpcRetriever(retrieve),
+      prompts,
+      providers,
+      guard: new ProviderGuard({
+        retries: config.PROVIDER_RETRIES,
+        breakerThreshold: config.BREAKER_THRESHOLD,
+        halfOpenAfterMs: config.BREAKER_HALF_OPEN_MS,
+      }),
+      defaultTopK: config.GENERATE_TOP_K,
+    });
+    const answer = composeAnswerService(
+      pipeline,
+      new AnswerMetrics(registry),
+      new CompletionPublisher(bus, logger),
+    );
+    server.addService(
+      'ragfleet.generate.v1.GenerateService',
+      protos.generate().GenerateService.service,
+      generateHandlers(answer),
+    );
+    logger.info(
+      { providers: providers.map((provider) => provider.name), prompt: prompts.defaultVersion },
+      'generate composed',
+    );
+  },
+});

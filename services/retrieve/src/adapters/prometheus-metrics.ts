@@ -1,0 +1,39 @@
+import { counter, gauge, histogram, type Registry } from '@ragfleet/telemetry';
+import type { RetrieveMetrics } from '../domain/retrieve-metrics.ts';
+
+const STAGE_BUCKETS = [0.0005, 0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
+
+/** retrieve's Prometheus metrics; the stage timings feed the ingest benchmark. */
+export function prometheusRetrieveMetrics(registry: Registry): RetrieveMetrics {
+  const chunks = counter(
+    registry,
+    'ragfleet_retrieve_chunks_indexed_total',
+    'Chunks written to store and index.',
+  );
+  const jobs = counter(
+    registry,
+    'ragfleet_retrieve_ingest_jobs_total',
+    'Ingest job attempts that ended, by state.',
+    ['state'],
+  );
+  const stages = histogram(
+    registry,
+    'ragfleet_retrieve_ingest_stage_seconds',
+    'Time spent in each ingest stage (chunk, embed, store, index).',
+    ['stage'],
+    STAGE_BUCKETS,
+  );
+  const search = histogram(
+    registry,
+    'ragfleet_retrieve_search_seconds',
+    'Search latency, embedding included.',
+  );
+  const size = gauge(registry, 'ragfleet_retrieve_index_size', 'Live chunk vectors in the index.');
+  return {
+    chunksIndexed: (count) => chunks.inc(count),
+    jobFinished: (state) => jobs.inc({ state }),
+    stageSeconds: (stage, seconds) => stages.observe({ stage }, seconds),
+    searchSeconds: (seconds) => search.observe(seconds),
+    indexSize: (value) => size.set(value),
+  };
+}

@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import { RagfleetError, toRagfleetError } from '@ragfleet/errors';
+import { createEvent, type EventBus } from '@ragfleet/events';
+import type { DocumentStore } from './document-store.ts';
+import { validateDocuments } from './document-validation.ts';
+import { newJob, transition } from './job-state.ts';
+import type { DocumentInput, IngestJob } from './model.ts';
+
+export const INGEST_REQUESTED = 'retrieve.ingest.requested';
+
+/** The queue message: the job id only, the documents stay in the store. */
+export interface IngestRequested {
+  jobId: string;
+}
+
+export interface IngestServiceOptions {
+  store: DocumentStore;
+  bus: EventBus;
+  jobsSubject: string;
+  newId?: () => string;
+  now?: () => Date;
+}
+
+/** Accepts ingest requests: validates, stores a queued job with its documents, queues its id. */
+export class IngestService {
+  readonly #options: Required<IngestServiceOptions>;
+
+  constructor(options: IngestServiceOptions) {
+    this.#options = { newId: randomUUID, now: () => new Date(), ...options };
+  }
+
+  async accept(tenant: string, documents: DocumentInput[]): Promise<IngestJob> {
+    validateDocuments(documents);
+    const { store, bus, jobsSubject, newId, now } = this.#options;
+    const job = newJob(
+      newId(),
+      tenant,
+      documents.map((document) => document.id),
+      now(),
+    );
+    await store.createJob(job, documents);
+    try {
+      // The job id is the message id, so a retried publish is stored once.
+      await bus.publish<IngestRequested>(
+        jobsSubject,
+        createEvent({
+          id: job.id,
+          type: INGEST_REQUESTED,
+          source: 'retrieve',
+          tenant,
+          data: { jobId: job.id },
+        }),
+      );
+    } catch (error) {
+      const failed = transition(job, 'failed', now(), { error: 'could not queue the job' });
+      await store.saveJob(failed).catch(() => undefined);
+      throw new RagfleetError('SERVICE_UNAVAILABLE', 'The ingest queue is unavailable; retry later', {
+        internal: toRagfleetError(error).internal,
+        cause: error,
+      });
+    }
+    return job;
+  }
+
+  async getJob(tenant: string, id: string): Promise<IngestJob> {
+    const job = id ? await this.#options.store.getJob(tenant, id) : undefined;
+    if (!job) throw new RagfleetError('NOT_FOUND', `job "${id}" not found`, { details: { field: 'id' } });
+    return job;
+  }
+}

@@ -1,0 +1,28 @@
+export type IngestStage = 'chunk' | 'embed' | 'store' | 'index';
+
+/** What the domain reports; the Prometheus adapter lives in src/adapters/prometheus-metrics.ts. */
+export interface RetrieveMetrics {
+  chunksIndexed(count: number): void;
+  jobFinished(state: 'succeeded' | 'failed' | 'retried'): void;
+  stageSeconds(stage: IngestStage, seconds: number): void;
+  searchSeconds(seconds: number): void;
+  indexSize(size: number): void;
+}
+
+export const noMetrics: RetrieveMetrics = {
+  chunksIndexed: () => {},
+  jobFinished: () => {},
+  stageSeconds: () => {},
+  searchSeconds: () => {},
+  indexSize: () => {},
+};
+
+/** Runs fn and reports how long it took, also when it fails. */
+export async function timed<T>(report: (seconds: number) => void, fn: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  try {
+    return await fn();
+  } finally {
+    report((performance.now() - started) / 1000);
+  }
+}

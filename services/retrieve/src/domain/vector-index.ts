@@ -1,0 +1,40 @@
+export interface IndexEntry {
+  chunkId: string;
+  documentId: string;
+  vector: number[];
+  metadata: Record<string, string>;
+}
+
+export interface IndexFilter {
+  /** Exact matches on document metadata; the key `document_id` matches the document id. */
+  equals?: Record<string, string>;
+}
+
+export interface IndexHit {
+  chunkId: string;
+  documentId: string;
+  /** Cosine similarity, 1 for the same direction. */
+  score: number;
+}
+
+/**
+ * Nearest-neighbour search over chunk vectors, partitioned by tenant inside the search itself so
+ * that a filter never costs results: k hits come back whenever k chunks match.
+ */
+export interface VectorIndex {
+  /** Replaces every entry the document had with these. */
+  upsertDocument(tenant: string, documentId: string, entries: IndexEntry[]): void;
+  /** Returns how many entries were removed. */
+  deleteDocument(tenant: string, documentId: string): number;
+  search(tenant: string, vector: number[], k: number, filter?: IndexFilter): IndexHit[];
+  /** Live entries across tenants. */
+  readonly size: number;
+}
+
+/** An index that can be written to disk with the corpus marker it reflects. */
+export interface PersistentVectorIndex extends VectorIndex {
+  readonly marker: string | undefined;
+  persist(marker: string): Promise<void>;
+  /** Forgets everything (before a rebuild). */
+  clear(): void;
+}

@@ -1,0 +1,57 @@
+import type { CallContext, Handlers } from '@ragfleet/grpc';
+import type { RetrieveV1 } from '@ragfleet/protos';
+import type { DocumentService } from '../domain/document-service.ts';
+import type { IngestService } from '../domain/ingest-service.ts';
+import type { SearchService } from '../domain/search-service.ts';
+import { toDocumentInputs, toProtoDocumentInfo, toProtoHit, toProtoJob } from './proto-mapping.ts';
+
+export interface RetrieveDomain {
+  ingest: IngestService;
+  documents: DocumentService;
+  search: SearchService;
+}
+
+export const RETRIEVE_SERVICE = 'ragfleet.retrieve.v1.RetrieveService';
+
+/** RetrieveService over the domain; every call acts for the tenant in the call's metadata. */
+export function retrieveHandlers({ ingest, documents, search }: RetrieveDomain): Handlers {
+  return {
+    IngestDocuments: async (
+      request: RetrieveV1.IngestDocumentsRequest__Output,
+      context: CallContext,
+    ): Promise<RetrieveV1.IngestDocumentsResponse> => ({
+      job: toProtoJob(await ingest.accept(context.tenant, toDocumentInputs(request.documents))),
+    }),
+
+    GetJob: async (
+      request: RetrieveV1.GetJobRequest__Output,
+      context: CallContext,
+    ): Promise<RetrieveV1.GetJobResponse> => ({
+      job: toProtoJob(await ingest.getJob(context.tenant, request.id)),
+    }),
+
+    GetDocument: async (
+      request: RetrieveV1.GetDocumentRequest__Output,
+      context: CallContext,
+    ): Promise<RetrieveV1.GetDocumentResponse> => ({
+      document: toProtoDocumentInfo(await documents.get(context.tenant, request.id)),
+    }),
+
+    DeleteDocument: async (
+      request: RetrieveV1.DeleteDocumentRequest__Output,
+      context: CallContext,
+    ): Promise<RetrieveV1.DeleteDocumentResponse> => documents.delete(context.tenant, request.id),
+
+    Search: async (
+      request: RetrieveV1.SearchRequest__Output,
+      context: CallContext,
+    ): Promise<RetrieveV1.SearchResponse> => {
+      const hits = await search.search(context.tenant, {
+        query: request.query,
+        k: request.k,
+        filters: { ...request.filters },
+      });
+      return { hits: hits.map(toProtoHit) };
+    },
+  };
+}

@@ -1,0 +1,14 @@
+import { hostService } from '@ragfleet/service-host';
+import { composeRetrieve } from './compose-retrieve.ts';
+import { loadRetrieveConfig } from './config.ts';
+
+// retrieve: the corpus. `node services/retrieve/src/main.ts` serves gRPC on 50052 (ops on 9102).
+await hostService({
+  name: 'retrieve',
+  config: () => loadRetrieveConfig(),
+  grpcPort: (config) => config.GRPC_PORT,
+  opsPort: (config) => config.METRICS_PORT,
+  compose: async (kit, config) => {
+    await composeRetrieve(kit, config);
+  },
+});

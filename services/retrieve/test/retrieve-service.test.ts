@@ -1,0 +1,181 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { RetrieveClient } from '@ragfleet/grpc';
+import type { RetrieveV1 } from '@ragfleet/protos';
+import { hostService, type HostedService } from '@ragfleet/service-host';
+import { runWithRequestContext } from '@ragfleet/telemetry';
+import { uniqueSuffix, waitFor } from '@ragfleet/testing';
+import { composeRetrieve } from '../src/compose-retrieve.ts';
+import { loadRetrieveConfig } from '../src/config.ts';
+import { ingestTopology } from '../src/ingest-topology.ts';
+import { HashingEmbedder } from './support/hashing-embedder.ts';
+import { deleteStreams, natsUrl } from './support/nats-streams.ts';
+import { makeTempDir } from './support/temp-dir.ts';
+
+const topology = ingestTopology(uniqueSuffix());
+let dataDir: { path: string; remove: () => Promise<void> };
+
+interface Running {
+  hosted: HostedService;
+  client: RetrieveClient;
+  recovery: string;
+  stop(): Promise<void>;
+}
+
+/** The retrieve service as main.ts runs it, with an offline embedder and streams of its own. */
+async function startRetrieve(): Promise<Running> {
+  let recovery = '';
+  const hosted = await hostService({
+    name: 'retrieve',
+    config: () =>
+      loadRetrieveConfig({
+        DATA_DIR: dataDir.path,
+        NATS_URL: natsUrl,
+        LOG_LEVEL: 'silent',
+        CHUNK_SIZE: '200',
+        CHUNK_OVERLAP: '20',
+      }),
+    grpcPort: () => 0,
+    opsPort: () => 0,
+    host: '127.0.0.1',
+    exitOnSignal: false,
+    compose: async (kit, config) => {
+      ({ recovery } = await composeRetrieve(kit, config, { embedder: new HashingEmbedder(), topology }));
+    },
+  });
+  const client = new RetrieveClient(`127.0.0.1:${hosted.grpcPort}`);
+  return {
+    hosted,
+    client,
+    recovery,
+    stop: async () => {
+      client.close();
+      await hosted.lifecycle.shutdown('test');
+    },
+  };
+}
+
+const as = <T>(tenant: string, fn: () => Promise<T>) =>
+  runWithRequestContext({ requestId: `${tenant}-req`, tenant }, fn);
+
+const corpus: RetrieveV1.Document[] = [
+  {
+    id: 'rivers',
+    title: 'Rivers',
+    text: 'Rivers carry water and silt to the sea. Deltas form where rivers slow.',
+    metadata: { kind: 'geo' },
+  },
+  {
+    id: 'mountains',
+    title: 'Mountains',
+    text: 'Mountains rise where plates collide. Erosion wears peaks down.',
+    metadata: { kind: 'geo' },
+  },
+  {
+    id: 'compilers',
+    title: 'Compilers',
+    text: 'Compilers translate source code into machine code.',
+    metadata: { kind: 'cs' },
+  },
+];
+
+async function ingestAndWait(client: RetrieveClient, tenant: string, documents: RetrieveV1.Document[]) {
+  const { job } = await as(tenant, () => client.ingestDocuments({ documents }));
+  expect(job?.state).toBe('JOB_STATE_QUEUED');
+  return waitFor(async () => {
+    const current = (await as(tenant, () => client.getJob(job?.id ?? ''))).job;
+    return current?.state === 'JOB_STATE_SUCCEEDED' ? current : undefined;
+  }, 20_000);
+}
+
+let service: Running;
+
+beforeAll(async () => {
+  dataDir = await makeTempDir();
+  service = await startRetrieve();
+  await ingestAndWait(service.client, 'tenant-a', corpus);
+});
+
+afterAll(async () => {
+  await service.stop();
+  await deleteStreams(topology.streams.map((stream) => stream.name));
+  await dataDir.remove();
+});
+
+describe('RetrieveService over gRPC', () => {
+  it('ingests, reports the job and the document, and searches with filters', async () => {
+    const { document } = await as('tenant-a', () => service.client.getDocument('rivers'));
+    expect(document).toMatchObject({
+      id: 'rivers',
+      title: 'Rivers',
+      metadata: { kind: 'geo' },
+      chunkCount: 1,
+    });
+    const { hits } = await as('tenant-a', () =>
+      service.client.search({ query: 'where do rivers carry silt', k: 2, filters: { kind: 'geo' } }),
+    );
+    expect(hits).toHaveLength(2);
+    expect(hits[0]).toMatchObject({
+      documentId: 'rivers',
+      chunkId: 'rivers#0',
+      title: 'Rivers',
+      start: 0,
+      end: corpus[0]?.text?.length,
+      text: corpus[0]?.text,
+    });
+    expect(hits.every((hit) => hit.metadata.kind === 'geo')).toBe(true);
+  });
+
+  it('keeps tenant B away from tenant A’s documents and jobs', async () => {
+    await expect(as('tenant-b', () => service.client.getDocument('rivers'))).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    expect(await as('tenant-b', () => service.client.deleteDocument('rivers'))).toEqual({
+      deleted: false,
+      chunksRemoved: 0,
+    });
+    expect((await as('tenant-b', () => service.client.search({ query: 'rivers silt', k: 10 }))).hits).toEqual(
+      [],
+    );
+    const { job } = await as('tenant-a', () => service.client.ingestDocuments({ documents: [corpus[2]!] }));
+    await expect(as('tenant-b', () => service.client.getJob(job?.id ?? ''))).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    expect((await as('tenant-a', () => service.client.getDocument('rivers'))).document?.chunkCount).toBe(1);
+  });
+
+  it('answers bad input with INVALID_ARGUMENT naming the field', async () => {
+    await expect(
+      as('tenant-a', () => service.client.ingestDocuments({ documents: [{ id: '', text: 'x' }] })),
+    ).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', details: { field: 'documents[0].id' } });
+    await expect(as('tenant-a', () => service.client.search({ query: 'x', k: 1000 }))).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      details: { field: 'k' },
+    });
+  });
+
+  it('loads its index on restart over the same DATA_DIR and returns the same results', async () => {
+    const query = { query: 'plates collide and peaks erode', k: 3 };
+    const before = (await as('tenant-a', () => service.client.search(query))).hits;
+    expect(before[0]?.documentId).toBe('mountains');
+    await service.stop();
+
+    service = await startRetrieve();
+    expect(service.recovery).toBe('loaded');
+    const after = (await as('tenant-a', () => service.client.search(query))).hits;
+    expect(after).toEqual(before);
+  });
+
+  it('deletes a document so that search no longer returns it', async () => {
+    expect(await as('tenant-a', () => service.client.deleteDocument('mountains'))).toEqual({
+      deleted: true,
+      chunksRemoved: 1,
+    });
+    const { hits } = await as('tenant-a', () =>
+      service.client.search({ query: 'mountains plates collide', k: 10 }),
+    );
+    expect(hits.some((hit) => hit.documentId === 'mountains')).toBe(false);
+    await expect(as('tenant-a', () => service.client.getDocument('mountains'))).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+  });
+});

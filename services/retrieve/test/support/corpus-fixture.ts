@@ -1,0 +1,39 @@
+import { join } from 'node:path';
+import { FileDocumentStore } from '../../src/adapters/file-document-store.ts';
+import { HnswVectorIndex } from '../../src/adapters/hnsw-vector-index.ts';
+import { Corpus } from '../../src/domain/corpus.ts';
+import type { DocumentStore } from '../../src/domain/document-store.ts';
+import { noMetrics } from '../../src/domain/retrieve-metrics.ts';
+import { makeTempDir } from './temp-dir.ts';
+
+export interface CorpusFixture {
+  corpus: Corpus;
+  store: DocumentStore;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+/** A corpus on the embedded adapters in a temp dir; wrapStore lets a test disturb the store. */
+export async function corpusFixture(
+  wrapStore: (store: DocumentStore) => DocumentStore = (store) => store,
+): Promise<CorpusFixture> {
+  const dir = await makeTempDir();
+  const fileStore = new FileDocumentStore(dir.path);
+  await fileStore.open();
+  const store = wrapStore(fileStore);
+  const index = await HnswVectorIndex.open(join(dir.path, 'index'), {
+    m: 16,
+    efConstruction: 100,
+    efSearch: 32,
+  });
+  const corpus = new Corpus(store, index, noMetrics);
+  return {
+    corpus,
+    store,
+    dataDir: dir.path,
+    close: async () => {
+      await fileStore.close();
+      await dir.remove();
+    },
+  };
+}

@@ -22,6 +22,16 @@ export const env = {
       .optional()
       .transform((value) => (value === '' ? undefined : value)),
   logLevel: () => z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Gives one fleet its own NATS streams and subjects (tests, several fleets on one server). */
+  natsNamespace: () =>
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_]{0,40}$/, 'letters, digits and _ only')
+      .default(''),
   /** host:port of another service of the fleet. */
-  address: (fallback: string) => z.string().regex(/^[^:\s]+:\d+$/, 'expected host:port').default(fallback),
+  address: (fallback: string) =>
+    z
+      .string()
+      .regex(/^[^:\s]+:\d+$/, 'expected host:port')
+      .default(fallback),
 };

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 
 /** Raised once at start-up; main.ts prints it and exits non-zero before anything listens. */
 export class ConfigError extends Error {

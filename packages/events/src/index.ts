@@ -22,3 +22,4 @@ export {
   redeliveryDelayMs,
   type RedeliveryPolicy,
 } from './delivery-policy.ts';
+export { fleetTopology, type FleetTopology } from './fleet-topology.ts';

@@ -17,6 +17,7 @@ export const generateConfigSchema = z.object({
     .regex(/^[\w.-]+$/, 'expected a version name such as v1')
     .default('v1'),
   NATS_URL: env.optionalUrl(),
+  NATS_NAMESPACE: env.natsNamespace(),
   /** Passages retrieved when a request leaves k at 0. */
   GENERATE_TOP_K: env.positiveInt(5),
   PROVIDER_RETRIES: env.nonNegativeInt(1),

@@ -1,8 +1,8 @@
-import { connectEventBus } from '@ragfleet/events';
+import { connectEventBus, fleetTopology } from '@ragfleet/events';
 import { RetrieveClient, RouterClient } from '@ragfleet/grpc';
 import { protos } from '@ragfleet/protos';
 import { hostService } from '@ragfleet/service-host';
-import { CompletionPublisher, EVENTS_STREAM } from './adapters/completion-publisher.ts';
+import { CompletionPublisher } from './adapters/completion-publisher.ts';
 import { GrpcModelRouter } from './adapters/grpc-model-router.ts';
 import { GrpcRetriever } from './adapters/grpc-retriever.ts';
 import { loadPromptLibrary } from './adapters/prompt-files.ts';
@@ -25,9 +25,10 @@ await hostService({
     lifecycle.onShutdown('router client', async () => router.close());
     const retrieve = new RetrieveClient(config.RETRIEVE_ADDR);
     lifecycle.onShutdown('retrieve client', async () => retrieve.close());
+    const topology = fleetTopology(config.NATS_NAMESPACE);
     const bus = await connectEventBus({
       natsUrl: config.NATS_URL,
-      streams: [EVENTS_STREAM],
+      streams: [topology.streams.events],
       logger,
       name: 'generate',
     });
@@ -49,7 +50,7 @@ await hostService({
     const answer = composeAnswerService(
       pipeline,
       new AnswerMetrics(registry),
-      new CompletionPublisher(bus, logger),
+      new CompletionPublisher(bus, logger, undefined, topology.subjects.generationCompleted),
     );
     server.addService(
       'ragfleet.generate.v1.GenerateService',

@@ -63,7 +63,7 @@ export async function composeRetrieve(
     embedder = new GrpcEmbedder(client, { model: config.EMBED_MODEL, batchSize: config.EMBED_BATCH_SIZE });
   }
 
-  const topology = dependencies.topology ?? ingestTopology();
+  const topology = dependencies.topology ?? ingestTopology(config.NATS_NAMESPACE);
   const bus = await connectEventBus({
     natsUrl: config.NATS_URL,
     streams: topology.streams,

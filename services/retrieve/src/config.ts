@@ -7,6 +7,7 @@ export const retrieveConfigSchema = z
     /** Embedded state (store log, index files) lives under DATA_DIR/retrieve. */
     DATA_DIR: z.string().min(1).default('.data'),
     NATS_URL: env.optionalUrl(),
+    NATS_NAMESPACE: env.natsNamespace(),
     // A string, not a URL: MongoDB seed lists (host1,host2) are not valid URLs.
     MONGODB_URI: env.optionalString(),
     EMBED_ADDR: serviceAddresses.EMBED_ADDR(),

@@ -1,6 +1,6 @@
-import type { StreamSpec } from '@ragfleet/events';
+import { fleetTopology, type StreamSpec } from '@ragfleet/events';
 
-/** Where retrieve's messages travel. Tests give a suffix so that runs never share a stream. */
+/** Where retrieve's messages travel. Tests give a namespace so that runs never share a stream. */
 export interface IngestTopology {
   streams: StreamSpec[];
   /** Work queue of ingest jobs: one message per job, carrying only its id. */
@@ -11,21 +11,12 @@ export interface IngestTopology {
   workerDurable: string;
 }
 
-export function ingestTopology(suffix = ''): IngestTopology {
-  const tag = suffix ? `_${suffix}` : '';
-  const subjectTag = suffix ? `.${suffix}` : '';
+export function ingestTopology(namespace = ''): IngestTopology {
+  const topology = fleetTopology(namespace);
   return {
-    streams: [
-      {
-        name: `RAGFLEET_INGEST${tag}`,
-        subjects: [`ragfleet.ingest${subjectTag}.jobs`],
-        retention: 'workqueue',
-        duplicateWindowMs: 120_000,
-      },
-      { name: `RAGFLEET_EVENTS${tag}`, subjects: [`ragfleet.events${subjectTag}.>`], retention: 'limits' },
-    ],
-    jobsSubject: `ragfleet.ingest${subjectTag}.jobs`,
-    indexedSubject: `ragfleet.events${subjectTag}.documents.indexed`,
-    workerDurable: `retrieve-ingest${tag}`,
+    streams: [topology.streams.ingest, topology.streams.events],
+    jobsSubject: topology.subjects.ingestJobs,
+    indexedSubject: topology.subjects.documentsIndexed,
+    workerDurable: topology.durables.ingestWorker,
   };
 }

@@ -1,12 +1,9 @@
-import { createEvent, type EventBus, type StreamSpec } from '@ragfleet/events';
+import { createEvent, fleetTopology, type EventBus, type StreamSpec } from '@ragfleet/events';
 import type { AnswerEvent } from '../domain/answer-events.ts';
 
-export const EVENTS_STREAM: StreamSpec = {
-  name: 'RAGFLEET_EVENTS',
-  subjects: ['ragfleet.events.>'],
-  retention: 'limits',
-};
-export const GENERATION_COMPLETED_SUBJECT = 'ragfleet.events.generation.completed';
+const defaultTopology = fleetTopology();
+export const EVENTS_STREAM: StreamSpec = defaultTopology.streams.events;
+export const GENERATION_COMPLETED_SUBJECT = defaultTopology.subjects.generationCompleted;
 export const GENERATION_COMPLETED_TYPE = 'generate.answer.completed';
 
 export interface GenerationCompleted {
@@ -31,11 +28,18 @@ export class CompletionPublisher {
   readonly #bus: EventBus;
   readonly #logger: PublisherLogger;
   readonly #now: () => number;
+  readonly #subject: string;
 
-  constructor(bus: EventBus, logger: PublisherLogger, now: () => number = () => performance.now()) {
+  constructor(
+    bus: EventBus,
+    logger: PublisherLogger,
+    now: () => number = () => performance.now(),
+    subject: string = GENERATION_COMPLETED_SUBJECT,
+  ) {
     this.#bus = bus;
     this.#logger = logger;
     this.#now = now;
+    this.#subject = subject;
   }
 
   async *observe(events: AsyncIterable<AnswerEvent>, tenant: string): AsyncGenerator<AnswerEvent> {
@@ -54,7 +58,7 @@ export class CompletionPublisher {
           latencyMs: Math.round(this.#now() - started),
         };
         const envelope = createEvent({ type: GENERATION_COMPLETED_TYPE, source: 'generate', tenant, data });
-        this.#bus.publish(GENERATION_COMPLETED_SUBJECT, envelope).catch((error: unknown) => {
+        this.#bus.publish(this.#subject, envelope).catch((error: unknown) => {
           this.#logger.warn({ err: String(error), event: envelope.id }, 'could not publish generation event');
         });
       }

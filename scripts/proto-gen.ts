@@ -13,7 +13,11 @@ const check = process.argv.includes('--check');
 const outDir = check ? mkdtempSync(join(tmpdir(), 'ragfleet-protos-')) : committed;
 
 const flags = Object.entries(LOADER_OPTIONS).flatMap(([key, value]) =>
-  value === true ? [`--${key}`] : value === false ? [] : [`--${key}`, typeof value === 'function' ? value.name : String(value)],
+  value === true
+    ? [`--${key}`]
+    : value === false
+      ? []
+      : [`--${key}`, typeof value === 'function' ? value.name : String(value)],
 );
 if (!check) rmSync(committed, { recursive: true, force: true });
 execFileSync(

@@ -7,7 +7,10 @@ describe('docs/errors.md', () => {
   it('documents every error code with its HTTP status and retryability', () => {
     const doc = readFileSync(join(import.meta.dirname, '../../../docs/errors.md'), 'utf8');
     const rows = new Map(
-      [...doc.matchAll(/^\| ([A-Z_]+) \| (\d{3}) \| (yes|no) \|/gm)].map((m) => [m[1], { http: Number(m[2]), retryable: m[3] === 'yes' }]),
+      [...doc.matchAll(/^\| ([A-Z_]+) \| (\d{3}) \| (yes|no) \|/gm)].map((m) => [
+        m[1],
+        { http: Number(m[2]), retryable: m[3] === 'yes' },
+      ]),
     );
     for (const [code, entry] of Object.entries(ERROR_CODES)) {
       expect({ code, ...rows.get(code) }).toEqual({ code, http: entry.http, retryable: entry.retryable });

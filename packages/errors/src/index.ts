@@ -1,2 +1,7 @@
 export { ERROR_CODES, isErrorCode, type ErrorCode } from './codes.ts';
-export { RagfleetError, isRagfleetError, toRagfleetError, type RagfleetErrorOptions } from './ragfleet-error.ts';
+export {
+  RagfleetError,
+  isRagfleetError,
+  toRagfleetError,
+  type RagfleetErrorOptions,
+} from './ragfleet-error.ts';

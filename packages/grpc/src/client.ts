@@ -19,7 +19,11 @@ type UnaryMethod = (
   options: CallOptions,
   callback: (error: ServiceError | null, response?: unknown) => void,
 ) => ClientUnaryCall;
-type StreamMethod = (request: unknown, metadata: Metadata, options: CallOptions) => ClientReadableStream<unknown>;
+type StreamMethod = (
+  request: unknown,
+  metadata: Metadata,
+  options: CallOptions,
+) => ClientReadableStream<unknown>;
 
 export interface CallSettings {
   /** Per-call deadline; the caller's own deadline wins when it is sooner. */
@@ -51,7 +55,11 @@ export class GrpcClient<C extends Client> {
   readonly #settings: Required<ClientSettings>;
 
   constructor(
-    ClientClass: new (address: string, creds: ReturnType<typeof credentials.createInsecure>, options?: object) => C,
+    ClientClass: new (
+      address: string,
+      creds: ReturnType<typeof credentials.createInsecure>,
+      options?: object,
+    ) => C,
     address: string,
     settings: ClientSettings = {},
   ) {
@@ -77,7 +85,11 @@ export class GrpcClient<C extends Client> {
   }
 
   /** A server stream as an async iterable; breaking out of the loop or aborting cancels the call. */
-  async *stream<Res>(method: keyof C & string, request: unknown, settings: CallSettings = {}): AsyncGenerator<Res> {
+  async *stream<Res>(
+    method: keyof C & string,
+    request: unknown,
+    settings: CallSettings = {},
+  ): AsyncGenerator<Res> {
     const fn = (this.raw[method] as unknown as StreamMethod).bind(this.raw);
     const call = fn(request, outgoingMetadata(), {
       deadline: deadlineFor(settings, settings.deadlineMs ?? 120_000),
@@ -87,7 +99,8 @@ export class GrpcClient<C extends Client> {
     try {
       for await (const message of call) yield message as Res;
     } catch (error) {
-      if (settings.signal?.aborted) throw new RagfleetError('CANCELLED', 'cancelled by caller', { cause: error });
+      if (settings.signal?.aborted)
+        throw new RagfleetError('CANCELLED', 'cancelled by caller', { cause: error });
       throw fromGrpcError(error);
     } finally {
       settings.signal?.removeEventListener('abort', onAbort);

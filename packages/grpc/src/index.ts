@@ -1,6 +1,18 @@
 export { GrpcClient, type CallSettings, type ClientSettings } from './client.ts';
-export { GrpcServer, type CallContext, type Handlers, type StreamHandler, type UnaryHandler } from './server.ts';
-export { DEFAULT_TENANT, REQUEST_ID_KEY, TENANT_KEY, outgoingMetadata, readIncomingMetadata } from './metadata.ts';
+export {
+  GrpcServer,
+  type CallContext,
+  type Handlers,
+  type StreamHandler,
+  type UnaryHandler,
+} from './server.ts';
+export {
+  DEFAULT_TENANT,
+  REQUEST_ID_KEY,
+  TENANT_KEY,
+  outgoingMetadata,
+  readIncomingMetadata,
+} from './metadata.ts';
 export { fromGrpcError, toGrpcStatus } from './status.ts';
 export { EmbedClient } from './clients/embed-client.ts';
 export { RetrieveClient } from './clients/retrieve-client.ts';

@@ -1,5 +1,10 @@
 import { Metadata } from '@grpc/grpc-js';
-import { currentRequestContext, extractTraceContext, injectTraceContext, type Context } from '@ragfleet/telemetry';
+import {
+  currentRequestContext,
+  extractTraceContext,
+  injectTraceContext,
+  type Context,
+} from '@ragfleet/telemetry';
 
 export const REQUEST_ID_KEY = 'x-request-id';
 export const TENANT_KEY = 'x-tenant-id';

@@ -143,7 +143,10 @@ export class GrpcServer {
     if (error !== undefined) {
       const ragfleet = toRagfleetError(error);
       const level = ragfleet.code === 'INTERNAL' ? 'error' : 'info';
-      this.#options.logger[level]({ method: label, code, err: ragfleet.internal ?? ragfleet.message }, 'call failed');
+      this.#options.logger[level](
+        { method: label, code, err: ragfleet.internal ?? ragfleet.message },
+        'call failed',
+      );
     }
   }
 

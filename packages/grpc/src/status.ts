@@ -38,7 +38,8 @@ export function fromGrpcError(error: unknown): RagfleetError {
     const detailsText = metadata?.get(DETAILS_KEY)[0];
     return new RagfleetError(carried, message, {
       retryable: metadata?.get(RETRYABLE_KEY)[0] === 'true',
-      details: typeof detailsText === 'string' ? (JSON.parse(detailsText) as Record<string, unknown>) : undefined,
+      details:
+        typeof detailsText === 'string' ? (JSON.parse(detailsText) as Record<string, unknown>) : undefined,
       cause: error,
     });
   }

@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { protos, type EmbedV1, type GenerateV1 } from '@ragfleet/protos';
 import { RagfleetError } from '@ragfleet/errors';
-import { createLogger, createMetricsRegistry, currentRequestContext, runWithRequestContext } from '@ragfleet/telemetry';
+import {
+  createLogger,
+  createMetricsRegistry,
+  currentRequestContext,
+  runWithRequestContext,
+} from '@ragfleet/telemetry';
 import { EmbedClient, GenerateClient, GrpcServer } from '../src/index.ts';
 
 const seen: Array<{ tenant: string; requestId: string }> = [];
@@ -10,14 +15,23 @@ let embed: EmbedClient;
 let generate: GenerateClient;
 
 beforeAll(async () => {
-  server = new GrpcServer({ service: 'test', logger: createLogger('test', 'silent'), registry: createMetricsRegistry('test') });
+  server = new GrpcServer({
+    service: 'test',
+    logger: createLogger('test', 'silent'),
+    registry: createMetricsRegistry('test'),
+  });
   server.addService('ragfleet.embed.v1.EmbedService', protos.embed().EmbedService.service, {
     Embed: async (request: EmbedV1.EmbedRequest__Output, context) => {
       seen.push({ tenant: context.tenant, requestId: context.requestId });
       expect(currentRequestContext()?.tenant).toBe(context.tenant);
-      if (request.texts.includes('bad')) throw new RagfleetError('INVALID_ARGUMENT', 'bad text', { details: { field: 'texts' } });
+      if (request.texts.includes('bad'))
+        throw new RagfleetError('INVALID_ARGUMENT', 'bad text', { details: { field: 'texts' } });
       if (request.texts.includes('crash')) throw new Error('secret internal detail');
-      return { embeddings: request.texts.map((text) => ({ values: [text.length] })), model: 'm', dimensions: 1 };
+      return {
+        embeddings: request.texts.map((text) => ({ values: [text.length] })),
+        model: 'm',
+        dimensions: 1,
+      };
     },
     ListModels: async () => ({ models: [] }),
   });

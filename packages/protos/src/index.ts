@@ -13,8 +13,12 @@ function load<T>(file: string): T {
   return grpc.loadPackageDefinition(definition) as unknown as T;
 }
 
-let cache: Partial<{ embed: EmbedProto; retrieve: RetrieveProto; router: RouterProto; generate: GenerateProto }> =
-  {};
+let cache: Partial<{
+  embed: EmbedProto;
+  retrieve: RetrieveProto;
+  router: RouterProto;
+  generate: GenerateProto;
+}> = {};
 
 /** The fleet's service definitions, each loaded once per process from the .proto contracts. */
 export const protos = {

@@ -44,7 +44,9 @@ export interface HostedService {
  * metrics and probes, grpc.health.v1, and a graceful shutdown that turns not-ready first,
  * drains, then closes resources in reverse order of creation.
  */
-export async function hostService<C extends Record<string, unknown>>(options: HostOptions<C>): Promise<HostedService> {
+export async function hostService<C extends Record<string, unknown>>(
+  options: HostOptions<C>,
+): Promise<HostedService> {
   let config: C;
   try {
     config = options.config();
@@ -56,7 +58,10 @@ export async function hostService<C extends Record<string, unknown>>(options: Ho
     throw error;
   }
   const stopTracing = await startTracing(`ragfleet-${options.name}`);
-  const logger = createLogger(options.name, typeof config.LOG_LEVEL === 'string' ? config.LOG_LEVEL : undefined);
+  const logger = createLogger(
+    options.name,
+    typeof config.LOG_LEVEL === 'string' ? config.LOG_LEVEL : undefined,
+  );
   const registry = createMetricsRegistry(options.name);
   const lifecycle = new Lifecycle({ logger });
   lifecycle.onShutdown('tracing', stopTracing);

@@ -29,7 +29,10 @@ export class RetrieveClient {
     return this.grpc.unary('DeleteDocument', { id }, { idempotent: true, ...settings });
   }
 
-  search(request: RetrieveV1.SearchRequest, settings?: CallSettings): Promise<RetrieveV1.SearchResponse__Output> {
+  search(
+    request: RetrieveV1.SearchRequest,
+    settings?: CallSettings,
+  ): Promise<RetrieveV1.SearchResponse__Output> {
     return this.grpc.unary('Search', request, { idempotent: true, ...settings });
   }
 

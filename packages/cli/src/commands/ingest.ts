@@ -1,0 +1,86 @@
+import { SingleBar, Presets } from 'cli-progress';
+import { batches } from '../batches.ts';
+import { CliError } from '../cli-error.ts';
+import { collectFiles, readDocuments, type SourceDocument } from '../document-readers.ts';
+import type { GatewayClient, Job } from '../gateway-client.ts';
+
+export interface IngestOptions {
+  batchSize: number;
+  maxBatchBytes: number;
+  pollMs: number;
+}
+
+function finished(job: Job): boolean {
+  return job.state === 'succeeded' || job.state === 'failed';
+}
+
+async function loadDocuments(inputs: string[]): Promise<{ documents: SourceDocument[]; skipped: number }> {
+  const files = await collectFiles(inputs);
+  if (files.length === 0) throw new CliError('no .txt, .md or .jsonl files found');
+  const documents: SourceDocument[] = [];
+  let skipped = 0;
+  for (const file of files) {
+    for (const document of await readDocuments(file)) {
+      // The gateway refuses blank documents; drop them here rather than failing a whole batch.
+      if (document.text.trim() === '') skipped++;
+      else documents.push(document);
+    }
+  }
+  return { documents, skipped };
+}
+
+/** Posts the documents in batches, then follows the jobs with a progress bar until all are done. */
+export async function ingest(
+  client: GatewayClient,
+  inputs: string[],
+  options: IngestOptions,
+): Promise<number> {
+  if (inputs.length === 0) throw new CliError('usage: ragfleet ingest <files or dirs...>');
+  const started = performance.now();
+  const { documents, skipped } = await loadDocuments(inputs);
+  const bar = new SingleBar(
+    {
+      format: 'indexing [{bar}] {value}/{total} documents | {chunks} chunks | {duration_formatted}',
+      hideCursor: true,
+    },
+    Presets.shades_classic,
+  );
+  bar.start(documents.length, 0, { chunks: 0 });
+  const jobs = new Map<string, Job>();
+  const refresh = () => {
+    const all = [...jobs.values()];
+    bar.update(
+      all.reduce((sum, job) => sum + job.documents_done, 0),
+      { chunks: all.reduce((sum, job) => sum + job.chunks_indexed, 0) },
+    );
+  };
+  try {
+    for (const batch of batches(documents, {
+      maxDocuments: options.batchSize,
+      maxBytes: options.maxBatchBytes,
+    })) {
+      const job = await client.ingest(batch);
+      jobs.set(job.id, job);
+      refresh();
+    }
+    while ([...jobs.values()].some((job) => !finished(job))) {
+      await new Promise((resolve) => setTimeout(resolve, options.pollMs));
+      const pending = [...jobs.values()].filter((job) => !finished(job));
+      for (const job of await Promise.all(pending.map((job) => client.job(job.id)))) jobs.set(job.id, job);
+      refresh();
+    }
+  } finally {
+    bar.stop();
+  }
+  const all = [...jobs.values()];
+  const failed = all.filter((job) => job.state === 'failed');
+  const chunks = all.reduce((sum, job) => sum + job.chunks_indexed, 0);
+  const seconds = (performance.now() - started) / 1000;
+  const indexed = all.reduce((sum, job) => sum + job.documents_done, 0);
+  console.log(
+    `ingested ${indexed} documents (${chunks} chunks) in ${seconds.toFixed(1)} s` +
+      `${skipped ? `, skipped ${skipped} empty` : ''}${failed.length ? `, ${failed.length} jobs failed` : ''}`,
+  );
+  for (const job of failed) console.error(`job ${job.id} failed: ${job.error ?? 'unknown error'}`);
+  return failed.length > 0 ? 1 : 0;
+}

@@ -1,0 +1,128 @@
+import { CliError } from './cli-error.ts';
+import type { SourceDocument } from './document-readers.ts';
+import { readNdjson } from './ndjson.ts';
+
+export interface Job {
+  id: string;
+  state: 'queued' | 'running' | 'succeeded' | 'failed' | 'unknown';
+  document_ids: string[];
+  documents_total: number;
+  documents_done: number;
+  chunks_indexed: number;
+  error: string | null;
+}
+
+export interface Hit {
+  chunk_id: string;
+  document_id: string;
+  title: string;
+  text: string;
+  score: number;
+}
+
+export interface Citation {
+  index: number;
+  document_id: string;
+  title: string;
+}
+
+/** The NDJSON events of POST /v1/rag, as the gateway documents them. */
+export type RagEvent =
+  | { type: 'status'; stage: string; message: string }
+  | { type: 'citations'; citations: Citation[] }
+  | { type: 'token'; text: string }
+  | { type: 'usage'; input_tokens: number; output_tokens: number }
+  | { type: 'done'; provider: string; model: string }
+  | { type: 'error'; error: { code: string; message: string; retryable: boolean } };
+
+export interface AskOptions {
+  k?: number;
+  tier?: string;
+  filters?: Record<string, string>;
+}
+
+interface ErrorEnvelope {
+  error?: {
+    code?: string;
+    message?: string;
+    details?: { fields?: Array<{ field: string; message: string }> };
+  };
+}
+
+/** The gateway's HTTP API as the CLI needs it; every failure becomes a one-line CliError. */
+export class GatewayClient {
+  readonly baseUrl: string;
+  readonly #tenant: string | undefined;
+
+  constructor(baseUrl: string, tenant?: string) {
+    this.baseUrl = baseUrl.replace(/\/+$/, '');
+    this.#tenant = tenant;
+  }
+
+  async ingest(documents: SourceDocument[]): Promise<Job> {
+    const body = await this.#json<{ job: Job }>('POST', '/v1/documents', { documents });
+    return body.job;
+  }
+
+  async job(id: string): Promise<Job> {
+    return (await this.#json<{ job: Job }>('GET', `/v1/jobs/${encodeURIComponent(id)}`)).job;
+  }
+
+  async search(query: string, options: AskOptions): Promise<Hit[]> {
+    return (await this.#json<{ hits: Hit[] }>('POST', '/v1/search', { query, ...options })).hits;
+  }
+
+  /** The answer's events as they stream in. */
+  async *ask(query: string, options: AskOptions): AsyncGenerator<RagEvent> {
+    const response = await this.#fetch(
+      'POST',
+      '/v1/rag',
+      { query, ...options, stream: true },
+      'application/x-ndjson',
+    );
+    if (!response.ok) throw await errorFrom(response);
+    if (!response.body) throw new CliError('the gateway sent an empty answer');
+    for await (const value of readNdjson(response.body)) yield value as RagEvent;
+  }
+
+  async #json<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await this.#fetch(method, path, body, 'application/json');
+    if (!response.ok) throw await errorFrom(response);
+    return (await response.json()) as T;
+  }
+
+  async #fetch(method: string, path: string, body: unknown, accept: string): Promise<Response> {
+    const headers: Record<string, string> = { accept };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (this.#tenant) headers['x-tenant-id'] = this.#tenant;
+    try {
+      return await fetch(`${this.baseUrl}${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch (error) {
+      const { cause } = error as { cause?: { code?: string; message?: string } };
+      const reason = cause?.code ?? cause?.message ?? (error as Error).message;
+      throw new CliError(
+        `cannot reach the gateway at ${this.baseUrl} (${reason}); start the fleet with \`pnpm start\` or set GATEWAY_URL`,
+      );
+    }
+  }
+}
+
+async function errorFrom(response: Response): Promise<CliError> {
+  const text = await response.text();
+  let envelope: ErrorEnvelope = {};
+  try {
+    envelope = JSON.parse(text) as ErrorEnvelope;
+  } catch {
+    // Not our envelope (a proxy's error page, say): report the status alone.
+  }
+  const error = envelope.error;
+  if (!error?.code) return new CliError(`the gateway answered ${response.status} ${response.statusText}`);
+  const fields = error.details?.fields?.map((problem) => `${problem.field}: ${problem.message}`) ?? [];
+  return new CliError(
+    `${error.code}: ${error.message ?? ''}${fields.length > 1 ? ` (${fields.join('; ')})` : ''}`,
+  );
+}

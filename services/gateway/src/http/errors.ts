@@ -1,0 +1,82 @@
+import type { ErrorRequestHandler } from 'express';
+import { ERROR_CODES, RagfleetError, toRagfleetError } from '@ragfleet/errors';
+import type { Logger } from '@ragfleet/telemetry';
+import { requestIdOf } from './request-id.ts';
+
+/** The one error shape every route answers with (see DESIGN.md). */
+export interface ErrorEnvelope {
+  error: {
+    code: RagfleetError['code'];
+    message: string;
+    details: Record<string, unknown> | null;
+    request_id: string;
+    retryable: boolean;
+  };
+}
+
+/** Errors raised by body-parser and the router carry an HTTP status; give them the fleet's codes. */
+interface HttpishError {
+  status?: unknown;
+  statusCode?: unknown;
+  expose?: unknown;
+  message?: unknown;
+}
+
+function fromHttpError(error: unknown): RagfleetError | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const candidate = error as HttpishError;
+  const status = candidate.status ?? candidate.statusCode;
+  if (typeof status !== 'number' || status < 400 || status >= 500) return undefined;
+  if (status === 413)
+    return new RagfleetError('PAYLOAD_TOO_LARGE', 'The request body exceeds the size limit.');
+  if (status === 415) return new RagfleetError('UNSUPPORTED_MEDIA_TYPE', 'The body must be UTF-8 JSON.');
+  const message = candidate.expose === true && typeof candidate.message === 'string' ? candidate.message : '';
+  return new RagfleetError('INVALID_ARGUMENT', message || 'The request is malformed.', { cause: error });
+}
+
+/** Anything thrown on the way to a response, as a RagfleetError with a stable code. */
+export function normalizeError(error: unknown): RagfleetError {
+  return fromHttpError(error) ?? toRagfleetError(error);
+}
+
+export function httpStatusOf(error: RagfleetError): number {
+  return ERROR_CODES[error.code].http;
+}
+
+export function toErrorEnvelope(error: RagfleetError, requestId: string): ErrorEnvelope {
+  return {
+    error: {
+      code: error.code,
+      message: error.message,
+      details: error.details ?? null,
+      request_id: requestId,
+      retryable: error.retryable,
+    },
+  };
+}
+
+/** Server faults are worth an operator's attention; a client's mistakes are not. */
+export function logError(logger: Logger, error: RagfleetError, fields: Record<string, unknown>): void {
+  const status = httpStatusOf(error);
+  const entry = { ...fields, code: error.code, status, err: error.internal ?? error.message };
+  if (error.code === 'INTERNAL') logger.error(entry, 'request failed');
+  else if (status >= 500) logger.warn(entry, 'request failed');
+  else logger.debug(entry, 'request rejected');
+}
+
+/** The single place where an error becomes an HTTP response. */
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (caught: unknown, request, response, _next) => {
+    const error = normalizeError(caught);
+    logError(logger, error, { method: request.method, path: request.path });
+    if (response.headersSent) {
+      // Too late for a status line: cut the response so the client cannot mistake it for complete.
+      response.destroy();
+      return;
+    }
+    if (error.code === 'METHOD_NOT_ALLOWED' && Array.isArray(error.details?.allow)) {
+      response.setHeader('Allow', error.details.allow.join(', '));
+    }
+    response.status(httpStatusOf(error)).json(toErrorEnvelope(error, requestIdOf(response)));
+  };
+}

@@ -1,0 +1,70 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ConfigError, redactConfig } from '@ragfleet/config';
+import { GenerateClient, RetrieveClient } from '@ragfleet/grpc';
+import { Lifecycle } from '@ragfleet/lifecycle';
+import { createLogger, createMetricsRegistry, startTracing } from '@ragfleet/telemetry';
+import { createApp } from './app.ts';
+import { loadGatewayConfig, type GatewayConfig } from './config.ts';
+import { InFlight } from './http/in-flight.ts';
+import { upstreamReadiness } from './readiness.ts';
+
+function configOrExit(): GatewayConfig {
+  try {
+    return loadGatewayConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(78); // EX_CONFIG: a deploy should not restart-loop on a bad config
+  }
+}
+
+const config = configOrExit();
+const stopTracing = await startTracing('ragfleet-gateway');
+const logger = createLogger('gateway', config.LOG_LEVEL);
+const registry = createMetricsRegistry('gateway');
+const lifecycle = new Lifecycle({
+  logger,
+  drainMs: config.GATEWAY_DRAIN_MS,
+  timeoutMs: config.GATEWAY_DRAIN_MS + 10_000,
+});
+lifecycle.onShutdown('tracing', stopTracing);
+lifecycle.handleSignals();
+
+const retrieve = new RetrieveClient(config.RETRIEVE_ADDR);
+lifecycle.onShutdown('retrieve client', () => retrieve.close());
+const generate = new GenerateClient(config.GENERATE_ADDR);
+lifecycle.onShutdown('generate client', () => generate.close());
+
+const inFlight = new InFlight();
+const app = createApp({
+  retrieve,
+  generate,
+  logger,
+  registry,
+  inFlight,
+  bodyLimit: config.GATEWAY_BODY_LIMIT,
+  maxWaitMs: config.GATEWAY_MAX_WAIT_MS,
+  readiness: upstreamReadiness(
+    { retrieve: retrieve.grpc.raw, generate: generate.grpc.raw },
+    () => lifecycle.ready,
+  ),
+});
+
+const server = createServer(app);
+await new Promise<void>((resolve, reject) => {
+  server.once('error', reject);
+  server.listen(config.GATEWAY_PORT, config.GATEWAY_HOST, () => resolve());
+});
+// Last resort after the drain: whatever is still open is cut.
+lifecycle.onShutdown('http server', () => server.closeAllConnections());
+// Readiness is already off when this runs: stop accepting, then let running requests and streams finish.
+lifecycle.onDrain(async () => {
+  server.close();
+  await inFlight.idle();
+});
+
+lifecycle.markReady();
+const { port } = server.address() as AddressInfo;
+const host = config.GATEWAY_HOST === '0.0.0.0' ? '127.0.0.1' : config.GATEWAY_HOST;
+logger.info({ port, config: redactConfig(config) }, `gateway listening on http://${host}:${port}`);

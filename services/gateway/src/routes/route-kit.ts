@@ -1,0 +1,20 @@
+import type { RequestHandler } from 'express';
+import type { Logger } from '@ragfleet/telemetry';
+import type { GatewayMetrics } from '../http/metrics.ts';
+import type { GenerateUpstream, RetrieveUpstream } from '../upstreams.ts';
+
+/** What every route file is built from; app.ts assembles it once. */
+export interface RouteKit {
+  retrieve: RetrieveUpstream;
+  generate: GenerateUpstream;
+  metrics: GatewayMetrics;
+  logger: Logger;
+  /** For routes with a JSON body: content-type check, size-limited parse, then the request context. */
+  jsonInput: RequestHandler[];
+  /** For routes without a body: the request context only. */
+  scoped: RequestHandler[];
+  /** Upper bound on `?wait=true` for ingest. */
+  maxWaitMs: number;
+  /** First delay between job polls while waiting. */
+  jobPollIntervalMs: number;
+}

@@ -1,0 +1,14 @@
+import type { GenerateClient, RetrieveClient } from '@ragfleet/grpc';
+
+/** What the routes need from upstream services: the typed gRPC clients, or anything shaped like them. */
+export type RetrieveUpstream = Pick<
+  RetrieveClient,
+  'ingestDocuments' | 'getJob' | 'getDocument' | 'deleteDocument' | 'search'
+>;
+export type GenerateUpstream = Pick<GenerateClient, 'answer'>;
+
+export interface Readiness {
+  ready: boolean;
+  /** Per dependency: 'ok' or why not. */
+  checks: Record<string, string>;
+}

@@ -1,0 +1,451 @@
+import { request as httpRequest } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { ERROR_CODES, type ErrorCode } from '@ragfleet/errors';
+import { TEST_BODY_LIMIT_BYTES, startTestGateway, type TestGateway } from './support/start-gateway.ts';
+
+let gateway: TestGateway;
+
+beforeAll(async () => {
+  gateway = await startTestGateway();
+});
+
+afterAll(async () => {
+  await gateway.stop();
+});
+
+interface BadCase {
+  name: string;
+  method: string;
+  path: string;
+  /** A string is sent as-is; anything else as JSON. */
+  body?: unknown;
+  headers?: Record<string, string>;
+  code: ErrorCode;
+  /** A field the error details must name. */
+  field?: string;
+}
+
+const JSON_ROUTES = ['/v1/documents', '/v1/search', '/v1/rag'];
+const oversized = JSON.stringify({ query: 'x'.repeat(TEST_BODY_LIMIT_BYTES + 10) });
+
+/* Problems every JSON route must refuse the same way. */
+const commonJsonCases: BadCase[] = JSON_ROUTES.flatMap((path): BadCase[] => [
+  { name: 'malformed JSON', method: 'POST', path, body: '{"query": ', code: 'INVALID_ARGUMENT' },
+  {
+    name: 'a JSON string instead of an object',
+    method: 'POST',
+    path,
+    body: '"hello"',
+    code: 'INVALID_ARGUMENT',
+  },
+  {
+    name: 'a JSON array instead of an object',
+    method: 'POST',
+    path,
+    body: '[1,2]',
+    code: 'INVALID_ARGUMENT',
+  },
+  { name: 'null', method: 'POST', path, body: 'null', code: 'INVALID_ARGUMENT' },
+  { name: 'an empty body', method: 'POST', path, body: '', code: 'INVALID_ARGUMENT' },
+  { name: 'an empty object', method: 'POST', path, body: {}, code: 'INVALID_ARGUMENT' },
+  { name: 'an oversized body', method: 'POST', path, body: oversized, code: 'PAYLOAD_TOO_LARGE' },
+  {
+    name: 'a text/plain body',
+    method: 'POST',
+    path,
+    body: 'query=hello',
+    headers: { 'content-type': 'text/plain' },
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+  },
+  {
+    name: 'a form body',
+    method: 'POST',
+    path,
+    body: 'query=hello',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+  },
+  {
+    name: 'an unsupported charset',
+    method: 'POST',
+    path,
+    body: '{}',
+    headers: { 'content-type': 'application/json; charset=latin-9000' },
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+  },
+  {
+    name: 'an invalid tenant header',
+    method: 'POST',
+    path,
+    body: { query: 'q', documents: [] },
+    headers: { 'x-tenant-id': 'bad tenant!' },
+    code: 'INVALID_ARGUMENT',
+  },
+]);
+
+const doc = { id: 'a', text: 'alpha' };
+
+const routeCases: BadCase[] = [
+  // POST /v1/documents
+  {
+    name: 'documents not an array',
+    method: 'POST',
+    path: '/v1/documents',
+    body: { documents: 'x' },
+    code: 'INVALID_ARGUMENT',
+    field: 'body.documents',
+  },
+  {
+    name: 'no documents',
+    method: 'POST',
+    path: '/v1/documents',
+    body: { documents: [] },
+    code: 'INVALID_ARGUMENT',
+    field: 'body.documents',
+  },
+  {
+    name: 'numeric id',
+    method: 'POST',
+    path: '/v1/documents',
+    body: { documents: [{ id: 1, text: 'a' }] },
+    code: 'INVALID_ARGUMENT',
+    field: 'body.documents.0.id',
+  },
+  {
+    name: 'missing text',
+    method: 'POST',
+    path: '/v1/documents',
+    body: { documents: [{ id: 'a' }] },
+    code: 'INVALID_ARGUMENT',
+    field: 'body.documents.0.text',
+  },
+  {
+    name: 'blank text',
+    method: 'POST',
+    path: '/v1/documents',
+    body: { documents: [{ id: 'a', text: '   ' }] },
+    code: 'INVALID_ARGUMENT',
+    field: 'body.documents.0.text',
+  },
+  {
+    name: 'empty id',
+    method: 'POST',
+    path: '/v1/documents',
+    body: { id: '', text: 'a' },
+    code: 'INVALID_ARGUMENT',
+    field: 'body.id',
+  },
+  {
+    name: 'id with a control character',
+    method: 'POST',
+    path: '/v1/documents',
+    body: { id: 'a\nb', text: 'a' },
+    code: 'INVALID_ARGUMENT',
+    field: 'body.id',
+  },
+  {
+    name: 'numeric metadata value',
+    method: 'POST',
+    path: '/v1/documents',
+    body: { ...doc, metadata: { year: 2020 } },
+    code: 'INVALID_ARGUMENT',
+    field: 'body.metadata.year',
+  },
+  {
+    name: 'title not a string',
+    method: 'POST',
+    path: '/v1/documents',
+    body: { ...doc, title: ['t'] },
+    code: 'INVALID_ARGUMENT',
+    field: 'body.title',
+  },
+  {
+    name: 'unknown document field',
+    method: 'POST',
+    path: '/v1/documents',
+    body: { documents: [{ ...doc, body: 'x' }] },
+    code: 'INVALID_ARGUMENT',
+    field: 'body.documents.0.body',
+  },
+  {
+    name: 'duplicate ids',
+    method: 'POST',
+    path: '/v1/documents',
+    body: { documents: [doc, doc] },
+    code: 'INVALID_ARGUMENT',
+    field: 'body.documents.1.id',
+  },
+  {
+    name: 'bad wait flag',
+    method: 'POST',
+    path: '/v1/documents?wait=maybe',
+    body: doc,
+    code: 'INVALID_ARGUMENT',
+    field: 'query.wait',
+  },
+  {
+    name: 'negative timeout',
+    method: 'POST',
+    path: '/v1/documents?wait=true&timeout_ms=-5',
+    body: doc,
+    code: 'INVALID_ARGUMENT',
+    field: 'query.timeout_ms',
+  },
+  {
+    name: 'huge timeout',
+    method: 'POST',
+    path: '/v1/documents?wait=true&timeout_ms=999999999',
+    body: doc,
+    code: 'INVALID_ARGUMENT',
+    field: 'query.timeout_ms',
+  },
+  {
+    name: 'repeated query parameter',
+    method: 'POST',
+    path: '/v1/documents?wait=true&wait=false',
+    body: doc,
+    code: 'INVALID_ARGUMENT',
+    field: 'query.wait',
+  },
+  // POST /v1/search
+  {
+    name: 'numeric query',
+    method: 'POST',
+    path: '/v1/search',
+    body: { query: 5 },
+    code: 'INVALID_ARGUMENT',
+    field: 'body.query',
+  },
+  {
+    name: 'blank query',
+    method: 'POST',
+    path: '/v1/search',
+    body: { query: ' ' },
+    code: 'INVALID_ARGUMENT',
+    field: 'body.query',
+  },
+  {
+    name: 'k zero',
+    method: 'POST',
+    path: '/v1/search',
+    body: { query: 'q', k: 0 },
+    code: 'INVALID_ARGUMENT',
+    field: 'body.k',
+  },
+  {
+    name: 'k fractional',
+    method: 'POST',
+    path: '/v1/search',
+    body: { query: 'q', k: 1.5 },
+    code: 'INVALID_ARGUMENT',
+    field: 'body.k',
+  },
+  {
+    name: 'k as string',
+    method: 'POST',
+    path: '/v1/search',
+    body: { query: 'q', k: '10' },
+    code: 'INVALID_ARGUMENT',
+    field: 'body.k',
+  },
+  {
+    name: 'k too large',
+    method: 'POST',
+    path: '/v1/search',
+    body: { query: 'q', k: 10_000 },
+    code: 'INVALID_ARGUMENT',
+    field: 'body.k',
+  },
+  {
+    name: 'filters not a map of strings',
+    method: 'POST',
+    path: '/v1/search',
+    body: { query: 'q', filters: { a: 1 } },
+    code: 'INVALID_ARGUMENT',
+    field: 'body.filters.a',
+  },
+  {
+    name: 'filters as array',
+    method: 'POST',
+    path: '/v1/search',
+    body: { query: 'q', filters: ['a'] },
+    code: 'INVALID_ARGUMENT',
+    field: 'body.filters',
+  },
+  {
+    name: 'unknown search field',
+    method: 'POST',
+    path: '/v1/search',
+    body: { query: 'q', topK: 3 },
+    code: 'INVALID_ARGUMENT',
+    field: 'body.topK',
+  },
+  // POST /v1/rag
+  {
+    name: 'missing query',
+    method: 'POST',
+    path: '/v1/rag',
+    body: { k: 3 },
+    code: 'INVALID_ARGUMENT',
+    field: 'body.query',
+  },
+  {
+    name: 'unknown tier',
+    method: 'POST',
+    path: '/v1/rag',
+    body: { query: 'q', tier: 'gold' },
+    code: 'INVALID_ARGUMENT',
+    field: 'body.tier',
+  },
+  {
+    name: 'stream as string',
+    method: 'POST',
+    path: '/v1/rag',
+    body: { query: 'q', stream: 'yes' },
+    code: 'INVALID_ARGUMENT',
+    field: 'body.stream',
+  },
+  {
+    name: 'prompt_version as number',
+    method: 'POST',
+    path: '/v1/rag',
+    body: { query: 'q', prompt_version: 2 },
+    code: 'INVALID_ARGUMENT',
+    field: 'body.prompt_version',
+  },
+  {
+    name: 'rag bad body on the NDJSON path',
+    method: 'POST',
+    path: '/v1/rag',
+    body: { query: 7 },
+    headers: { accept: 'application/x-ndjson' },
+    code: 'INVALID_ARGUMENT',
+    field: 'body.query',
+  },
+  // Paths with ids
+  {
+    name: 'job id too long',
+    method: 'GET',
+    path: `/v1/jobs/${'j'.repeat(600)}`,
+    code: 'INVALID_ARGUMENT',
+    field: 'path.id',
+  },
+  { name: 'broken percent-encoding', method: 'GET', path: '/v1/jobs/%E0%A4%A', code: 'INVALID_ARGUMENT' },
+  { name: 'unknown job', method: 'GET', path: '/v1/jobs/nope', code: 'NOT_FOUND' },
+  { name: 'unknown document', method: 'GET', path: '/v1/documents/nope', code: 'NOT_FOUND' },
+  { name: 'delete unknown document', method: 'DELETE', path: '/v1/documents/nope', code: 'NOT_FOUND' },
+  {
+    name: 'document id with a control character',
+    method: 'GET',
+    path: '/v1/documents/a%00b',
+    code: 'INVALID_ARGUMENT',
+    field: 'path.id',
+  },
+  {
+    name: 'invalid tenant on a read',
+    method: 'GET',
+    path: '/v1/documents/a',
+    headers: { 'x-tenant-id': 'x'.repeat(65) },
+    code: 'INVALID_ARGUMENT',
+  },
+  // Wrong methods
+  { name: 'GET documents collection', method: 'GET', path: '/v1/documents', code: 'METHOD_NOT_ALLOWED' },
+  { name: 'PUT a document', method: 'PUT', path: '/v1/documents/a', body: doc, code: 'METHOD_NOT_ALLOWED' },
+  {
+    name: 'PATCH a document',
+    method: 'PATCH',
+    path: '/v1/documents/a',
+    body: doc,
+    code: 'METHOD_NOT_ALLOWED',
+  },
+  { name: 'DELETE a job', method: 'DELETE', path: '/v1/jobs/a', code: 'METHOD_NOT_ALLOWED' },
+  { name: 'GET search', method: 'GET', path: '/v1/search', code: 'METHOD_NOT_ALLOWED' },
+  { name: 'GET rag', method: 'GET', path: '/v1/rag', code: 'METHOD_NOT_ALLOWED' },
+  { name: 'POST healthz', method: 'POST', path: '/healthz', code: 'METHOD_NOT_ALLOWED' },
+  { name: 'POST readyz', method: 'POST', path: '/readyz', code: 'METHOD_NOT_ALLOWED' },
+  { name: 'DELETE metrics', method: 'DELETE', path: '/metrics', code: 'METHOD_NOT_ALLOWED' },
+  // Unknown routes
+  { name: 'root', method: 'GET', path: '/', code: 'ROUTE_NOT_FOUND' },
+  { name: 'bare /v1', method: 'GET', path: '/v1', code: 'ROUTE_NOT_FOUND' },
+  {
+    name: 'unknown resource',
+    method: 'POST',
+    path: '/v1/unknown',
+    body: '{not json',
+    code: 'ROUTE_NOT_FOUND',
+  },
+  { name: 'unversioned path', method: 'POST', path: '/rag', body: { query: 'q' }, code: 'ROUTE_NOT_FOUND' },
+  { name: 'unencoded slash in an id', method: 'GET', path: '/v1/documents/a/b', code: 'ROUTE_NOT_FOUND' },
+  { name: 'next version', method: 'POST', path: '/v2/search', body: { query: 'q' }, code: 'ROUTE_NOT_FOUND' },
+];
+
+async function send(testCase: BadCase): Promise<Response> {
+  const headers: Record<string, string> = { ...testCase.headers };
+  let body: string | undefined;
+  if (testCase.body !== undefined) {
+    body = typeof testCase.body === 'string' ? testCase.body : JSON.stringify(testCase.body);
+    headers['content-type'] ??= 'application/json';
+  }
+  return fetch(`${gateway.url}${testCase.path}`, { method: testCase.method, headers, body });
+}
+
+describe('bad input to every route', () => {
+  it.each(
+    [...commonJsonCases, ...routeCases].map(
+      (testCase) => [`${testCase.method} ${testCase.path.slice(0, 60)}: ${testCase.name}`, testCase] as const,
+    ),
+  )('%s', async (_label, testCase) => {
+    const response = await send(testCase);
+    const body = (await response.json()) as {
+      error: { code: string; message: string; details: unknown; request_id: string; retryable: boolean };
+    };
+    expect({ status: response.status, code: body.error.code }).toEqual({
+      status: ERROR_CODES[testCase.code].http,
+      code: testCase.code,
+    });
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    expect(response.status).toBeLessThan(500);
+    expect(body.error.request_id).toBe(response.headers.get('x-request-id'));
+    expect(typeof body.error.message).toBe('string');
+    expect(body.error.retryable).toBe(false);
+    if (testCase.field) {
+      const fields = (body.error.details as { fields: Array<{ field: string }> }).fields.map(
+        (problem) => problem.field,
+      );
+      expect(fields).toContain(testCase.field);
+    }
+    if (testCase.code === 'METHOD_NOT_ALLOWED') expect(response.headers.get('allow')).toBeTruthy();
+  });
+
+  it('refuses an oversized chunked body (no Content-Length) with 413', async () => {
+    const { status, body } = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const request = httpRequest(`${gateway.url}/v1/search`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+      });
+      request.on('response', (response) => {
+        let text = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (text += chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }));
+      });
+      request.on('error', reject);
+      request.write('{"query": "');
+      for (let sent = 0; sent < TEST_BODY_LIMIT_BYTES * 2; sent += 8192) request.write('y'.repeat(8192));
+      request.end('"}');
+    });
+    expect(status).toBe(413);
+    expect(JSON.parse(body)).toMatchObject({ error: { code: 'PAYLOAD_TOO_LARGE' } });
+  });
+
+  it('still serves after all of the above', async () => {
+    expect((await fetch(`${gateway.url}/healthz`)).status).toBe(200);
+  });
+
+  it('never reached an upstream with invalid input', () => {
+    const forwarded = gateway.upstreams.calls.filter(
+      (call) => call.method !== 'GetJob' && call.method !== 'GetDocument' && call.method !== 'DeleteDocument',
+    );
+    expect(forwarded).toEqual([]);
+  });
+});

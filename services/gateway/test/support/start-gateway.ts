@@ -1,0 +1,77 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { GenerateClient, RetrieveClient } from '@ragfleet/grpc';
+import { createLogger, createMetricsRegistry } from '@ragfleet/telemetry';
+import { createApp } from '../../src/app.ts';
+import { upstreamReadiness } from '../../src/readiness.ts';
+import { FakeUpstreams } from './fake-upstreams.ts';
+
+export interface TestGateway {
+  url: string;
+  upstreams: FakeUpstreams;
+  stop(): Promise<void>;
+}
+
+export const TEST_BODY_LIMIT_BYTES = 64 * 1024;
+
+/** The gateway app on a free port, wired to fake upstreams over real gRPC. */
+export async function startTestGateway(): Promise<TestGateway> {
+  const upstreams = new FakeUpstreams();
+  const address = await upstreams.start();
+  const retrieve = new RetrieveClient(address);
+  const generate = new GenerateClient(address);
+  const app = createApp({
+    retrieve,
+    generate,
+    logger: createLogger('gateway', 'silent'),
+    registry: createMetricsRegistry('gateway'),
+    readiness: upstreamReadiness({ retrieve: retrieve.grpc.raw, generate: generate.grpc.raw }, () => true),
+    bodyLimit: `${TEST_BODY_LIMIT_BYTES}b`,
+    maxWaitMs: 10_000,
+    jobPollIntervalMs: 10,
+  });
+  const server: Server = createServer(app);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    upstreams,
+    async stop() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      retrieve.close();
+      generate.close();
+      await upstreams.stop();
+    },
+  };
+}
+
+/** Complete NDJSON lines as they arrive, parsed; the caller sees each one as soon as it is read. */
+export async function* ndjsonLines(
+  body: ReadableStream<Uint8Array>,
+): AsyncGenerator<Record<string, unknown>> {
+  const decoder = new TextDecoder();
+  let buffered = '';
+  for await (const chunk of body) {
+    buffered += decoder.decode(chunk, { stream: true });
+    let newline: number;
+    while ((newline = buffered.indexOf('\n')) >= 0) {
+      const line = buffered.slice(0, newline);
+      buffered = buffered.slice(newline + 1);
+      if (line.trim()) yield JSON.parse(line) as Record<string, unknown>;
+    }
+  }
+  if (buffered.trim()) yield JSON.parse(buffered) as Record<string, unknown>;
+}
+
+export function postJson(
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+}

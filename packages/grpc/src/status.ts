@@ -43,9 +43,8 @@ export function fromGrpcError(error: unknown): RagfleetError {
       cause: error,
     });
   }
+  // Without a ragfleet code the text comes from grpc-js itself (addresses, socket errors):
+  // keep it for logs and give callers the code's own description.
   const code = BY_GRPC_STATUS[serviceError.code as status] ?? 'INTERNAL';
-  return new RagfleetError(code, code === 'INTERNAL' ? 'Upstream error' : message, {
-    internal: message,
-    cause: error,
-  });
+  return new RagfleetError(code, ERROR_CODES[code].description, { internal: message, cause: error });
 }

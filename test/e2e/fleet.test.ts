@@ -1,0 +1,140 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { uniqueSuffix } from '@ragfleet/testing';
+import { startFleet, type Fleet } from '../../scripts/fleet-runner.ts';
+
+/**
+ * The whole fleet as separate processes against real Redis and NATS JetStream: the project's own
+ * documentation goes in through the gateway, and a streamed answer must cite the right file.
+ */
+const repo = join(import.meta.dirname, '../..');
+const namespace = `e2e_${uniqueSuffix()}`;
+const dataDir = mkdtempSync(join(tmpdir(), 'ragfleet-e2e-'));
+const logs: string[] = [];
+let fleet: Fleet;
+
+interface NdjsonEvent {
+  type: string;
+  citations?: Array<{ index: number; document_id: string }>;
+  text?: string;
+  error?: { code: string };
+}
+
+function corpus() {
+  const files = ['README.md', ...readdirSync(join(repo, 'docs')).map((file) => `docs/${file}`)];
+  return files.map((file) => {
+    const text = readFileSync(join(repo, file), 'utf8');
+    const title = /^#\s+(.+)$/m.exec(text)?.[1] ?? file;
+    return { id: file, title, text };
+  });
+}
+
+async function post(path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  return fetch(`${fleet.gatewayUrl}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+}
+
+beforeAll(async () => {
+  fleet = await startFleet({
+    freePorts: true,
+    dataDir,
+    readyTimeoutMs: 90_000,
+    env: {
+      REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+      NATS_URL: process.env.NATS_URL ?? 'nats://127.0.0.1:4222',
+      NATS_NAMESPACE: namespace,
+      EMBED_CACHE_PREFIX: `ragfleet:e2e:${namespace}:`,
+      EMBED_WORKERS: '1',
+      LOG_LEVEL: 'warn',
+    },
+    logSink: (service, line) => {
+      logs.push(`${service}: ${line}`);
+    },
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await fleet?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+  await deleteStreams();
+}, 60_000);
+
+async function deleteStreams(): Promise<void> {
+  const { connect } = await import('@nats-io/transport-node');
+  const { jetstreamManager } = await import('@nats-io/jetstream');
+  const connection = await connect({ servers: process.env.NATS_URL ?? 'nats://127.0.0.1:4222' });
+  const manager = await jetstreamManager(connection);
+  for (const name of [`RAGFLEET_INGEST_${namespace}`, `RAGFLEET_EVENTS_${namespace}`]) {
+    await manager.streams.delete(name).catch(() => false);
+  }
+  await connection.close();
+}
+
+describe('the fleet end to end', () => {
+  it('ingests the documentation through the gateway and waits for the job', async () => {
+    const documents = corpus();
+    const response = await post('/v1/documents?wait=true&timeout_ms=90000', { documents });
+    const body = (await response.json()) as {
+      job: { state: string; documents_done: number; chunks_indexed: number };
+    };
+    if (response.status !== 200)
+      throw new Error(
+        `ingest answered ${response.status}: ${JSON.stringify(body)}\n${logs.slice(-30).join('\n')}`,
+      );
+    expect(body.job.state).toBe('succeeded');
+    expect(body.job.documents_done).toBe(documents.length);
+    expect(body.job.chunks_indexed).toBeGreaterThanOrEqual(documents.length);
+  }, 120_000);
+
+  it('streams a cited NDJSON answer that cites the document the question is about', async () => {
+    const response = await post(
+      '/v1/rag',
+      { query: 'How does a retried ingest job avoid duplicating chunks?' },
+      { accept: 'application/x-ndjson' },
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('application/x-ndjson');
+    const events = (await response.text())
+      .split('\n')
+      .filter((line) => line.trim())
+      .map((line) => JSON.parse(line) as NdjsonEvent);
+    const types = events.map((event) => event.type);
+    expect(types.at(-1)).toBe('done');
+    expect(types).toContain('token');
+    expect(types.indexOf('citations')).toBeLessThan(types.indexOf('token'));
+    const citations = events.find((event) => event.type === 'citations')?.citations ?? [];
+    const answer = events
+      .filter((event) => event.type === 'token')
+      .map((event) => event.text)
+      .join('');
+    // The answer must quote a source by its marker, and the cited sources must include the ingest guide.
+    const cited = [...answer.matchAll(/\[(\d+)\]/g)].map((match) => Number(match[1]));
+    expect(cited.length).toBeGreaterThan(0);
+    const citedDocuments = citations.filter((c) => cited.includes(c.index)).map((c) => c.document_id);
+    expect(citedDocuments).toContain('docs/ingest.md');
+  }, 60_000);
+
+  it('keeps one tenant from searching another tenant documents', async () => {
+    const own = await post('/v1/search', { query: 'JetStream work queue', k: 3 });
+    expect(((await own.json()) as { hits: unknown[] }).hits.length).toBeGreaterThan(0);
+    const other = await post(
+      '/v1/search',
+      { query: 'JetStream work queue', k: 3 },
+      { 'x-tenant-id': 'someone-else' },
+    );
+    expect(((await other.json()) as { hits: unknown[] }).hits).toEqual([]);
+  }, 30_000);
+
+  it('answers bad input with a stable 4xx code', async () => {
+    const response = await post('/v1/rag', { query: 42 });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { error: { code: string; request_id: string } };
+    expect(body.error.code).toBe('INVALID_ARGUMENT');
+    expect(body.error.request_id).toBeTruthy();
+  });
+});

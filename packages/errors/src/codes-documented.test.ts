@@ -7,7 +7,7 @@ describe('docs/errors.md', () => {
   it('documents every error code with its HTTP status and retryability', () => {
     const doc = readFileSync(join(import.meta.dirname, '../../../docs/errors.md'), 'utf8');
     const rows = new Map(
-      [...doc.matchAll(/^\| ([A-Z_]+) \| (\d{3}) \| (yes|no) \|/gm)].map((m) => [
+      [...doc.matchAll(/^\|\s*([A-Z_]+)\s*\|\s*(\d{3})\s*\|\s*(yes|no)\s*\|/gm)].map((m) => [
         m[1],
         { http: Number(m[2]), retryable: m[3] === 'yes' },
       ]),

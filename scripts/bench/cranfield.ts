@@ -31,5 +31,6 @@ export function readCranfieldDocuments(dir = CRANFIELD_DIR): CranfieldDocument[]
       };
       const title = field('T');
       return { id: `cran-${id}`, title, text: field('W') || title };
-    });
+    })
+    .filter((document) => document.text !== ''); // a few records of the collection are empty
 }

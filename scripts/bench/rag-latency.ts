@@ -40,7 +40,7 @@ const report: Record<string, unknown> = {
   queries: queries.length,
 };
 try {
-  const ingest = await fetch(`${fleet.gatewayUrl}/v1/documents?wait=true&timeout_ms=600000`, {
+  const ingest = await fetch(`${fleet.gatewayUrl}/v1/documents?wait=true&timeout_ms=300000`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ documents }),

@@ -78,7 +78,7 @@ describe('gateway process', () => {
       } catch {
         return true; // the listener is closed: no new connections
       }
-    }, 5_000);
+    }, 15_000);
     release();
     expect((await lines.next()).value).toEqual({ type: 'token', text: 'after' });
     expect((await lines.next()).value).toMatchObject({ type: 'done' });

@@ -1,14 +1,20 @@
 import type { AnswerPipeline } from './domain/answer-pipeline.ts';
+import { coalesceTokens } from './domain/coalesce-tokens.ts';
 import type { CompletionPublisher } from './adapters/completion-publisher.ts';
 import type { AnswerMetrics } from './answer-metrics.ts';
 import type { AnswerService } from './grpc/answer-handlers.ts';
 
-/** The pipeline wrapped with what watches it: metrics, then the completion event. */
+/**
+ * The pipeline wrapped with what watches it (metrics, then the completion event), with tokens
+ * that are ready together sent as one message.
+ */
 export function composeAnswerService(
   pipeline: AnswerPipeline,
   metrics: AnswerMetrics,
   publisher: CompletionPublisher,
 ): AnswerService {
   return (request, context) =>
-    metrics.observe(publisher.observe(pipeline.answer(request, context.signal), context.tenant));
+    coalesceTokens(
+      metrics.observe(publisher.observe(pipeline.answer(request, context.signal), context.tenant)),
+    );
 }

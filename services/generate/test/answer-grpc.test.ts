@@ -147,12 +147,13 @@ describe('GenerateService.Answer end to end', () => {
       filters: { lang: 'en' },
       tier: 'free',
     });
+    // Words the extractive answerer produces together cross the wire as one coalesced token event.
     expect(events.map((e) => e.event)).toEqual([
       'status',
       'status',
       'citations',
       'status',
-      ...Array(tokens(events).split(' ').length).fill('token'),
+      'token',
       'usage',
       'done',
     ]);

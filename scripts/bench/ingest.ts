@@ -2,7 +2,7 @@
 // outside the model. Run: pnpm bench:ingest  (env: BENCH_DOCS to ingest fewer, BENCH_BATCH docs
 // per request, plus any fleet variable such as NATS_URL, REDIS_URL, EMBED_WORKERS).
 //
-// The model-only baseline embeds exactly the chunks the fleet indexed, in-process, through the
+// The model-only baseline embeds exactly the chunks the fleet indexes, in-process, through the
 // same worker pool with the same batch size and worker count, in the same run. The share outside
 // the model is 1 - model time / fleet time: everything the fleet adds (HTTP, gRPC, the queue,
 // chunking, the store, the index) over what the model alone needs.
@@ -13,7 +13,7 @@ import { startFleet } from '../fleet-runner.ts';
 import { chunkText } from '../../services/retrieve/src/domain/chunker.ts';
 import { LocalModelPool } from '../../services/embed/src/adapters/local/local-model-pool.ts';
 import { cranfieldAvailable, readCranfieldDocuments } from './cranfield.ts';
-import { histogramSums, writeReport } from './report.ts';
+import { histogramSums, processCpuSeconds, writeReport } from './report.ts';
 
 if (!cranfieldAvailable()) {
   console.error('Cranfield is not at ../shared/data/cranfield: nothing to ingest.');
@@ -34,6 +34,27 @@ interface Job {
   chunks_indexed: number;
 }
 
+// The model alone on the same chunks, same pool size and batch size, all batches queued at once.
+// Measured before and after the fleet run and averaged, so that drift in a shared machine's
+// speed during the run cancels out instead of landing in the overhead figure.
+const texts = documents.flatMap((document) => chunkText(document.text, chunking).map((chunk) => chunk.text));
+async function modelOnlySeconds(): Promise<number> {
+  const pool = new LocalModelPool({ size: workers });
+  await pool.start();
+  try {
+    await pool.embed(texts.slice(0, embedBatch)); // warm-up, as the fleet's workers are warm after their first batch
+    const batches: string[][] = [];
+    for (let i = 0; i < texts.length; i += embedBatch) batches.push(texts.slice(i, i + embedBatch));
+    const started = performance.now();
+    await Promise.all(batches.map((batch) => pool.embed(batch)));
+    return (performance.now() - started) / 1000;
+  } finally {
+    await pool.close();
+  }
+}
+console.log(`model alone on ${texts.length} chunks (${workers} workers)...`);
+const modelBefore = await modelOnlySeconds();
+
 const dataDir = mkdtempSync(join(tmpdir(), 'ragfleet-bench-ingest-'));
 const fleet = await startFleet({
   freePorts: true,
@@ -47,7 +68,17 @@ const fleet = await startFleet({
 let fleetSeconds: number;
 let chunks = 0;
 let stages: Record<string, number>;
+const cpuSeconds: Record<string, number> = {};
+const metricsUrls = () => ({
+  gateway: `${fleet.gatewayUrl}/metrics`,
+  embed: `http://127.0.0.1:${fleet.ports.embed.ops}/metrics`,
+  retrieve: `http://127.0.0.1:${fleet.ports.retrieve.ops}/metrics`,
+  router: `http://127.0.0.1:${fleet.ports.router.ops}/metrics`,
+  generate: `http://127.0.0.1:${fleet.ports.generate.ops}/metrics`,
+});
 try {
+  for (const [service, url] of Object.entries(metricsUrls()))
+    cpuSeconds[service] = -(await processCpuSeconds(url));
   console.log(
     `ingesting ${documents.length} Cranfield abstracts through ${fleet.gatewayUrl} (${workers} model workers)`,
   );
@@ -75,6 +106,8 @@ try {
     }
   }
   fleetSeconds = (performance.now() - started) / 1000;
+  for (const [service, url] of Object.entries(metricsUrls()))
+    cpuSeconds[service]! += await processCpuSeconds(url);
 } finally {
   stages = await histogramSums(
     `http://127.0.0.1:${fleet.ports.retrieve.ops}/metrics`,
@@ -85,18 +118,8 @@ try {
   rmSync(dataDir, { recursive: true, force: true });
 }
 
-// The model alone on the same chunks, same pool size and batch size.
-const texts = documents.flatMap((document) => chunkText(document.text, chunking).map((chunk) => chunk.text));
-const pool = new LocalModelPool({ size: workers });
-await pool.start();
-await pool.embed(texts.slice(0, embedBatch)); // warm-up, as the fleet's workers were warm after the first batch
-const modelStarted = performance.now();
-const batches: string[][] = [];
-for (let i = 0; i < texts.length; i += embedBatch) batches.push(texts.slice(i, i + embedBatch));
-await Promise.all(batches.map((texts) => pool.embed(texts)));
-const modelSeconds = (performance.now() - modelStarted) / 1000;
-await pool.close();
-
+const modelAfter = await modelOnlySeconds();
+const modelSeconds = (modelBefore + modelAfter) / 2;
 const outsideShare = 1 - modelSeconds / fleetSeconds;
 const rows = [
   ['documents', documents.length],
@@ -104,12 +127,13 @@ const rows = [
   ['chunks embedded (model only)', texts.length],
   ['fleet wall time, s', fleetSeconds.toFixed(2)],
   ['fleet throughput, chunks/s', (chunks / fleetSeconds).toFixed(1)],
-  ['model-only time, s', modelSeconds.toFixed(2)],
+  ['model-only time before / after, s', `${modelBefore.toFixed(2)} / ${modelAfter.toFixed(2)}`],
   ['model-only throughput, chunks/s', (texts.length / modelSeconds).toFixed(1)],
   ['share of time outside the model', `${(outsideShare * 100).toFixed(1)}%`],
 ];
 console.table(Object.fromEntries(rows));
 console.log('retrieve ingest stage seconds (summed over jobs):', stages);
+console.log('CPU seconds spent by each service during the ingest:', cpuSeconds);
 const file = writeReport('ingest', {
   workers,
   embedBatch,
@@ -119,8 +143,11 @@ const file = writeReport('ingest', {
   fleetSeconds,
   chunksPerSecond: chunks / fleetSeconds,
   modelSeconds,
+  modelBeforeSeconds: modelBefore,
+  modelAfterSeconds: modelAfter,
   modelChunksPerSecond: texts.length / modelSeconds,
   outsideModelShare: outsideShare,
   retrieveStageSeconds: stages,
+  cpuSecondsByService: cpuSeconds,
 });
 console.log(`report: ${file}`);

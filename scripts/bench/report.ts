@@ -34,3 +34,10 @@ export async function histogramSums(
   }
   return sums;
 }
+
+/** A process's CPU seconds so far (user + system, all threads), from its /metrics page. */
+export async function processCpuSeconds(url: string): Promise<number> {
+  const text = await (await fetch(url)).text();
+  const match = /^process_cpu_seconds_total(?:\{[^}]*\})? ([0-9.eE+-]+)$/m.exec(text);
+  return match ? Number(match[1]) : Number.NaN;
+}

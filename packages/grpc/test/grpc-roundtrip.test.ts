@@ -6,15 +6,20 @@ import {
   createMetricsRegistry,
   currentRequestContext,
   runWithRequestContext,
+  startTracing,
 } from '@ragfleet/telemetry';
 import { EmbedClient, GenerateClient, GrpcServer } from '../src/index.ts';
+import { TraceFlags, context as otelContext, trace } from '@opentelemetry/api';
 
-const seen: Array<{ tenant: string; requestId: string }> = [];
+const seen: Array<{ tenant: string; requestId: string; traceId?: string }> = [];
 let server: GrpcServer;
 let embed: EmbedClient;
 let generate: GenerateClient;
 
+let stopTracing: () => Promise<void>;
+
 beforeAll(async () => {
+  stopTracing = await startTracing('test', {});
   server = new GrpcServer({
     service: 'test',
     logger: createLogger('test', 'silent'),
@@ -22,7 +27,11 @@ beforeAll(async () => {
   });
   server.addService('ragfleet.embed.v1.EmbedService', protos.embed().EmbedService.service, {
     Embed: async (request: EmbedV1.EmbedRequest__Output, context) => {
-      seen.push({ tenant: context.tenant, requestId: context.requestId });
+      seen.push({
+        tenant: context.tenant,
+        requestId: context.requestId,
+        traceId: trace.getSpanContext(otelContext.active())?.traceId,
+      });
       expect(currentRequestContext()?.tenant).toBe(context.tenant);
       if (request.texts.includes('bad'))
         throw new RagfleetError('INVALID_ARGUMENT', 'bad text', { details: { field: 'texts' } });
@@ -48,6 +57,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await stopTracing();
   embed.close();
   generate.close();
   await server.close();
@@ -60,6 +70,17 @@ describe('GrpcServer and typed clients', () => {
     );
     expect(response.embeddings.map((e) => e.values[0])).toEqual([3, 2]);
     expect(seen.at(-1)).toEqual({ tenant: 'acme', requestId: 'req-1' });
+  });
+
+  it('carries W3C trace context to the handler', async () => {
+    const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
+    const parent = trace.setSpanContext(otelContext.active(), {
+      traceId,
+      spanId: '00f067aa0ba902b7',
+      traceFlags: TraceFlags.SAMPLED,
+    });
+    await otelContext.with(parent, () => embed.embed({ texts: ['x'] }));
+    expect(seen.at(-1)?.traceId).toBe(traceId);
   });
 
   it('maps a RagfleetError to a status and back with its code and details', async () => {

@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 // Relative, like proto-gen.ts: the root package does not depend on the workspace packages.
 import { DEFAULT_PORTS } from '../packages/config/src/service-fields.ts';
+import { freePort } from '../packages/testing/src/ports.ts';
 
 export const FLEET_SERVICES = ['embed', 'retrieve', 'router', 'generate', 'gateway'] as const;
 export type FleetService = (typeof FLEET_SERVICES)[number];
@@ -58,18 +58,6 @@ export interface Fleet {
 
 const GRPC_SERVICES: readonly GrpcService[] = ['embed', 'retrieve', 'router', 'generate'];
 const TAIL_LINES = 20;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function resolvePorts(options: FleetOptions): Promise<FleetPorts> {
   const pick = async (override: number | undefined, fallback: number) =>

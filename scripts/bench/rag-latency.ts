@@ -52,8 +52,9 @@ try {
     body: JSON.stringify({ query }),
   });
 
-  // Time to first byte, one request at a time (after one warm-up per query pattern).
-  for (const query of queries.slice(0, 5))
+  // Time to first byte, one request at a time, after one warm-up pass over every query: both
+  // sides then answer from a warm embedding cache, so the comparison is of the pipelines alone.
+  for (const query of queries)
     await (await fetch(`${fleet.gatewayUrl}/v1/rag`, request(query))).text();
   const firstBytes: number[] = [];
   const totals: number[] = [];
@@ -119,7 +120,7 @@ const answerOnce = async (query: string) => {
   }
   return { firstEvent, total: performance.now() - started };
 };
-for (const query of queries.slice(0, 5)) await answerOnce(query);
+for (const query of queries) await answerOnce(query);
 const localFirst: number[] = [];
 const localTotals: number[] = [];
 const inFlight: Promise<void>[] = [];

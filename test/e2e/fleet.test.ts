@@ -14,6 +14,9 @@ const namespace = `e2e_${uniqueSuffix()}`;
 const dataDir = mkdtempSync(join(tmpdir(), 'ragfleet-e2e-'));
 const logs: string[] = [];
 let fleet: Fleet;
+/** Clear keys whose hashes are in fixtures/api-keys.yaml: tenant e2e-a and tenant e2e-b. */
+const KEY_A = 'rf_e2e_tenant_a_key_0123456789';
+const KEY_B = 'rf_e2e_tenant_b_key_0123456789';
 
 interface NdjsonEvent {
   type: string;
@@ -31,10 +34,11 @@ function corpus() {
   });
 }
 
+/** As tenant A unless the headers say otherwise. */
 async function post(path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
   return fetch(`${fleet.gatewayUrl}${path}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${KEY_A}`, ...headers },
     body: JSON.stringify(body),
   });
 }
@@ -50,6 +54,9 @@ beforeAll(async () => {
       NATS_NAMESPACE: namespace,
       EMBED_CACHE_PREFIX: `ragfleet:e2e:${namespace}:`,
       EMBED_WORKERS: '1',
+      GATEWAY_API_KEYS_FILE: join(import.meta.dirname, 'fixtures/api-keys.yaml'),
+      GATEWAY_RATE_LIMIT_PREFIX: `ragfleet:e2e:${namespace}:rl:`,
+      GATEWAY_KEYS_PREFIX: `ragfleet:e2e:${namespace}:keys:`,
       LOG_LEVEL: 'warn',
     },
     logSink: (service, line) => {
@@ -119,16 +126,43 @@ describe('the fleet end to end', () => {
     expect(citedDocuments).toContain('docs/ingest.md');
   }, 60_000);
 
-  it('keeps one tenant from searching another tenant documents', async () => {
+  it('keeps one tenant from searching, reading or deleting another tenant documents', async () => {
     const own = await post('/v1/search', { query: 'JetStream work queue', k: 3 });
     expect(((await own.json()) as { hits: unknown[] }).hits.length).toBeGreaterThan(0);
-    const other = await post(
-      '/v1/search',
-      { query: 'JetStream work queue', k: 3 },
-      { 'x-tenant-id': 'someone-else' },
-    );
+    const asB = { authorization: `Bearer ${KEY_B}` };
+    const other = await post('/v1/search', { query: 'JetStream work queue', k: 3 }, asB);
+    expect(other.status).toBe(200);
     expect(((await other.json()) as { hits: unknown[] }).hits).toEqual([]);
+    const document = `${fleet.gatewayUrl}/v1/documents/${encodeURIComponent('docs/ingest.md')}`;
+    expect((await fetch(document, { headers: asB })).status).toBe(404);
+    expect((await fetch(document, { method: 'DELETE', headers: asB })).status).toBe(404);
+    expect((await fetch(document, { headers: { authorization: `Bearer ${KEY_A}` } })).status).toBe(200);
+    // The tenant header no longer picks the tenant once auth is on.
+    const smuggled = await post(
+      '/v1/search',
+      { query: 'JetStream work queue' },
+      { ...asB, 'x-tenant-id': 'e2e-a' },
+    );
+    expect(smuggled.status).toBe(403);
   }, 30_000);
+
+  it('refuses callers without a valid key', async () => {
+    const anonymous = await fetch(`${fleet.gatewayUrl}/v1/search`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'JetStream' }),
+    });
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get('www-authenticate')).toContain('Bearer');
+    const wrong = await post('/v1/search', { query: 'JetStream' }, { authorization: 'Bearer rf_wrong' });
+    expect(wrong.status).toBe(401);
+    expect(wrong.headers.get('x-ratelimit-limit')).toBeNull();
+    const allowed = await post('/v1/search', { query: 'JetStream' });
+    // The window closest to running out speaks: here the daily 1000 per user, below 3000 per minute.
+    expect(allowed.headers.get('x-ratelimit-limit')).toBe('1000');
+    expect(Number(allowed.headers.get('x-ratelimit-remaining'))).toBeLessThan(1000);
+    expect(Number(allowed.headers.get('x-ratelimit-reset'))).toBeGreaterThan(0);
+  });
 
   it('answers bad input with a stable 4xx code', async () => {
     const response = await post('/v1/rag', { query: 42 });

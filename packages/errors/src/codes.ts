@@ -69,6 +69,19 @@ export const ERROR_CODES = {
     description: 'A service is down or shutting down.',
   },
   CANCELLED: { http: 499, grpc: 1, retryable: false, description: 'The caller went away.' },
+  PROMPT_REJECTED: {
+    http: 400,
+    grpc: 3,
+    retryable: false,
+    description: 'The question looks like a prompt-injection attempt and the guard is set to block.',
+  },
+  SLOW_CONSUMER: {
+    http: 408,
+    grpc: 8,
+    retryable: true,
+    description:
+      'The client read a stream too slowly; the gateway closed it rather than buffer without bound.',
+  },
   INTERNAL: {
     http: 500,
     grpc: 13,

@@ -10,8 +10,13 @@ export {
   DEFAULT_TENANT,
   REQUEST_ID_KEY,
   TENANT_KEY,
+  TIER_KEY,
+  USER_KEY,
   outgoingMetadata,
   readIncomingMetadata,
+  type CallerContext,
+  type CallerFields,
+  type IncomingIdentity,
 } from './metadata.ts';
 export { fromGrpcError, toGrpcStatus } from './status.ts';
 export { EmbedClient } from './clients/embed-client.ts';

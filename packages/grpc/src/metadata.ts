@@ -4,19 +4,32 @@ import {
   extractTraceContext,
   injectTraceContext,
   type Context,
+  type RequestContext,
 } from '@ragfleet/telemetry';
 
 export const REQUEST_ID_KEY = 'x-request-id';
 export const TENANT_KEY = 'x-tenant-id';
+/** The authenticated caller inside the tenant (API key owner or JWT subject), set by the gateway. */
+export const USER_KEY = 'x-user-id';
+/** The caller's service tier (free, standard, premium), set by the gateway from the identity. */
+export const TIER_KEY = 'x-user-tier';
 export const DEFAULT_TENANT = 'default';
 
-/** Metadata for an outgoing call: the current request id, tenant and W3C trace context. */
+/** Who is calling beyond the tenant; kept as its own type for callers that name it. */
+export type CallerFields = Pick<RequestContext, 'user' | 'tier'>;
+
+/** The request context as the gateway enters it. */
+export type CallerContext = RequestContext;
+
+/** Metadata for an outgoing call: the current request id, tenant, user, tier and W3C trace context. */
 export function outgoingMetadata(): Metadata {
   const metadata = new Metadata();
   const context = currentRequestContext();
   if (context) {
     metadata.set(REQUEST_ID_KEY, context.requestId);
     metadata.set(TENANT_KEY, context.tenant);
+    if (context.user) metadata.set(USER_KEY, context.user);
+    if (context.tier) metadata.set(TIER_KEY, context.tier);
   }
   const carrier: Record<string, unknown> = {};
   injectTraceContext(carrier);
@@ -27,6 +40,9 @@ export function outgoingMetadata(): Metadata {
 export interface IncomingIdentity {
   requestId: string | undefined;
   tenant: string;
+  /** Absent when the call did not come through an authenticated gateway. */
+  user: string | undefined;
+  tier: string | undefined;
   traceContext: Context;
 }
 
@@ -39,6 +55,8 @@ export function readIncomingMetadata(metadata: Metadata): IncomingIdentity {
   return {
     requestId: first(REQUEST_ID_KEY),
     tenant: first(TENANT_KEY) ?? DEFAULT_TENANT,
+    user: first(USER_KEY),
+    tier: first(TIER_KEY),
     traceContext: extractTraceContext(metadata.getMap()),
   };
 }

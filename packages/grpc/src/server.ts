@@ -27,6 +27,9 @@ import { toGrpcStatus } from './status.ts';
 export interface CallContext {
   requestId: string;
   tenant: string;
+  /** Set when the call came through an authenticated gateway. */
+  user?: string;
+  tier?: string;
   /** Aborted when the caller cancels or its deadline passes. */
   signal: AbortSignal;
   metadata: Metadata;
@@ -124,6 +127,8 @@ export class GrpcServer {
     return {
       requestId: incoming.requestId ?? randomUUID(),
       tenant: incoming.tenant,
+      user: incoming.user,
+      tier: incoming.tier,
       signal: controller.signal,
       metadata,
     };
@@ -132,7 +137,10 @@ export class GrpcServer {
   #run<T>(context: CallContext, fn: () => T): T {
     const trace = readIncomingMetadata(context.metadata).traceContext;
     return runInContext(trace, () =>
-      runWithRequestContext({ requestId: context.requestId, tenant: context.tenant }, fn),
+      runWithRequestContext(
+        { requestId: context.requestId, tenant: context.tenant, user: context.user, tier: context.tier },
+        fn,
+      ),
     );
   }
 

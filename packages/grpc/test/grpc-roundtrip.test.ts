@@ -11,7 +11,7 @@ import {
 import { EmbedClient, GenerateClient, GrpcServer } from '../src/index.ts';
 import { TraceFlags, context as otelContext, trace } from '@opentelemetry/api';
 
-const seen: Array<{ tenant: string; requestId: string; traceId?: string }> = [];
+const seen: Array<{ tenant: string; requestId: string; user?: string; tier?: string; traceId?: string }> = [];
 let server: GrpcServer;
 let embed: EmbedClient;
 let generate: GenerateClient;
@@ -30,6 +30,8 @@ beforeAll(async () => {
       seen.push({
         tenant: context.tenant,
         requestId: context.requestId,
+        user: currentRequestContext()?.user,
+        tier: context.tier,
         traceId: trace.getSpanContext(otelContext.active())?.traceId,
       });
       expect(currentRequestContext()?.tenant).toBe(context.tenant);
@@ -65,11 +67,12 @@ afterAll(async () => {
 
 describe('GrpcServer and typed clients', () => {
   it('carries tenant and request id in metadata', async () => {
-    const response = await runWithRequestContext({ requestId: 'req-1', tenant: 'acme' }, () =>
-      embed.embed({ texts: ['abc', 'de'] }),
+    const response = await runWithRequestContext(
+      { requestId: 'req-1', tenant: 'acme', user: 'ada', tier: 'premium' },
+      () => embed.embed({ texts: ['abc', 'de'] }),
     );
     expect(response.embeddings.map((e) => e.values[0])).toEqual([3, 2]);
-    expect(seen.at(-1)).toEqual({ tenant: 'acme', requestId: 'req-1' });
+    expect(seen.at(-1)).toEqual({ tenant: 'acme', requestId: 'req-1', user: 'ada', tier: 'premium' });
   });
 
   it('carries W3C trace context to the handler', async () => {

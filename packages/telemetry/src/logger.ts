@@ -1,5 +1,6 @@
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
 import { trace } from '@opentelemetry/api';
+import { maskPersonalData } from './pii-mask.ts';
 import { currentRequestContext } from './request-context.ts';
 
 export type { Logger } from 'pino';
@@ -20,13 +21,20 @@ const REDACTED_PATHS = [
 /**
  * JSON logs to stdout, one line per event, each carrying the service name and, when known, the
  * request id, tenant and active trace/span ids so that a line can be joined to its trace.
+ * Personal data (emails, phone numbers, card numbers) and credentials are masked in the
+ * finished line, wherever they appear. `destination` defaults to stdout.
  */
-export function createLogger(service: string, level = process.env.LOG_LEVEL ?? 'info'): Logger {
-  return pino({
+export function createLogger(
+  service: string,
+  level = process.env.LOG_LEVEL ?? 'info',
+  destination?: DestinationStream,
+): Logger {
+  const options: pino.LoggerOptions = {
     level,
     base: { service },
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
     timestamp: pino.stdTimeFunctions.isoTime,
+    hooks: { streamWrite: maskPersonalData },
     formatters: { level: (label) => ({ level: label }) },
     mixin() {
       const fields: Record<string, string> = {};
@@ -42,5 +50,6 @@ export function createLogger(service: string, level = process.env.LOG_LEVEL ?? '
       }
       return fields;
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }

@@ -4,6 +4,10 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 export interface RequestContext {
   requestId: string;
   tenant: string;
+  /** The authenticated caller inside the tenant (API key owner or JWT subject), when known. */
+  user?: string;
+  /** The caller's service tier (free, standard, premium), when known. */
+  tier?: string;
   /** Absolute deadline (ms since epoch) inherited from the caller, if any. */
   deadline?: number;
 }

@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import { DEFAULT_PORTS, env, loadConfig, serviceAddresses } from '@ragfleet/config';
+import { authConfigFields, checkAuthSources } from './auth/config-fields.ts';
+import { rateLimitConfigFields } from './rate-limit/config-fields.ts';
+import { guardConfigFields } from './guard/config-fields.ts';
+import { wsConfigFields } from './ws/config-fields.ts';
 
 /** Byte sizes as body-parser reads them: 512kb, 10mb, or a plain number of bytes. */
 const byteSize = z
@@ -18,10 +22,14 @@ export const gatewayConfigSchema = z.object({
   RETRIEVE_ADDR: serviceAddresses.RETRIEVE_ADDR(),
   GENERATE_ADDR: serviceAddresses.GENERATE_ADDR(),
   LOG_LEVEL: env.logLevel(),
+  ...authConfigFields,
+  ...rateLimitConfigFields,
+  ...guardConfigFields,
+  ...wsConfigFields,
 });
 
 export type GatewayConfig = z.output<typeof gatewayConfigSchema>;
 
 export function loadGatewayConfig(source: Record<string, string | undefined> = process.env): GatewayConfig {
-  return loadConfig('gateway', gatewayConfigSchema, source);
+  return loadConfig('gateway', gatewayConfigSchema.superRefine(checkAuthSources), source);
 }

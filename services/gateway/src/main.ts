@@ -5,9 +5,19 @@ import { GenerateClient, RetrieveClient } from '@ragfleet/grpc';
 import { Lifecycle } from '@ragfleet/lifecycle';
 import { createLogger, createMetricsRegistry, startTracing } from '@ragfleet/telemetry';
 import { createApp } from './app.ts';
+import { createAuthenticator } from './auth/create-authenticator.ts';
+import { KeyFileError } from './auth/key-file.ts';
 import { loadGatewayConfig, type GatewayConfig } from './config.ts';
+import { PromptGuard } from './guard/prompt-guard.ts';
+import { answerMalformedRequests } from './http/errors.ts';
 import { InFlight } from './http/in-flight.ts';
+import { API_VERSION, API_VERSION_HEADER } from './openapi/api-version.ts';
+import { createRequestLimiter } from './rate-limit/create-limiter.ts';
+import { connectRedis } from './rate-limit/redis-connection.ts';
+import { limitSettings } from './rate-limit/settings.ts';
 import { upstreamReadiness } from './readiness.ts';
+import { wsLimits } from './ws/config-fields.ts';
+import { attachWebSocket } from './ws/ws-gateway.ts';
 
 function configOrExit(): GatewayConfig {
   try {
@@ -36,6 +46,22 @@ lifecycle.onShutdown('retrieve client', () => retrieve.close());
 const generate = new GenerateClient(config.GENERATE_ADDR);
 lifecycle.onShutdown('generate client', () => generate.close());
 
+const redis = config.REDIS_URL ? connectRedis(config.REDIS_URL, logger) : undefined;
+if (redis)
+  lifecycle.onShutdown('redis', () =>
+    redis.quit().then(
+      () => undefined,
+      () => redis.disconnect(),
+    ),
+  );
+const auth = await createAuthenticator(config, { redis, logger }).catch((error: unknown) => {
+  if (!(error instanceof KeyFileError)) throw error;
+  console.error(error.message);
+  process.exit(78);
+});
+const limiter = createRequestLimiter({ redis, settings: limitSettings(config), logger, registry });
+
+const promptGuard = new PromptGuard({ mode: config.GATEWAY_INJECTION_GUARD, logger, registry });
 const inFlight = new InFlight();
 const app = createApp({
   retrieve,
@@ -43,6 +69,9 @@ const app = createApp({
   logger,
   registry,
   inFlight,
+  auth,
+  limiter,
+  promptGuard,
   bodyLimit: config.GATEWAY_BODY_LIMIT,
   maxWaitMs: config.GATEWAY_MAX_WAIT_MS,
   readiness: upstreamReadiness(
@@ -52,6 +81,7 @@ const app = createApp({
 });
 
 const server = createServer(app);
+answerMalformedRequests(server, [`${API_VERSION_HEADER}: ${API_VERSION}`]);
 await new Promise<void>((resolve, reject) => {
   server.once('error', reject);
   server.listen(config.GATEWAY_PORT, config.GATEWAY_HOST, () => resolve());
@@ -63,6 +93,17 @@ lifecycle.onDrain(async () => {
   server.close();
   await inFlight.idle();
 });
+// WebSocket asks drain like HTTP streams; what still runs after the drain gets a final error event
+// and a 1001 close (this hook is registered after the http server's, so it runs before it).
+const websockets = attachWebSocket(server, {
+  generate,
+  logger,
+  registry,
+  promptGuard,
+  limits: wsLimits(config),
+});
+lifecycle.onDrain(() => websockets.drain());
+lifecycle.onShutdown('websockets', () => websockets.close());
 
 lifecycle.markReady();
 const { port } = server.address() as AddressInfo;

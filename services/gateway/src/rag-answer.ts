@@ -15,6 +15,23 @@ export interface AnswerJson {
   finish_reason: string;
 }
 
+/** A validated question (HTTP body or WebSocket message) as the upstream request; 0/'' mean "server default". */
+export function answerRequest(question: {
+  query: string;
+  k?: number | undefined;
+  filters?: Record<string, string> | undefined;
+  tier?: string | undefined;
+  prompt_version?: string | undefined;
+}): GenerateV1.AnswerRequest {
+  return {
+    query: question.query,
+    k: question.k ?? 0,
+    filters: question.filters ?? {},
+    tier: question.tier ?? '',
+    promptVersion: question.prompt_version ?? '',
+  };
+}
+
 export function errorFromEvent(error: PublicError): RagfleetError {
   return new RagfleetError(error.code, error.message, { retryable: error.retryable });
 }

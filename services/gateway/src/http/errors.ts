@@ -1,7 +1,10 @@
+import { STATUS_CODES, type Server } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { ErrorRequestHandler } from 'express';
 import { ERROR_CODES, RagfleetError, toRagfleetError } from '@ragfleet/errors';
 import type { Logger } from '@ragfleet/telemetry';
-import { requestIdOf } from './request-id.ts';
+import { randomUUID } from 'node:crypto';
+import { REQUEST_ID_HEADER, requestIdOf } from './request-id.ts';
 
 /** The one error shape every route answers with (see DESIGN.md). */
 export interface ErrorEnvelope {
@@ -79,4 +82,48 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     }
     response.status(httpStatusOf(error)).json(toErrorEnvelope(error, requestIdOf(response)));
   };
+}
+
+/**
+ * An error answered on a raw socket, where there is no Express response: a refused WebSocket
+ * upgrade, or a request Node's HTTP parser rejected. Same status, envelope and headers as above.
+ */
+export function writeRawError(
+  socket: Duplex,
+  error: RagfleetError,
+  requestId: string,
+  extraHeaders: string[] = [],
+): void {
+  if (socket.destroyed || !socket.writable) return;
+  const status = httpStatusOf(error);
+  const body = JSON.stringify(toErrorEnvelope(error, requestId));
+  const head = [
+    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Error'}`,
+    'Connection: close',
+    'Content-Type: application/json; charset=utf-8',
+    `Content-Length: ${Buffer.byteLength(body)}`,
+    `${REQUEST_ID_HEADER}: ${requestId}`,
+    ...extraHeaders,
+  ];
+  socket.end(`${head.join('\r\n')}\r\n\r\n${body}`);
+}
+
+/**
+ * Requests too malformed for Node's HTTP parser (unknown methods, bad header bytes, oversized
+ * headers) would get a bare `400` with no body; give them the envelope and a documented code.
+ */
+export function answerMalformedRequests(server: Server, extraHeaders: string[] = []): void {
+  server.on('clientError', (cause: Error & { code?: string }, socket: Duplex) => {
+    if (cause.code === 'ECONNRESET' || !socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const error =
+      cause.code === 'HPE_HEADER_OVERFLOW'
+        ? new RagfleetError('PAYLOAD_TOO_LARGE', 'The request headers exceed the size limit.')
+        : new RagfleetError('INVALID_ARGUMENT', 'The request is not valid HTTP/1.1.', {
+            internal: cause.code,
+          });
+    writeRawError(socket, error, randomUUID(), extraHeaders);
+  });
 }

@@ -12,14 +12,14 @@ import { idParams, nonBlankText, resourceId, stringMap } from './schemas.ts';
 const MAX_DOCUMENTS_PER_REQUEST = 10_000;
 const DEFAULT_WAIT_MS = 30_000;
 
-const documentSchema = z.strictObject({
+export const documentSchema = z.strictObject({
   id: resourceId,
   text: nonBlankText(50_000_000),
   title: z.string().max(1_000).optional(),
   metadata: stringMap.optional(),
 });
 
-const batchSchema = z.strictObject({
+export const batchSchema = z.strictObject({
   documents: z.array(documentSchema).min(1).max(MAX_DOCUMENTS_PER_REQUEST),
 });
 
@@ -47,7 +47,7 @@ function parseIngestBody(body: unknown): IngestDocument[] {
   return documents;
 }
 
-function waitQuery(maxWaitMs: number) {
+export function waitQuery(maxWaitMs: number) {
   return z.object({
     wait: z
       .enum(['true', 'false', '1', '0'])

@@ -6,17 +6,23 @@ import { allowOnly } from '../http/method-not-allowed.ts';
 import { NDJSON_TYPE, NdjsonWriter } from '../http/ndjson-writer.ts';
 import { parseInput } from '../http/validation.ts';
 import type { AnswerEvent } from '../public-json.ts';
-import { answerEvents, collectAnswer, errorFromEvent, truncatedStreamError } from '../rag-answer.ts';
+import { GUARD_HEADER } from '../guard/prompt-guard.ts';
+import {
+  answerEvents,
+  answerRequest,
+  collectAnswer,
+  errorFromEvent,
+  truncatedStreamError,
+} from '../rag-answer.ts';
 import type { RouteKit } from './route-kit.ts';
-import { nonBlankText, stringMap, topK } from './schemas.ts';
+import { ragQuestionFields } from './schemas.ts';
 
-const ragBody = z.strictObject({
-  query: nonBlankText(8_000),
-  k: topK.optional(),
-  filters: stringMap.optional(),
-  tier: z.enum(['free', 'standard', 'premium']).optional(),
-  prompt_version: z.string().max(64).optional(),
-  stream: z.boolean().optional(),
+export const ragBody = z.strictObject({
+  ...ragQuestionFields,
+  stream: z
+    .boolean()
+    .optional()
+    .meta({ description: 'Stream NDJSON events (also chosen by Accept: application/x-ndjson).' }),
 });
 
 function wantsStream(request: Request, stream: boolean | undefined): boolean {
@@ -62,17 +68,9 @@ export function ragRoutes(kit: RouteKit): Router {
     .post(...kit.jsonInput, async (request, response) => {
       const started = performance.now();
       const body = parseInput(ragBody, request.body, 'body');
+      if (kit.promptGuard.inspect(body.query, '/v1/rag').flagged) response.setHeader(GUARD_HEADER, 'flagged');
       const signal = abortOnDisconnect(response);
-      const upstream = kit.generate.answer(
-        {
-          query: body.query,
-          k: body.k ?? 0,
-          filters: body.filters ?? {},
-          tier: body.tier ?? '',
-          promptVersion: body.prompt_version ?? '',
-        },
-        { signal },
-      );
+      const upstream = kit.generate.answer(answerRequest(body), { signal });
       const events = answerEvents(upstream);
       if (!wantsStream(request, body.stream)) {
         response.json(await collectAnswer(events));

@@ -1,5 +1,6 @@
 import type { RequestHandler } from 'express';
 import type { Logger } from '@ragfleet/telemetry';
+import type { PromptGuard } from '../guard/prompt-guard.ts';
 import type { GatewayMetrics } from '../http/metrics.ts';
 import type { GenerateUpstream, RetrieveUpstream } from '../upstreams.ts';
 
@@ -17,4 +18,6 @@ export interface RouteKit {
   maxWaitMs: number;
   /** First delay between job polls while waiting. */
   jobPollIntervalMs: number;
+  /** Prompt-injection guard for user questions. */
+  promptGuard: PromptGuard;
 }

@@ -1,17 +1,63 @@
 import express, { type Router } from 'express';
+import type { RetrieveV1 } from '@ragfleet/protos';
 import { z } from 'zod';
 import { allowOnly } from '../http/method-not-allowed.ts';
 import { abortOnDisconnect } from '../http/disconnect.ts';
 import { parseInput } from '../http/validation.ts';
 import { hitJson } from '../public-json.ts';
 import type { RouteKit } from './route-kit.ts';
-import { nonBlankText, stringMap, topK } from './schemas.ts';
+import { nonBlankText, searchOptions, stringMap, topK } from './schemas.ts';
 
-const searchBody = z.strictObject({
+export const searchBody = z.strictObject({
   query: nonBlankText(8_000),
   k: topK.optional(),
   filters: stringMap.optional(),
+  ...searchOptions.shape,
 });
+
+type SearchBody = z.output<typeof searchBody>;
+
+/** The public (snake_case) search options as retrieve's request fields; retrieve applies defaults. */
+function toRetrieveRequest(body: SearchBody): RetrieveV1.SearchRequest {
+  const { filter } = body;
+  return {
+    query: body.query,
+    // k = 0 lets retrieve apply its own default, and so do the empty and zero values below.
+    k: body.k ?? 0,
+    filters: body.filters ?? {},
+    mode: body.mode ?? '',
+    fusion: body.fusion ?? '',
+    weights: body.weights ?? null,
+    rrfK: body.rrf_k ?? 0,
+    rerank: body.rerank ?? '',
+    mmrLambda: body.mmr_lambda ?? 0,
+    candidates: body.candidates ?? 0,
+    filter: filter
+      ? {
+          tags: filter.tags ?? [],
+          lang: filter.lang ?? '',
+          publishedFrom: filter.published_from ?? '',
+          publishedTo: filter.published_to ?? '',
+          documentIds: filter.document_ids ?? [],
+        }
+      : null,
+  };
+}
+
+/** A hit with its component scores; only a retrieve that reports its mode reports them. */
+function searchHitJson(hit: RetrieveV1.SearchHit__Output, reportsScores: boolean) {
+  if (!reportsScores) return hitJson(hit);
+  return {
+    ...hitJson(hit),
+    scores: {
+      fused: hit.fusedScore,
+      vector: hit.vectorScore,
+      vector_rank: hit.vectorRank,
+      keyword: hit.keywordScore,
+      keyword_rank: hit.keywordRank,
+    },
+  };
+}
 
 export function searchRoutes(kit: RouteKit): Router {
   const router = express.Router();
@@ -19,12 +65,24 @@ export function searchRoutes(kit: RouteKit): Router {
     .route('/v1/search')
     .post(...kit.jsonInput, async (request, response) => {
       const body = parseInput(searchBody, request.body, 'body');
-      const { hits } = await kit.retrieve.search(
-        // k = 0 lets retrieve apply its own default.
-        { query: body.query, k: body.k ?? 0, filters: body.filters ?? {} },
-        { signal: abortOnDisconnect(response) },
-      );
-      response.json({ hits: hits.map(hitJson) });
+      const result = await kit.retrieve.search(toRetrieveRequest(body), {
+        signal: abortOnDisconnect(response),
+      });
+      const reportsScores = result.mode !== '';
+      response.json({
+        hits: result.hits.map((hit) => searchHitJson(hit, reportsScores)),
+        ...(reportsScores
+          ? {
+              mode: result.mode,
+              fusion: result.fusion,
+              weights: result.weights,
+              rrf_k: result.rrfK,
+              rerank: result.rerank,
+              mmr_lambda: result.mmrLambda,
+              candidates: result.candidates,
+            }
+          : {}),
+      });
     })
     .all(allowOnly('POST'));
   return router;

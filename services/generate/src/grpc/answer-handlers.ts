@@ -1,6 +1,7 @@
 import type { CallContext, Handlers } from '@ragfleet/grpc';
 import type { GenerateV1 } from '@ragfleet/protos';
 import type { AnswerEvent, AnswerRequest } from '../domain/answer-events.ts';
+import { entitledTier } from '../domain/entitled-tier.ts';
 
 /** The composed answer use case: the pipeline with its metrics and event publishing. */
 export type AnswerService = (request: AnswerRequest, context: CallContext) => AsyncIterable<AnswerEvent>;
@@ -63,7 +64,7 @@ export function generateHandlers(answer: AnswerService): Handlers {
         query: request.query,
         k: request.k,
         filters: request.filters,
-        tier: request.tier,
+        tier: entitledTier(request.tier, context.tier),
         promptVersion: request.promptVersion,
       };
       for await (const event of answer(domainRequest, context)) yield toAnswerResponse(event);

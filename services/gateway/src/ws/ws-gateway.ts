@@ -1,0 +1,186 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { RagfleetError } from '@ragfleet/errors';
+import type { Logger, Registry } from '@ragfleet/telemetry';
+import type { PromptGuard } from '../guard/prompt-guard.ts';
+import { normalizeError } from '../http/errors.ts';
+import { REQUEST_ID_HEADER } from '../http/request-id.ts';
+import { API_VERSION, API_VERSION_HEADER } from '../openapi/api-version.ts';
+import type { GenerateUpstream } from '../upstreams.ts';
+import { WsConnection, type ConnectionSettings } from './connection.ts';
+import { Heartbeat } from './heartbeat.ts';
+import { rejectUpgrade } from './reject-upgrade.ts';
+import {
+  tenantHeaderIdentity,
+  type AdmitAsk,
+  type AuthenticateUpgrade,
+  type UpgradeIdentity,
+} from './upgrade-identity.ts';
+import { createWsMetrics } from './ws-metrics.ts';
+
+export const WS_PATH = '/v1/ws';
+
+export interface WsLimits extends ConnectionSettings {
+  heartbeatMs: number;
+}
+
+export const DEFAULT_WS_LIMITS: WsLimits = {
+  maxConcurrentAsks: 4,
+  maxMessageBytes: 64 * 1024,
+  heartbeatMs: 30_000,
+  closeGraceMs: 2_000,
+  window: { highWaterBytes: 256 * 1024, hardLimitBytes: 4 * 1024 * 1024, stallTimeoutMs: 10_000, pollMs: 25 },
+};
+
+export interface WebSocketOptions<I extends UpgradeIdentity> {
+  generate: GenerateUpstream;
+  logger: Logger;
+  registry: Registry;
+  promptGuard: PromptGuard;
+  /** Default: anonymous callers, tenant from X-Tenant-Id (see upgrade-identity.ts). */
+  authenticateUpgrade?: AuthenticateUpgrade<I>;
+  admitAsk?: AdmitAsk<I>;
+  limits?: Partial<Omit<WsLimits, 'window'>> & { window?: Partial<WsLimits['window']> };
+}
+
+const VALID_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+const WEBSOCKET_KEY = /^[+/0-9A-Za-z]{22}==$/;
+
+/**
+ * The WebSocket endpoint on the gateway's HTTP server. Credentials are checked before the
+ * upgrade so a refused client gets a real status and the error envelope, not a socket that
+ * closes at once.
+ */
+export class WsGateway<I extends UpgradeIdentity = UpgradeIdentity> {
+  readonly #options: WebSocketOptions<I>;
+  readonly #limits: WsLimits;
+  readonly #wss: WebSocketServer;
+  readonly #heartbeat: Heartbeat;
+  readonly #connections = new Set<WsConnection<I>>();
+  readonly #metrics;
+  #accepting = true;
+  #idleWaiters: Array<() => void> = [];
+
+  constructor(server: Server, options: WebSocketOptions<I>) {
+    this.#options = options;
+    this.#limits = {
+      ...DEFAULT_WS_LIMITS,
+      ...options.limits,
+      window: { ...DEFAULT_WS_LIMITS.window, ...options.limits?.window },
+    };
+    this.#metrics = createWsMetrics(options.registry);
+    // ws enforces twice our limit while parsing frames, so memory stays bounded even for a message
+    // far over it; up to that, the connection answers with a clear close reason itself.
+    this.#wss = new WebSocketServer({
+      noServer: true,
+      maxPayload: this.#limits.maxMessageBytes * 2,
+      perMessageDeflate: false,
+    });
+    this.#wss.on('headers', (headers) => headers.push(`${API_VERSION_HEADER}: ${API_VERSION}`));
+    this.#heartbeat = new Heartbeat(this.#limits.heartbeatMs);
+    server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+      void this.#upgrade(request, socket, head);
+    });
+  }
+
+  get connections(): number {
+    return this.#connections.size;
+  }
+
+  get activeAsks(): number {
+    let total = 0;
+    for (const connection of this.#connections) total += connection.activeAsks;
+    return total;
+  }
+
+  /** Shutdown, first step: refuse new sockets and asks; resolves when running asks have ended. */
+  drain(): Promise<void> {
+    this.#accepting = false;
+    if (this.activeAsks === 0) return Promise.resolve();
+    return new Promise((resolve) => this.#idleWaiters.push(resolve));
+  }
+
+  /** Shutdown, last step: unfinished asks get a final error event, sockets close with 1001. */
+  close(): void {
+    this.#accepting = false;
+    this.#heartbeat.stop();
+    for (const connection of this.#connections) connection.shutdown();
+    this.#wss.close();
+  }
+
+  async #upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    // A client resetting mid-handshake must not surface as an unhandled error.
+    socket.on('error', () => socket.destroy());
+    const offered = request.headers[REQUEST_ID_HEADER.toLowerCase()];
+    const requestId = typeof offered === 'string' && VALID_REQUEST_ID.test(offered) ? offered : randomUUID();
+    try {
+      checkHandshake(request, this.#accepting);
+      const authenticate =
+        this.#options.authenticateUpgrade ?? (tenantHeaderIdentity as AuthenticateUpgrade<I>);
+      const identity = await authenticate(request);
+      if (socket.destroyed) return;
+      this.#wss.handleUpgrade(request, socket, head, (ws) => this.#connect(ws, request, identity));
+    } catch (caught) {
+      const error = normalizeError(caught);
+      this.#options.logger.debug({ code: error.code, path: request.url }, 'websocket upgrade refused');
+      rejectUpgrade(socket, error, requestId);
+    }
+  }
+
+  #connect(socket: WebSocket, request: IncomingMessage, identity: I): void {
+    const connection = new WsConnection(socket, request, identity, {
+      generate: this.#options.generate,
+      guard: this.#options.promptGuard,
+      logger: this.#options.logger,
+      metrics: this.#metrics,
+      settings: this.#limits,
+      admitAsk: this.#options.admitAsk,
+      accepting: () => this.#accepting,
+      onAskEnded: () => this.#wakeIfIdle(),
+    });
+    this.#connections.add(connection);
+    this.#metrics.connections.inc();
+    this.#heartbeat.track(socket);
+    socket.on('close', () => {
+      this.#connections.delete(connection);
+      this.#metrics.connections.dec();
+      this.#wakeIfIdle();
+    });
+  }
+
+  #wakeIfIdle(): void {
+    if (this.activeAsks > 0) return;
+    for (const wake of this.#idleWaiters.splice(0)) wake();
+  }
+}
+
+/** What ws would refuse with a bare 400, refused with the envelope instead (and routing first). */
+function checkHandshake(request: IncomingMessage, accepting: boolean): void {
+  const path = (request.url ?? '/').split('?')[0];
+  if (path !== WS_PATH) {
+    throw new RagfleetError('ROUTE_NOT_FOUND', `No WebSocket endpoint at ${path}; use ${WS_PATH}.`);
+  }
+  if (request.method !== 'GET') {
+    throw new RagfleetError('METHOD_NOT_ALLOWED', 'A WebSocket upgrade must be a GET.', {
+      details: { allow: ['GET'] },
+    });
+  }
+  const upgrade = request.headers.upgrade?.toLowerCase();
+  const key = request.headers['sec-websocket-key'];
+  const version = request.headers['sec-websocket-version'];
+  if (upgrade !== 'websocket' || typeof key !== 'string' || !WEBSOCKET_KEY.test(key) || version !== '13') {
+    throw new RagfleetError('INVALID_ARGUMENT', 'Not a valid WebSocket handshake (RFC 6455, version 13).');
+  }
+  if (!accepting) {
+    throw new RagfleetError('SERVICE_UNAVAILABLE', 'The gateway is shutting down.', { retryable: true });
+  }
+}
+
+export function attachWebSocket<I extends UpgradeIdentity = UpgradeIdentity>(
+  server: Server,
+  options: WebSocketOptions<I>,
+): WsGateway<I> {
+  return new WsGateway(server, options);
+}

@@ -1,0 +1,133 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocket } from 'ws';
+import { GenerateClient, RetrieveClient } from '@ragfleet/grpc';
+import { createLogger, createMetricsRegistry } from '@ragfleet/telemetry';
+import { createApp } from '../../src/app.ts';
+import { answerMalformedRequests } from '../../src/http/errors.ts';
+import { PromptGuard, type GuardMode } from '../../src/guard/prompt-guard.ts';
+import { upstreamReadiness } from '../../src/readiness.ts';
+import { attachWebSocket, type WebSocketOptions, type WsGateway } from '../../src/ws/ws-gateway.ts';
+import type { UpgradeIdentity } from '../../src/ws/upgrade-identity.ts';
+import { FakeUpstreams } from './fake-upstreams.ts';
+
+export interface WsTestGateway {
+  url: string;
+  wsUrl: string;
+  upstreams: FakeUpstreams;
+  websockets: WsGateway;
+  stop(): Promise<void>;
+}
+
+export interface WsTestOptions {
+  guard?: GuardMode;
+  limits?: WebSocketOptions<UpgradeIdentity>['limits'];
+  authenticateUpgrade?: WebSocketOptions<UpgradeIdentity>['authenticateUpgrade'];
+  admitAsk?: WebSocketOptions<UpgradeIdentity>['admitAsk'];
+}
+
+/** The gateway (HTTP app and WebSocket endpoint on one server) wired to fake upstreams over real gRPC. */
+export async function startWsTestGateway(options: WsTestOptions = {}): Promise<WsTestGateway> {
+  const upstreams = new FakeUpstreams();
+  const address = await upstreams.start();
+  const retrieve = new RetrieveClient(address);
+  const generate = new GenerateClient(address);
+  const logger = createLogger('gateway', 'silent');
+  const registry = createMetricsRegistry('gateway');
+  const promptGuard = new PromptGuard({ mode: options.guard ?? 'flag', logger, registry });
+  const app = createApp({
+    retrieve,
+    generate,
+    logger,
+    registry,
+    promptGuard,
+    readiness: upstreamReadiness({ retrieve: retrieve.grpc.raw, generate: generate.grpc.raw }, () => true),
+    bodyLimit: '64kb',
+  });
+  const server: Server = createServer(app);
+  answerMalformedRequests(server);
+  const websockets = attachWebSocket(server, {
+    generate,
+    logger,
+    registry,
+    promptGuard,
+    ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.authenticateUpgrade ? { authenticateUpgrade: options.authenticateUpgrade } : {}),
+    ...(options.admitAsk ? { admitAsk: options.admitAsk } : {}),
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    wsUrl: `ws://127.0.0.1:${port}/v1/ws`,
+    upstreams,
+    websockets,
+    async stop() {
+      websockets.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      retrieve.close();
+      generate.close();
+      await upstreams.stop();
+    },
+  };
+}
+
+/** A client socket that queues every JSON event it receives, to be awaited in order. */
+export class WsClient {
+  readonly socket: WebSocket;
+  readonly events: Array<Record<string, unknown>> = [];
+  readonly closed: Promise<{ code: number; reason: string }>;
+  #waiters: Array<() => void> = [];
+
+  constructor(url: string, headers: Record<string, string> = {}) {
+    this.socket = new WebSocket(url, { headers });
+    this.socket.on('message', (data) => {
+      this.events.push(JSON.parse(String(data)) as Record<string, unknown>);
+      for (const wake of this.#waiters.splice(0)) wake();
+    });
+    this.closed = new Promise((resolve) =>
+      this.socket.on('close', (code, reason) => {
+        resolve({ code, reason: reason.toString() });
+        for (const wake of this.#waiters.splice(0)) wake();
+      }),
+    );
+  }
+
+  async open(): Promise<this> {
+    if (this.socket.readyState === WebSocket.OPEN) return this;
+    await new Promise<void>((resolve, reject) => {
+      this.socket.once('open', () => resolve());
+      this.socket.once('error', reject);
+    });
+    return this;
+  }
+
+  send(message: unknown): void {
+    this.socket.send(typeof message === 'string' ? message : JSON.stringify(message));
+  }
+
+  /** Waits until an event matching the predicate has arrived (or the socket closed) and returns it. */
+  async until(
+    predicate: (event: Record<string, unknown>) => boolean,
+    timeoutMs = 5_000,
+  ): Promise<Record<string, unknown>> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.events.find(predicate);
+      if (found) return found;
+      if (this.socket.readyState === WebSocket.CLOSED) throw new Error('socket closed before the event');
+      if (Date.now() > deadline) throw new Error(`no matching event; got ${JSON.stringify(this.events)}`);
+      await new Promise<void>((resolve) => {
+        this.#waiters.push(resolve);
+        setTimeout(resolve, 50);
+      });
+    }
+  }
+
+  /** Every event of one ask, through its terminal `done` or `error`. */
+  async ask(id: string): Promise<Array<Record<string, unknown>>> {
+    await this.until((event) => event.id === id && (event.type === 'done' || event.type === 'error'));
+    return this.events.filter((event) => event.id === id);
+  }
+}

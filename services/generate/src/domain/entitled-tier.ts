@@ -1,0 +1,15 @@
+const ORDER = ['free', 'standard', 'premium'];
+
+/**
+ * The tier an answer is routed for. The authenticated tier (from the gateway, in metadata) is a
+ * ceiling: a caller may ask for a cheaper tier, never a dearer one. Without an authenticated
+ * tier (an internal caller), the requested tier stands; the router rejects unknown names.
+ */
+export function entitledTier(requested: string, authenticated: string | undefined): string {
+  if (!authenticated) return requested;
+  if (requested === '') return authenticated;
+  const asked = ORDER.indexOf(requested);
+  const allowed = ORDER.indexOf(authenticated);
+  if (asked === -1 || allowed === -1) return requested;
+  return asked <= allowed ? requested : authenticated;
+}

@@ -54,8 +54,7 @@ try {
 
   // Time to first byte, one request at a time, after one warm-up pass over every query: both
   // sides then answer from a warm embedding cache, so the comparison is of the pipelines alone.
-  for (const query of queries)
-    await (await fetch(`${fleet.gatewayUrl}/v1/rag`, request(query))).text();
+  for (const query of queries) await (await fetch(`${fleet.gatewayUrl}/v1/rag`, request(query))).text();
   const firstBytes: number[] = [];
   const totals: number[] = [];
   for (const query of queries) {

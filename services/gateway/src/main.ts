@@ -18,6 +18,7 @@ import { limitSettings } from './rate-limit/settings.ts';
 import { upstreamReadiness } from './readiness.ts';
 import { wsLimits } from './ws/config-fields.ts';
 import { attachWebSocket } from './ws/ws-gateway.ts';
+import { websocketSeams } from './auth/websocket-seams.ts';
 
 function configOrExit(): GatewayConfig {
   try {
@@ -81,6 +82,12 @@ const app = createApp({
 });
 
 const server = createServer(app);
+// While draining, answer every request with `Connection: close`: server.close() only drops
+// connections idle at that instant, and a keep-alive client would otherwise go on being served
+// on its old connection until the drain ends.
+server.prependListener('request', (_request, response) => {
+  if (lifecycle.stopping) response.setHeader('connection', 'close');
+});
 answerMalformedRequests(server, [`${API_VERSION_HEADER}: ${API_VERSION}`]);
 await new Promise<void>((resolve, reject) => {
   server.once('error', reject);
@@ -101,6 +108,7 @@ const websockets = attachWebSocket(server, {
   registry,
   promptGuard,
   limits: wsLimits(config),
+  ...websocketSeams(auth, limiter),
 });
 lifecycle.onDrain(() => websockets.drain());
 lifecycle.onShutdown('websockets', () => websockets.close());

@@ -5,6 +5,7 @@ import { protos } from '@ragfleet/protos';
 import type { ServiceKit } from '@ragfleet/service-host';
 import { FileDocumentStore } from './adapters/file-document-store.ts';
 import { GrpcEmbedder } from './adapters/grpc-embedder.ts';
+import { FileKeywordIndex } from './adapters/file-keyword-index.ts';
 import { HnswVectorIndex } from './adapters/hnsw-vector-index.ts';
 import { MongoDocumentStore } from './adapters/mongo-document-store.ts';
 import { prometheusRetrieveMetrics } from './adapters/prometheus-metrics.ts';
@@ -15,6 +16,8 @@ import type { DocumentStore } from './domain/document-store.ts';
 import type { Embedder } from './domain/embedder.ts';
 import { IngestService } from './domain/ingest-service.ts';
 import { IngestWorker } from './domain/ingest-worker.ts';
+import type { Bm25Params } from './domain/keyword-index.ts';
+import type { SearchDefaults } from './domain/search-options.ts';
 import { SearchService } from './domain/search-service.ts';
 import { RETRIEVE_SERVICE, retrieveHandlers } from './grpc/retrieve-handlers.ts';
 import { ingestTopology, type IngestTopology } from './ingest-topology.ts';
@@ -52,9 +55,19 @@ export async function composeRetrieve(
     efConstruction: config.HNSW_EF_CONSTRUCTION,
     efSearch: config.HNSW_EF_SEARCH,
   });
-  const corpus = new Corpus(store, index, metrics);
+  const keywords = await FileKeywordIndex.open(join(dataDir, 'keyword-index'), {
+    analyzer: {
+      lowercase: config.ANALYZER_LOWERCASE,
+      stopWords: config.ANALYZER_STOP_WORDS,
+      stemming: config.ANALYZER_STEMMING,
+      minTokenLength: config.ANALYZER_MIN_TOKEN_LENGTH,
+    },
+    titleWeight: config.BM25_TITLE_WEIGHT,
+    params: bm25Params(config),
+  });
+  const corpus = new Corpus(store, index, metrics, keywords);
   const recovery = await corpus.recover(logger);
-  lifecycle.onShutdown('vector index', () => corpus.persistIndex());
+  lifecycle.onShutdown('indexes', () => corpus.persistIndex());
 
   let embedder = dependencies.embedder;
   if (!embedder) {
@@ -79,7 +92,13 @@ export async function composeRetrieve(
     jobsSubject: topology.jobsSubject,
     indexedSubject: topology.indexedSubject,
     durable: topology.workerDurable,
-    chunking: { size: config.CHUNK_SIZE, overlap: config.CHUNK_OVERLAP },
+    chunking: {
+      strategy: config.CHUNK_STRATEGY,
+      size: config.CHUNK_SIZE,
+      overlap: config.CHUNK_OVERLAP,
+      sentences: config.CHUNK_SENTENCES,
+      sentenceOverlap: config.CHUNK_SENTENCE_OVERLAP,
+    },
     metrics,
     logger,
     maxAttempts: config.INGEST_MAX_ATTEMPTS,
@@ -91,8 +110,34 @@ export async function composeRetrieve(
   const handlers = retrieveHandlers({
     ingest: new IngestService({ store, bus, jobsSubject: topology.jobsSubject }),
     documents: new DocumentService(corpus),
-    search: new SearchService(corpus, embedder, metrics),
+    search: new SearchService(corpus, embedder, metrics, searchDefaults(config)),
   });
   server.addService(RETRIEVE_SERVICE, protos.retrieve().RetrieveService.service, handlers);
   return { corpus, recovery };
+}
+
+function searchDefaults(config: RetrieveConfig): SearchDefaults {
+  return {
+    mode: config.SEARCH_MODE,
+    fusion: config.SEARCH_FUSION,
+    weights: { vector: config.SEARCH_VECTOR_WEIGHT, keyword: config.SEARCH_KEYWORD_WEIGHT },
+    rrfK: config.SEARCH_RRF_K,
+    rerank: config.SEARCH_RERANK,
+    mmrLambda: config.SEARCH_MMR_LAMBDA,
+    candidates: config.SEARCH_CANDIDATES,
+    bm25: bm25Params(config),
+    feedback: { documents: config.SEARCH_FEEDBACK_DOCUMENTS, weight: config.SEARCH_FEEDBACK_WEIGHT },
+  };
+}
+
+function bm25Params(config: RetrieveConfig): Bm25Params {
+  return {
+    k1: config.BM25_K1,
+    b: config.BM25_B,
+    feedback: {
+      documents: config.BM25_FEEDBACK_DOCUMENTS,
+      terms: config.BM25_FEEDBACK_TERMS,
+      weight: config.BM25_FEEDBACK_WEIGHT,
+    },
+  };
 }

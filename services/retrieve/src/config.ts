@@ -1,5 +1,14 @@
 import { z } from 'zod';
 import { env, loadConfig, serviceAddresses, serviceFields } from '@ragfleet/config';
+import { DEFAULT_ANALYZER } from './domain/analyzer.ts';
+import { DEFAULT_BM25 } from './domain/bm25-index.ts';
+import { CHUNK_STRATEGIES } from './domain/chunking.ts';
+import { FUSION_METHODS } from './domain/fusion.ts';
+import { RERANKERS, SEARCH_MODES } from './domain/search-options.ts';
+import { DEFAULT_SEARCH } from './domain/search-service.ts';
+
+const number = (fallback: number, min: number, max: number) =>
+  z.coerce.number().min(min).max(max).default(fallback);
 
 export const retrieveConfigSchema = z
   .object({
@@ -15,6 +24,35 @@ export const retrieveConfigSchema = z
     EMBED_BATCH_SIZE: env.positiveInt(64),
     CHUNK_SIZE: env.positiveInt(1000),
     CHUNK_OVERLAP: env.nonNegativeInt(150),
+    /** Default chunking strategy; an ingest request may choose another. */
+    CHUNK_STRATEGY: z.enum(CHUNK_STRATEGIES).default('characters'),
+    CHUNK_SENTENCES: env.positiveInt(5),
+    CHUNK_SENTENCE_OVERLAP: env.nonNegativeInt(1),
+    // Keyword analyzer: changing any of these rebuilds the BM25 index from the store on start.
+    ANALYZER_LOWERCASE: env.boolean(DEFAULT_ANALYZER.lowercase),
+    ANALYZER_STOP_WORDS: env.boolean(DEFAULT_ANALYZER.stopWords),
+    ANALYZER_STEMMING: env.boolean(DEFAULT_ANALYZER.stemming),
+    ANALYZER_MIN_TOKEN_LENGTH: env.positiveInt(DEFAULT_ANALYZER.minTokenLength),
+    BM25_TITLE_WEIGHT: number(DEFAULT_BM25.titleWeight, 0, 10),
+    // Query-time BM25 parameters: no rebuild needed.
+    BM25_K1: number(DEFAULT_BM25.params.k1, 0, 10),
+    BM25_B: number(DEFAULT_BM25.params.b, 0, 1),
+    // RM3 pseudo-relevance feedback (0 documents: off).
+    BM25_FEEDBACK_DOCUMENTS: env.nonNegativeInt(DEFAULT_BM25.params.feedback?.documents ?? 0),
+    BM25_FEEDBACK_TERMS: env.positiveInt(DEFAULT_BM25.params.feedback?.terms ?? 20),
+    BM25_FEEDBACK_WEIGHT: number(DEFAULT_BM25.params.feedback?.weight ?? 0, 0, 1),
+    // Search defaults for what a request leaves out.
+    SEARCH_MODE: z.enum(SEARCH_MODES).default(DEFAULT_SEARCH.mode),
+    SEARCH_FUSION: z.enum(FUSION_METHODS).default(DEFAULT_SEARCH.fusion),
+    SEARCH_VECTOR_WEIGHT: number(DEFAULT_SEARCH.weights.vector, 0, 1),
+    SEARCH_KEYWORD_WEIGHT: number(DEFAULT_SEARCH.weights.keyword, 0, 1),
+    SEARCH_RRF_K: env.positiveInt(DEFAULT_SEARCH.rrfK),
+    SEARCH_RERANK: z.enum(RERANKERS).default(DEFAULT_SEARCH.rerank),
+    SEARCH_MMR_LAMBDA: number(DEFAULT_SEARCH.mmrLambda, 0.01, 1),
+    SEARCH_CANDIDATES: env.positiveInt(DEFAULT_SEARCH.candidates),
+    // Hybrid mode: move the query vector towards the top keyword hits (0 documents: off).
+    SEARCH_FEEDBACK_DOCUMENTS: env.nonNegativeInt(DEFAULT_SEARCH.feedback.documents),
+    SEARCH_FEEDBACK_WEIGHT: number(DEFAULT_SEARCH.feedback.weight, 0, 1),
     HNSW_M: env.positiveInt(16),
     HNSW_EF_CONSTRUCTION: env.positiveInt(200),
     HNSW_EF_SEARCH: env.positiveInt(64),
@@ -24,6 +62,14 @@ export const retrieveConfigSchema = z
   .refine((config) => config.CHUNK_OVERLAP < config.CHUNK_SIZE, {
     path: ['CHUNK_OVERLAP'],
     message: 'must be smaller than CHUNK_SIZE',
+  })
+  .refine((config) => config.CHUNK_SENTENCE_OVERLAP < config.CHUNK_SENTENCES, {
+    path: ['CHUNK_SENTENCE_OVERLAP'],
+    message: 'must be smaller than CHUNK_SENTENCES',
+  })
+  .refine((config) => config.SEARCH_VECTOR_WEIGHT + config.SEARCH_KEYWORD_WEIGHT > 0, {
+    path: ['SEARCH_KEYWORD_WEIGHT'],
+    message: 'SEARCH_VECTOR_WEIGHT and SEARCH_KEYWORD_WEIGHT must not both be 0',
   });
 
 export type RetrieveConfig = z.output<typeof retrieveConfigSchema>;

@@ -125,6 +125,59 @@ describe('RetrieveService over gRPC', () => {
     expect(hits.every((hit) => hit.metadata.kind === 'geo')).toBe(true);
   });
 
+  it('searches per mode and reports the settings used and each hit’s component scores', async () => {
+    const keyword = await as('tenant-a', () =>
+      service.client.search({ query: 'deltas', k: 3, mode: 'keyword' }),
+    );
+    expect(keyword).toMatchObject({ mode: 'keyword', candidates: 100 });
+    expect(keyword.hits.map((hit) => hit.documentId)).toEqual(['rivers']);
+    expect(keyword.hits[0]).toMatchObject({ keywordRank: 1, vectorRank: 0 });
+    expect(keyword.hits[0]?.keywordScore).toBeGreaterThan(0);
+
+    const vector = await as('tenant-a', () =>
+      service.client.search({ query: 'rivers carry water and silt', k: 3, mode: 'vector' }),
+    );
+    expect(vector.mode).toBe('vector');
+    expect(vector.hits[0]).toMatchObject({ documentId: 'rivers', vectorRank: 1, keywordRank: 0 });
+
+    const hybrid = await as('tenant-a', () =>
+      service.client.search({
+        query: 'rivers carry water and silt',
+        k: 3,
+        fusion: 'rrf',
+        rrfK: 20,
+        weights: { vector: 0.4, keyword: 0.6 },
+      }),
+    );
+    expect(hybrid).toMatchObject({ mode: 'hybrid', fusion: 'rrf', rrfK: 20, rerank: 'none' });
+    expect(hybrid.weights?.vector).toBeCloseTo(0.4);
+    expect(hybrid.weights?.keyword).toBeCloseTo(0.6);
+    expect(hybrid.hits[0]).toMatchObject({ documentId: 'rivers', vectorRank: 1, keywordRank: 1 });
+    expect(hybrid.hits[0]?.fusedScore).toBeCloseTo(0.4 / 21 + 0.6 / 21, 5);
+
+    const filtered = await as('tenant-a', () =>
+      service.client.search({ query: 'rivers code', k: 5, filter: { documentIds: ['compilers'] } }),
+    );
+    expect(filtered.hits.map((hit) => hit.documentId)).toEqual(['compilers']);
+  });
+
+  it('chunks by the strategy an ingest request names', async () => {
+    const text = 'First sentence here. Second one. Third one. Fourth one.';
+    const { job } = await as('tenant-c', () =>
+      service.client.ingestDocuments({ documents: [{ id: 'sents', text }], chunking: 'sentences' }),
+    );
+    await waitFor(async () => {
+      const current = (await as('tenant-c', () => service.client.getJob(job?.id ?? ''))).job;
+      return current?.state === 'JOB_STATE_SUCCEEDED' ? current : undefined;
+    }, 20_000);
+    // CHUNK_SENTENCES 5 by default: one chunk spanning the whole text.
+    const { hits } = await as('tenant-c', () =>
+      service.client.search({ query: 'third', k: 5, mode: 'keyword' }),
+    );
+    expect(hits).toHaveLength(1);
+    expect(hits[0]).toMatchObject({ start: 0, end: text.length, text });
+  });
+
   it('keeps tenant B away from tenant A’s documents and jobs', async () => {
     await expect(as('tenant-b', () => service.client.getDocument('rivers'))).rejects.toMatchObject({
       code: 'NOT_FOUND',
@@ -151,6 +204,27 @@ describe('RetrieveService over gRPC', () => {
       code: 'INVALID_ARGUMENT',
       details: { field: 'k' },
     });
+    const bad: Array<[RetrieveV1.SearchRequest, string]> = [
+      [{ query: 'x', mode: 'semantic' }, 'mode'],
+      [{ query: 'x', fusion: 'sum' }, 'fusion'],
+      [{ query: 'x', weights: { vector: 3, keyword: 0 } }, 'weights.vector'],
+      [
+        { query: 'x', filter: { publishedFrom: '2025-02-01', publishedTo: '2025-01-01' } },
+        'filter.published_to',
+      ],
+      [{ query: 'x', mmrLambda: 7 }, 'mmr_lambda'],
+    ];
+    for (const [request, field] of bad) {
+      await expect(as('tenant-a', () => service.client.search(request))).rejects.toMatchObject({
+        code: 'INVALID_ARGUMENT',
+        details: { field },
+      });
+    }
+    await expect(
+      as('tenant-a', () =>
+        service.client.ingestDocuments({ documents: [corpus[0]!], chunking: 'paragraphs' }),
+      ),
+    ).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', details: { field: 'chunking' } });
   });
 
   it('loads its index on restart over the same DATA_DIR and returns the same results', async () => {

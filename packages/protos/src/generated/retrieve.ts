@@ -5,6 +5,7 @@ import type { DeleteDocumentRequest as _ragfleet_retrieve_v1_DeleteDocumentReque
 import type { DeleteDocumentResponse as _ragfleet_retrieve_v1_DeleteDocumentResponse, DeleteDocumentResponse__Output as _ragfleet_retrieve_v1_DeleteDocumentResponse__Output } from './ragfleet/retrieve/v1/DeleteDocumentResponse';
 import type { Document as _ragfleet_retrieve_v1_Document, Document__Output as _ragfleet_retrieve_v1_Document__Output } from './ragfleet/retrieve/v1/Document';
 import type { DocumentInfo as _ragfleet_retrieve_v1_DocumentInfo, DocumentInfo__Output as _ragfleet_retrieve_v1_DocumentInfo__Output } from './ragfleet/retrieve/v1/DocumentInfo';
+import type { FusionWeights as _ragfleet_retrieve_v1_FusionWeights, FusionWeights__Output as _ragfleet_retrieve_v1_FusionWeights__Output } from './ragfleet/retrieve/v1/FusionWeights';
 import type { GetDocumentRequest as _ragfleet_retrieve_v1_GetDocumentRequest, GetDocumentRequest__Output as _ragfleet_retrieve_v1_GetDocumentRequest__Output } from './ragfleet/retrieve/v1/GetDocumentRequest';
 import type { GetDocumentResponse as _ragfleet_retrieve_v1_GetDocumentResponse, GetDocumentResponse__Output as _ragfleet_retrieve_v1_GetDocumentResponse__Output } from './ragfleet/retrieve/v1/GetDocumentResponse';
 import type { GetJobRequest as _ragfleet_retrieve_v1_GetJobRequest, GetJobRequest__Output as _ragfleet_retrieve_v1_GetJobRequest__Output } from './ragfleet/retrieve/v1/GetJobRequest';
@@ -13,6 +14,7 @@ import type { IngestDocumentsRequest as _ragfleet_retrieve_v1_IngestDocumentsReq
 import type { IngestDocumentsResponse as _ragfleet_retrieve_v1_IngestDocumentsResponse, IngestDocumentsResponse__Output as _ragfleet_retrieve_v1_IngestDocumentsResponse__Output } from './ragfleet/retrieve/v1/IngestDocumentsResponse';
 import type { Job as _ragfleet_retrieve_v1_Job, Job__Output as _ragfleet_retrieve_v1_Job__Output } from './ragfleet/retrieve/v1/Job';
 import type { RetrieveServiceClient as _ragfleet_retrieve_v1_RetrieveServiceClient, RetrieveServiceDefinition as _ragfleet_retrieve_v1_RetrieveServiceDefinition } from './ragfleet/retrieve/v1/RetrieveService';
+import type { SearchFilter as _ragfleet_retrieve_v1_SearchFilter, SearchFilter__Output as _ragfleet_retrieve_v1_SearchFilter__Output } from './ragfleet/retrieve/v1/SearchFilter';
 import type { SearchHit as _ragfleet_retrieve_v1_SearchHit, SearchHit__Output as _ragfleet_retrieve_v1_SearchHit__Output } from './ragfleet/retrieve/v1/SearchHit';
 import type { SearchRequest as _ragfleet_retrieve_v1_SearchRequest, SearchRequest__Output as _ragfleet_retrieve_v1_SearchRequest__Output } from './ragfleet/retrieve/v1/SearchRequest';
 import type { SearchResponse as _ragfleet_retrieve_v1_SearchResponse, SearchResponse__Output as _ragfleet_retrieve_v1_SearchResponse__Output } from './ragfleet/retrieve/v1/SearchResponse';
@@ -29,6 +31,7 @@ export interface ProtoGrpcType {
         DeleteDocumentResponse: MessageTypeDefinition<_ragfleet_retrieve_v1_DeleteDocumentResponse, _ragfleet_retrieve_v1_DeleteDocumentResponse__Output>
         Document: MessageTypeDefinition<_ragfleet_retrieve_v1_Document, _ragfleet_retrieve_v1_Document__Output>
         DocumentInfo: MessageTypeDefinition<_ragfleet_retrieve_v1_DocumentInfo, _ragfleet_retrieve_v1_DocumentInfo__Output>
+        FusionWeights: MessageTypeDefinition<_ragfleet_retrieve_v1_FusionWeights, _ragfleet_retrieve_v1_FusionWeights__Output>
         GetDocumentRequest: MessageTypeDefinition<_ragfleet_retrieve_v1_GetDocumentRequest, _ragfleet_retrieve_v1_GetDocumentRequest__Output>
         GetDocumentResponse: MessageTypeDefinition<_ragfleet_retrieve_v1_GetDocumentResponse, _ragfleet_retrieve_v1_GetDocumentResponse__Output>
         GetJobRequest: MessageTypeDefinition<_ragfleet_retrieve_v1_GetJobRequest, _ragfleet_retrieve_v1_GetJobRequest__Output>
@@ -38,6 +41,7 @@ export interface ProtoGrpcType {
         Job: MessageTypeDefinition<_ragfleet_retrieve_v1_Job, _ragfleet_retrieve_v1_Job__Output>
         JobState: EnumTypeDefinition
         RetrieveService: SubtypeConstructor<typeof grpc.Client, _ragfleet_retrieve_v1_RetrieveServiceClient> & { service: _ragfleet_retrieve_v1_RetrieveServiceDefinition }
+        SearchFilter: MessageTypeDefinition<_ragfleet_retrieve_v1_SearchFilter, _ragfleet_retrieve_v1_SearchFilter__Output>
         SearchHit: MessageTypeDefinition<_ragfleet_retrieve_v1_SearchHit, _ragfleet_retrieve_v1_SearchHit__Output>
         SearchRequest: MessageTypeDefinition<_ragfleet_retrieve_v1_SearchRequest, _ragfleet_retrieve_v1_SearchRequest__Output>
         SearchResponse: MessageTypeDefinition<_ragfleet_retrieve_v1_SearchResponse, _ragfleet_retrieve_v1_SearchResponse__Output>

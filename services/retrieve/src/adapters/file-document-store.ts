@@ -112,7 +112,11 @@ export class FileDocumentStore implements DocumentStore {
         yield {
           tenant,
           document: structuredClone(record),
-          chunks: chunks.map((chunk) => ({ id: chunk.id, vector: decodeVector(chunk.vector) })),
+          chunks: chunks.map((chunk) => ({
+            id: chunk.id,
+            text: chunk.text,
+            vector: decodeVector(chunk.vector),
+          })),
         };
       }
     }

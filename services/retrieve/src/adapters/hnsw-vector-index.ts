@@ -3,6 +3,7 @@ import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promise
 import { join } from 'node:path';
 import hnswlib from 'hnswlib-node';
 import { RagfleetError } from '@ragfleet/errors';
+import { documentPredicate } from '../domain/search-filter.ts';
 import type { IndexEntry, IndexFilter, IndexHit, PersistentVectorIndex } from '../domain/vector-index.ts';
 import { syncDirectory } from './operation-log.ts';
 
@@ -231,15 +232,8 @@ export class HnswVectorIndex implements PersistentVectorIndex {
   #matchingDocuments(tenant: string, filter: IndexFilter): DocumentLabels[] {
     const documents = this.#documentsOf(tenant, false);
     if (!documents) return [];
-    const { document_id: documentId, ...metadata } = filter.equals ?? {};
-    const candidates =
-      documentId === undefined
-        ? [...documents.values()]
-        : [documents.get(documentId)].filter((d) => d !== undefined);
-    const conditions = Object.entries(metadata);
-    return candidates.filter((document) =>
-      conditions.every(([key, value]) => document.metadata[key] === value),
-    );
+    const matches = documentPredicate(filter);
+    return [...documents.values()].filter((document) => matches(document.documentId, document.metadata));
   }
 
   #exactSearch(vector: number[], documents: DocumentLabels[], k: number): IndexHit[] {

@@ -69,6 +69,7 @@ const jobSchema = new Schema<JobRow>(
     chunksIndexed: Number,
     error: { type: String, default: '' },
     attempts: Number,
+    chunking: String,
     createdAt: String,
     updatedAt: String,
     documents: { type: Schema.Types.Mixed },
@@ -179,12 +180,16 @@ export class MongoDocumentStore implements DocumentStore {
     for await (const row of documents.find().lean<DocumentRow[]>().cursor()) {
       const document = row as unknown as DocumentRow;
       const rows = await chunks
-        .find({ tenant: document.tenant, documentId: document.id }, { id: 1, vector: 1 })
-        .lean<Array<Pick<ChunkRow, 'id' | 'vector'>>>();
+        .find({ tenant: document.tenant, documentId: document.id }, { id: 1, text: 1, vector: 1 })
+        .lean<Array<Pick<ChunkRow, 'id' | 'text' | 'vector'>>>();
       yield {
         tenant: document.tenant,
         document: toDocumentRecord(document),
-        chunks: rows.map((chunk) => ({ id: chunk.id, vector: bufferToVector(toBytes(chunk.vector)) })),
+        chunks: rows.map((chunk) => ({
+          id: chunk.id,
+          text: chunk.text,
+          vector: bufferToVector(toBytes(chunk.vector)),
+        })),
       };
     }
   }
@@ -219,6 +224,7 @@ export class MongoDocumentStore implements DocumentStore {
       chunksIndexed: row.chunksIndexed,
       error: row.error,
       attempts: row.attempts,
+      ...(row.chunking ? { chunking: row.chunking } : {}),
       createdAt: row.createdAt,
       updatedAt: row.updatedAt,
     };

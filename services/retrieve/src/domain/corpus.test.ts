@@ -1,8 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { join } from 'node:path';
+import { FileKeywordIndex } from '../adapters/file-keyword-index.ts';
 import { HnswVectorIndex } from '../adapters/hnsw-vector-index.ts';
 import { corpusFixture, type CorpusFixture } from '../../test/support/corpus-fixture.ts';
 import { QuietLogger } from '../../test/support/quiet-logger.ts';
+import { DEFAULT_BM25 } from './bm25-index.ts';
 import { Corpus } from './corpus.ts';
 import type { ChunkRecord, DocumentRecord } from './model.ts';
 import { noMetrics } from './retrieve-metrics.ts';
@@ -33,6 +35,11 @@ const chunk = (documentId: string, vector: number[]): ChunkRecord => ({
 
 const reopenIndex = () =>
   HnswVectorIndex.open(join(fixture.dataDir, 'index'), { m: 16, efConstruction: 100, efSearch: 32 });
+const reopenKeywords = (options = DEFAULT_BM25) =>
+  FileKeywordIndex.open(join(fixture.dataDir, 'keyword-index'), options);
+/** The corpus as a restarted process opens it from the same data dir. */
+const reopen = async (options = DEFAULT_BM25) =>
+  new Corpus(fixture.store, await reopenIndex(), noMetrics, await reopenKeywords(options));
 
 describe('Corpus.recover', () => {
   it('rebuilds an index that lags the store, then loads the persisted one', async () => {
@@ -41,14 +48,15 @@ describe('Corpus.recover', () => {
     // Written to the store after the index was persisted: as if the process died right here.
     await fixture.corpus.replaceDocument('acme', record('b', { lang: 'fr' }), [chunk('b', [0, 1, 0])]);
 
-    const stale = new Corpus(fixture.store, await reopenIndex(), noMetrics);
+    const stale = await reopen();
     expect(stale.index.size).toBe(1);
     expect(await stale.recover(new QuietLogger())).toBe('rebuilt');
     expect(stale.index.search('acme', [0, 1, 0], 1, { equals: { lang: 'fr' } })).toMatchObject([
       { chunkId: 'b#0' },
     ]);
+    expect(stale.keywords.search('acme', 'b', 5)).toMatchObject([{ chunkId: 'b#0' }]);
 
-    const fresh = new Corpus(fixture.store, await reopenIndex(), noMetrics);
+    const fresh = await reopen();
     expect(await fresh.recover(new QuietLogger())).toBe('loaded');
     expect(fresh.index.size).toBe(2);
   });
@@ -57,8 +65,24 @@ describe('Corpus.recover', () => {
     await fixture.corpus.replaceDocument('acme', record('a'), [chunk('a', [1, 0, 0])]);
     await fixture.corpus.persistIndex();
     expect(await fixture.corpus.deleteDocument('acme', 'a')).toBe(1);
-    const reopened = new Corpus(fixture.store, await reopenIndex(), noMetrics);
+    const reopened = await reopen();
     expect(await reopened.recover(new QuietLogger())).toBe('loaded');
     expect(reopened.index.search('acme', [1, 0, 0], 5)).toEqual([]);
+    expect(reopened.keywords.search('acme', 'a', 5)).toEqual([]);
+  });
+
+  it('rebuilds only the keyword index when the analyzer changed, from the stored texts', async () => {
+    await fixture.corpus.replaceDocument('acme', record('flows'), [
+      { ...chunk('flows', [1, 0, 0]), text: 'Flows' },
+    ]);
+    await fixture.corpus.persistIndex();
+    const unstemmed = { ...DEFAULT_BM25, analyzer: { ...DEFAULT_BM25.analyzer, stemming: false } };
+    const reopened = await reopen(unstemmed);
+    expect(reopened.index.marker).toBe(await fixture.store.corpusMarker());
+    expect(reopened.keywords.marker).toBeUndefined();
+    expect(await reopened.recover(new QuietLogger())).toBe('rebuilt');
+    expect(reopened.keywords.search('acme', 'flows', 5)).toMatchObject([{ chunkId: 'flows#0' }]);
+    expect(reopened.keywords.search('acme', 'flow', 5)).toEqual([]);
+    expect(reopened.index.size).toBe(1);
   });
 });

@@ -1,4 +1,6 @@
+import { VolatileKeywordIndex } from './volatile-keyword-index.ts';
 import type { DocumentStore } from './document-store.ts';
+import type { KeywordEntry, PersistentKeywordIndex } from './keyword-index.ts';
 import type { ChunkRecord, DocumentRecord } from './model.ts';
 import type { RetrieveMetrics } from './retrieve-metrics.ts';
 import { SerialQueue } from './serial-queue.ts';
@@ -9,42 +11,61 @@ export interface CorpusLogger {
 }
 
 /**
- * The store and the vector index kept in step. Every write goes to the store first (the source of
- * truth), then to the index, one write at a time; a persisted index is labelled with the store
- * marker it reflects, so after a crash between the two the index is found stale and rebuilt.
+ * The store and the two indexes (vector and keyword) kept in step. Every write goes to the store
+ * first (the source of truth), then to both indexes, one write at a time; a persisted index is
+ * labelled with the store marker it reflects, so after a crash between the two (or an analyzer
+ * change, for the keyword index) the index is found stale and rebuilt from the store.
  */
 export class Corpus {
   readonly store: DocumentStore;
   readonly index: PersistentVectorIndex;
+  readonly keywords: PersistentKeywordIndex;
   readonly #metrics: RetrieveMetrics;
   readonly #writes = new SerialQueue();
 
-  constructor(store: DocumentStore, index: PersistentVectorIndex, metrics: RetrieveMetrics) {
+  constructor(
+    store: DocumentStore,
+    index: PersistentVectorIndex,
+    metrics: RetrieveMetrics,
+    keywords: PersistentKeywordIndex = new VolatileKeywordIndex(),
+  ) {
     this.store = store;
     this.index = index;
+    this.keywords = keywords;
     this.#metrics = metrics;
   }
 
-  /** Rebuilds the index from the store unless the persisted one reflects the store's current state. */
+  /** Rebuilds each index from the store unless its persisted state reflects the store's current one. */
   async recover(logger: CorpusLogger): Promise<'loaded' | 'rebuilt'> {
     return this.#writes.run(async () => {
       const marker = await this.store.corpusMarker();
-      if (this.index.marker === marker) {
-        logger.info({ chunks: this.index.size }, 'vector index loaded');
+      const staleVectors = this.index.marker !== marker;
+      const staleKeywords = this.keywords.marker !== marker;
+      if (!staleVectors && !staleKeywords) {
+        logger.info({ chunks: this.index.size }, 'indexes loaded');
         this.#metrics.indexSize(this.index.size);
         return 'loaded';
       }
       const started = performance.now();
-      const previous = this.index.marker;
-      this.index.clear();
+      const previous = { vectors: this.index.marker, keywords: this.keywords.marker };
+      if (staleVectors) this.index.clear();
+      if (staleKeywords) this.keywords.clear();
       for await (const { tenant, document, chunks } of this.store.scanIndexable()) {
-        this.index.upsertDocument(tenant, document.id, toEntries(document, chunks));
+        if (staleVectors) this.index.upsertDocument(tenant, document.id, toEntries(document, chunks));
+        if (staleKeywords)
+          this.keywords.upsertDocument(tenant, document.id, toKeywordEntries(document, chunks));
       }
-      await this.index.persist(marker);
+      if (staleVectors) await this.index.persist(marker);
+      if (staleKeywords) await this.keywords.persist(marker);
       this.#metrics.indexSize(this.index.size);
       logger.info(
-        { chunks: this.index.size, seconds: (performance.now() - started) / 1000, previous },
-        'vector index rebuilt from the store',
+        {
+          chunks: this.index.size,
+          rebuilt: [staleVectors && 'vector', staleKeywords && 'keyword'].filter(Boolean),
+          seconds: (performance.now() - started) / 1000,
+          previous,
+        },
+        'indexes rebuilt from the store',
       );
       return 'rebuilt';
     });
@@ -61,6 +82,7 @@ export class Corpus {
       await this.store.upsertDocument(tenant, document, chunks);
       const stored = performance.now();
       this.index.upsertDocument(tenant, document.id, toEntries(document, chunks));
+      this.keywords.upsertDocument(tenant, document.id, toKeywordEntries(document, chunks));
       this.#metrics.indexSize(this.index.size);
       return { storeSeconds: (stored - started) / 1000, indexSeconds: (performance.now() - stored) / 1000 };
     });
@@ -71,6 +93,7 @@ export class Corpus {
     return this.#writes.run(async () => {
       const removed = await this.store.deleteDocument(tenant, documentId);
       this.index.deleteDocument(tenant, documentId);
+      this.keywords.deleteDocument(tenant, documentId);
       await this.#persistLocked();
       this.#metrics.indexSize(this.index.size);
       return removed;
@@ -85,6 +108,7 @@ export class Corpus {
   async #persistLocked(): Promise<void> {
     const marker = await this.store.corpusMarker();
     if (marker !== this.index.marker) await this.index.persist(marker);
+    if (marker !== this.keywords.marker) await this.keywords.persist(marker);
   }
 }
 
@@ -96,6 +120,19 @@ function toEntries(
     chunkId: chunk.id,
     documentId: document.id,
     vector: chunk.vector,
+    metadata: document.metadata,
+  }));
+}
+
+function toKeywordEntries(
+  document: DocumentRecord,
+  chunks: Array<Pick<ChunkRecord, 'id' | 'text'>>,
+): KeywordEntry[] {
+  return chunks.map((chunk) => ({
+    chunkId: chunk.id,
+    documentId: document.id,
+    title: document.title,
+    text: chunk.text,
     metadata: document.metadata,
   }));
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { RagfleetError, toRagfleetError } from '@ragfleet/errors';
 import { createEvent, type EventBus } from '@ragfleet/events';
+import { CHUNK_STRATEGIES, isChunkStrategy } from './chunking.ts';
 import type { DocumentStore } from './document-store.ts';
 import { validateDocuments } from './document-validation.ts';
 import { newJob, transition } from './job-state.ts';
@@ -29,15 +30,27 @@ export class IngestService {
     this.#options = { newId: randomUUID, now: () => new Date(), ...options };
   }
 
-  async accept(tenant: string, documents: DocumentInput[]): Promise<IngestJob> {
+  /** `chunking` names a strategy for this job; empty or absent: the worker's default. */
+  async accept(
+    tenant: string,
+    documents: DocumentInput[],
+    options: { chunking?: string } = {},
+  ): Promise<IngestJob> {
     validateDocuments(documents);
+    const chunking = options.chunking || undefined;
+    if (chunking !== undefined && !isChunkStrategy(chunking)) {
+      throw new RagfleetError('INVALID_ARGUMENT', `chunking: must be one of ${CHUNK_STRATEGIES.join(', ')}`, {
+        details: { field: 'chunking' },
+      });
+    }
     const { store, bus, jobsSubject, newId, now } = this.#options;
-    const job = newJob(
+    const created = newJob(
       newId(),
       tenant,
       documents.map((document) => document.id),
       now(),
     );
+    const job: IngestJob = chunking ? { ...created, chunking } : created;
     await store.createJob(job, documents);
     try {
       // The job id is the message id, so a retried publish is stored once.

@@ -7,7 +7,8 @@ import {
   type Subscription,
 } from '@ragfleet/events';
 import { runWithRequestContext, withSpan } from '@ragfleet/telemetry';
-import { chunkId, chunkText, type ChunkOptions } from './chunker.ts';
+import { chunkId, type ChunkOptions } from './chunker.ts';
+import { chunkDocument, type ChunkingOptions } from './chunking.ts';
 import type { Corpus } from './corpus.ts';
 import type { Embedder } from './embedder.ts';
 import type { IngestRequested } from './ingest-service.ts';
@@ -35,7 +36,8 @@ export interface IngestWorkerOptions {
   jobsSubject: string;
   indexedSubject: string;
   durable: string;
-  chunking: ChunkOptions;
+  /** The default chunking; a job may name another strategy. Unset fields: characters, 5 sentences, 1 shared. */
+  chunking: ChunkOptions & Partial<ChunkingOptions>;
   metrics: RetrieveMetrics;
   logger: WorkerLogger;
   /** Attempts before a job is marked failed; the bus redelivers until then. */
@@ -52,9 +54,11 @@ export interface IngestWorkerOptions {
  */
 export class IngestWorker {
   readonly #o: Required<IngestWorkerOptions>;
+  readonly #chunking: ChunkingOptions;
 
   constructor(options: IngestWorkerOptions) {
     this.#o = { embedGroupChunks: 64, now: () => new Date(), ...options };
+    this.#chunking = { strategy: 'characters', sentences: 5, sentenceOverlap: 1, ...options.chunking };
   }
 
   start(concurrency: number): Promise<Subscription> {
@@ -123,7 +127,7 @@ export class IngestWorker {
     let job = start;
     while (job.documentsDone < documents.length) {
       const group = this.#nextGroup(documents, job.documentsDone);
-      const chunks = await this.#indexGroup(job.tenant, group);
+      const chunks = await this.#indexGroup(job, group);
       job = {
         ...job,
         documentsDone: job.documentsDone + group.length,
@@ -157,10 +161,12 @@ export class IngestWorker {
   }
 
   /** Chunks, embeds (one call for the group) and stores each document; returns the chunks indexed. */
-  async #indexGroup(tenant: string, group: DocumentInput[]): Promise<number> {
-    const { metrics, embedder, corpus, chunking } = this.#o;
+  async #indexGroup(job: IngestJob, group: DocumentInput[]): Promise<number> {
+    const { metrics, embedder, corpus } = this.#o;
+    const tenant = job.tenant;
+    const chunking = { ...this.#chunking, strategy: job.chunking ?? this.#chunking.strategy };
     const started = performance.now();
-    const pieces = group.map((document) => chunkText(document.text, chunking));
+    const pieces = group.map((document) => chunkDocument(document.text, chunking));
     metrics.stageSeconds('chunk', (performance.now() - started) / 1000);
 
     const texts = pieces.flat().map((piece) => piece.text);

@@ -1,3 +1,5 @@
+import type { ChunkStrategy } from './chunking.ts';
+
 /** What a caller hands in to be indexed. */
 export interface DocumentInput {
   id: string;
@@ -33,7 +35,7 @@ export interface ChunkRecord {
 export interface IndexableDocument {
   tenant: string;
   document: DocumentRecord;
-  chunks: Array<Pick<ChunkRecord, 'id' | 'vector'>>;
+  chunks: Array<Pick<ChunkRecord, 'id' | 'vector' | 'text'>>;
 }
 
 export const JOB_STATES = ['queued', 'running', 'succeeded', 'failed'] as const;
@@ -53,6 +55,8 @@ export interface IngestJob {
   /** Why the job failed, or why its last attempt failed while it is retried. */
   error: string;
   attempts: number;
+  /** The chunking strategy the request chose; absent: the service's default. */
+  chunking?: ChunkStrategy;
   createdAt: string;
   updatedAt: string;
 }

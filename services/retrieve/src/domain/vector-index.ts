@@ -1,3 +1,5 @@
+import type { SearchFilter } from './search-filter.ts';
+
 export interface IndexEntry {
   chunkId: string;
   documentId: string;
@@ -5,10 +7,8 @@ export interface IndexEntry {
   metadata: Record<string, string>;
 }
 
-export interface IndexFilter {
-  /** Exact matches on document metadata; the key `document_id` matches the document id. */
-  equals?: Record<string, string>;
-}
+/** Filters are shared by both indexes. */
+export type IndexFilter = SearchFilter;
 
 export interface IndexHit {
   chunkId: string;

@@ -1,6 +1,6 @@
 import type { RetrieveV1 } from '@ragfleet/protos';
 import type { DocumentInput, DocumentRecord, IngestJob, JobState } from '../domain/model.ts';
-import type { SearchHit } from '../domain/search-service.ts';
+import type { SearchHit, SearchRequest, SearchResult } from '../domain/search-service.ts';
 
 const JOB_STATES: Record<JobState, RetrieveV1.JobState__Output> = {
   queued: 'JOB_STATE_QUEUED',
@@ -44,4 +44,46 @@ export function toProtoDocumentInfo(document: DocumentRecord): RetrieveV1.Docume
 
 export function toProtoHit(hit: SearchHit): RetrieveV1.SearchHit {
   return { ...hit };
+}
+
+export function toSearchRequest(request: RetrieveV1.SearchRequest__Output): SearchRequest {
+  const filter = request.filter;
+  return {
+    query: request.query,
+    k: request.k,
+    filters: { ...request.filters },
+    mode: request.mode,
+    fusion: request.fusion,
+    ...(request.weights
+      ? { weights: { vector: request.weights.vector, keyword: request.weights.keyword } }
+      : {}),
+    rrfK: request.rrfK,
+    rerank: request.rerank,
+    mmrLambda: request.mmrLambda,
+    candidates: request.candidates,
+    ...(filter
+      ? {
+          filter: {
+            tags: filter.tags,
+            lang: filter.lang,
+            publishedFrom: filter.publishedFrom,
+            publishedTo: filter.publishedTo,
+            documentIds: filter.documentIds,
+          },
+        }
+      : {}),
+  };
+}
+
+export function toProtoSearchResponse(result: SearchResult): RetrieveV1.SearchResponse {
+  return {
+    hits: result.hits.map(toProtoHit),
+    mode: result.mode,
+    fusion: result.fusion,
+    weights: result.weights,
+    rrfK: result.rrfK,
+    rerank: result.rerank,
+    mmrLambda: result.mmrLambda,
+    candidates: result.candidates,
+  };
 }

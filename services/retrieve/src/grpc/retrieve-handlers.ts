@@ -3,7 +3,13 @@ import type { RetrieveV1 } from '@ragfleet/protos';
 import type { DocumentService } from '../domain/document-service.ts';
 import type { IngestService } from '../domain/ingest-service.ts';
 import type { SearchService } from '../domain/search-service.ts';
-import { toDocumentInputs, toProtoDocumentInfo, toProtoHit, toProtoJob } from './proto-mapping.ts';
+import {
+  toDocumentInputs,
+  toProtoDocumentInfo,
+  toProtoJob,
+  toProtoSearchResponse,
+  toSearchRequest,
+} from './proto-mapping.ts';
 
 export interface RetrieveDomain {
   ingest: IngestService;
@@ -20,7 +26,11 @@ export function retrieveHandlers({ ingest, documents, search }: RetrieveDomain):
       request: RetrieveV1.IngestDocumentsRequest__Output,
       context: CallContext,
     ): Promise<RetrieveV1.IngestDocumentsResponse> => ({
-      job: toProtoJob(await ingest.accept(context.tenant, toDocumentInputs(request.documents))),
+      job: toProtoJob(
+        await ingest.accept(context.tenant, toDocumentInputs(request.documents), {
+          chunking: request.chunking,
+        }),
+      ),
     }),
 
     GetJob: async (
@@ -45,13 +55,7 @@ export function retrieveHandlers({ ingest, documents, search }: RetrieveDomain):
     Search: async (
       request: RetrieveV1.SearchRequest__Output,
       context: CallContext,
-    ): Promise<RetrieveV1.SearchResponse> => {
-      const hits = await search.search(context.tenant, {
-        query: request.query,
-        k: request.k,
-        filters: { ...request.filters },
-      });
-      return { hits: hits.map(toProtoHit) };
-    },
+    ): Promise<RetrieveV1.SearchResponse> =>
+      toProtoSearchResponse(await search.query(context.tenant, toSearchRequest(request))),
   };
 }

@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { FileDocumentStore } from '../../src/adapters/file-document-store.ts';
+import { FileKeywordIndex } from '../../src/adapters/file-keyword-index.ts';
 import { HnswVectorIndex } from '../../src/adapters/hnsw-vector-index.ts';
+import { DEFAULT_BM25 } from '../../src/domain/bm25-index.ts';
 import { Corpus } from '../../src/domain/corpus.ts';
 import type { DocumentStore } from '../../src/domain/document-store.ts';
 import { noMetrics } from '../../src/domain/retrieve-metrics.ts';
@@ -26,7 +28,8 @@ export async function corpusFixture(
     efConstruction: 100,
     efSearch: 32,
   });
-  const corpus = new Corpus(store, index, noMetrics);
+  const keywords = await FileKeywordIndex.open(join(dir.path, 'keyword-index'), DEFAULT_BM25);
+  const corpus = new Corpus(store, index, noMetrics, keywords);
   return {
     corpus,
     store,

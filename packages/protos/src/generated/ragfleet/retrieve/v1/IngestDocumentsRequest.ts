@@ -4,8 +4,10 @@ import type { Document as _ragfleet_retrieve_v1_Document, Document__Output as _r
 
 export interface IngestDocumentsRequest {
   'documents'?: (_ragfleet_retrieve_v1_Document)[];
+  'chunking'?: (string);
 }
 
 export interface IngestDocumentsRequest__Output {
   'documents': (_ragfleet_retrieve_v1_Document__Output)[];
+  'chunking': (string);
 }

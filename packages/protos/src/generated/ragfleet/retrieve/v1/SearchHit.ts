@@ -10,6 +10,11 @@ export interface SearchHit {
   'start'?: (number);
   'end'?: (number);
   'metadata'?: ({[key: string]: string});
+  'vectorScore'?: (number | string);
+  'vectorRank'?: (number);
+  'keywordScore'?: (number | string);
+  'keywordRank'?: (number);
+  'fusedScore'?: (number | string);
 }
 
 export interface SearchHit__Output {
@@ -21,4 +26,9 @@ export interface SearchHit__Output {
   'start': (number);
   'end': (number);
   'metadata': ({[key: string]: string});
+  'vectorScore': (number);
+  'vectorRank': (number);
+  'keywordScore': (number);
+  'keywordRank': (number);
+  'fusedScore': (number);
 }

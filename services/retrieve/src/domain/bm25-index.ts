@@ -1,0 +1,265 @@
+import {
+  analyzerSignature,
+  createAnalyzer,
+  DEFAULT_ANALYZER,
+  type Analyzer,
+  type AnalyzerOptions,
+} from './analyzer.ts';
+import type { Bm25Params, KeywordEntry, KeywordHit, KeywordIndex } from './keyword-index.ts';
+import { documentPredicate, type SearchFilter } from './search-filter.ts';
+
+export interface Bm25Options {
+  analyzer: AnalyzerOptions;
+  /** Each title term counts this many times in every chunk of its document (0: titles not indexed). */
+  titleWeight: number;
+  params: Bm25Params;
+}
+
+interface DocumentEntry {
+  documentId: string;
+  metadata: Record<string, string>;
+  chunks: ChunkTerms[];
+}
+
+interface ChunkTerms {
+  chunkId: string;
+  document: DocumentEntry;
+  /** Weighted term count: body terms plus titleWeight × title terms. */
+  length: number;
+  terms: Map<string, number>;
+}
+
+interface TenantIndex {
+  documents: Map<string, DocumentEntry>;
+  postings: Map<string, Map<ChunkTerms, number>>;
+  totalLength: number;
+  chunks: number;
+}
+
+/** The analyzed index, as persisted: per tenant, documents with their chunks' term counts. */
+export interface Bm25Snapshot {
+  signature: string;
+  tenants: Record<
+    string,
+    Array<{
+      id: string;
+      metadata: Record<string, string>;
+      chunks: Array<[string, number, Array<[string, number]>]>;
+    }>
+  >;
+}
+
+/**
+ * Okapi BM25 over chunks with title weighting (a simple BM25F: the title's terms are added to
+ * every chunk's term counts and length, scaled by titleWeight). Statistics (document frequency,
+ * average length) are per tenant, so one tenant's corpus never shifts another's scores.
+ * idf = ln(1 + (N - df + 0.5) / (df + 0.5)), never negative.
+ */
+export class Bm25Index implements KeywordIndex {
+  readonly signature: string;
+  readonly #analyze: Analyzer;
+  readonly #titleWeight: number;
+  readonly #params: Bm25Params;
+  readonly #tenants = new Map<string, TenantIndex>();
+  #size = 0;
+
+  constructor(options: Bm25Options) {
+    this.#analyze = createAnalyzer(options.analyzer);
+    this.#titleWeight = options.titleWeight;
+    this.#params = options.params;
+    this.signature = analyzerSignature(options.analyzer, options.titleWeight);
+  }
+
+  get size(): number {
+    return this.#size;
+  }
+
+  upsertDocument(tenant: string, documentId: string, entries: KeywordEntry[]): void {
+    this.deleteDocument(tenant, documentId);
+    if (entries.length === 0) return;
+    const titleTerms = this.#titleWeight > 0 ? this.#analyze(entries[0]?.title ?? '') : [];
+    const chunks = entries.map((entry) => {
+      const terms = new Map<string, number>();
+      const body = this.#analyze(entry.text);
+      for (const term of body) terms.set(term, (terms.get(term) ?? 0) + 1);
+      for (const term of titleTerms) terms.set(term, (terms.get(term) ?? 0) + this.#titleWeight);
+      return { chunkId: entry.chunkId, length: body.length + this.#titleWeight * titleTerms.length, terms };
+    });
+    this.#add(tenant, documentId, { ...(entries[0]?.metadata ?? {}) }, chunks);
+  }
+
+  deleteDocument(tenant: string, documentId: string): number {
+    const index = this.#tenants.get(tenant);
+    const document = index?.documents.get(documentId);
+    if (!index || !document) return 0;
+    for (const chunk of document.chunks) {
+      for (const term of chunk.terms.keys()) {
+        const posting = index.postings.get(term);
+        posting?.delete(chunk);
+        if (posting?.size === 0) index.postings.delete(term);
+      }
+      index.totalLength -= chunk.length;
+    }
+    index.chunks -= document.chunks.length;
+    this.#size -= document.chunks.length;
+    index.documents.delete(documentId);
+    if (index.documents.size === 0) this.#tenants.delete(tenant);
+    return document.chunks.length;
+  }
+
+  search(
+    tenant: string,
+    query: string,
+    k: number,
+    filter: SearchFilter = {},
+    params: Bm25Params = this.#params,
+  ): KeywordHit[] {
+    const index = this.#tenants.get(tenant);
+    if (!index || k <= 0) return [];
+    const queryTerms = new Map<string, number>();
+    for (const term of this.#analyze(query)) queryTerms.set(term, (queryTerms.get(term) ?? 0) + 1);
+    const matches = documentPredicate(filter);
+    const allowed = new Map<DocumentEntry, boolean>();
+    const isAllowed = (document: DocumentEntry) => {
+      let verdict = allowed.get(document);
+      if (verdict === undefined)
+        allowed.set(document, (verdict = matches(document.documentId, document.metadata)));
+      return verdict;
+    };
+    let ranked = this.#score(index, queryTerms, isAllowed, params);
+    const feedback = params.feedback;
+    if (feedback && feedback.documents > 0 && feedback.weight > 0 && ranked.length > 0) {
+      ranked = this.#score(
+        index,
+        expandQuery(queryTerms, ranked.slice(0, feedback.documents), feedback),
+        isAllowed,
+        params,
+      );
+    }
+    return ranked
+      .slice(0, k)
+      .map(([chunk, score]) => ({ chunkId: chunk.chunkId, documentId: chunk.document.documentId, score }));
+  }
+
+  /** BM25 of every allowed chunk holding a query term; query term weights multiply their share. */
+  #score(
+    index: TenantIndex,
+    queryTerms: Map<string, number>,
+    isAllowed: (document: DocumentEntry) => boolean,
+    { k1, b }: Bm25Params,
+  ): Array<[ChunkTerms, number]> {
+    const averageLength = index.totalLength / index.chunks || 1;
+    const scores = new Map<ChunkTerms, number>();
+    for (const [term, queryWeight] of queryTerms) {
+      const posting = index.postings.get(term);
+      if (!posting) continue;
+      const idf = Math.log(1 + (index.chunks - posting.size + 0.5) / (posting.size + 0.5));
+      for (const [chunk, tf] of posting) {
+        if (!isAllowed(chunk.document)) continue;
+        const norm = tf + k1 * (1 - b + (b * chunk.length) / averageLength);
+        scores.set(chunk, (scores.get(chunk) ?? 0) + (queryWeight * idf * tf * (k1 + 1)) / norm);
+      }
+    }
+    return [...scores].sort(([x, sx], [y, sy]) => sy - sx || (x.chunkId < y.chunkId ? -1 : 1));
+  }
+
+  clear(): void {
+    this.#tenants.clear();
+    this.#size = 0;
+  }
+
+  snapshot(): Bm25Snapshot {
+    const tenants: Bm25Snapshot['tenants'] = {};
+    for (const [tenant, index] of this.#tenants) {
+      tenants[tenant] = [...index.documents.values()].map((document) => ({
+        id: document.documentId,
+        metadata: document.metadata,
+        chunks: document.chunks.map((chunk) => [chunk.chunkId, chunk.length, [...chunk.terms]]),
+      }));
+    }
+    return { signature: this.signature, tenants };
+  }
+
+  /** Loads a snapshot taken with the same analyzer; returns false (and loads nothing) otherwise. */
+  restore(snapshot: Bm25Snapshot): boolean {
+    if (snapshot.signature !== this.signature) return false;
+    this.clear();
+    for (const [tenant, documents] of Object.entries(snapshot.tenants)) {
+      for (const document of documents) {
+        const chunks = document.chunks.map(([chunkId, length, terms]) => ({
+          chunkId,
+          length,
+          terms: new Map(terms),
+        }));
+        this.#add(tenant, document.id, document.metadata, chunks);
+      }
+    }
+    return true;
+  }
+
+  #add(
+    tenant: string,
+    documentId: string,
+    metadata: Record<string, string>,
+    chunks: Array<Omit<ChunkTerms, 'document'>>,
+  ): void {
+    let index = this.#tenants.get(tenant);
+    if (!index)
+      this.#tenants.set(
+        tenant,
+        (index = { documents: new Map(), postings: new Map(), totalLength: 0, chunks: 0 }),
+      );
+    const document: DocumentEntry = { documentId, metadata, chunks: [] };
+    for (const chunk of chunks) {
+      const placed: ChunkTerms = { ...chunk, document };
+      document.chunks.push(placed);
+      for (const [term, tf] of chunk.terms) {
+        let posting = index.postings.get(term);
+        if (!posting) index.postings.set(term, (posting = new Map()));
+        posting.set(placed, tf);
+      }
+      index.totalLength += chunk.length;
+    }
+    index.chunks += chunks.length;
+    this.#size += chunks.length;
+    index.documents.set(documentId, document);
+  }
+}
+
+/**
+ * Defaults chosen by measurement on Cranfield (scripts/eval/tune-keyword.ts): stop words and
+ * stemming (+0.012 nDCG@10 over stop words alone), the title counted twice (+0.02) and a higher
+ * k1 (+0.01) beat the plain BM25 baseline (0.327 here) at 0.371; RM3 feedback (5 chunks, 20 terms,
+ * weight 0.5) brings it to 0.403.
+ */
+export const DEFAULT_BM25: Bm25Options = {
+  analyzer: DEFAULT_ANALYZER,
+  titleWeight: 2,
+  params: { k1: 2.0, b: 0.75, feedback: { documents: 5, terms: 20, weight: 0.5 } },
+};
+
+/**
+ * RM3: the feedback chunks' term distributions, weighted by each chunk's share of the feedback
+ * scores, give expansion terms; the query becomes (1 - weight) × original + weight × expansion,
+ * both normalized to sum 1.
+ */
+function expandQuery(
+  queryTerms: Map<string, number>,
+  top: Array<[ChunkTerms, number]>,
+  feedback: { terms: number; weight: number },
+): Map<string, number> {
+  const total = top.reduce((sum, [, score]) => sum + score, 0) || 1;
+  const expansion = new Map<string, number>();
+  for (const [chunk, score] of top) {
+    for (const [term, tf] of chunk.terms)
+      expansion.set(term, (expansion.get(term) ?? 0) + ((tf / (chunk.length || 1)) * score) / total);
+  }
+  const kept = [...expansion].sort(([, x], [, y]) => y - x).slice(0, feedback.terms);
+  const keptTotal = kept.reduce((sum, [, weight]) => sum + weight, 0) || 1;
+  const queryTotal = [...queryTerms.values()].reduce((sum, count) => sum + count, 0) || 1;
+  const expanded = new Map<string, number>();
+  for (const [term, count] of queryTerms) expanded.set(term, ((1 - feedback.weight) * count) / queryTotal);
+  for (const [term, weight] of kept)
+    expanded.set(term, (expanded.get(term) ?? 0) + (feedback.weight * weight) / keptTotal);
+  return expanded;
+}

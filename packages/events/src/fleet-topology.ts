@@ -19,17 +19,31 @@ export function fleetTopology(namespace = '') {
     subjects: [`ragfleet.events${subjectTag}.>`],
     retention: 'limits',
   };
+  const corpus: StreamSpec = {
+    name: `RAGFLEET_CORPUS${tag}`,
+    subjects: [`ragfleet.corpus${subjectTag}.changes`],
+    retention: 'limits',
+    duplicateWindowMs: 120_000,
+  };
   return {
-    streams: { ingest, events },
+    streams: { ingest, events, corpus },
     subjects: {
       /** Work queue of ingest jobs: one message per job, carrying only its id. */
       ingestJobs: `ragfleet.ingest${subjectTag}.jobs`,
       documentsIndexed: `ragfleet.events${subjectTag}.documents.indexed`,
       generationCompleted: `ragfleet.events${subjectTag}.generation.completed`,
+      /** Progress of an index version's shadow build (retrieve). */
+      indexVersionProgress: `ragfleet.events${subjectTag}.index.versions.progress`,
+      /** The alias `active` moved to another index version (retrieve). */
+      indexVersionActivated: `ragfleet.events${subjectTag}.index.versions.activated`,
+      /** Every document write and delete, kept for every retrieve replica to apply in order. */
+      corpusChanges: `ragfleet.corpus${subjectTag}.changes`,
     },
     durables: {
       /** Shared by every retrieve replica's ingest worker. */
       ingestWorker: `retrieve-ingest${tag}`,
+      /** Prefix of each retrieve replica's own consumer of corpus changes (one durable per replica). */
+      corpusReplica: `retrieve-corpus${tag}`,
     },
   };
 }

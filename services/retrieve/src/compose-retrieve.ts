@@ -9,7 +9,13 @@ import { FileKeywordIndex } from './adapters/file-keyword-index.ts';
 import { HnswVectorIndex } from './adapters/hnsw-vector-index.ts';
 import { MongoDocumentStore } from './adapters/mongo-document-store.ts';
 import { prometheusRetrieveMetrics } from './adapters/prometheus-metrics.ts';
+import { CorpusReplication } from './adapters/corpus-replication.ts';
+import { FileIndexCatalog } from './adapters/file-index-catalog.ts';
 import type { RetrieveConfig } from './config.ts';
+import type { ChunkingOptions } from './domain/chunking.ts';
+import { IndexVersions } from './domain/index-versions.ts';
+import { noMetrics, type RetrieveMetrics } from './domain/retrieve-metrics.ts';
+import { INDEX_VERSION_SERVICE, indexVersionHandlers } from './grpc/index-version-handlers.ts';
 import { Corpus } from './domain/corpus.ts';
 import { DocumentService } from './domain/document-service.ts';
 import type { DocumentStore } from './domain/document-store.ts';
@@ -25,6 +31,8 @@ import { ingestTopology, type IngestTopology } from './ingest-topology.ts';
 /** What a caller may supply instead of the configured adapters (tests: an offline embedder, own streams). */
 export interface RetrieveDependencies {
   embedder?: Embedder;
+  /** The embedder of an index version's model; without it, the embed service serves every model. */
+  embedderFor?: (model: string) => Embedder;
   topology?: IngestTopology;
   /** Wraps the configured store, e.g. to observe or disturb its writes. */
   wrapStore?: (store: DocumentStore) => DocumentStore;
@@ -39,7 +47,7 @@ export async function composeRetrieve(
   { logger, registry, lifecycle, server }: ServiceKit,
   config: RetrieveConfig,
   dependencies: RetrieveDependencies = {},
-): Promise<{ corpus: Corpus; recovery: 'loaded' | 'rebuilt' }> {
+): Promise<{ corpus: Corpus; versions: IndexVersions; recovery: 'loaded' | 'rebuilt' }> {
   const metrics = prometheusRetrieveMetrics(registry);
   const dataDir = join(config.DATA_DIR, 'retrieve');
 
@@ -50,30 +58,19 @@ export async function composeRetrieve(
   await store.open();
   lifecycle.onShutdown('document store', () => store.close());
 
-  const index = await HnswVectorIndex.open(join(dataDir, 'index'), {
-    m: config.HNSW_M,
-    efConstruction: config.HNSW_EF_CONSTRUCTION,
-    efSearch: config.HNSW_EF_SEARCH,
-  });
-  const keywords = await FileKeywordIndex.open(join(dataDir, 'keyword-index'), {
-    analyzer: {
-      lowercase: config.ANALYZER_LOWERCASE,
-      stopWords: config.ANALYZER_STOP_WORDS,
-      stemming: config.ANALYZER_STEMMING,
-      minTokenLength: config.ANALYZER_MIN_TOKEN_LENGTH,
-    },
-    titleWeight: config.BM25_TITLE_WEIGHT,
-    params: bm25Params(config),
-  });
-  const corpus = new Corpus(store, index, metrics, keywords);
+  const corpus = await openCorpus(dataDir, store, config, metrics);
   const recovery = await corpus.recover(logger);
   lifecycle.onShutdown('indexes', () => corpus.persistIndex());
 
   let embedder = dependencies.embedder;
-  if (!embedder) {
+  let embedderFor = dependencies.embedderFor;
+  if (!embedder || !embedderFor) {
     const client = new EmbedClient(config.EMBED_ADDR);
     lifecycle.onShutdown('embed client', () => client.close());
-    embedder = new GrpcEmbedder(client, { model: config.EMBED_MODEL, batchSize: config.EMBED_BATCH_SIZE });
+    const grpcEmbedder = (model: string) =>
+      new GrpcEmbedder(client, { model, batchSize: config.EMBED_BATCH_SIZE });
+    embedder ??= grpcEmbedder(config.EMBED_MODEL);
+    embedderFor ??= grpcEmbedder;
   }
 
   const topology = dependencies.topology ?? ingestTopology(config.NATS_NAMESPACE);
@@ -85,6 +82,46 @@ export async function composeRetrieve(
   });
   lifecycle.onShutdown('event bus', () => bus.close());
 
+  const chunking: ChunkingOptions = {
+    strategy: config.CHUNK_STRATEGY,
+    size: config.CHUNK_SIZE,
+    overlap: config.CHUNK_OVERLAP,
+    sentences: config.CHUNK_SENTENCES,
+    sentenceOverlap: config.CHUNK_SENTENCE_OVERLAP,
+  };
+  const defaults = searchDefaults(config);
+  const versions = await IndexVersions.open({
+    source: corpus,
+    sourceEmbedder: embedder,
+    sourceChunking: chunking,
+    catalog: new FileIndexCatalog(dataDir),
+    openCorpus: (id) => openVersionCorpus(dataDir, id, config),
+    embedderFor: (model) => (model === '' || model === embedder.model ? embedder : embedderFor(model)),
+    searcherFor: (versionCorpus, versionEmbedder) =>
+      new SearchService(versionCorpus, versionEmbedder, metrics, defaults),
+    bus,
+    progressSubject: topology.versionProgressSubject,
+    activatedSubject: topology.versionActivatedSubject,
+    tolerance: config.INDEX_CUTOVER_TOLERANCE,
+    batchDocuments: config.INDEX_BUILD_BATCH_DOCUMENTS,
+    logger,
+  });
+  lifecycle.onShutdown('index versions', () => versions.close());
+
+  // Replicas keep their own indexes; with NATS they converge by applying every replica's writes.
+  if (config.NATS_URL) {
+    const replication = new CorpusReplication({
+      corpus,
+      versions,
+      bus,
+      subject: topology.corpusSubject,
+      durable: topology.corpusDurable(config.REPLICA_ID),
+      source: `retrieve/${config.REPLICA_ID}`,
+    });
+    await replication.start();
+    lifecycle.onShutdown('corpus replication', () => replication.stop());
+  }
+
   const worker = new IngestWorker({
     corpus,
     embedder,
@@ -92,13 +129,7 @@ export async function composeRetrieve(
     jobsSubject: topology.jobsSubject,
     indexedSubject: topology.indexedSubject,
     durable: topology.workerDurable,
-    chunking: {
-      strategy: config.CHUNK_STRATEGY,
-      size: config.CHUNK_SIZE,
-      overlap: config.CHUNK_OVERLAP,
-      sentences: config.CHUNK_SENTENCES,
-      sentenceOverlap: config.CHUNK_SENTENCE_OVERLAP,
-    },
+    chunking,
     metrics,
     logger,
     maxAttempts: config.INGEST_MAX_ATTEMPTS,
@@ -110,10 +141,52 @@ export async function composeRetrieve(
   const handlers = retrieveHandlers({
     ingest: new IngestService({ store, bus, jobsSubject: topology.jobsSubject }),
     documents: new DocumentService(corpus),
-    search: new SearchService(corpus, embedder, metrics, searchDefaults(config)),
+    search: versions,
   });
   server.addService(RETRIEVE_SERVICE, protos.retrieve().RetrieveService.service, handlers);
-  return { corpus, recovery };
+  server.addService(
+    INDEX_VERSION_SERVICE,
+    protos.retrieve().IndexVersionService.service,
+    indexVersionHandlers(versions, chunking),
+  );
+  return { corpus, versions, recovery };
+}
+
+/** A store with its two indexes beside it in `dir`. */
+async function openCorpus(
+  dir: string,
+  store: DocumentStore,
+  config: RetrieveConfig,
+  metrics: RetrieveMetrics,
+): Promise<Corpus> {
+  const index = await HnswVectorIndex.open(join(dir, 'index'), {
+    m: config.HNSW_M,
+    efConstruction: config.HNSW_EF_CONSTRUCTION,
+    efSearch: config.HNSW_EF_SEARCH,
+  });
+  const keywords = await FileKeywordIndex.open(join(dir, 'keyword-index'), {
+    analyzer: {
+      lowercase: config.ANALYZER_LOWERCASE,
+      stopWords: config.ANALYZER_STOP_WORDS,
+      stemming: config.ANALYZER_STEMMING,
+      minTokenLength: config.ANALYZER_MIN_TOKEN_LENGTH,
+    },
+    titleWeight: config.BM25_TITLE_WEIGHT,
+    params: bm25Params(config),
+  });
+  return new Corpus(store, index, metrics, keywords);
+}
+
+/**
+ * A derived index version keeps its re-chunked, re-embedded chunks in a file store of its own
+ * beside its indexes (also with MongoDB): it is derived data, rebuilt from the corpus of record.
+ * Its size is not reported: the index size gauge follows the corpus of record.
+ */
+async function openVersionCorpus(dataDir: string, id: number, config: RetrieveConfig): Promise<Corpus> {
+  const dir = join(dataDir, 'versions', `v${id}`);
+  const store = new FileDocumentStore(dir);
+  await store.open();
+  return openCorpus(dir, store, config, noMetrics);
 }
 
 function searchDefaults(config: RetrieveConfig): SearchDefaults {

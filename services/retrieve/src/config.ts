@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { z } from 'zod';
 import { env, loadConfig, serviceAddresses, serviceFields } from '@ragfleet/config';
 import { DEFAULT_ANALYZER } from './domain/analyzer.ts';
@@ -17,6 +18,11 @@ export const retrieveConfigSchema = z
     DATA_DIR: z.string().min(1).default('.data'),
     NATS_URL: env.optionalUrl(),
     NATS_NAMESPACE: env.natsNamespace(),
+    /**
+     * Names this replica's own consumer of corpus changes (with NATS): it must stay the same across
+     * restarts (a StatefulSet pod name) so that a restarted replica replays only what it missed.
+     */
+    REPLICA_ID: z.string().min(1).default(hostname()),
     // A string, not a URL: MongoDB seed lists (host1,host2) are not valid URLs.
     MONGODB_URI: env.optionalString(),
     EMBED_ADDR: serviceAddresses.EMBED_ADDR(),
@@ -57,6 +63,10 @@ export const retrieveConfigSchema = z
     HNSW_EF_CONSTRUCTION: env.positiveInt(200),
     HNSW_EF_SEARCH: env.positiveInt(64),
     INGEST_CONCURRENCY: env.positiveInt(2),
+    // Index versions: a candidate's nDCG@10 may fall this far below the active one's and still activate.
+    INDEX_CUTOVER_TOLERANCE: number(0.01, 0, 1),
+    /** Documents re-embedded per batch (one embed call) during a shadow build. */
+    INDEX_BUILD_BATCH_DOCUMENTS: env.positiveInt(32),
     INGEST_MAX_ATTEMPTS: env.positiveInt(5),
   })
   .refine((config) => config.CHUNK_OVERLAP < config.CHUNK_SIZE, {

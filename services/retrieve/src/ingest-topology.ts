@@ -9,14 +9,27 @@ export interface IngestTopology {
   indexedSubject: string;
   /** Durable consumer shared by every replica's ingest worker. */
   workerDurable: string;
+  /** Progress events of index version builds. */
+  versionProgressSubject: string;
+  /** Fan-out event when the alias `active` moves. */
+  versionActivatedSubject: string;
+  /** Every document write and delete, on a limits stream that every replica reads in full. */
+  corpusSubject: string;
+  /** This replica's own durable consumer of corpus changes. */
+  corpusDurable: (replicaId: string) => string;
 }
 
 export function ingestTopology(namespace = ''): IngestTopology {
   const topology = fleetTopology(namespace);
   return {
-    streams: [topology.streams.ingest, topology.streams.events],
+    streams: [topology.streams.ingest, topology.streams.events, topology.streams.corpus],
     jobsSubject: topology.subjects.ingestJobs,
     indexedSubject: topology.subjects.documentsIndexed,
     workerDurable: topology.durables.ingestWorker,
+    versionProgressSubject: topology.subjects.indexVersionProgress,
+    versionActivatedSubject: topology.subjects.indexVersionActivated,
+    corpusSubject: topology.subjects.corpusChanges,
+    // Durable names allow no dots, wildcards or spaces; a pod name may hold dots.
+    corpusDurable: (replicaId) => `${topology.durables.corpusReplica}-${replicaId.replace(/[^\w-]/g, '_')}`,
   };
 }

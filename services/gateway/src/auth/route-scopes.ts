@@ -15,6 +15,10 @@ const ROUTE_SCOPES: Array<{ method: string; path: RegExp; scope: Scope; stream?:
   // An answer holds an upstream stream whether or not the client reads it as NDJSON.
   { method: 'POST', path: /^\/v1\/rag\/?$/, scope: 'rag', stream: true },
   { method: 'GET', path: /^\/v1\/ws\/?$/, scope: 'rag', stream: true },
+  // Index versions re-embed the whole corpus and move every tenant's search: operators only.
+  { method: 'GET', path: /^\/v1\/index\/versions(\/[^/]+)?\/?$/, scope: 'admin' },
+  { method: 'HEAD', path: /^\/v1\/index\/versions(\/[^/]+)?\/?$/, scope: 'admin' },
+  { method: 'POST', path: /^\/v1\/index\/versions(\/rollback|\/[^/]+\/activate)?\/?$/, scope: 'admin' },
 ];
 
 export function requiredScope(method: string, path: string): Scope | undefined {

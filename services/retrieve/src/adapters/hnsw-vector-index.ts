@@ -125,8 +125,10 @@ export class HnswVectorIndex implements PersistentVectorIndex {
       return owner !== undefined && owner.tenant === tenant && allowed.has(owner.document);
     });
     // A graph thinned by many deletions can strand a few matching points; scan them rather than return fewer.
-    if (result.neighbors.length < wanted) return this.#exactSearch(vector, matches, wanted);
-    return result.neighbors.map((label, i) => this.#hit(label, 1 - (result.distances[i] ?? 1)));
+    if (result.neighbors.length < wanted) return byScoreThenChunk(this.#exactSearch(vector, matches, wanted));
+    return byScoreThenChunk(
+      result.neighbors.map((label, i) => this.#hit(label, 1 - (result.distances[i] ?? 1))),
+    );
   }
 
   clear(): void {
@@ -262,4 +264,15 @@ export class HnswVectorIndex implements PersistentVectorIndex {
 function normalize(vector: number[]): number[] {
   const norm = Math.sqrt(vector.reduce((sum, value) => sum + value * value, 0)) || 1;
   return vector.map((value) => value / norm);
+}
+
+/**
+ * Equal scores in chunk id order: the graph returns ties in the order points were inserted, which
+ * differs between replicas that applied the same writes in another order (or rebuilt), and the
+ * same corpus must answer the same on every replica.
+ */
+function byScoreThenChunk(hits: IndexHit[]): IndexHit[] {
+  return hits.sort(
+    (a, b) => b.score - a.score || (a.chunkId < b.chunkId ? -1 : a.chunkId > b.chunkId ? 1 : 0),
+  );
 }

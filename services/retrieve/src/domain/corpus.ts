@@ -6,6 +6,23 @@ import type { RetrieveMetrics } from './retrieve-metrics.ts';
 import { SerialQueue } from './serial-queue.ts';
 import type { IndexEntry, PersistentVectorIndex } from './vector-index.ts';
 
+/** Where a write came from: this replica's own ingest or delete, or another's, replicated. */
+export type ChangeOrigin = 'local' | 'replica';
+
+/** A document written or deleted: derived index versions and replication follow the corpus through these. */
+export type CorpusChange =
+  | {
+      kind: 'upsert';
+      origin: ChangeOrigin;
+      tenant: string;
+      documentId: string;
+      document: DocumentRecord;
+      chunks: ChunkRecord[];
+    }
+  | { kind: 'delete'; origin: ChangeOrigin; tenant: string; documentId: string };
+
+export type CorpusListener = (change: CorpusChange) => Promise<void>;
+
 export interface CorpusLogger {
   info(object: object, message?: string): void;
 }
@@ -22,6 +39,7 @@ export class Corpus {
   readonly keywords: PersistentKeywordIndex;
   readonly #metrics: RetrieveMetrics;
   readonly #writes = new SerialQueue();
+  readonly #listeners: CorpusListener[] = [];
 
   constructor(
     store: DocumentStore,
@@ -33,6 +51,18 @@ export class Corpus {
     this.index = index;
     this.keywords = keywords;
     this.#metrics = metrics;
+  }
+
+  /**
+   * Calls the listener after each document write or delete, outside the write queue; the write
+   * resolves only once every listener has, so a failing listener fails (and retries) the write.
+   */
+  onChange(listener: CorpusListener): void {
+    this.#listeners.push(listener);
+  }
+
+  async #notify(change: CorpusChange): Promise<void> {
+    for (const listener of this.#listeners) await listener(change);
   }
 
   /** Rebuilds each index from the store unless its persisted state reflects the store's current one. */
@@ -76,8 +106,9 @@ export class Corpus {
     tenant: string,
     document: DocumentRecord,
     chunks: ChunkRecord[],
+    origin: ChangeOrigin = 'local',
   ): Promise<{ storeSeconds: number; indexSeconds: number }> {
-    return this.#writes.run(async () => {
+    const timing = await this.#writes.run(async () => {
       const started = performance.now();
       await this.store.upsertDocument(tenant, document, chunks);
       const stored = performance.now();
@@ -86,11 +117,13 @@ export class Corpus {
       this.#metrics.indexSize(this.index.size);
       return { storeSeconds: (stored - started) / 1000, indexSeconds: (performance.now() - stored) / 1000 };
     });
+    await this.#notify({ kind: 'upsert', origin, tenant, documentId: document.id, document, chunks });
+    return timing;
   }
 
   /** Removes a document from store and index; returns the chunks removed from the store. */
-  async deleteDocument(tenant: string, documentId: string): Promise<number> {
-    return this.#writes.run(async () => {
+  async deleteDocument(tenant: string, documentId: string, origin: ChangeOrigin = 'local'): Promise<number> {
+    const removed = await this.#writes.run(async () => {
       const removed = await this.store.deleteDocument(tenant, documentId);
       this.index.deleteDocument(tenant, documentId);
       this.keywords.deleteDocument(tenant, documentId);
@@ -98,6 +131,8 @@ export class Corpus {
       this.#metrics.indexSize(this.index.size);
       return removed;
     });
+    await this.#notify({ kind: 'delete', origin, tenant, documentId });
+    return removed;
   }
 
   /** Writes the index to disk labelled with the store state it reflects. */

@@ -2,7 +2,7 @@ import type { CallContext, Handlers } from '@ragfleet/grpc';
 import type { RetrieveV1 } from '@ragfleet/protos';
 import type { DocumentService } from '../domain/document-service.ts';
 import type { IngestService } from '../domain/ingest-service.ts';
-import type { SearchService } from '../domain/search-service.ts';
+import type { Searcher } from '../domain/version-gate.ts';
 import {
   toDocumentInputs,
   toProtoDocumentInfo,
@@ -14,7 +14,8 @@ import {
 export interface RetrieveDomain {
   ingest: IngestService;
   documents: DocumentService;
-  search: SearchService;
+  /** Search through the alias `active` (or any one index, in tests). */
+  search: Searcher;
 }
 
 export const RETRIEVE_SERVICE = 'ragfleet.retrieve.v1.RetrieveService';

@@ -17,6 +17,12 @@ export const ERROR_CODES = {
     description: 'The request body exceeds the size limit.',
   },
   UNSUPPORTED_MEDIA_TYPE: { http: 415, grpc: 3, retryable: false, description: 'The body must be JSON.' },
+  FAILED_PRECONDITION: {
+    http: 409,
+    grpc: 9,
+    retryable: false,
+    description: 'The resource is not in a state that allows this (e.g. an index version still building).',
+  },
   NOT_FOUND: {
     http: 404,
     grpc: 5,

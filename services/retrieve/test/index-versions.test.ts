@@ -172,5 +172,13 @@ describe('index versions over gRPC', () => {
     await expect(call(service, 'ActivateIndexVersion', { id: 1 })).rejects.toMatchObject({
       code: 'INVALID_ARGUMENT',
     });
+    const { active } = await call<RetrieveV1.ListIndexVersionsResponse__Output>(
+      service,
+      'ListIndexVersions',
+      {},
+    );
+    await expect(call(service, 'ActivateIndexVersion', { id: active, force: true })).rejects.toMatchObject({
+      code: 'FAILED_PRECONDITION',
+    });
   });
 });

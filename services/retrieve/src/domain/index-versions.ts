@@ -147,7 +147,7 @@ export class IndexVersions implements Searcher {
     const version = await this.#catalogWrites.run(async () => {
       const running = this.#catalog.versions.find((version) => version.state === 'building');
       if (running) {
-        throw new RagfleetError('INVALID_ARGUMENT', `index version ${running.id} is still building`);
+        throw new RagfleetError('FAILED_PRECONDITION', `index version ${running.id} is still building`);
       }
       const id = Math.max(...this.#catalog.versions.map((v) => v.id)) + 1;
       return this.#create(id, this.#o.embedderFor(request.model).model, request.chunking);
@@ -228,10 +228,13 @@ export class IndexVersions implements Searcher {
     const result = await this.#catalogWrites.run(async () => {
       const candidate = this.#find(id);
       if (id === this.#catalog.active) {
-        throw new RagfleetError('INVALID_ARGUMENT', `index version ${id} is already active`);
+        throw new RagfleetError('FAILED_PRECONDITION', `index version ${id} is already active`);
       }
       if (candidate.state !== 'ready') {
-        throw new RagfleetError('INVALID_ARGUMENT', `index version ${id} is ${candidate.state}, not ready`);
+        throw new RagfleetError(
+          'FAILED_PRECONDITION',
+          `index version ${id} is ${candidate.state}, not ready`,
+        );
       }
       const labeled = options.labeled && options.labeled.queries.length > 0 ? options.labeled : undefined;
       if (!labeled && !options.force) {
@@ -274,7 +277,8 @@ export class IndexVersions implements Searcher {
   async rollback(): Promise<IndexVersion> {
     const version = await this.#catalogWrites.run(async () => {
       const previous = this.#catalog.previous;
-      if (previous === 0) throw new RagfleetError('INVALID_ARGUMENT', 'there is no previous index version');
+      if (previous === 0)
+        throw new RagfleetError('FAILED_PRECONDITION', 'there is no previous index version');
       await this.#setAlias(previous, this.#catalog.active);
       return this.get(previous);
     });
@@ -419,7 +423,7 @@ export class IndexVersions implements Searcher {
 
   #searcher(id: number): Searcher {
     const mounted = this.#mounted.get(id);
-    if (!mounted) throw new RagfleetError('INVALID_ARGUMENT', `index version ${id} is not loaded`);
+    if (!mounted) throw new RagfleetError('FAILED_PRECONDITION', `index version ${id} is not loaded`);
     return mounted.searcher;
   }
 

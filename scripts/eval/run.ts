@@ -6,6 +6,8 @@
 //   node scripts/eval/run.ts --data-dir .data-eval        keep the ingested corpus for the next run
 //   node scripts/eval/run.ts --min-ndcg hybrid=0.40       exit 1 when hybrid nDCG@10 is below 0.40
 //   node scripts/eval/run.ts --gateway http://host:8080   use a fleet that already holds the corpus
+//   node scripts/eval/run.ts --gateway URL --api-key KEY  ... one that requires credentials (or set
+//                                                         RAGFLEET_API_KEY), sent as Authorization: Bearer
 //
 // With --data-dir the corpus is ingested once (the embeddings are the slow part); later runs start
 // the fleet on the same data and only search. Analyzer settings (--env ANALYZER_STEMMING=false,
@@ -29,6 +31,7 @@ const { values } = parseArgs({
     modes: { type: 'string', default: 'vector,keyword,hybrid' },
     'data-dir': { type: 'string' },
     gateway: { type: 'string' },
+    'api-key': { type: 'string' },
     'min-ndcg': { type: 'string', multiple: true, default: [] },
     env: { type: 'string', multiple: true, default: [] },
     chunking: { type: 'string' },
@@ -86,10 +89,15 @@ console.log(
   `${collection.name}: ${collection.documents.length} documents, ${queries.length} judged queries, modes ${modes.join(', ')}`,
 );
 
+// For fleets that require credentials; the key needs the documents, jobs and search scopes.
+const apiKey = values['api-key'] ?? process.env.RAGFLEET_API_KEY;
+if (apiKey !== undefined && apiKey.trim() === '') fail('--api-key / RAGFLEET_API_KEY: empty key');
+const credentials: Record<string, string> = apiKey ? { authorization: `Bearer ${apiKey}` } : {};
+
 async function call(url: string, init?: RequestInit): Promise<unknown> {
   const response = await fetch(url, {
     ...init,
-    headers: { 'content-type': 'application/json', ...(init?.headers ?? {}) },
+    headers: { 'content-type': 'application/json', ...credentials, ...(init?.headers ?? {}) },
   });
   const body = await response.text();
   if (!response.ok) throw new Error(`${init?.method ?? 'GET'} ${url} answered ${response.status}: ${body}`);

@@ -21,5 +21,6 @@ export {
 export { fromGrpcError, toGrpcStatus } from './status.ts';
 export { EmbedClient } from './clients/embed-client.ts';
 export { RetrieveClient } from './clients/retrieve-client.ts';
+export { IndexVersionClient } from './clients/index-version-client.ts';
 export { RouterClient } from './clients/router-client.ts';
 export { GenerateClient } from './clients/generate-client.ts';

@@ -22,11 +22,14 @@ import { jobRoutes } from './routes/jobs.ts';
 import { ragRoutes } from './routes/rag.ts';
 import type { RouteKit } from './routes/route-kit.ts';
 import { searchRoutes } from './routes/search.ts';
-import type { GenerateUpstream, Readiness, RetrieveUpstream } from './upstreams.ts';
+import { indexVersionRoutes } from './routes/index-versions.ts';
+import type { GenerateUpstream, IndexVersionUpstream, Readiness, RetrieveUpstream } from './upstreams.ts';
 
 export interface GatewayDeps {
   retrieve: RetrieveUpstream;
   generate: GenerateUpstream;
+  /** Retrieve's operator API (admin routes under /v1/index/versions). */
+  indexVersions?: IndexVersionUpstream;
   logger: Logger;
   registry: Registry;
   readiness: () => Promise<Readiness>;
@@ -57,6 +60,7 @@ export function createApp(deps: GatewayDeps): Express {
   const kit: RouteKit = {
     retrieve: deps.retrieve,
     generate: deps.generate,
+    indexVersions: deps.indexVersions,
     metrics,
     logger: deps.logger,
     jsonInput: [...checks, ...jsonBody(deps.bodyLimit), enterIdentityContext],
@@ -76,6 +80,7 @@ export function createApp(deps: GatewayDeps): Express {
   app.use(documentRoutes(kit));
   app.use(jobRoutes(kit));
   app.use(searchRoutes(kit));
+  app.use(indexVersionRoutes(kit));
   app.use(ragRoutes(kit));
   app.use(openapiRoutes(buildOpenApiDocument({ maxWaitMs: kit.maxWaitMs })));
   app.use(wsHttpRoute());

@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ConfigError, redactConfig } from '@ragfleet/config';
-import { GenerateClient, RetrieveClient } from '@ragfleet/grpc';
+import { GenerateClient, IndexVersionClient, RetrieveClient } from '@ragfleet/grpc';
 import { Lifecycle } from '@ragfleet/lifecycle';
 import { createLogger, createMetricsRegistry, startTracing } from '@ragfleet/telemetry';
 import { createApp } from './app.ts';
@@ -44,6 +44,8 @@ lifecycle.handleSignals();
 
 const retrieve = new RetrieveClient(config.RETRIEVE_ADDR);
 lifecycle.onShutdown('retrieve client', () => retrieve.close());
+const indexVersions = new IndexVersionClient(config.RETRIEVE_ADDR);
+lifecycle.onShutdown('index version client', () => indexVersions.close());
 const generate = new GenerateClient(config.GENERATE_ADDR);
 lifecycle.onShutdown('generate client', () => generate.close());
 
@@ -66,6 +68,7 @@ const promptGuard = new PromptGuard({ mode: config.GATEWAY_INJECTION_GUARD, logg
 const inFlight = new InFlight();
 const app = createApp({
   retrieve,
+  indexVersions,
   generate,
   logger,
   registry,

@@ -1,4 +1,4 @@
-import type { GenerateClient, RetrieveClient } from '@ragfleet/grpc';
+import type { GenerateClient, IndexVersionClient, RetrieveClient } from '@ragfleet/grpc';
 
 /** What the routes need from upstream services: the typed gRPC clients, or anything shaped like them. */
 export type RetrieveUpstream = Pick<
@@ -12,3 +12,8 @@ export interface Readiness {
   /** Per dependency: 'ok' or why not. */
   checks: Record<string, string>;
 }
+
+export type IndexVersionUpstream = Pick<
+  IndexVersionClient,
+  'build' | 'get' | 'list' | 'activate' | 'rollback'
+>;

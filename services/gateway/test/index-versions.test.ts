@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { RagfleetError } from '@ragfleet/errors';
-import { GenerateClient, GrpcServer, RetrieveClient, type CallContext } from '@ragfleet/grpc';
+import {
+  GenerateClient,
+  GrpcServer,
+  IndexVersionClient,
+  RetrieveClient,
+  type CallContext,
+} from '@ragfleet/grpc';
 import { protos, type RetrieveV1 } from '@ragfleet/protos';
 import { createLogger, createMetricsRegistry } from '@ragfleet/telemetry';
 import express from 'express';
@@ -77,12 +83,16 @@ function fakeRetrieve(): GrpcServer {
 let url: string;
 let http: Server;
 let upstream: GrpcServer;
-let clients: { retrieve: RetrieveClient; generate: GenerateClient };
+let clients: { retrieve: RetrieveClient; generate: GenerateClient; indexVersions: IndexVersionClient };
 
 beforeAll(async () => {
   upstream = fakeRetrieve();
   const address = `127.0.0.1:${await upstream.listen(0, '127.0.0.1')}`;
-  clients = { retrieve: new RetrieveClient(address), generate: new GenerateClient(address) };
+  clients = {
+    retrieve: new RetrieveClient(address),
+    generate: new GenerateClient(address),
+    indexVersions: new IndexVersionClient(address),
+  };
   const auth = new Authenticator({
     keys: new KeyDirectory({
       fileKeys: [
@@ -94,7 +104,7 @@ beforeAll(async () => {
     adminToken: ADMIN_TOKEN,
     anonymousTier: 'premium',
   });
-  // The routes as app.ts would mount them (they are not mounted until the OpenAPI document lists them).
+  // The routes as app.ts mounts them, behind the real authenticator.
   const logger = createLogger('gateway', 'silent');
   const registry = createMetricsRegistry('gateway');
   const checks = callerChecks(auth);
@@ -122,6 +132,7 @@ afterAll(async () => {
   await new Promise<void>((resolve) => http.close(() => resolve()));
   clients.retrieve.close();
   clients.generate.close();
+  clients.indexVersions.close();
   await upstream.close();
 });
 

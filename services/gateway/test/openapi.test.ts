@@ -1,19 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import type { z } from 'zod';
 import { ERROR_CODES } from '@ragfleet/errors';
+import type { RetrieveV1 } from '@ragfleet/protos';
 import { createLogger, createMetricsRegistry } from '@ragfleet/telemetry';
 import { createApp } from '../src/app.ts';
+import { Authenticator } from '../src/auth/authenticator.ts';
+import { KeyDirectory } from '../src/auth/key-directory.ts';
+import { MemoryKeyStore } from '../src/auth/memory-key-store.ts';
 import * as schemas from '../src/openapi/response-schemas.ts';
+import { versionJson } from '../src/routes/index-versions.ts';
+import type { RetrieveUpstream } from '../src/upstreams.ts';
 import { ndjsonLines, postJson, startTestGateway, type TestGateway } from './support/start-gateway.ts';
 
 let gateway: TestGateway;
 
-/**
- * Key administration (src/auth/admin-routes.ts) validates with schemas that module does not
- * export yet; once it does, document.ts takes them and this list empties.
- */
-const UNDOCUMENTED_YET = new Set(['/v1/admin/keys', '/v1/admin/keys/{id}']);
+type JsonObject = Record<string, unknown>;
 
 interface Layer {
   route?: { path: string; methods: Record<string, boolean> };
@@ -59,10 +63,15 @@ async function document(): Promise<Record<string, unknown>> {
   return (await response.json()) as Record<string, unknown>;
 }
 
-/** Parses with the schema the OpenAPI document was generated from, failing with the issues. */
+/**
+ * Parses with the schema the OpenAPI document was generated from, failing with the issues. The
+ * parse drops fields the schema does not know (the document says `additionalProperties: false`),
+ * so comparing it with the value also catches an undocumented field.
+ */
 function conforms(schema: z.ZodType, value: unknown): void {
   const result = schema.safeParse(value);
   expect(result.success ? 'ok' : result.error.issues).toBe('ok');
+  expect(result.data).toStrictEqual(value);
 }
 
 describe('GET /v1/openapi.json', () => {
@@ -82,7 +91,6 @@ describe('GET /v1/openapi.json', () => {
     const served = servedRoutes();
     expect(served.length).toBeGreaterThan(8);
     for (const { path, methods } of served) {
-      if (UNDOCUMENTED_YET.has(path)) continue;
       const documented = Object.keys(doc.paths[path] ?? {}).filter((key) => key !== 'parameters');
       expect({ path, methods: documented.sort() }).toEqual({ path, methods: methods.sort() });
     }
@@ -93,6 +101,44 @@ describe('GET /v1/openapi.json', () => {
     );
     expect(rag?.required).toEqual(['query']);
     expect(rag?.properties?.k).toMatchObject({ type: 'integer', minimum: 1, maximum: 100 });
+  });
+
+  it('documents the search options, the ingest chunking and key administration', async () => {
+    const doc = (await document()) as {
+      paths: Record<string, Record<string, { security?: unknown[] }>>;
+      components: {
+        schemas: Record<string, { properties?: Record<string, JsonObject>; required?: string[] }>;
+      };
+    };
+    const { schemas: components } = doc.components;
+    const search = components.SearchRequest?.properties ?? {};
+    for (const field of [
+      'mode',
+      'fusion',
+      'weights',
+      'rrf_k',
+      'rerank',
+      'mmr_lambda',
+      'candidates',
+      'filter',
+    ]) {
+      expect({ field, description: typeof search[field]?.description }).toEqual({
+        field,
+        description: 'string',
+      });
+    }
+    expect(search.mode).toMatchObject({ enum: ['vector', 'keyword', 'hybrid'] });
+    expect(Object.keys(components.SearchResponse?.properties ?? {})).toEqual(
+      expect.arrayContaining(['hits', 'mode', 'fusion', 'weights', 'rerank', 'candidates']),
+    );
+    expect(Object.keys(components.SearchHit?.properties ?? {})).toContain('scores');
+    for (const body of ['IngestBatch', 'IngestDocument']) {
+      expect(components[body]?.properties?.chunking).toMatchObject({
+        enum: ['characters', 'sentences', 'markdown'],
+      });
+    }
+    expect(components.NewApiKey?.required).toEqual(['tenant']);
+    expect(doc.paths['/v1/admin/keys']?.post?.security).toEqual([{ bearerAuth: [] }, { apiKeyAuth: [] }]);
   });
 
   it('lists every error code, with its status and retryability', async () => {
@@ -122,9 +168,9 @@ describe('responses match the documented schemas', () => {
     conforms(schemas.documentJson, ((await documentResponse.json()) as { document: unknown }).document);
 
     const search = await postJson(`${gateway.url}/v1/search`, { query: 'alpha' });
-    const { hits } = (await search.json()) as { hits: unknown[] };
-    expect(hits.length).toBeGreaterThan(0);
-    for (const hit of hits) conforms(schemas.hitJson, hit);
+    const searchResult = (await search.json()) as { hits: unknown[] };
+    expect(searchResult.hits.length).toBeGreaterThan(0);
+    conforms(schemas.searchResponse, searchResult);
 
     const answer = await postJson(`${gateway.url}/v1/rag`, { query: 'what is alpha?' });
     conforms(schemas.answerJson, await answer.json());
@@ -146,10 +192,117 @@ describe('responses match the documented schemas', () => {
     conforms(schemas.readiness, await readiness.json());
   });
 
+  it('an index version, as the index-version routes render it', () => {
+    const version: RetrieveV1.IndexVersion__Output = {
+      id: 2,
+      model: 'bge-small',
+      state: 'ready',
+      chunking: { strategy: 'sentences', size: 400, overlap: 40, sentences: 3, sentenceOverlap: 1 },
+      createdAt: '2026-01-01T00:00:00.000Z',
+      documentsDone: 7,
+      documentsTotal: 7,
+      chunks: 21,
+      error: '',
+    };
+    conforms(schemas.indexVersionJson, versionJson(version));
+    conforms(schemas.indexVersionJson, versionJson({ ...version, chunking: null }));
+    conforms(schemas.indexVersionJson, versionJson(null));
+  });
+
   it('every response carries X-API-Version, errors and probes included', async () => {
     for (const path of ['/healthz', '/v1/openapi.json', '/v1/nowhere', '/v1/jobs/nope']) {
       const response = await fetch(`${gateway.url}${path}`);
       expect(response.headers.get('x-api-version')).toBe('1');
     }
+  });
+});
+
+const ADMIN_TOKEN = 'admin-token-for-openapi-tests-0123456789';
+
+/** A retrieve that reports how it ranked, as a hybrid-capable one does. */
+const hybridRetrieve = {
+  search: async (): Promise<RetrieveV1.SearchResponse__Output> => ({
+    hits: [
+      {
+        chunkId: 'doc-h#0',
+        documentId: 'doc-h',
+        title: 'Hybrid',
+        text: 'alpha',
+        score: 0.5,
+        start: 0,
+        end: 5,
+        metadata: {},
+        vectorScore: 0.8,
+        vectorRank: 1,
+        keywordScore: 0,
+        keywordRank: 0,
+        fusedScore: 0.5,
+      },
+    ],
+    mode: 'hybrid',
+    fusion: 'rrf',
+    weights: { vector: 0.5, keyword: 0.5 },
+    rrfK: 60,
+    rerank: 'none',
+    mmrLambda: 0.7,
+    candidates: 50,
+  }),
+} as unknown as RetrieveUpstream;
+
+describe('responses of a hybrid retrieve and of key administration match the documented schemas', () => {
+  let server: Server;
+  let url: string;
+
+  beforeAll(async () => {
+    const app = createApp({
+      retrieve: hybridRetrieve,
+      generate: {} as never,
+      logger: createLogger('gateway', 'silent'),
+      registry: createMetricsRegistry('gateway'),
+      readiness: async () => ({ ready: true, checks: {} }),
+      bodyLimit: '64kb',
+      auth: new Authenticator({
+        keys: new KeyDirectory({ fileKeys: [], store: new MemoryKeyStore(), cacheMs: 0 }),
+        adminToken: ADMIN_TOKEN,
+        anonymousTier: 'premium',
+      }),
+    });
+    server = createServer(app);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+
+  it('creating and revoking a key, and a search with per-hit scores and the settings used', async () => {
+    const created = await postJson(
+      `${url}/v1/admin/keys`,
+      { tenant: 'tenant-o', tier: 'standard', scopes: ['search'] },
+      { authorization: `Bearer ${ADMIN_TOKEN}` },
+    );
+    expect(created.status).toBe(201);
+    const body = (await created.json()) as { key: string; api_key: { id: string } };
+    conforms(schemas.createdKey, body);
+
+    const search = await postJson(
+      `${url}/v1/search`,
+      { query: 'alpha', mode: 'hybrid' },
+      { authorization: `Bearer ${body.key}` },
+    );
+    expect(search.status).toBe(200);
+    const result = (await search.json()) as { hits: Array<{ scores?: unknown }>; mode?: string };
+    conforms(schemas.searchResponse, result);
+    expect(result.mode).toBe('hybrid');
+    expect(result.hits[0]?.scores).toBeDefined();
+
+    const revoked = await fetch(`${url}/v1/admin/keys/${encodeURIComponent(body.api_key.id)}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+    });
+    expect(revoked.status).toBe(200);
+    conforms(schemas.revokedKey, await revoked.json());
   });
 });

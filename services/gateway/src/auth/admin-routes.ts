@@ -8,14 +8,14 @@ import { offersCredential, type Authenticator } from './authenticator.ts';
 import { IDENTIFIER, SCOPES, TENANT_ID, TIERS, hasScope } from './identity.ts';
 import { recordJson } from './key-record.ts';
 
-const newKeyBody = z.strictObject({
+export const newKeyBody = z.strictObject({
   tenant: z.string().regex(TENANT_ID, 'letters, digits, _ and - only (1-64)'),
   user: z.string().regex(IDENTIFIER, 'letters, digits and ._@:- only (1-128)').optional(),
   tier: z.enum(TIERS).default('free'),
   scopes: z.array(z.enum(SCOPES)).min(1).optional(),
 });
 
-const keyParams = z.object({ id: z.string().regex(IDENTIFIER, 'not a key id') });
+export const keyParams = z.object({ id: z.string().regex(IDENTIFIER, 'not a key id') });
 
 /** Only the admin token (or a key/token with the `admin` scope) passes; anyone else known gets 403. */
 function requireAdmin(auth: Authenticator): RequestHandler {

@@ -4,7 +4,9 @@ import { GUARD_HEADER } from '../guard/prompt-guard.ts';
 import { NDJSON_TYPE } from '../http/ndjson-writer.ts';
 import { REQUEST_ID_HEADER } from '../http/request-id.ts';
 import { TENANT_HEADER } from '../http/request-context.ts';
-import { batchSchema, documentSchema, waitQuery } from '../routes/documents.ts';
+import { keyParams, newKeyBody } from '../auth/admin-routes.ts';
+import { batchSchema, singleDocumentSchema, waitQuery } from '../routes/documents.ts';
+import { activateVersionBody, buildVersionBody } from '../routes/index-versions.ts';
 import { ragBody } from '../routes/rag.ts';
 import { idParams } from '../routes/schemas.ts';
 import { searchBody } from '../routes/search.ts';
@@ -58,11 +60,23 @@ export function buildOpenApiDocument(options: OpenApiOptions): Record<string, un
   // Every tenant-scoped path takes the tenant header.
   const tenant = { $ref: '#/components/parameters/Tenant' };
   for (const [path, item] of Object.entries(document.paths)) {
-    if (!path.startsWith('/v1/') || path === '/v1/openapi.json') continue;
+    if (!path.startsWith('/v1/') || path === '/v1/openapi.json' || OPERATOR_PATHS.test(path)) continue;
     item.parameters = [...(item.parameters ?? []), tenant];
   }
   return document;
 }
+
+/** Key administration and index versions act on every tenant: the admin credential decides. */
+const OPERATOR_PATHS = /^\/v1\/(admin|index)\//;
+const ADMIN_SECURITY = [{ bearerAuth: [] }, { apiKeyAuth: [] }];
+
+/* routes/index-versions.ts does not export its path schema (uint32 version id). */
+const VERSION_ID_PARAMETER = {
+  name: 'id',
+  in: 'path',
+  required: true,
+  schema: { type: 'integer', minimum: 1, maximum: 4_294_967_295 },
+};
 
 interface PathItem {
   parameters?: unknown[];
@@ -89,6 +103,11 @@ function buildDocument(
       { name: 'search', description: 'Retrieve chunks.' },
       { name: 'rag', description: 'Answers with citations.' },
       { name: 'ops', description: 'Probes, metrics and this document.' },
+      { name: 'admin', description: 'API key administration (the admin token or the `admin` scope).' },
+      {
+        name: 'index',
+        description: 'Index versions: shadow builds, gated cutover, rollback (the `admin` scope).',
+      },
     ],
     paths: {
       '/v1/documents': {
@@ -159,14 +178,7 @@ function buildDocument(
           summary: 'The best-matching chunks for a query.',
           requestBody: { required: true, content: json(ref('SearchRequest')) },
           responses: {
-            '200': ok(
-              'Hits, best first.',
-              json({
-                type: 'object',
-                properties: { hits: { type: 'array', items: ref('SearchHit') } },
-                required: ['hits'],
-              }),
-            ),
+            '200': ok('Hits, best first, and the settings used.', json(ref('SearchResponse'))),
             ...errors(...jsonBodyErrors, 504),
           },
         },
@@ -210,6 +222,87 @@ function buildDocument(
           'x-websocket-client-message': ref('WsClientMessage'),
           'x-websocket-server-message': ref('AnswerEvent'),
           responses: { '101': { description: 'Switching protocols.' }, ...errors(400, 404) },
+        },
+      },
+      '/v1/admin/keys': {
+        post: {
+          tags: ['admin'],
+          operationId: 'createApiKey',
+          summary: 'Create an API key for a tenant; the key is in the answer once, never again.',
+          security: ADMIN_SECURITY,
+          requestBody: { required: true, content: json(ref('NewApiKey')) },
+          responses: {
+            '201': ok('Created.', json(ref('CreatedApiKey')), {
+              Location: { description: 'The key resource (for revocation).', schema: { type: 'string' } },
+              'Cache-Control': { description: 'Always `no-store`.', schema: { type: 'string' } },
+            }),
+            ...errors(...jsonBodyErrors),
+          },
+        },
+      },
+      '/v1/admin/keys/{id}': {
+        parameters: parametersOf(keyParams, 'path'),
+        delete: {
+          tags: ['admin'],
+          operationId: 'revokeApiKey',
+          summary: 'Revoke a key created through this API (keys from the key file are managed there).',
+          security: ADMIN_SECURITY,
+          responses: { '200': ok('Revoked.', json(ref('RevokedApiKey'))), ...errors(400, 404) },
+        },
+      },
+      '/v1/index/versions': {
+        get: {
+          tags: ['index'],
+          operationId: 'listIndexVersions',
+          summary: 'Every index version, the active one and the one a rollback returns to.',
+          security: ADMIN_SECURITY,
+          responses: { '200': ok('The versions.', json(ref('IndexVersionList'))), ...errors() },
+        },
+        post: {
+          tags: ['index'],
+          operationId: 'buildIndexVersion',
+          summary: 'Start building a shadow index version (re-chunks and re-embeds the corpus).',
+          security: ADMIN_SECURITY,
+          requestBody: { required: false, content: json(ref('BuildIndexVersion')) },
+          responses: {
+            '202': ok('The build started.', json(ref('IndexVersionResponse')), {
+              Location: { description: 'The version resource.', schema: { type: 'string' } },
+            }),
+            ...errors(...jsonBodyErrors, 409),
+          },
+        },
+      },
+      '/v1/index/versions/rollback': {
+        post: {
+          tags: ['index'],
+          operationId: 'rollbackIndexVersion',
+          summary: 'Make the previous version active again.',
+          security: ADMIN_SECURITY,
+          responses: { '200': ok('Rolled back.', json(ref('IndexVersionResponse'))), ...errors(409) },
+        },
+      },
+      '/v1/index/versions/{id}': {
+        parameters: [VERSION_ID_PARAMETER],
+        get: {
+          tags: ['index'],
+          operationId: 'getIndexVersion',
+          summary: 'One version and its build progress.',
+          security: ADMIN_SECURITY,
+          responses: { '200': ok('The version.', json(ref('IndexVersionResponse'))), ...errors(400, 404) },
+        },
+      },
+      '/v1/index/versions/{id}/activate': {
+        parameters: [VERSION_ID_PARAMETER],
+        post: {
+          tags: ['index'],
+          operationId: 'activateIndexVersion',
+          summary: 'Cut searches over to a ready version, through the quality gate unless forced.',
+          security: ADMIN_SECURITY,
+          requestBody: { required: false, content: json(ref('ActivateIndexVersion')) },
+          responses: {
+            '200': ok('The gate’s verdict.', json(ref('ActivationResult'))),
+            ...errors(...jsonBodyErrors, 404, 409),
+          },
         },
       },
       '/v1/openapi.json': {
@@ -260,7 +353,7 @@ function buildDocument(
       schemas: {
         RagRequest: toSchemaObject(ragBody, 'input'),
         SearchRequest: toSchemaObject(searchBody, 'input'),
-        IngestDocument: toSchemaObject(documentSchema, 'input'),
+        IngestDocument: toSchemaObject(singleDocumentSchema, 'input'),
         IngestBatch: toSchemaObject(batchSchema, 'input'),
         WsClientMessage: toSchemaObject(wsClientMessage, 'input'),
         ErrorEnvelope: toSchemaObject(responses.errorEnvelope, 'output'),
@@ -268,7 +361,16 @@ function buildDocument(
         JobResponse: toSchemaObject(z.object({ job: responses.jobJson }), 'output'),
         Document: toSchemaObject(responses.documentJson, 'output'),
         DocumentResponse: toSchemaObject(z.object({ document: responses.documentJson }), 'output'),
-        SearchHit: toSchemaObject(responses.hitJson, 'output'),
+        SearchHit: toSchemaObject(responses.searchHitJson, 'output'),
+        SearchResponse: toSchemaObject(responses.searchResponse, 'output'),
+        NewApiKey: toSchemaObject(newKeyBody, 'input'),
+        CreatedApiKey: toSchemaObject(responses.createdKey, 'output'),
+        RevokedApiKey: toSchemaObject(responses.revokedKey, 'output'),
+        BuildIndexVersion: toSchemaObject(buildVersionBody, 'input'),
+        ActivateIndexVersion: toSchemaObject(activateVersionBody, 'input'),
+        IndexVersionResponse: toSchemaObject(responses.indexVersionResponse, 'output'),
+        IndexVersionList: toSchemaObject(responses.indexVersionList, 'output'),
+        ActivationResult: toSchemaObject(responses.activationResult, 'output'),
         Citation: toSchemaObject(responses.citationJson, 'output'),
         Answer: toSchemaObject(responses.answerJson, 'output'),
         AnswerEvent: toSchemaObject(responses.answerEvent, 'output'),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ERROR_CODES, type ErrorCode } from '@ragfleet/errors';
+import { SCOPES, TIERS } from '../auth/identity.ts';
 
 /*
  * What the gateway answers, as zod schemas for the OpenAPI document. The request side is
@@ -64,6 +65,36 @@ export const hitJson = z.object({
   metadata: z.record(z.string(), z.string()),
 });
 
+/** A search hit; `scores` only from a retrieve that reports how it ranked (hybrid-capable). */
+export const searchHitJson = hitJson.extend({
+  scores: z
+    .object({
+      fused: z
+        .number()
+        .meta({ description: 'The fused score (hybrid), else the one ranking’s; equals `score`.' }),
+      vector: z.number(),
+      vector_rank: z.int().meta({ description: '1-based; 0: not among the vector candidates.' }),
+      keyword: z.number(),
+      keyword_rank: z.int().meta({ description: '1-based; 0: not among the keyword candidates.' }),
+    })
+    .optional()
+    .meta({ description: 'Component scores of the hit.' }),
+});
+
+const fusionWeights = z.object({ vector: z.number(), keyword: z.number() });
+
+/** `POST /v1/search`: the hits and, from a retrieve that reports them, the settings it used. */
+export const searchResponse = z.object({
+  hits: z.array(searchHitJson).meta({ description: 'Best first.' }),
+  mode: z.string().optional().meta({ description: 'The settings used, defaults resolved.' }),
+  fusion: z.string().optional(),
+  weights: fusionWeights.nullable().optional(),
+  rrf_k: z.int().optional(),
+  rerank: z.string().optional(),
+  mmr_lambda: z.number().optional(),
+  candidates: z.int().optional(),
+});
+
 export const citationJson = z.object({
   index: z.int(),
   document_id: z.string(),
@@ -119,4 +150,60 @@ export const answerEvent = z
 export const readiness = z.object({
   status: z.enum(['ready', 'not_ready']),
   checks: z.record(z.string(), z.string()),
+});
+
+/** An API key as the admin API shows it: never the key itself after creation, never its hash. */
+export const apiKeyJson = z.object({
+  id: z.string(),
+  tenant: z.string(),
+  user: z.string(),
+  tier: z.enum(TIERS),
+  scopes: z.array(z.enum(SCOPES)),
+  created_at: z.string().nullable(),
+});
+
+export const createdKey = z.object({
+  key: z.string().meta({ description: 'The API key in clear; shown this once only.' }),
+  api_key: apiKeyJson,
+});
+
+export const revokedKey = z.object({ revoked: z.literal(true), id: z.string() });
+
+/** An index version (routes/index-versions.ts `versionJson`); null when retrieve returned none. */
+export const indexVersionJson = z
+  .object({
+    id: z.int(),
+    model: z.string().meta({ description: 'The embedding model; empty: the embed service default.' }),
+    state: z.string().meta({ description: '`building`, `ready`, `active`, `retired` or `failed`.' }),
+    chunking: z
+      .object({
+        strategy: z.string(),
+        size: z.int(),
+        overlap: z.int(),
+        sentences: z.int(),
+        sentence_overlap: z.int(),
+      })
+      .nullable(),
+    created_at: z.string(),
+    documents_done: z.int(),
+    documents_total: z.int(),
+    chunks: z.int(),
+    error: z.string(),
+  })
+  .nullable();
+
+export const indexVersionResponse = z.object({ version: indexVersionJson });
+
+export const indexVersionList = z.object({
+  versions: z.array(indexVersionJson),
+  active: z.int().meta({ description: 'The id of the version searches use; 0: none yet.' }),
+  previous: z.int().nullable().meta({ description: 'The version a rollback returns to.' }),
+});
+
+export const activationResult = z.object({
+  version: indexVersionJson,
+  activated: z.boolean(),
+  forced: z.boolean().meta({ description: 'The gate failed and `force` activated the version anyway.' }),
+  candidate_ndcg10: z.number(),
+  active_ndcg10: z.number(),
 });

@@ -7,7 +7,7 @@ import { parseInput } from '../http/validation.ts';
 import { documentJson, isJobFinished, jobJson } from '../public-json.ts';
 import { waitForJob } from '../wait-for-job.ts';
 import type { RouteKit } from './route-kit.ts';
-import { idParams, nonBlankText, resourceId, stringMap } from './schemas.ts';
+import { chunking, idParams, nonBlankText, resourceId, stringMap } from './schemas.ts';
 
 const MAX_DOCUMENTS_PER_REQUEST = 10_000;
 const DEFAULT_WAIT_MS = 30_000;
@@ -19,18 +19,33 @@ export const documentSchema = z.strictObject({
   metadata: stringMap.optional(),
 });
 
+/** Options of the whole ingest request, beside the documents. */
+const ingestOptions = { chunking: chunking.optional() };
+
 export const batchSchema = z.strictObject({
   documents: z.array(documentSchema).min(1).max(MAX_DOCUMENTS_PER_REQUEST),
+  ...ingestOptions,
 });
 
+/** One document on its own, with the request's options beside its fields. */
+export const singleDocumentSchema = z.strictObject({ ...documentSchema.shape, ...ingestOptions });
+
 type IngestDocument = z.output<typeof documentSchema>;
+interface IngestRequest {
+  documents: IngestDocument[];
+  chunking?: z.output<typeof chunking> | undefined;
+}
 
 /** A batch `{ documents: [...] }` or, for convenience, a single document object. */
-function parseIngestBody(body: unknown): IngestDocument[] {
+function parseIngestBody(body: unknown): IngestRequest {
   const isBatch = typeof body === 'object' && body !== null && !Array.isArray(body) && 'documents' in body;
-  const documents = isBatch
-    ? parseInput(batchSchema, body, 'body').documents
-    : [parseInput(documentSchema, body, 'body')];
+  let request: IngestRequest;
+  if (isBatch) request = parseInput(batchSchema, body, 'body');
+  else {
+    const { chunking: strategy, ...document } = parseInput(singleDocumentSchema, body, 'body');
+    request = { documents: [document], chunking: strategy };
+  }
+  const { documents } = request;
   const seen = new Set<string>();
   documents.forEach((document, index) => {
     if (seen.has(document.id)) {
@@ -44,7 +59,7 @@ function parseIngestBody(body: unknown): IngestDocument[] {
     }
     seen.add(document.id);
   });
-  return documents;
+  return request;
 }
 
 export function waitQuery(maxWaitMs: number) {
@@ -65,14 +80,16 @@ export function documentRoutes(kit: RouteKit): Router {
     .route('/v1/documents')
     .post(...kit.jsonInput, async (request, response) => {
       const options = parseInput(query, request.query, 'query');
-      const documents = parseIngestBody(request.body);
+      const ingest = parseIngestBody(request.body);
       const { job } = await kit.retrieve.ingestDocuments({
-        documents: documents.map((document) => ({
+        documents: ingest.documents.map((document) => ({
           id: document.id,
           text: document.text,
           title: document.title ?? '',
           metadata: document.metadata ?? {},
         })),
+        // Empty lets retrieve apply its configured default strategy.
+        chunking: ingest.chunking ?? '',
       });
       if (!job)
         throw new RagfleetError('INTERNAL', 'Internal error', {

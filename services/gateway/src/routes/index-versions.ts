@@ -1,7 +1,6 @@
 import express, { type Router } from 'express';
 import { RagfleetError } from '@ragfleet/errors';
-import { GrpcClient, type RetrieveClient } from '@ragfleet/grpc';
-import { protos, type RetrieveV1 } from '@ragfleet/protos';
+import type { RetrieveV1 } from '@ragfleet/protos';
 import { currentRequestContext, runWithRequestContext } from '@ragfleet/telemetry';
 import { z } from 'zod';
 import { TENANT_ID } from '../auth/identity.ts';
@@ -43,27 +42,6 @@ export const activateVersionBody = z.strictObject({
 
 const versionParams = z.object({ id: z.coerce.number().int().min(1).max(4_294_967_295) });
 
-type VersionClient = GrpcClient<RetrieveV1.IndexVersionServiceClient>;
-
-/**
- * A client of retrieve's IndexVersionService on the retrieve client's own channel: the same
- * address, connection and lifetime, without another upstream to configure.
- */
-function onRetrieveChannel(kit: RouteKit): VersionClient {
-  const raw = (kit.retrieve as Partial<Pick<RetrieveClient, 'grpc'>>).grpc?.raw;
-  if (!raw) {
-    throw new RagfleetError('SERVICE_UNAVAILABLE', 'Index versions are not reachable from this gateway.');
-  }
-  const channel = raw.getChannel();
-  const Base = protos.retrieve().IndexVersionService;
-  class SharedChannelClient extends Base {
-    constructor(...[address, credentials, options]: ConstructorParameters<typeof Base>) {
-      super(address, credentials, { ...options, channelOverride: channel });
-    }
-  }
-  return new GrpcClient(SharedChannelClient, channel.getTarget());
-}
-
 export function versionJson(version: RetrieveV1.IndexVersion__Output | null) {
   if (!version) return null;
   const { chunking } = version;
@@ -93,15 +71,17 @@ export function versionJson(version: RetrieveV1.IndexVersion__Output | null) {
  */
 export function indexVersionRoutes(kit: RouteKit): Router {
   const router = express.Router();
-  let client: VersionClient | undefined;
-  const versions = () => (client ??= onRetrieveChannel(kit));
-  const call = <Res>(method: keyof RetrieveV1.IndexVersionServiceClient & string, request: unknown) =>
-    versions().unary<Res>(method, request, { deadlineMs: 60_000 });
+  const versions = () => {
+    if (!kit.indexVersions) {
+      throw new RagfleetError('SERVICE_UNAVAILABLE', 'Index versions are not reachable from this gateway.');
+    }
+    return kit.indexVersions;
+  };
 
   router
     .route('/v1/index/versions')
     .get(...kit.scoped, async (_request, response) => {
-      const listed = await call<RetrieveV1.ListIndexVersionsResponse__Output>('ListIndexVersions', {});
+      const listed = await versions().list();
       response.json({
         versions: listed.versions.map(versionJson),
         active: listed.active,
@@ -111,7 +91,7 @@ export function indexVersionRoutes(kit: RouteKit): Router {
     .post(...kit.jsonInput, async (request, response) => {
       const body = parseInput(buildVersionBody, request.body ?? {}, 'body');
       const chunking = body.chunking ?? {};
-      const { version } = await call<RetrieveV1.IndexVersionResponse__Output>('BuildIndexVersion', {
+      const { version } = await versions().build({
         model: body.model ?? '',
         chunking: {
           strategy: chunking.strategy ?? '',
@@ -129,7 +109,7 @@ export function indexVersionRoutes(kit: RouteKit): Router {
   router
     .route('/v1/index/versions/rollback')
     .post(...kit.scoped, async (_request, response) => {
-      const { version } = await call<RetrieveV1.IndexVersionResponse__Output>('RollbackIndexVersion', {});
+      const { version } = await versions().rollback();
       response.json({ version: versionJson(version) });
     })
     .all(allowOnly('POST'));
@@ -138,7 +118,7 @@ export function indexVersionRoutes(kit: RouteKit): Router {
     .route('/v1/index/versions/:id')
     .get(...kit.scoped, async (request, response) => {
       const { id } = parseInput(versionParams, request.params, 'path');
-      const { version } = await call<RetrieveV1.IndexVersionResponse__Output>('GetIndexVersion', { id });
+      const { version } = await versions().get(id);
       response.json({ version: versionJson(version) });
     })
     .all(allowOnly('GET'));
@@ -149,7 +129,7 @@ export function indexVersionRoutes(kit: RouteKit): Router {
       const { id } = parseInput(versionParams, request.params, 'path');
       const body = parseInput(activateVersionBody, request.body ?? {}, 'body');
       const activate = () =>
-        call<RetrieveV1.ActivateIndexVersionResponse__Output>('ActivateIndexVersion', {
+        versions().activate({
           id,
           force: body.force ?? false,
           queries: (body.queries ?? []).map(({ query, relevant }) => ({

@@ -56,23 +56,79 @@ export const ragQuestionFields = {
     .meta({ description: 'Pin a prompt template version instead of the A/B assignment.' }),
 };
 
+/*
+ * Retrieve's chunking strategies (protos/ragfleet/retrieve/v1/retrieve.proto, IngestDocumentsRequest);
+ * their sizes and overlaps are retrieve's configuration, so a request names only the strategy.
+ */
+export const CHUNK_STRATEGIES = ['characters', 'sentences', 'markdown'] as const;
+
+export const chunking = z.enum(CHUNK_STRATEGIES).meta({
+  description:
+    'How retrieve cuts these documents into chunks: `characters` (fixed windows with overlap), ' +
+    '`sentences` (groups of sentences) or `markdown` (sections by heading, long ones cut by size). ' +
+    "Absent: the service's default. Sizes and overlaps are service settings.",
+});
+
 /* POST /v1/search options beyond query, k and filters (retrieve checks the ranges it owns too). */
 const weight = z.number().min(0).max(1);
 export const searchOptions = z.object({
-  mode: z.enum(['vector', 'keyword', 'hybrid']).optional(),
-  fusion: z.enum(['rrf', 'minmax', 'zscore']).optional(),
-  weights: z.strictObject({ vector: weight, keyword: weight }).optional(),
-  rrf_k: z.int().min(1).max(10_000).optional(),
-  rerank: z.enum(['none', 'mmr']).optional(),
-  mmr_lambda: z.number().gt(0).max(1).optional(),
-  candidates: z.int().min(1).max(1_000).optional(),
+  mode: z
+    .enum(['vector', 'keyword', 'hybrid'])
+    .optional()
+    .meta({
+      description:
+        'Which index answers: `vector` (embeddings), `keyword` (BM25) or `hybrid` (both, fused). ' +
+        "Absent: the service's default.",
+    }),
+  fusion: z
+    .enum(['rrf', 'minmax', 'zscore'])
+    .optional()
+    .meta({
+      description:
+        'Hybrid fusion: `rrf` (weighted reciprocal rank), `minmax` or `zscore` (normalized scores). ' +
+        "Absent: the service's default.",
+    }),
+  weights: z
+    .strictObject({ vector: weight, keyword: weight })
+    .optional()
+    .meta({ description: "Weights of the two rankings in hybrid fusion. Absent: the service's defaults." }),
+  rrf_k: z
+    .int()
+    .min(1)
+    .max(10_000)
+    .optional()
+    .meta({ description: "The k constant of reciprocal rank fusion. Absent: the service's default." }),
+  rerank: z.enum(['none', 'mmr']).optional().meta({
+    description: "Rerank stage after fusion: `none` or `mmr` (diversity). Absent: the service's default.",
+  }),
+  mmr_lambda: z.number().gt(0).max(1).optional().meta({
+    description: 'MMR trade-off: 1 is pure relevance, lower values favour diversity.',
+  }),
+  candidates: z.int().min(1).max(1_000).optional().meta({
+    description: 'Candidates fetched from each ranking before fusion and rerank.',
+  }),
   filter: z
     .strictObject({
-      tags: z.array(z.string().min(1).max(256)).max(1_000).optional(),
-      lang: z.string().min(1).max(64).optional(),
-      published_from: z.string().max(64).optional(),
-      published_to: z.string().max(64).optional(),
-      document_ids: z.array(resourceId).max(1_000).optional(),
+      tags: z
+        .array(z.string().min(1).max(256))
+        .max(1_000)
+        .optional()
+        .meta({ description: 'Documents whose metadata `tags` (comma-separated) holds any of these.' }),
+      lang: z.string().min(1).max(64).optional().meta({ description: 'Metadata `lang`, exactly.' }),
+      published_from: z
+        .string()
+        .max(64)
+        .optional()
+        .meta({ description: 'RFC 3339 lower bound (inclusive) on metadata `published_at`.' }),
+      published_to: z
+        .string()
+        .max(64)
+        .optional()
+        .meta({ description: 'RFC 3339 upper bound (inclusive) on metadata `published_at`.' }),
+      document_ids: z.array(resourceId).max(1_000).optional().meta({ description: 'Only these documents.' }),
     })
-    .optional(),
+    .optional()
+    .meta({
+      description: 'Structured filters applied inside both indexes; every given condition must hold.',
+    }),
 });

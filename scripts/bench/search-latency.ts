@@ -8,7 +8,7 @@
 // and the machine's cores).
 //
 // Env: BENCH_CHUNKS (100000 documents, one chunk each), BENCH_QUERIES (500 per mode), BENCH_DIM
-// (512), BENCH_K (10), BENCH_MODES (retrieve's modes), BENCH_BATCH (2000 documents per ingest
+// (512), BENCH_K (10), BENCH_MODES (retrieve's modes), BENCH_BATCH (1000 documents per ingest
 // request), BENCH_SEED (42), plus any retrieve variable (HNSW_*, SEARCH_*, BM25_*, ...).
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -32,7 +32,7 @@ const chunkCount = number('BENCH_CHUNKS', 100_000);
 const queryCount = number('BENCH_QUERIES', 500);
 const dimensions = number('BENCH_DIM', 512);
 const k = number('BENCH_K', 10);
-const batch = number('BENCH_BATCH', 2000);
+const batch = number('BENCH_BATCH', 1000);
 const seed = number('BENCH_SEED', 42);
 const modes = (process.env.BENCH_MODES ?? SEARCH_MODES.join(',')).split(',').map((mode) => mode.trim());
 const tenant = 'bench';

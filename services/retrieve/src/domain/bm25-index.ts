@@ -7,6 +7,7 @@ import {
 } from './analyzer.ts';
 import type { Bm25Params, KeywordEntry, KeywordHit, KeywordIndex } from './keyword-index.ts';
 import { documentPredicate, type SearchFilter } from './search-filter.ts';
+import { topK } from './top-k.ts';
 
 export interface Bm25Options {
   analyzer: AnalyzerOptions;
@@ -126,27 +127,29 @@ export class Bm25Index implements KeywordIndex {
         allowed.set(document, (verdict = matches(document.documentId, document.metadata)));
       return verdict;
     };
-    let ranked = this.#score(index, queryTerms, isAllowed, params);
     const feedback = params.feedback;
-    if (feedback && feedback.documents > 0 && feedback.weight > 0 && ranked.length > 0) {
-      ranked = this.#score(
-        index,
-        expandQuery(queryTerms, ranked.slice(0, feedback.documents), feedback),
-        isAllowed,
-        params,
-      );
+    const useFeedback = feedback !== undefined && feedback.documents > 0 && feedback.weight > 0;
+    let ranked = this.#score(index, queryTerms, isAllowed, params, useFeedback ? feedback.documents : k);
+    if (useFeedback && ranked.length > 0) {
+      ranked = this.#score(index, expandQuery(queryTerms, ranked, feedback), isAllowed, params, k);
     }
-    return ranked
-      .slice(0, k)
-      .map(([chunk, score]) => ({ chunkId: chunk.chunkId, documentId: chunk.document.documentId, score }));
+    return ranked.map(([chunk, score]) => ({
+      chunkId: chunk.chunkId,
+      documentId: chunk.document.documentId,
+      score,
+    }));
   }
 
-  /** BM25 of every allowed chunk holding a query term; query term weights multiply their share. */
+  /**
+   * BM25 of every allowed chunk holding a query term (query term weights multiply their share),
+   * the best `limit` of them, best first.
+   */
   #score(
     index: TenantIndex,
     queryTerms: Map<string, number>,
     isAllowed: (document: DocumentEntry) => boolean,
     { k1, b }: Bm25Params,
+    limit: number,
   ): Array<[ChunkTerms, number]> {
     const averageLength = index.totalLength / index.chunks || 1;
     const scores = new Map<ChunkTerms, number>();
@@ -160,7 +163,7 @@ export class Bm25Index implements KeywordIndex {
         scores.set(chunk, (scores.get(chunk) ?? 0) + (queryWeight * idf * tf * (k1 + 1)) / norm);
       }
     }
-    return [...scores].sort(([x, sx], [y, sy]) => sy - sx || (x.chunkId < y.chunkId ? -1 : 1));
+    return topK(scores, limit, ([x, sx], [y, sy]) => sx > sy || (sx === sy && x.chunkId < y.chunkId));
   }
 
   clear(): void {

@@ -123,12 +123,12 @@ describe('index versions over gRPC', () => {
     expect(listed.versions[0]).toMatchObject({ id: 1, state: 'active', chunking: { size: 400 } });
     expect(Math.max(...(await chunkLengths()))).toBeGreaterThan(40);
 
-    const built = await call<RetrieveV1.IndexVersionResponse__Output>(service, 'BuildIndexVersion', {
+    const built = await call<RetrieveV1.BuildIndexVersionResponse__Output>(service, 'BuildIndexVersion', {
       chunking: { strategy: 'characters', size: 40, overlap: 5 },
     });
     expect(built.version).toMatchObject({ id: 2, state: 'building' });
     const ready = await waitFor(async () => {
-      const { version } = await call<RetrieveV1.IndexVersionResponse__Output>(service, 'GetIndexVersion', {
+      const { version } = await call<RetrieveV1.GetIndexVersionResponse__Output>(service, 'GetIndexVersion', {
         id: 2,
       });
       return version?.state === 'ready' ? version : undefined;
@@ -146,7 +146,7 @@ describe('index versions over gRPC', () => {
     expect(activation.activeNdcg10).toBeGreaterThan(0);
     expect(Math.max(...(await chunkLengths()))).toBeLessThanOrEqual(40);
 
-    const rolledBack = await call<RetrieveV1.IndexVersionResponse__Output>(
+    const rolledBack = await call<RetrieveV1.RollbackIndexVersionResponse__Output>(
       service,
       'RollbackIndexVersion',
       {},

@@ -212,11 +212,15 @@ describe('retrieve replicas', () => {
       method: keyof RetrieveV1.IndexVersionServiceClient & string,
       request: unknown,
     ) => as(() => replica.versions.unary<Res>(method, request));
-    const { version } = await versionCall<RetrieveV1.IndexVersionResponse__Output>(a, 'BuildIndexVersion', {
-      chunking: { size: 30, overlap: 5 },
-    });
+    const { version } = await versionCall<RetrieveV1.BuildIndexVersionResponse__Output>(
+      a,
+      'BuildIndexVersion',
+      {
+        chunking: { size: 30, overlap: 5 },
+      },
+    );
     await waitFor(async () => {
-      const current = await versionCall<RetrieveV1.IndexVersionResponse__Output>(a, 'GetIndexVersion', {
+      const current = await versionCall<RetrieveV1.GetIndexVersionResponse__Output>(a, 'GetIndexVersion', {
         id: version?.id,
       });
       return current.version?.state === 'ready';

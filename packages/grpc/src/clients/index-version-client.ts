@@ -16,11 +16,11 @@ export class IndexVersionClient {
   build(
     request: RetrieveV1.BuildIndexVersionRequest,
     settings?: CallSettings,
-  ): Promise<RetrieveV1.IndexVersionResponse__Output> {
+  ): Promise<RetrieveV1.BuildIndexVersionResponse__Output> {
     return this.grpc.unary('BuildIndexVersion', request, { deadlineMs: 60_000, ...settings });
   }
 
-  get(id: number, settings?: CallSettings): Promise<RetrieveV1.IndexVersionResponse__Output> {
+  get(id: number, settings?: CallSettings): Promise<RetrieveV1.GetIndexVersionResponse__Output> {
     return this.grpc.unary('GetIndexVersion', { id }, { idempotent: true, ...settings });
   }
 
@@ -36,7 +36,7 @@ export class IndexVersionClient {
     return this.grpc.unary('ActivateIndexVersion', request, { deadlineMs: 120_000, ...settings });
   }
 
-  rollback(settings?: CallSettings): Promise<RetrieveV1.IndexVersionResponse__Output> {
+  rollback(settings?: CallSettings): Promise<RetrieveV1.RollbackIndexVersionResponse__Output> {
     return this.grpc.unary('RollbackIndexVersion', {}, settings);
   }
 

@@ -13,7 +13,7 @@ export function indexVersionHandlers(versions: IndexVersions, defaultChunking: C
   return {
     BuildIndexVersion: async (
       request: RetrieveV1.BuildIndexVersionRequest__Output,
-    ): Promise<RetrieveV1.IndexVersionResponse> => ({
+    ): Promise<RetrieveV1.BuildIndexVersionResponse> => ({
       version: toProtoVersion(
         await versions.build({
           model: request.model,
@@ -24,7 +24,7 @@ export function indexVersionHandlers(versions: IndexVersions, defaultChunking: C
 
     GetIndexVersion: async (
       request: RetrieveV1.GetIndexVersionRequest__Output,
-    ): Promise<RetrieveV1.IndexVersionResponse> => ({ version: toProtoVersion(versions.get(request.id)) }),
+    ): Promise<RetrieveV1.GetIndexVersionResponse> => ({ version: toProtoVersion(versions.get(request.id)) }),
 
     ListIndexVersions: async (): Promise<RetrieveV1.ListIndexVersionsResponse> => {
       const catalog = versions.catalog();
@@ -46,7 +46,7 @@ export function indexVersionHandlers(versions: IndexVersions, defaultChunking: C
       return { ...result, version: toProtoVersion(result.version) };
     },
 
-    RollbackIndexVersion: async (): Promise<RetrieveV1.IndexVersionResponse> => ({
+    RollbackIndexVersion: async (): Promise<RetrieveV1.RollbackIndexVersionResponse> => ({
       version: toProtoVersion(await versions.rollback()),
     }),
   };

@@ -2,10 +2,10 @@
 
 import type { IndexVersion as _ragfleet_retrieve_v1_IndexVersion, IndexVersion__Output as _ragfleet_retrieve_v1_IndexVersion__Output } from '../../../ragfleet/retrieve/v1/IndexVersion';
 
-export interface IndexVersionResponse {
+export interface RollbackIndexVersionResponse {
   'version'?: (_ragfleet_retrieve_v1_IndexVersion | null);
 }
 
-export interface IndexVersionResponse__Output {
+export interface RollbackIndexVersionResponse__Output {
   'version': (_ragfleet_retrieve_v1_IndexVersion__Output | null);
 }

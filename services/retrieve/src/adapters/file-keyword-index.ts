@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Bm25Index, type Bm25Options, type Bm25Snapshot } from '../domain/bm25-index.ts';
 import type {
@@ -9,7 +8,7 @@ import type {
   PersistentKeywordIndex,
 } from '../domain/keyword-index.ts';
 import type { SearchFilter } from '../domain/search-filter.ts';
-import { syncDirectory } from './operation-log.ts';
+import { readJsonIfPresent, writeJsonDurably } from './durable-files.ts';
 
 const FILE = 'bm25.json';
 
@@ -67,23 +66,15 @@ export class FileKeywordIndex implements PersistentKeywordIndex {
 
   async persist(marker: string): Promise<void> {
     const persisted: PersistedKeywordIndex = { marker, index: this.#index.snapshot() };
-    const temporary = join(this.#dir, `${FILE}.${randomUUID()}.tmp`);
-    await writeFile(temporary, JSON.stringify(persisted), { flush: true });
-    await rename(temporary, join(this.#dir, FILE));
-    await syncDirectory(this.#dir);
+    await writeJsonDurably(join(this.#dir, FILE), persisted);
     this.#marker = marker;
+    // Temporary files left by a crash mid-write.
     for (const name of await readdir(this.#dir))
       if (name.endsWith('.tmp')) await rm(join(this.#dir, name), { force: true });
   }
 
   async #load(): Promise<void> {
-    let persisted: PersistedKeywordIndex;
-    try {
-      persisted = JSON.parse(await readFile(join(this.#dir, FILE), 'utf8')) as PersistedKeywordIndex;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-      throw error;
-    }
-    if (this.#index.restore(persisted.index)) this.#marker = persisted.marker;
+    const persisted = await readJsonIfPresent<PersistedKeywordIndex>(join(this.#dir, FILE));
+    if (persisted && this.#index.restore(persisted.index)) this.#marker = persisted.marker;
   }
 }

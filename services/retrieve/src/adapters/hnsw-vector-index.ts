@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import hnswlib from 'hnswlib-node';
 import { RagfleetError } from '@ragfleet/errors';
 import { documentPredicate } from '../domain/search-filter.ts';
 import type { IndexEntry, IndexFilter, IndexHit, PersistentVectorIndex } from '../domain/vector-index.ts';
-import { syncDirectory } from './operation-log.ts';
+import { readJsonIfPresent, writeJsonDurably } from './durable-files.ts';
 
 const { HierarchicalNSW } = hnswlib;
 type Hnsw = InstanceType<typeof HierarchicalNSW>;
@@ -153,23 +153,15 @@ export class HnswVectorIndex implements PersistentVectorIndex {
         [...this.#tenants].map(([tenant, documents]) => [tenant, [...documents.values()]]),
       ),
     };
-    const temporary = join(this.#dir, `${META}.${randomUUID()}.tmp`);
-    await writeFile(temporary, JSON.stringify(meta), { flush: true });
-    await rename(temporary, join(this.#dir, META));
-    await syncDirectory(this.#dir);
+    await writeJsonDurably(join(this.#dir, META), meta);
     this.#marker = marker;
     this.#graphFile = graphFile;
     await this.#removeStaleFiles();
   }
 
   async #load(): Promise<void> {
-    let meta: PersistedMeta;
-    try {
-      meta = JSON.parse(await readFile(join(this.#dir, META), 'utf8')) as PersistedMeta;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-      throw error;
-    }
+    const meta = await readJsonIfPresent<PersistedMeta>(join(this.#dir, META));
+    if (!meta) return;
     if (meta.graphFile) {
       const graph = new HierarchicalNSW('cosine', meta.dimensions);
       await graph.readIndex(join(this.#dir, meta.graphFile), true);

@@ -1,5 +1,6 @@
 import { open, readFile, rename, truncate, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { syncDirectory } from './durable-files.ts';
 
 /**
  * An append-only file of JSON lines, each write fsync'd before it resolves. A torn last line
@@ -94,15 +95,5 @@ export class OperationLog<Op> {
   #requireHandle(): FileHandle {
     if (!this.#handle) throw new Error(`${this.path}: log is not open`);
     return this.#handle;
-  }
-}
-
-/** Makes a rename durable: the directory entry itself must reach the disk. */
-export async function syncDirectory(path: string): Promise<void> {
-  const handle = await open(path, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
   }
 }

@@ -1,10 +1,11 @@
-import { chunkId } from './chunker.ts';
+import { chunkId, type TextChunk } from './chunker.ts';
 import { chunkDocument, type ChunkingOptions } from './chunking.ts';
+import { chunkRecords } from './chunk-records.ts';
 import type { Corpus } from './corpus.ts';
 import type { DocumentStore } from './document-store.ts';
 import { documentText } from './document-text.ts';
 import type { Embedder } from './embedder.ts';
-import type { ChunkRecord, DocumentRecord } from './model.ts';
+import type { DocumentRecord } from './model.ts';
 import { SerialQueue } from './serial-queue.ts';
 
 export interface DocumentKey {
@@ -35,7 +36,7 @@ export class DerivedIndex {
   /** Brings these documents in line with the source (one embed call for all); returns the chunks written. */
   sync(keys: DocumentKey[]): Promise<number> {
     return this.#queue.run(async () => {
-      const present: Array<{ key: DocumentKey; document: DocumentRecord; texts: ChunkPiece[] }> = [];
+      const present: Array<{ key: DocumentKey; document: DocumentRecord; texts: TextChunk[] }> = [];
       for (const key of keys) {
         const document = await this.#source.getDocument(key.tenant, key.documentId);
         if (!document) {
@@ -49,29 +50,15 @@ export class DerivedIndex {
       }
       const texts = present.flatMap((entry) => entry.texts.map((piece) => piece.text));
       const vectors = texts.length > 0 ? await this.embedder.embed(texts) : [];
-      if (vectors.length !== texts.length) {
-        throw new Error(`embedder returned ${vectors.length} vectors for ${texts.length} texts`);
-      }
-      let next = 0;
-      for (const { key, document, texts: pieces } of present) {
-        const chunks: ChunkRecord[] = pieces.map((piece, n) => ({
-          id: chunkId(document.id, n),
-          documentId: document.id,
-          n,
-          text: piece.text,
-          start: piece.start,
-          end: piece.end,
-          vector: vectors[next++] ?? [],
-        }));
+      const records = chunkRecords(
+        present.map(({ document, texts: pieces }) => ({ id: document.id, pieces })),
+        vectors,
+      );
+      for (const [i, { key, document }] of present.entries()) {
+        const chunks = records[i] ?? [];
         await this.corpus.replaceDocument(key.tenant, { ...document, chunkCount: chunks.length }, chunks);
       }
       return texts.length;
     });
   }
-}
-
-interface ChunkPiece {
-  text: string;
-  start: number;
-  end: number;
 }

@@ -7,13 +7,14 @@ import {
   type Subscription,
 } from '@ragfleet/events';
 import { runWithRequestContext, withSpan } from '@ragfleet/telemetry';
-import { chunkId, type ChunkOptions } from './chunker.ts';
+import type { ChunkOptions } from './chunker.ts';
 import { chunkDocument, type ChunkingOptions } from './chunking.ts';
+import { chunkRecords } from './chunk-records.ts';
 import type { Corpus } from './corpus.ts';
 import type { Embedder } from './embedder.ts';
 import type { IngestRequested } from './ingest-service.ts';
 import { isTerminal, transition } from './job-state.ts';
-import type { ChunkRecord, DocumentInput, DocumentRecord, IngestJob } from './model.ts';
+import type { DocumentInput, DocumentRecord, IngestJob } from './model.ts';
 import { timed, type RetrieveMetrics } from './retrieve-metrics.ts';
 
 export const DOCUMENTS_INDEXED = 'retrieve.documents.indexed';
@@ -174,21 +175,12 @@ export class IngestWorker {
       (seconds) => metrics.stageSeconds('embed', seconds),
       () => withSpan('rag.embed', () => embedder.embed(texts), { 'ragfleet.texts': texts.length }),
     );
-    if (vectors.length !== texts.length) {
-      throw new Error(`embedder returned ${vectors.length} vectors for ${texts.length} texts`);
-    }
-
-    let next = 0;
+    const records = chunkRecords(
+      group.map((document, i) => ({ id: document.id, pieces: pieces[i] ?? [] })),
+      vectors,
+    );
     for (const [i, document] of group.entries()) {
-      const chunks: ChunkRecord[] = (pieces[i] ?? []).map((piece, n) => ({
-        id: chunkId(document.id, n),
-        documentId: document.id,
-        n,
-        text: piece.text,
-        start: piece.start,
-        end: piece.end,
-        vector: vectors[next++] ?? [],
-      }));
+      const chunks = records[i] ?? [];
       const record: DocumentRecord = {
         id: document.id,
         title: document.title,

@@ -42,15 +42,20 @@ export interface SearchRequest {
   };
 }
 
-/** The service's defaults (configuration) for what a request leaves out. */
-export interface SearchDefaults {
+/** How a search ranks: what a request may set, the defaults fill in, and the response reports. */
+export interface SearchSettings {
   mode: SearchMode;
   fusion: FusionMethod;
   weights: FusionWeights;
   rrfK: number;
   rerank: RerankerName;
   mmrLambda: number;
+  /** At least k once resolved. */
   candidates: number;
+}
+
+/** The service's defaults (configuration) for what a request leaves out. */
+export interface SearchDefaults extends SearchSettings {
   bm25: Bm25Params;
   /**
    * Pseudo-relevance feedback for the vector ranking in hybrid mode: the query vector is moved
@@ -60,17 +65,9 @@ export interface SearchDefaults {
 }
 
 /** A request with every default applied and every value checked. */
-export interface ResolvedSearch {
+export interface ResolvedSearch extends SearchSettings {
   query: string;
   k: number;
-  mode: SearchMode;
-  fusion: FusionMethod;
-  weights: FusionWeights;
-  rrfK: number;
-  rerank: RerankerName;
-  mmrLambda: number;
-  /** At least k. */
-  candidates: number;
   filter: SearchFilter;
 }
 

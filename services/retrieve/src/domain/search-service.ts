@@ -3,7 +3,7 @@ import { withSpan } from '@ragfleet/telemetry';
 import { DEFAULT_BM25 } from './bm25-index.ts';
 import type { Corpus } from './corpus.ts';
 import type { Embedder } from './embedder.ts';
-import { fuse, single, type FusedHit, type FusionMethod, type FusionWeights } from './fusion.ts';
+import { fuse, single, type FusedHit } from './fusion.ts';
 import { IdentityReranker, MmrReranker } from './mmr-reranker.ts';
 import type { KeywordHit } from './keyword-index.ts';
 import type { ChunkRecord, DocumentRecord } from './model.ts';
@@ -12,11 +12,10 @@ import type { RetrieveMetrics } from './retrieve-metrics.ts';
 import type { IndexHit } from './vector-index.ts';
 import {
   resolveSearch,
-  type RerankerName,
   type ResolvedSearch,
   type SearchDefaults,
-  type SearchMode,
   type SearchRequest,
+  type SearchSettings,
 } from './search-options.ts';
 
 export { DEFAULT_K, MAX_K, type SearchRequest } from './search-options.ts';
@@ -41,15 +40,8 @@ export interface SearchHit {
 }
 
 /** The hits and how they were found, every default resolved. */
-export interface SearchResult {
+export interface SearchResult extends SearchSettings {
   hits: SearchHit[];
-  mode: SearchMode;
-  fusion: FusionMethod;
-  weights: FusionWeights;
-  rrfK: number;
-  rerank: RerankerName;
-  mmrLambda: number;
-  candidates: number;
 }
 
 /**

@@ -1,9 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { freePort, waitFor } from '@ragfleet/testing';
 import { FakeUpstreams } from './support/fake-upstreams.ts';
+import { startGatewayProcess } from './support/gateway-process.ts';
 import { ndjsonLines, postJson } from './support/start-gateway.ts';
 
 const MAIN = join(import.meta.dirname, '../src/main.ts');
@@ -19,26 +20,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await upstreams.stop();
 });
-
-async function startGateway(port: number): Promise<{ child: ChildProcess; output: () => string }> {
-  const child = spawn(process.execPath, [MAIN], {
-    env: {
-      ...process.env,
-      GATEWAY_PORT: String(port),
-      GATEWAY_HOST: '127.0.0.1',
-      RETRIEVE_ADDR: address,
-      GENERATE_ADDR: address,
-      // Long enough that a busy CI machine cannot run out the drain before the test releases the stream.
-      GATEWAY_DRAIN_MS: '25000',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  await waitFor(() => output.includes('gateway listening on http://127.0.0.1:'), 15_000);
-  return { child, output: () => output };
-}
 
 describe('gateway process', () => {
   it('refuses to start on a bad configuration, naming the variable', async () => {
@@ -63,7 +44,12 @@ describe('gateway process', () => {
       yield { done: { provider: 'p', model: 'm', finishReason: 'stop', promptVersion: 'v1' } };
     };
     const port = await freePort();
-    const { child } = await startGateway(port);
+    const { child } = await startGatewayProcess({
+      port,
+      upstream: address,
+      // Long enough that a busy CI machine cannot run out the drain before the test releases the stream.
+      env: { GATEWAY_DRAIN_MS: '25000' },
+    });
     const url = `http://127.0.0.1:${port}`;
     const response = await postJson(`${url}/v1/rag`, { query: 'q', stream: true });
     if (!response.body) throw new Error('no body');

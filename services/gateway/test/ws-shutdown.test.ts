@@ -1,12 +1,9 @@
-import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { freePort, waitFor } from '@ragfleet/testing';
 import { FakeUpstreams } from './support/fake-upstreams.ts';
+import { startGatewayProcess } from './support/gateway-process.ts';
 import { WsClient } from './support/ws-gateway.ts';
-
-const MAIN = join(import.meta.dirname, '../src/main.ts');
 
 let upstreams: FakeUpstreams;
 let address: string;
@@ -29,22 +26,11 @@ describe('gateway process with WebSocket streams', () => {
       await once(context.signal, 'abort'); // never finishes on its own
     };
     const port = await freePort();
-    const child = spawn(process.execPath, [MAIN], {
-      env: {
-        ...process.env,
-        GATEWAY_PORT: String(port),
-        GATEWAY_HOST: '127.0.0.1',
-        RETRIEVE_ADDR: address,
-        GENERATE_ADDR: address,
-        GATEWAY_DRAIN_MS: '800',
-        LOG_LEVEL: 'info',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    const { child } = await startGatewayProcess({
+      port,
+      upstream: address,
+      env: { GATEWAY_DRAIN_MS: '800', LOG_LEVEL: 'info' },
     });
-    let output = '';
-    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    await waitFor(() => output.includes('gateway listening'), 15_000);
 
     const socket = await new WsClient(`ws://127.0.0.1:${port}/v1/ws`).open();
     socket.send({ type: 'rag', id: 'q', query: 'a long answer' });

@@ -1,68 +1,37 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { connectEventBus, type EventEnvelope, type Subscription } from '@ragfleet/events';
-import { GrpcClient, RetrieveClient } from '@ragfleet/grpc';
-import { protos, type RetrieveV1 } from '@ragfleet/protos';
-import { hostService, type HostedService } from '@ragfleet/service-host';
+import type { RetrieveV1 } from '@ragfleet/protos';
 import { runWithRequestContext } from '@ragfleet/telemetry';
 import { uniqueSuffix, waitFor } from '@ragfleet/testing';
-import { composeRetrieve } from '../src/compose-retrieve.ts';
-import { loadRetrieveConfig } from '../src/config.ts';
 import { ingestTopology } from '../src/ingest-topology.ts';
 import { HashingEmbedder } from './support/hashing-embedder.ts';
 import { deleteStreams, natsUrl } from './support/nats-streams.ts';
 import { makeTempDir } from './support/temp-dir.ts';
 import { QuietLogger } from './support/quiet-logger.ts';
+import { startRunningRetrieve, type RunningRetrieve } from './support/running-retrieve.ts';
 
 const topology = ingestTopology(uniqueSuffix());
 const embedder = new HashingEmbedder();
 let dataDir: { path: string; remove: () => Promise<void> };
 
-interface Running {
-  hosted: HostedService;
-  client: RetrieveClient;
-  versions: GrpcClient<RetrieveV1.IndexVersionServiceClient>;
-  stop(): Promise<void>;
-}
-
-async function startRetrieve(): Promise<Running> {
-  const hosted = await hostService({
-    name: 'retrieve',
-    config: () =>
-      loadRetrieveConfig({
-        DATA_DIR: dataDir.path,
-        NATS_URL: natsUrl,
-        LOG_LEVEL: 'silent',
-        CHUNK_SIZE: '400',
-        CHUNK_OVERLAP: '40',
-        INDEX_BUILD_BATCH_DOCUMENTS: '2',
-      }),
-    grpcPort: () => 0,
-    opsPort: () => 0,
-    host: '127.0.0.1',
-    exitOnSignal: false,
-    compose: async (kit, config) => {
-      await composeRetrieve(kit, config, { embedder, embedderFor: () => embedder, topology });
+function startRetrieve(): Promise<RunningRetrieve> {
+  return startRunningRetrieve(
+    {
+      DATA_DIR: dataDir.path,
+      NATS_URL: natsUrl,
+      CHUNK_SIZE: '400',
+      CHUNK_OVERLAP: '40',
+      INDEX_BUILD_BATCH_DOCUMENTS: '2',
     },
-  });
-  const client = new RetrieveClient(`127.0.0.1:${hosted.grpcPort}`);
-  const versions = new GrpcClient(protos.retrieve().IndexVersionService, `127.0.0.1:${hosted.grpcPort}`);
-  return {
-    hosted,
-    client,
-    versions,
-    stop: async () => {
-      client.close();
-      versions.close();
-      await hosted.lifecycle.shutdown('test');
-    },
-  };
+    { embedder, embedderFor: () => embedder, topology },
+  );
 }
 
 const as = <T>(fn: () => Promise<T>) =>
   runWithRequestContext({ requestId: 'versions-req', tenant: 'acme' }, fn);
 
 const call = <Res>(
-  service: Running,
+  service: RunningRetrieve,
   method: keyof RetrieveV1.IndexVersionServiceClient & string,
   request: unknown,
 ) => as(() => service.versions.unary<Res>(method, request, { deadlineMs: 20_000 }));
@@ -80,7 +49,7 @@ const labeled = [
   { query: 'bake bread', relevant: [{ documentId: 'bread', grade: 1 }] },
 ];
 
-let service: Running;
+let service: RunningRetrieve;
 const progress: Array<EventEnvelope<RetrieveV1.IndexVersion__Output>> = [];
 let observer: { bus: Awaited<ReturnType<typeof connectEventBus>>; subscription: Subscription };
 

@@ -1,15 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { GrpcClient, RetrieveClient } from '@ragfleet/grpc';
-import { protos, type RetrieveV1 } from '@ragfleet/protos';
-import { hostService, type HostedService } from '@ragfleet/service-host';
+import type { RetrieveV1 } from '@ragfleet/protos';
 import { runWithRequestContext } from '@ragfleet/telemetry';
 import { uniqueSuffix, waitFor } from '@ragfleet/testing';
-import { composeRetrieve } from '../src/compose-retrieve.ts';
-import { loadRetrieveConfig } from '../src/config.ts';
 import { ingestTopology, type IngestTopology } from '../src/ingest-topology.ts';
 import { HashingEmbedder } from './support/hashing-embedder.ts';
 import { deleteStreams, natsUrl } from './support/nats-streams.ts';
 import { makeTempDir } from './support/temp-dir.ts';
+import { startRunningRetrieve, type RunningRetrieve } from './support/running-retrieve.ts';
 
 // Replicas on the embedded file store share no store, so each takes its own ingest queue (a
 // shared one would hand a job to a replica that never stored it); they share the corpus stream.
@@ -32,12 +29,7 @@ const topologies = { a: replicaTopology('a'), b: replicaTopology('b'), c: replic
 type ReplicaName = keyof typeof topologies;
 const dirs = new Map<ReplicaName, { path: string; remove: () => Promise<void> }>();
 
-interface Replica {
-  hosted: HostedService;
-  client: RetrieveClient;
-  versions: GrpcClient<RetrieveV1.IndexVersionServiceClient>;
-  stop(): Promise<void>;
-}
+type Replica = RunningRetrieve;
 
 async function startReplica(name: ReplicaName): Promise<Replica> {
   let dir = dirs.get(name);
@@ -45,38 +37,16 @@ async function startReplica(name: ReplicaName): Promise<Replica> {
     dir = await makeTempDir();
     dirs.set(name, dir);
   }
-  const dataDir = dir.path;
-  const hosted = await hostService({
-    name: 'retrieve',
-    config: () =>
-      loadRetrieveConfig({
-        DATA_DIR: dataDir,
-        NATS_URL: natsUrl,
-        REPLICA_ID: `replica-${name}`,
-        LOG_LEVEL: 'silent',
-        CHUNK_SIZE: '120',
-        CHUNK_OVERLAP: '20',
-      }),
-    grpcPort: () => 0,
-    opsPort: () => 0,
-    host: '127.0.0.1',
-    exitOnSignal: false,
-    compose: async (kit, config) => {
-      await composeRetrieve(kit, config, { embedder: new HashingEmbedder(), topology: topologies[name] });
+  return startRunningRetrieve(
+    {
+      DATA_DIR: dir.path,
+      NATS_URL: natsUrl,
+      REPLICA_ID: `replica-${name}`,
+      CHUNK_SIZE: '120',
+      CHUNK_OVERLAP: '20',
     },
-  });
-  const client = new RetrieveClient(`127.0.0.1:${hosted.grpcPort}`);
-  const versions = new GrpcClient(protos.retrieve().IndexVersionService, `127.0.0.1:${hosted.grpcPort}`);
-  return {
-    hosted,
-    client,
-    versions,
-    stop: async () => {
-      client.close();
-      versions.close();
-      await hosted.lifecycle.shutdown('test');
-    },
-  };
+    { embedder: new HashingEmbedder(), topology: topologies[name] },
+  );
 }
 
 const TENANT = 'replicated';

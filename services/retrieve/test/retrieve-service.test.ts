@@ -1,57 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { RetrieveClient } from '@ragfleet/grpc';
+import type { RetrieveClient } from '@ragfleet/grpc';
 import type { RetrieveV1 } from '@ragfleet/protos';
-import { hostService, type HostedService } from '@ragfleet/service-host';
 import { runWithRequestContext } from '@ragfleet/telemetry';
 import { uniqueSuffix, waitFor } from '@ragfleet/testing';
-import { composeRetrieve } from '../src/compose-retrieve.ts';
-import { loadRetrieveConfig } from '../src/config.ts';
 import { ingestTopology } from '../src/ingest-topology.ts';
 import { HashingEmbedder } from './support/hashing-embedder.ts';
 import { deleteStreams, natsUrl } from './support/nats-streams.ts';
 import { makeTempDir } from './support/temp-dir.ts';
+import { startRunningRetrieve, type RunningRetrieve } from './support/running-retrieve.ts';
 
 const topology = ingestTopology(uniqueSuffix());
 let dataDir: { path: string; remove: () => Promise<void> };
 
-interface Running {
-  hosted: HostedService;
-  client: RetrieveClient;
-  recovery: string;
-  stop(): Promise<void>;
-}
-
 /** The retrieve service as main.ts runs it, with an offline embedder and streams of its own. */
-async function startRetrieve(): Promise<Running> {
-  let recovery = '';
-  const hosted = await hostService({
-    name: 'retrieve',
-    config: () =>
-      loadRetrieveConfig({
-        DATA_DIR: dataDir.path,
-        NATS_URL: natsUrl,
-        LOG_LEVEL: 'silent',
-        CHUNK_SIZE: '200',
-        CHUNK_OVERLAP: '20',
-      }),
-    grpcPort: () => 0,
-    opsPort: () => 0,
-    host: '127.0.0.1',
-    exitOnSignal: false,
-    compose: async (kit, config) => {
-      ({ recovery } = await composeRetrieve(kit, config, { embedder: new HashingEmbedder(), topology }));
-    },
-  });
-  const client = new RetrieveClient(`127.0.0.1:${hosted.grpcPort}`);
-  return {
-    hosted,
-    client,
-    recovery,
-    stop: async () => {
-      client.close();
-      await hosted.lifecycle.shutdown('test');
-    },
-  };
+function startRetrieve(): Promise<RunningRetrieve> {
+  return startRunningRetrieve(
+    { DATA_DIR: dataDir.path, NATS_URL: natsUrl, CHUNK_SIZE: '200', CHUNK_OVERLAP: '20' },
+    { embedder: new HashingEmbedder(), topology },
+  );
 }
 
 const as = <T>(tenant: string, fn: () => Promise<T>) =>
@@ -87,7 +53,7 @@ async function ingestAndWait(client: RetrieveClient, tenant: string, documents: 
   }, 20_000);
 }
 
-let service: Running;
+let service: RunningRetrieve;
 
 beforeAll(async () => {
   dataDir = await makeTempDir();

@@ -35,6 +35,9 @@ export class FileKeywordIndex implements PersistentKeywordIndex {
   static async open(dir: string, options: Bm25Options): Promise<FileKeywordIndex> {
     const index = new FileKeywordIndex(dir, options);
     await mkdir(dir, { recursive: true });
+    // Temporary files a crash left mid-write; only possible before this process wrote any.
+    for (const name of await readdir(dir))
+      if (name.endsWith('.tmp')) await rm(join(dir, name), { force: true });
     await index.#load();
     return index;
   }
@@ -68,9 +71,6 @@ export class FileKeywordIndex implements PersistentKeywordIndex {
     const persisted: PersistedKeywordIndex = { marker, index: this.#index.snapshot() };
     await writeJsonDurably(join(this.#dir, FILE), persisted);
     this.#marker = marker;
-    // Temporary files left by a crash mid-write.
-    for (const name of await readdir(this.#dir))
-      if (name.endsWith('.tmp')) await rm(join(this.#dir, name), { force: true });
   }
 
   async #load(): Promise<void> {

@@ -56,6 +56,12 @@ export const ERROR_CODES = {
     retryable: true,
     description: 'An upstream call ran past its deadline.',
   },
+  UPSTREAM_TIMEOUT: {
+    http: 504,
+    grpc: 4,
+    retryable: true,
+    description: 'An upstream stream went silent for longer than the idle limit; it was cancelled.',
+  },
   PROVIDER_UNAVAILABLE: {
     http: 503,
     grpc: 14,

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { IndexCatalog, IndexCatalogStore } from '../domain/index-version.ts';
-import { readJsonIfPresent, writeJsonDurably } from './durable-files.ts';
+import { readJsonIfPresent, writeJsonDurably } from '@ragfleet/durable-json';
 
 /**
  * The version catalog as one JSON file beside the indexes. It is replaced durably (temporary

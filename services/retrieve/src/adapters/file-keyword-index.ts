@@ -8,7 +8,7 @@ import type {
   PersistentKeywordIndex,
 } from '../domain/keyword-index.ts';
 import type { SearchFilter } from '../domain/search-filter.ts';
-import { readJsonIfPresent, writeJsonDurably } from './durable-files.ts';
+import { readJsonIfPresent, writeJsonDurably } from '@ragfleet/durable-json';
 
 const FILE = 'bm25.json';
 

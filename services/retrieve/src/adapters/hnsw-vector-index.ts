@@ -5,7 +5,7 @@ import hnswlib from 'hnswlib-node';
 import { RagfleetError } from '@ragfleet/errors';
 import { documentPredicate } from '../domain/search-filter.ts';
 import type { IndexEntry, IndexFilter, IndexHit, PersistentVectorIndex } from '../domain/vector-index.ts';
-import { readJsonIfPresent, writeJsonDurably } from './durable-files.ts';
+import { readJsonIfPresent, writeJsonDurably } from '@ragfleet/durable-json';
 
 const { HierarchicalNSW } = hnswlib;
 type Hnsw = InstanceType<typeof HierarchicalNSW>;

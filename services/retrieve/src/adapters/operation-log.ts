@@ -1,6 +1,6 @@
 import { open, readFile, rename, truncate, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { syncDirectory } from './durable-files.ts';
+import { syncDirectory } from '@ragfleet/durable-json';
 
 /**
  * An append-only file of JSON lines, each write fsync'd before it resolves. A torn last line

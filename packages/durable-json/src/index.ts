@@ -1,0 +1,1 @@
+export { readJsonIfPresent, syncDirectory, writeJsonDurably } from './durable-json.ts';

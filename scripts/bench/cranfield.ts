@@ -8,7 +8,7 @@ export interface CranfieldDocument {
 }
 
 /** Where the shared copy of the collection lives beside the checkout. */
-export const CRANFIELD_DIR = join(import.meta.dirname, '../../../shared/data/cranfield');
+export const CRANFIELD_DIR = join(import.meta.dirname, '../../data/cranfield');
 
 export function cranfieldAvailable(dir = CRANFIELD_DIR): boolean {
   return existsSync(join(dir, 'cran.all.1400'));

@@ -16,7 +16,7 @@ import { cranfieldAvailable, readCranfieldDocuments } from './cranfield.ts';
 import { histogramSums, processCpuSeconds, writeReport } from './report.ts';
 
 if (!cranfieldAvailable()) {
-  console.error('Cranfield is not at ../shared/data/cranfield: nothing to ingest.');
+  console.error('Cranfield is not at data/cranfield: nothing to ingest.');
   process.exit(1);
 }
 const documents = readCranfieldDocuments().slice(0, Number(process.env.BENCH_DOCS ?? 1400));

@@ -15,7 +15,7 @@ const rate = Number(process.env.BENCH_RATE ?? 20);
 const seconds = Number(process.env.BENCH_SECONDS ?? 20);
 const docCount = Number(process.env.BENCH_DOCS ?? 300);
 if (!cranfieldAvailable()) {
-  console.error('Cranfield is not at ../shared/data/cranfield.');
+  console.error('Cranfield is not at data/cranfield.');
   process.exit(1);
 }
 const documents = readCranfieldDocuments().slice(0, docCount);

@@ -10,9 +10,9 @@ import { EmbeddingService } from '../../services/embed/src/domain/embedding-serv
 import { ModelCatalog } from '../../services/embed/src/domain/model-catalog.ts';
 import { FileDocumentStore } from '../../services/retrieve/src/adapters/file-document-store.ts';
 import { HnswVectorIndex } from '../../services/retrieve/src/adapters/hnsw-vector-index.ts';
-import { Corpus } from '../../services/retrieve/src/domain/corpus.ts';
-import { noMetrics } from '../../services/retrieve/src/domain/retrieve-metrics.ts';
-import { SearchService } from '../../services/retrieve/src/domain/search-service.ts';
+import { Corpus } from '../../services/retrieve/src/domain/index/corpus.ts';
+import { noMetrics } from '../../services/retrieve/src/domain/index/retrieve-metrics.ts';
+import { SearchService } from '../../services/retrieve/src/domain/search/search-service.ts';
 import { loadCatalogFile } from '../../services/router/src/adapters/catalog-file.ts';
 import { RoutePolicy } from '../../services/router/src/domain/route-policy.ts';
 import { ExtractiveProvider } from '../../services/generate/src/adapters/extractive/extractive-provider.ts';

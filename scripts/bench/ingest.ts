@@ -10,7 +10,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { startFleet } from '../fleet-runner.ts';
-import { chunkText } from '../../services/retrieve/src/domain/chunker.ts';
+import { chunkText } from '../../services/retrieve/src/domain/chunking/chunker.ts';
 import { LocalModelPool } from '../../services/embed/src/adapters/local/local-model-pool.ts';
 import { cranfieldAvailable, readCranfieldDocuments } from './cranfield.ts';
 import { histogramSums, processCpuSeconds, writeReport } from './report.ts';

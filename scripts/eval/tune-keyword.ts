@@ -2,9 +2,9 @@
 // the retrieve service's own analyzer, index and chunker but no fleet and no embeddings: the table
 // behind the analyzer defaults. Run: node scripts/eval/tune-keyword.ts [--beir DIR]
 import { parseArgs } from 'node:util';
-import { DEFAULT_ANALYZER, type AnalyzerOptions } from '../../services/retrieve/src/domain/analyzer.ts';
-import { Bm25Index } from '../../services/retrieve/src/domain/bm25-index.ts';
-import { chunkText } from '../../services/retrieve/src/domain/chunker.ts';
+import { DEFAULT_ANALYZER, type AnalyzerOptions } from '../../services/retrieve/src/domain/index/analyzer.ts';
+import { Bm25Index } from '../../services/retrieve/src/domain/index/bm25-index.ts';
+import { chunkText } from '../../services/retrieve/src/domain/chunking/chunker.ts';
 import { readBeir } from './beir-collection.ts';
 import { readCranfield } from './cranfield-collection.ts';
 import { mean, scoreQuery, uniqueDocuments } from './metrics.ts';

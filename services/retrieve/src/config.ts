@@ -1,12 +1,12 @@
 import { hostname } from 'node:os';
 import { z } from 'zod';
 import { env, loadConfig, serviceAddresses, serviceFields } from '@ragfleet/config';
-import { DEFAULT_ANALYZER } from './domain/analyzer.ts';
-import { DEFAULT_BM25 } from './domain/bm25-index.ts';
-import { CHUNK_STRATEGIES } from './domain/chunking.ts';
-import { FUSION_METHODS } from './domain/fusion.ts';
-import { RERANKERS, SEARCH_MODES } from './domain/search-options.ts';
-import { DEFAULT_SEARCH } from './domain/search-service.ts';
+import { DEFAULT_ANALYZER } from './domain/index/analyzer.ts';
+import { DEFAULT_BM25 } from './domain/index/bm25-index.ts';
+import { CHUNK_STRATEGIES } from './domain/chunking/chunking.ts';
+import { FUSION_METHODS } from './domain/search/fusion.ts';
+import { RERANKERS, SEARCH_MODES } from './domain/search/search-options.ts';
+import { DEFAULT_SEARCH } from './domain/search/search-service.ts';
 
 const number = (fallback: number, min: number, max: number) =>
   z.coerce.number().min(min).max(max).default(fallback);

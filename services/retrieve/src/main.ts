@@ -1,5 +1,5 @@
 import { hostService } from '@ragfleet/service-host';
-import { composeRetrieve } from './compose-retrieve.ts';
+import { compose } from './compose.ts';
 import { loadRetrieveConfig } from './config.ts';
 
 // retrieve: the corpus. `node services/retrieve/src/main.ts` serves gRPC on 50052 (ops on 9102).
@@ -8,7 +8,5 @@ await hostService({
   config: () => loadRetrieveConfig(),
   grpcPort: (config) => config.GRPC_PORT,
   opsPort: (config) => config.METRICS_PORT,
-  compose: async (kit, config) => {
-    await composeRetrieve(kit, config);
-  },
+  compose,
 });

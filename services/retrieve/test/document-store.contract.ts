@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import type { DocumentStore } from '../src/domain/document-store.ts';
-import { newJob, transition } from '../src/domain/job-state.ts';
-import type { ChunkRecord, DocumentInput, DocumentRecord } from '../src/domain/model.ts';
+import type { DocumentStore } from '../src/domain/index/document-store.ts';
+import { newJob, transition } from '../src/domain/ingest/job-state.ts';
+import type { ChunkRecord, DocumentInput, DocumentRecord } from '../src/domain/index/records.ts';
 
 export interface StoreUnderTest {
   store: DocumentStore;

@@ -2,7 +2,7 @@ import { describe, it } from '@jest/globals';
 import { uniqueSuffix } from '@ragfleet/testing';
 import { FileDocumentStore } from '../src/adapters/file-document-store.ts';
 import { MongoDocumentStore } from '../src/adapters/mongo-document-store.ts';
-import type { DocumentStore } from '../src/domain/document-store.ts';
+import type { DocumentStore } from '../src/domain/index/document-store.ts';
 import { documentStoreContract } from './document-store.contract.ts';
 import { makeTempDir } from './support/temp-dir.ts';
 

@@ -1,7 +1,7 @@
 import { createEvent, type EventBus, type Subscription } from '@ragfleet/events';
-import type { Corpus, CorpusChange } from '../domain/corpus.ts';
-import type { VersionCommand } from '../domain/index-versions.ts';
-import type { ChunkRecord, DocumentRecord } from '../domain/model.ts';
+import type { Corpus, CorpusChange } from '../domain/index/corpus.ts';
+import type { VersionCommand } from '../domain/versions/index-versions.ts';
+import type { ChunkRecord, DocumentRecord } from '../domain/index/records.ts';
 import { decodeVector, encodeVector } from './vector-codec.ts';
 
 export const CORPUS_CHANGED = 'retrieve.corpus.changed';

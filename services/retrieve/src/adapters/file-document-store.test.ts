@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { appendFile, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { makeTempDir } from '../../test/support/temp-dir.ts';
-import type { ChunkRecord, DocumentRecord } from '../domain/model.ts';
+import type { ChunkRecord, DocumentRecord } from '../domain/index/records.ts';
 import { FileDocumentStore } from './file-document-store.ts';
 
 let dir: { path: string; remove: () => Promise<void> };

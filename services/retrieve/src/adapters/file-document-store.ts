@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { DocumentStore } from '../domain/document-store.ts';
+import type { DocumentStore } from '../domain/index/document-store.ts';
 import type {
   ChunkRecord,
   DocumentInput,
   DocumentRecord,
   IndexableDocument,
-  IngestJob,
-} from '../domain/model.ts';
-import { isTerminal } from '../domain/job-state.ts';
+} from '../domain/index/records.ts';
+import type { IngestJob } from '../domain/ingest/ingest-job.ts';
+import { isTerminal } from '../domain/ingest/job-state.ts';
 import { OperationLog } from './operation-log.ts';
 import { decodeVector, encodeVector } from './vector-codec.ts';
 

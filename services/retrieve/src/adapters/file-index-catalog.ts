@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { IndexCatalog, IndexCatalogStore } from '../domain/index-version.ts';
+import type { IndexCatalog, IndexCatalogStore } from '../domain/versions/index-version.ts';
 import { readJsonIfPresent, writeJsonDurably } from '@ragfleet/durable-json';
 
 /**

@@ -1,13 +1,13 @@
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Bm25Index, type Bm25Options, type Bm25Snapshot } from '../domain/bm25-index.ts';
+import { Bm25Index, type Bm25Options, type Bm25Snapshot } from '../domain/index/bm25-index.ts';
 import type {
   Bm25Params,
   KeywordEntry,
   KeywordHit,
   PersistentKeywordIndex,
-} from '../domain/keyword-index.ts';
-import type { SearchFilter } from '../domain/search-filter.ts';
+} from '../domain/index/keyword-index.ts';
+import type { SearchFilter } from '../domain/index/search-filter.ts';
 import { readJsonIfPresent, writeJsonDurably } from '@ragfleet/durable-json';
 
 const FILE = 'bm25.json';

@@ -1,5 +1,5 @@
 import type { EmbedClient } from '@ragfleet/grpc';
-import type { Embedder } from '../domain/embedder.ts';
+import type { Embedder } from '../domain/index/embedder.ts';
 
 export interface GrpcEmbedderOptions {
   /** Empty: the embed service's default model. */

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { makeTempDir } from '../../test/support/temp-dir.ts';
-import type { IndexEntry } from '../domain/vector-index.ts';
+import type { IndexEntry } from '../domain/index/vector-index.ts';
 import { HnswVectorIndex } from './hnsw-vector-index.ts';
 
 const options = { m: 16, efConstruction: 200, efSearch: 16, initialCapacity: 64 };

@@ -3,8 +3,13 @@ import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import hnswlib from 'hnswlib-node';
 import { RagfleetError } from '@ragfleet/errors';
-import { documentPredicate } from '../domain/search-filter.ts';
-import type { IndexEntry, IndexFilter, IndexHit, PersistentVectorIndex } from '../domain/vector-index.ts';
+import { documentPredicate } from '../domain/index/search-filter.ts';
+import type {
+  IndexEntry,
+  IndexFilter,
+  IndexHit,
+  PersistentVectorIndex,
+} from '../domain/index/vector-index.ts';
 import { readJsonIfPresent, writeJsonDurably } from '@ragfleet/durable-json';
 
 const { HierarchicalNSW } = hnswlib;

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import mongoose, { Schema, type Connection, type Model } from 'mongoose';
-import type { DocumentStore } from '../domain/document-store.ts';
-import { isTerminal } from '../domain/job-state.ts';
+import type { DocumentStore } from '../domain/index/document-store.ts';
+import { isTerminal } from '../domain/ingest/job-state.ts';
 import type {
   ChunkRecord,
   DocumentInput,
   DocumentRecord,
   IndexableDocument,
-  IngestJob,
-} from '../domain/model.ts';
+} from '../domain/index/records.ts';
+import type { IngestJob } from '../domain/ingest/ingest-job.ts';
 import { bufferToVector, vectorToBuffer } from './vector-codec.ts';
 
 interface DocumentRow extends DocumentRecord {

@@ -1,5 +1,5 @@
 import { counter, gauge, histogram, type Registry } from '@ragfleet/telemetry';
-import type { RetrieveMetrics } from '../domain/retrieve-metrics.ts';
+import type { RetrieveMetrics } from '../domain/index/retrieve-metrics.ts';
 
 const STAGE_BUCKETS = [0.0005, 0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
 

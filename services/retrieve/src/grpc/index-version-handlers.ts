@@ -1,10 +1,10 @@
 import type { CallContext, Handlers } from '@ragfleet/grpc';
 import type { RetrieveV1 } from '@ragfleet/protos';
-import type { ChunkingOptions } from '../domain/chunking.ts';
-import { resolveChunking } from '../domain/chunking-config.ts';
-import type { IndexVersion } from '../domain/index-version.ts';
-import type { IndexVersions } from '../domain/index-versions.ts';
-import type { LabeledSet } from '../domain/version-gate.ts';
+import type { ChunkingOptions } from '../domain/chunking/chunking.ts';
+import { resolveChunking } from '../domain/chunking/chunking-config.ts';
+import type { IndexVersion } from '../domain/versions/index-version.ts';
+import type { IndexVersions } from '../domain/versions/index-versions.ts';
+import type { LabeledSet } from '../domain/versions/version-gate.ts';
 
 export const INDEX_VERSION_SERVICE = 'ragfleet.retrieve.v1.IndexVersionService';
 

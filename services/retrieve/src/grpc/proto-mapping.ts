@@ -1,6 +1,7 @@
 import type { RetrieveV1 } from '@ragfleet/protos';
-import type { DocumentInput, DocumentRecord, IngestJob, JobState } from '../domain/model.ts';
-import type { SearchHit, SearchRequest, SearchResult } from '../domain/search-service.ts';
+import type { DocumentInput, DocumentRecord } from '../domain/index/records.ts';
+import type { IngestJob, JobState } from '../domain/ingest/ingest-job.ts';
+import type { SearchHit, SearchRequest, SearchResult } from '../domain/search/search-service.ts';
 
 const JOB_STATES: Record<JobState, RetrieveV1.JobState__Output> = {
   queued: 'JOB_STATE_QUEUED',

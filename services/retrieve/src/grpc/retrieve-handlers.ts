@@ -1,8 +1,8 @@
 import type { CallContext, Handlers } from '@ragfleet/grpc';
 import type { RetrieveV1 } from '@ragfleet/protos';
-import type { DocumentService } from '../domain/document-service.ts';
-import type { IngestService } from '../domain/ingest-service.ts';
-import type { Searcher } from '../domain/version-gate.ts';
+import type { DocumentService } from '../domain/index/document-service.ts';
+import type { IngestService } from '../domain/ingest/ingest-service.ts';
+import type { Searcher } from '../domain/versions/version-gate.ts';
 import {
   toDocumentInputs,
   toProtoDocumentInfo,

@@ -1,5 +1,6 @@
-import type { DocumentStore } from '../../src/domain/document-store.ts';
-import type { ChunkRecord, DocumentInput, DocumentRecord, IngestJob } from '../../src/domain/model.ts';
+import type { DocumentStore } from '../../src/domain/index/document-store.ts';
+import type { ChunkRecord, DocumentInput, DocumentRecord } from '../../src/domain/index/records.ts';
+import type { IngestJob } from '../../src/domain/ingest/ingest-job.ts';
 
 /**
  * A store whose first `failures` document writes succeed and then throw, as when a worker dies

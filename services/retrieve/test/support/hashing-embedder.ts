@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Embedder } from '../../src/domain/embedder.ts';
+import type { Embedder } from '../../src/domain/index/embedder.ts';
 
 /**
  * A deterministic bag-of-words embedder: each word adds ±1 to a hashed dimension. Texts sharing

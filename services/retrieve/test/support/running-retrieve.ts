@@ -1,7 +1,7 @@
 import { GrpcClient, RetrieveClient } from '@ragfleet/grpc';
 import { protos, type RetrieveV1 } from '@ragfleet/protos';
 import { hostService, type HostedService } from '@ragfleet/service-host';
-import { composeRetrieve, type RetrieveDependencies } from '../../src/compose-retrieve.ts';
+import { composeRetrieve, type RetrieveDependencies } from '../../src/compose.ts';
 import { loadRetrieveConfig } from '../../src/config.ts';
 
 export interface RunningRetrieve {

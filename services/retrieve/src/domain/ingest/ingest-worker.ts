@@ -7,15 +7,16 @@ import {
   type Subscription,
 } from '@ragfleet/events';
 import { runWithRequestContext, withSpan } from '@ragfleet/telemetry';
-import type { ChunkOptions } from './chunker.ts';
-import { chunkDocument, type ChunkingOptions } from './chunking.ts';
-import { chunkRecords } from './chunk-records.ts';
-import type { Corpus } from './corpus.ts';
-import type { Embedder } from './embedder.ts';
+import type { ChunkOptions } from '../chunking/chunker.ts';
+import { chunkDocument, type ChunkingOptions } from '../chunking/chunking.ts';
+import { chunkRecords } from '../chunking/chunk-records.ts';
+import type { Corpus } from '../index/corpus.ts';
+import type { Embedder } from '../index/embedder.ts';
 import type { IngestRequested } from './ingest-service.ts';
 import { isTerminal, transition } from './job-state.ts';
-import type { DocumentInput, DocumentRecord, IngestJob } from './model.ts';
-import { timed, type RetrieveMetrics } from './retrieve-metrics.ts';
+import type { DocumentInput, DocumentRecord } from '../index/records.ts';
+import type { IngestJob } from './ingest-job.ts';
+import { timed, type RetrieveMetrics } from '../index/retrieve-metrics.ts';
 
 export const DOCUMENTS_INDEXED = 'retrieve.documents.indexed';
 

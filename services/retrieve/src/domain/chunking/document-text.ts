@@ -1,4 +1,4 @@
-import type { ChunkRecord } from './model.ts';
+import type { ChunkRecord } from '../index/records.ts';
 
 /**
  * Rebuilds a document's text from its stored chunks, each placed at its offsets: the store keeps

@@ -1,4 +1,5 @@
-import type { ChunkRecord, DocumentInput, DocumentRecord, IndexableDocument, IngestJob } from './model.ts';
+import type { ChunkRecord, DocumentInput, DocumentRecord, IndexableDocument } from './records.ts';
+import type { IngestJob } from '../ingest/ingest-job.ts';
 
 /**
  * The corpus and its jobs, every record keyed by tenant. Adapters: an embedded append-only file

@@ -1,12 +1,12 @@
-import { chunkId, type TextChunk } from './chunker.ts';
-import { chunkDocument, type ChunkingOptions } from './chunking.ts';
-import { chunkRecords } from './chunk-records.ts';
-import type { Corpus } from './corpus.ts';
-import type { DocumentStore } from './document-store.ts';
-import { documentText } from './document-text.ts';
-import type { Embedder } from './embedder.ts';
-import type { DocumentRecord } from './model.ts';
-import { SerialQueue } from './serial-queue.ts';
+import { chunkId, type TextChunk } from '../chunking/chunker.ts';
+import { chunkDocument, type ChunkingOptions } from '../chunking/chunking.ts';
+import { chunkRecords } from '../chunking/chunk-records.ts';
+import type { Corpus } from '../index/corpus.ts';
+import type { DocumentStore } from '../index/document-store.ts';
+import { documentText } from '../chunking/document-text.ts';
+import type { Embedder } from '../index/embedder.ts';
+import type { DocumentRecord } from '../index/records.ts';
+import { SerialQueue } from '../index/serial-queue.ts';
 
 export interface DocumentKey {
   tenant: string;

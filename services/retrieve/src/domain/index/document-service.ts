@@ -1,6 +1,6 @@
 import { RagfleetError } from '@ragfleet/errors';
 import type { Corpus } from './corpus.ts';
-import type { DocumentRecord } from './model.ts';
+import type { DocumentRecord } from './records.ts';
 
 /** Reading and deleting one tenant's documents. */
 export class DocumentService {

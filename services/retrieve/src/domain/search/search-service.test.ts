@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { corpusFixture, type CorpusFixture } from '../../test/support/corpus-fixture.ts';
-import { HashingEmbedder } from '../../test/support/hashing-embedder.ts';
-import { DocumentService } from './document-service.ts';
-import type { ChunkRecord, DocumentRecord } from './model.ts';
-import { noMetrics } from './retrieve-metrics.ts';
+import { corpusFixture, type CorpusFixture } from '../../../test/support/corpus-fixture.ts';
+import { HashingEmbedder } from '../../../test/support/hashing-embedder.ts';
+import { DocumentService } from '../index/document-service.ts';
+import type { ChunkRecord, DocumentRecord } from '../index/records.ts';
+import { noMetrics } from '../index/retrieve-metrics.ts';
 import { SearchService } from './search-service.ts';
 
 const embedder = new HashingEmbedder();

@@ -1,4 +1,4 @@
-import type { IngestJob, JobState } from './model.ts';
+import type { IngestJob, JobState } from './ingest-job.ts';
 
 /**
  * The job state machine. `running -> queued` is a failed attempt that will be retried;

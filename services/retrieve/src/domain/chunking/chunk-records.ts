@@ -1,5 +1,5 @@
 import { chunkId, type TextChunk } from './chunker.ts';
-import type { ChunkRecord } from './model.ts';
+import type { ChunkRecord } from '../index/records.ts';
 
 /**
  * Pairs each document's chunks with their vectors, which the embedder returned for all the

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import type { SearchResult } from './search-service.ts';
+import type { SearchResult } from '../search/search-service.ts';
 import { judgeCutover, meanNdcg10, type LabeledSet, type Searcher } from './version-gate.ts';
 
 /** A searcher answering each query with a fixed ranking of document ids (one chunk each, or more). */

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { RagfleetError, toRagfleetError } from '@ragfleet/errors';
 import { createEvent, type EventBus } from '@ragfleet/events';
-import { CHUNK_STRATEGIES, isChunkStrategy } from './chunking.ts';
-import type { DocumentStore } from './document-store.ts';
+import { CHUNK_STRATEGIES, isChunkStrategy } from '../chunking/chunking.ts';
+import type { DocumentStore } from '../index/document-store.ts';
 import { validateDocuments } from './document-validation.ts';
 import { newJob, transition } from './job-state.ts';
-import type { DocumentInput, IngestJob } from './model.ts';
+import type { DocumentInput } from '../index/records.ts';
+import type { IngestJob } from './ingest-job.ts';
 
 export const INGEST_REQUESTED = 'retrieve.ingest.requested';
 

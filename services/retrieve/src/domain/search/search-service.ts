@@ -1,15 +1,15 @@
 import { RagfleetError } from '@ragfleet/errors';
 import { withSpan } from '@ragfleet/telemetry';
-import { DEFAULT_BM25 } from './bm25-index.ts';
-import type { Corpus } from './corpus.ts';
-import type { Embedder } from './embedder.ts';
+import { DEFAULT_BM25 } from '../index/bm25-index.ts';
+import type { Corpus } from '../index/corpus.ts';
+import type { Embedder } from '../index/embedder.ts';
 import { fuse, single, type FusedHit } from './fusion.ts';
 import { IdentityReranker, MmrReranker } from './mmr-reranker.ts';
-import type { KeywordHit } from './keyword-index.ts';
-import type { ChunkRecord, DocumentRecord } from './model.ts';
+import type { KeywordHit } from '../index/keyword-index.ts';
+import type { ChunkRecord, DocumentRecord } from '../index/records.ts';
 import type { RerankCandidate, Reranker } from './reranker.ts';
-import type { RetrieveMetrics } from './retrieve-metrics.ts';
-import type { IndexHit } from './vector-index.ts';
+import type { RetrieveMetrics } from '../index/retrieve-metrics.ts';
+import type { IndexHit } from '../index/vector-index.ts';
 import {
   resolveSearch,
   type ResolvedSearch,

@@ -1,5 +1,5 @@
-import { ndcgAt, uniqueDocuments } from './ranking-metrics.ts';
-import type { SearchRequest, SearchResult } from './search-service.ts';
+import { ndcgAt, uniqueDocuments } from '../search/ranking-metrics.ts';
+import type { SearchRequest, SearchResult } from '../search/search-service.ts';
 
 /** One judged query: graded relevance of documents (absent: 0). */
 export interface LabeledQuery {

@@ -1,4 +1,4 @@
-import type { ChunkingOptions } from './chunking.ts';
+import type { ChunkingOptions } from '../chunking/chunking.ts';
 
 export const INDEX_VERSION_STATES = ['building', 'ready', 'active', 'retired', 'failed'] as const;
 export type IndexVersionState = (typeof INDEX_VERSION_STATES)[number];

@@ -1,13 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { join } from 'node:path';
-import { FileKeywordIndex } from '../adapters/file-keyword-index.ts';
-import { HnswVectorIndex } from '../adapters/hnsw-vector-index.ts';
-import { corpusFixture, type CorpusFixture } from '../../test/support/corpus-fixture.ts';
-import { QuietLogger } from '../../test/support/quiet-logger.ts';
+import { corpusFixture, type CorpusFixture } from '../../../test/support/corpus-fixture.ts';
+import { QuietLogger } from '../../../test/support/quiet-logger.ts';
 import { DEFAULT_BM25 } from './bm25-index.ts';
-import { Corpus } from './corpus.ts';
-import type { ChunkRecord, DocumentRecord } from './model.ts';
-import { noMetrics } from './retrieve-metrics.ts';
+import type { ChunkRecord, DocumentRecord } from './records.ts';
 
 let fixture: CorpusFixture;
 beforeEach(async () => {
@@ -33,13 +28,8 @@ const chunk = (documentId: string, vector: number[]): ChunkRecord => ({
   vector,
 });
 
-const reopenIndex = () =>
-  HnswVectorIndex.open(join(fixture.dataDir, 'index'), { m: 16, efConstruction: 100, efSearch: 32 });
-const reopenKeywords = (options = DEFAULT_BM25) =>
-  FileKeywordIndex.open(join(fixture.dataDir, 'keyword-index'), options);
 /** The corpus as a restarted process opens it from the same data dir. */
-const reopen = async (options = DEFAULT_BM25) =>
-  new Corpus(fixture.store, await reopenIndex(), noMetrics, await reopenKeywords(options));
+const reopen = (options = DEFAULT_BM25) => fixture.reopen(options);
 
 describe('Corpus.recover', () => {
   it('rebuilds an index that lags the store, then loads the persisted one', async () => {

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { corpusFixture, type CorpusFixture } from '../../test/support/corpus-fixture.ts';
-import { RecordingBus } from '../../test/support/recording-bus.ts';
+import { corpusFixture, type CorpusFixture } from '../../../test/support/corpus-fixture.ts';
+import { RecordingBus } from '../../../test/support/recording-bus.ts';
 import { IngestService } from './ingest-service.ts';
-import type { DocumentInput } from './model.ts';
+import type { DocumentInput } from '../index/records.ts';
 
 let fixture: CorpusFixture;
 let bus: RecordingBus;

@@ -1,7 +1,7 @@
 import { RagfleetError } from '@ragfleet/errors';
 import { FUSION_METHODS, type FusionMethod, type FusionWeights } from './fusion.ts';
-import type { Bm25Params } from './keyword-index.ts';
-import type { SearchFilter } from './search-filter.ts';
+import type { Bm25Params } from '../index/keyword-index.ts';
+import type { SearchFilter } from '../index/search-filter.ts';
 
 export const SEARCH_MODES = ['vector', 'keyword', 'hybrid'] as const;
 export type SearchMode = (typeof SEARCH_MODES)[number];

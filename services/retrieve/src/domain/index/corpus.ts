@@ -1,7 +1,7 @@
 import { VolatileKeywordIndex } from './volatile-keyword-index.ts';
 import type { DocumentStore } from './document-store.ts';
 import type { KeywordEntry, PersistentKeywordIndex } from './keyword-index.ts';
-import type { ChunkRecord, DocumentRecord } from './model.ts';
+import type { ChunkRecord, DocumentRecord } from './records.ts';
 import type { RetrieveMetrics } from './retrieve-metrics.ts';
 import { SerialQueue } from './serial-queue.ts';
 import type { IndexEntry, PersistentVectorIndex } from './vector-index.ts';

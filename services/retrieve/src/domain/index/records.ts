@@ -1,5 +1,3 @@
-import type { ChunkStrategy } from './chunking.ts';
-
 /** What a caller hands in to be indexed. */
 export interface DocumentInput {
   id: string;
@@ -36,27 +34,4 @@ export interface IndexableDocument {
   tenant: string;
   document: DocumentRecord;
   chunks: Array<Pick<ChunkRecord, 'id' | 'vector' | 'text'>>;
-}
-
-export const JOB_STATES = ['queued', 'running', 'succeeded', 'failed'] as const;
-export type JobState = (typeof JOB_STATES)[number];
-
-/**
- * An ingest job's state. Its documents are stored beside it (see DocumentStore.createJob) so that
- * the queue message carries only the job id: NATS messages are limited to 1 MB.
- */
-export interface IngestJob {
-  id: string;
-  tenant: string;
-  state: JobState;
-  documentIds: string[];
-  documentsDone: number;
-  chunksIndexed: number;
-  /** Why the job failed, or why its last attempt failed while it is retried. */
-  error: string;
-  attempts: number;
-  /** The chunking strategy the request chose; absent: the service's default. */
-  chunking?: ChunkStrategy;
-  createdAt: string;
-  updatedAt: string;
 }

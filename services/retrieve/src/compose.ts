@@ -12,19 +12,19 @@ import { prometheusRetrieveMetrics } from './adapters/prometheus-metrics.ts';
 import { CorpusReplication } from './adapters/corpus-replication.ts';
 import { FileIndexCatalog } from './adapters/file-index-catalog.ts';
 import type { RetrieveConfig } from './config.ts';
-import type { ChunkingOptions } from './domain/chunking.ts';
-import { IndexVersions } from './domain/index-versions.ts';
-import { noMetrics, type RetrieveMetrics } from './domain/retrieve-metrics.ts';
+import type { ChunkingOptions } from './domain/chunking/chunking.ts';
+import { IndexVersions } from './domain/versions/index-versions.ts';
+import { noMetrics, type RetrieveMetrics } from './domain/index/retrieve-metrics.ts';
 import { INDEX_VERSION_SERVICE, indexVersionHandlers } from './grpc/index-version-handlers.ts';
-import { Corpus } from './domain/corpus.ts';
-import { DocumentService } from './domain/document-service.ts';
-import type { DocumentStore } from './domain/document-store.ts';
-import type { Embedder } from './domain/embedder.ts';
-import { IngestService } from './domain/ingest-service.ts';
-import { IngestWorker } from './domain/ingest-worker.ts';
-import type { Bm25Params } from './domain/keyword-index.ts';
-import type { SearchDefaults } from './domain/search-options.ts';
-import { SearchService } from './domain/search-service.ts';
+import { Corpus } from './domain/index/corpus.ts';
+import { DocumentService } from './domain/index/document-service.ts';
+import type { DocumentStore } from './domain/index/document-store.ts';
+import type { Embedder } from './domain/index/embedder.ts';
+import { IngestService } from './domain/ingest/ingest-service.ts';
+import { IngestWorker } from './domain/ingest/ingest-worker.ts';
+import type { Bm25Params } from './domain/index/keyword-index.ts';
+import type { SearchDefaults } from './domain/search/search-options.ts';
+import { SearchService } from './domain/search/search-service.ts';
 import { RETRIEVE_SERVICE, retrieveHandlers } from './grpc/retrieve-handlers.ts';
 import { ingestTopology, type IngestTopology } from './ingest-topology.ts';
 
@@ -36,6 +36,11 @@ export interface RetrieveDependencies {
   topology?: IngestTopology;
   /** Wraps the configured store, e.g. to observe or disturb its writes. */
   wrapStore?: (store: DocumentStore) => DocumentStore;
+}
+
+/** The composition root hostService runs (main.ts): retrieve on its configured adapters. */
+export async function compose(kit: ServiceKit, config: RetrieveConfig): Promise<void> {
+  await composeRetrieve(kit, config);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { RagfleetError } from '@ragfleet/errors';
-import type { DocumentInput } from './model.ts';
+import type { DocumentInput } from '../index/records.ts';
 
 export const LIMITS = {
   documentsPerJob: 1_000,

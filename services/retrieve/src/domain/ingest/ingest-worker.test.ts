@@ -1,15 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { RagfleetError } from '@ragfleet/errors';
-import { corpusFixture, type CorpusFixture } from '../../test/support/corpus-fixture.ts';
-import { FailAfterStoring } from '../../test/support/failing-store.ts';
-import { HashingEmbedder } from '../../test/support/hashing-embedder.ts';
-import { QuietLogger } from '../../test/support/quiet-logger.ts';
-import { RecordingBus } from '../../test/support/recording-bus.ts';
-import type { Embedder } from './embedder.ts';
+import { corpusFixture, type CorpusFixture } from '../../../test/support/corpus-fixture.ts';
+import { FailAfterStoring } from '../../../test/support/failing-store.ts';
+import { HashingEmbedder } from '../../../test/support/hashing-embedder.ts';
+import { QuietLogger } from '../../../test/support/quiet-logger.ts';
+import { RecordingBus } from '../../../test/support/recording-bus.ts';
+import type { Embedder } from '../index/embedder.ts';
 import { IngestService, INGEST_REQUESTED, type IngestRequested } from './ingest-service.ts';
 import { DOCUMENTS_INDEXED, IngestWorker } from './ingest-worker.ts';
-import type { DocumentInput } from './model.ts';
-import { noMetrics } from './retrieve-metrics.ts';
+import type { DocumentInput } from '../index/records.ts';
+import { noMetrics } from '../index/retrieve-metrics.ts';
 import type { EventEnvelope } from '@ragfleet/events';
 
 let fixture: CorpusFixture;

@@ -47,4 +47,18 @@ describe('redactConfig', () => {
       PORT: 1,
     });
   });
+
+  it('shows where secrets are mounted and settings that only look like secrets', () => {
+    expect(
+      redactConfig({
+        SERVICE_AUTH_KEY: 'x'.repeat(32),
+        SERVICE_AUTH_KEY_FILE: '/var/run/secrets/ragfleet/service-key',
+        SERVICE_AUTH_TOKEN_TTL_SECONDS: 60,
+      }),
+    ).toEqual({
+      SERVICE_AUTH_KEY: '[redacted]',
+      SERVICE_AUTH_KEY_FILE: '/var/run/secrets/ragfleet/service-key',
+      SERVICE_AUTH_TOKEN_TTL_SECONDS: 60,
+    });
+  });
 });

@@ -26,14 +26,22 @@ export function loadConfig<S extends z.ZodType>(
 }
 
 const SECRET_NAME = /(key|secret|token|password|passwd|credential)/i;
+/** Paths to secret files (SERVICE_AUTH_KEY_FILE): where a secret is mounted is not itself secret. */
+const FILE_NAME = /_FILE$/;
 const URL_CREDENTIALS = /\/\/([^/@\s]+)@/;
 
-/** A copy fit for logs: secret-looking fields hidden, credentials inside URLs masked. */
+/**
+ * A copy fit for logs: secret-looking fields hidden (but a number or a flag, such as
+ * SERVICE_AUTH_TOKEN_TTL_SECONDS, is a setting, not a secret), credentials inside URLs masked.
+ */
 export function redactConfig(config: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(
     Object.entries(config).map(([name, value]) => {
       if (value === undefined || value === null || value === '') return [name, value];
-      if (SECRET_NAME.test(name)) return [name, '[redacted]'];
+      const setting = typeof value === 'number' || typeof value === 'boolean';
+      if (!setting && SECRET_NAME.test(name) && !FILE_NAME.test(name)) {
+        return [name, '[redacted]'];
+      }
       if (typeof value === 'string' && URL_CREDENTIALS.test(value)) {
         return [name, value.replace(URL_CREDENTIALS, '//[redacted]@')];
       }

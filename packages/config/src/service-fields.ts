@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import { env } from './fields.ts';
+import { serviceAuthFields } from './service-auth.ts';
 
 /**
  * Where each service of the fleet listens by default on one machine; Helm overrides them.
@@ -12,14 +14,27 @@ export const DEFAULT_PORTS = {
   generate: { grpc: 50054, ops: 9104 },
 } as const;
 
-/** The fields every gRPC service reads: its ports and log level. */
+/**
+ * The fields every gRPC service reads: where it listens, how callers authenticate, its log level.
+ * Both listeners default to loopback: a laptop's fleet is not reachable from the network unless
+ * asked (Helm sets GRPC_HOST=0.0.0.0, with a service key).
+ */
 export function serviceFields(service: 'embed' | 'retrieve' | 'router' | 'generate') {
   return {
+    GRPC_HOST: z.string().min(1).default('127.0.0.1'),
     GRPC_PORT: env.port(DEFAULT_PORTS[service].grpc),
+    /** The ops listener (/metrics, /healthz, /readyz); unset: the same host as gRPC. */
+    METRICS_HOST: env.optionalString(),
     METRICS_PORT: env.port(DEFAULT_PORTS[service].ops),
     LOG_LEVEL: env.logLevel(),
+    ...serviceAuthFields,
   };
 }
+
+/** What every gRPC service's parsed config contains. */
+export type ServiceFieldsConfig = {
+  [K in keyof ReturnType<typeof serviceFields>]: z.output<ReturnType<typeof serviceFields>[K]>;
+};
 
 /** Addresses of the fleet's services, as clients read them. */
 export const serviceAddresses = {

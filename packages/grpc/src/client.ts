@@ -1,17 +1,22 @@
 import {
-  credentials,
+  connectivityState,
   status,
   type CallOptions,
+  type ChannelCredentials,
+  type ChannelOptions,
   type Client,
   type ClientReadableStream,
   type ClientUnaryCall,
   type Metadata,
+  type ServiceDefinition,
   type ServiceError,
 } from '@grpc/grpc-js';
-import { RagfleetError } from '@ragfleet/errors';
+import { ERROR_CODES, RagfleetError } from '@ragfleet/errors';
 import { currentRequestContext } from '@ragfleet/telemetry';
+import { IdleTimer } from './idle-timer.ts';
 import { outgoingMetadata } from './metadata.ts';
 import { fromGrpcError } from './status.ts';
+import { developmentTransport, type Transport } from './transport.ts';
 
 type UnaryMethod = (
   request: unknown,
@@ -31,14 +36,52 @@ export interface CallSettings {
   /** Only idempotent calls are retried, and only when the server was unreachable. */
   idempotent?: boolean;
   signal?: AbortSignal;
+  /**
+   * Server streams: the longest silence allowed before the first message and between two
+   * messages. Past it the call is cancelled and the iterator throws UPSTREAM_TIMEOUT (retryable).
+   * Time the caller spends on a message does not count. 0 turns the limit off.
+   */
+  idleTimeoutMs?: number;
+  /**
+   * How long a call waits for a connection (an upstream restarting) before it fails with
+   * SERVICE_UNAVAILABLE, within its deadline. Nothing is sent while waiting, so it is safe for
+   * every call, idempotent or not.
+   */
+  readyTimeoutMs?: number;
 }
 
 export interface ClientSettings {
   defaultDeadlineMs?: number;
   retries?: number;
+  /** Credentials and service tokens (ServiceKit.transport); default: development, plaintext without tokens. */
+  transport?: Transport;
+  /** The service called, which tokens are addressed to; default: the proto package's service (ragfleet.<name>.v1). */
+  audience?: string;
+  /** Default for CallSettings.idleTimeoutMs. */
+  idleTimeoutMs?: number;
+  /** Default for CallSettings.readyTimeoutMs. */
+  readyTimeoutMs?: number;
 }
 
+type GeneratedClient<C extends Client> = (new (
+  address: string,
+  creds: ChannelCredentials,
+  options?: ChannelOptions,
+) => C) & { service?: ServiceDefinition };
+
 const RETRYABLE_STATUSES = new Set([status.UNAVAILABLE]);
+const DEFAULT_IDLE_TIMEOUT_MS = 30_000;
+const DEFAULT_READY_TIMEOUT_MS = 5_000;
+
+/**
+ * grpc-js reconnects after 1 s, then 1.6x longer each time up to 120 s: an upstream back after a
+ * few seconds' restart could wait ten more for the next attempt. Capped at 1 s (plus 20% jitter),
+ * a restarted upstream is found within about a second of listening.
+ */
+export const RECONNECT_CHANNEL_OPTIONS: ChannelOptions = {
+  'grpc.initial_reconnect_backoff_ms': 100,
+  'grpc.max_reconnect_backoff_ms': 1_000,
+};
 
 function deadlineFor(settings: CallSettings, fallbackMs: number): Date {
   const own = Date.now() + (settings.deadlineMs ?? fallbackMs);
@@ -46,39 +89,60 @@ function deadlineFor(settings: CallSettings, fallbackMs: number): Date {
   return new Date(inherited ? Math.min(own, inherited) : own);
 }
 
+/** `ragfleet.embed.v1.EmbedService/Embed` → `embed`: each service owns one proto package. */
+function audienceOf(definition: ServiceDefinition | undefined): string | undefined {
+  const path = definition ? Object.values(definition)[0]?.path : undefined;
+  return path ? /^\/ragfleet\.([a-z0-9_-]+)\.v\d+\./.exec(path)?.[1] : undefined;
+}
+
+function cancelledByCaller(cause?: unknown): RagfleetError {
+  return new RagfleetError('CANCELLED', 'cancelled by caller', { cause });
+}
+
 /**
  * A promise/async-iterator face over a generated grpc-js client with the fleet's rules:
- * deadlines on every call, identity and trace context in metadata, errors as RagfleetError.
+ * deadlines on every call, a service token and trace context in metadata, a bounded wait for a
+ * connection, idle limits on streams, errors as RagfleetError.
  */
 export class GrpcClient<C extends Client> {
   readonly raw: C;
-  readonly #settings: Required<ClientSettings>;
+  readonly address: string;
+  readonly audience: string;
+  readonly #transport: Transport;
+  readonly #settings: Required<Omit<ClientSettings, 'transport' | 'audience'>>;
 
-  constructor(
-    ClientClass: new (
-      address: string,
-      creds: ReturnType<typeof credentials.createInsecure>,
-      options?: object,
-    ) => C,
-    address: string,
-    settings: ClientSettings = {},
-  ) {
-    this.raw = new ClientClass(address, credentials.createInsecure(), {
+  constructor(ClientClass: GeneratedClient<C>, address: string, settings: ClientSettings = {}) {
+    this.#transport = settings.transport ?? developmentTransport();
+    const audience = settings.audience ?? audienceOf(ClientClass.service);
+    if (!audience) throw new Error(`GrpcClient for ${address}: no audience given or derivable`);
+    this.audience = audience;
+    this.address = address;
+    this.raw = new ClientClass(address, this.#transport.channelCredentials, {
       'grpc.keepalive_time_ms': 30_000,
       'grpc.max_receive_message_length': 64 * 1024 * 1024,
+      ...RECONNECT_CHANNEL_OPTIONS,
+      ...this.#transport.channelOptions,
     });
-    this.#settings = { defaultDeadlineMs: 10_000, retries: 2, ...settings };
+    this.#settings = {
+      defaultDeadlineMs: settings.defaultDeadlineMs ?? 10_000,
+      retries: settings.retries ?? 2,
+      idleTimeoutMs: settings.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
+      readyTimeoutMs: settings.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS,
+    };
   }
 
   async unary<Res>(method: keyof C & string, request: unknown, settings: CallSettings = {}): Promise<Res> {
+    const deadline = deadlineFor(settings, this.#settings.defaultDeadlineMs);
     const attempts = settings.idempotent ? this.#settings.retries + 1 : 1;
     for (let attempt = 1; ; attempt++) {
+      await this.#whenReady(deadline, settings);
       try {
-        return await this.#unaryOnce<Res>(method, request, settings);
+        return await this.#unaryOnce<Res>(method, request, deadline, settings);
       } catch (error) {
+        if (settings.signal?.aborted) throw cancelledByCaller(error);
         const code = (error as Partial<ServiceError>).code;
         const retry = attempt < attempts && code !== undefined && RETRYABLE_STATUSES.has(code);
-        if (!retry || settings.signal?.aborted) throw fromGrpcError(error);
+        if (!retry || Date.now() >= deadline.getTime()) throw fromGrpcError(error);
         await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
       }
     }
@@ -90,19 +154,36 @@ export class GrpcClient<C extends Client> {
     request: unknown,
     settings: CallSettings = {},
   ): AsyncGenerator<Res> {
+    const deadline = deadlineFor(settings, settings.deadlineMs ?? 120_000);
+    await this.#whenReady(deadline, settings);
     const fn = (this.raw[method] as unknown as StreamMethod).bind(this.raw);
-    const call = fn(request, outgoingMetadata(), {
-      deadline: deadlineFor(settings, settings.deadlineMs ?? 120_000),
-    });
+    const call = fn(request, await this.#metadata(), { deadline });
+    const idleMs = settings.idleTimeoutMs ?? this.#settings.idleTimeoutMs;
+    const idle = new IdleTimer(idleMs, () => call.cancel());
     const onAbort = () => call.cancel();
     settings.signal?.addEventListener('abort', onAbort, { once: true });
+    const messages = call[Symbol.asyncIterator]();
     try {
-      for await (const message of call) yield message as Res;
+      for (;;) {
+        // Only the wait for the upstream counts: while the caller holds a message, the timer stops.
+        idle.start();
+        const next = await messages.next();
+        idle.stop();
+        if (next.done) return;
+        yield next.value as Res;
+      }
     } catch (error) {
-      if (settings.signal?.aborted)
-        throw new RagfleetError('CANCELLED', 'cancelled by caller', { cause: error });
+      if (idle.expired) {
+        throw new RagfleetError(
+          'UPSTREAM_TIMEOUT',
+          `${this.audience} sent nothing for ${idleMs} ms; the call was cancelled.`,
+          { retryable: true, details: { upstream: this.audience, idle_timeout_ms: idleMs }, cause: error },
+        );
+      }
+      if (settings.signal?.aborted) throw cancelledByCaller(error);
       throw fromGrpcError(error);
     } finally {
+      idle.stop();
       settings.signal?.removeEventListener('abort', onAbort);
       call.cancel();
     }
@@ -112,16 +193,54 @@ export class GrpcClient<C extends Client> {
     this.raw.close();
   }
 
-  #unaryOnce<Res>(method: string, request: unknown, settings: CallSettings): Promise<Res> {
+  #metadata(): Promise<Metadata> {
+    return this.#transport.authorization(this.audience).then(outgoingMetadata);
+  }
+
+  /**
+   * Waits, at most readyTimeoutMs and never past the deadline, for the channel to connect. A call
+   * started while the upstream restarts then succeeds once it is back, instead of failing at once;
+   * one against an upstream that stays away fails with SERVICE_UNAVAILABLE after the wait.
+   */
+  async #whenReady(deadline: Date, settings: CallSettings): Promise<void> {
+    if (settings.signal?.aborted) throw cancelledByCaller(settings.signal.reason);
+    const channel = this.raw.getChannel();
+    if (channel.getConnectivityState(true) === connectivityState.READY) return;
+    const waitMs = settings.readyTimeoutMs ?? this.#settings.readyTimeoutMs;
+    const started = Date.now();
+    const readyBy = Math.min(deadline.getTime(), started + waitMs);
+    await new Promise<void>((resolve, reject) => {
+      const onAbort = () => reject(cancelledByCaller(settings.signal?.reason));
+      settings.signal?.addEventListener('abort', onAbort, { once: true });
+      this.raw.waitForReady(readyBy, (error) => {
+        settings.signal?.removeEventListener('abort', onAbort);
+        if (!error) resolve();
+        else
+          reject(
+            new RagfleetError('SERVICE_UNAVAILABLE', ERROR_CODES.SERVICE_UNAVAILABLE.description, {
+              internal: `no connection to ${this.audience} at ${this.address} within ${Date.now() - started} ms: ${error.message}`,
+            }),
+          );
+      });
+    });
+  }
+
+  async #unaryOnce<Res>(
+    method: string,
+    request: unknown,
+    deadline: Date,
+    settings: CallSettings,
+  ): Promise<Res> {
     const fn = (this.raw[method as keyof C] as unknown as UnaryMethod).bind(this.raw);
+    const metadata = await this.#metadata();
     return new Promise<Res>((resolve, reject) => {
-      const call = fn(
-        request,
-        outgoingMetadata(),
-        { deadline: deadlineFor(settings, this.#settings.defaultDeadlineMs) },
-        (error, response) => (error ? reject(error) : resolve(response as Res)),
-      );
-      settings.signal?.addEventListener('abort', () => call.cancel(), { once: true });
+      const call = fn(request, metadata, { deadline }, (error, response) => {
+        settings.signal?.removeEventListener('abort', onAbort);
+        if (error) reject(error);
+        else resolve(response as Res);
+      });
+      const onAbort = () => call.cancel();
+      settings.signal?.addEventListener('abort', onAbort, { once: true });
     });
   }
 }

@@ -1,12 +1,22 @@
-export { GrpcClient, type CallSettings, type ClientSettings } from './client.ts';
+export { GrpcClient, RECONNECT_CHANNEL_OPTIONS, type CallSettings, type ClientSettings } from './client.ts';
+export { Transport, developmentTransport, type TransportOptions, type TransportTls } from './transport.ts';
+export {
+  ServiceTokenRejected,
+  ServiceTokens,
+  type ServiceIdentity,
+  type ServiceTokensOptions,
+  type TokenRejection,
+} from './auth/service-tokens.ts';
 export {
   GrpcServer,
   type CallContext,
+  type GrpcServerOptions,
   type Handlers,
   type StreamHandler,
   type UnaryHandler,
 } from './server.ts';
 export {
+  AUTHORIZATION_KEY,
   DEFAULT_TENANT,
   REQUEST_ID_KEY,
   TENANT_KEY,

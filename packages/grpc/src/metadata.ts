@@ -14,6 +14,8 @@ export const USER_KEY = 'x-user-id';
 /** The caller's service tier (free, standard, premium), set by the gateway from the identity. */
 export const TIER_KEY = 'x-user-tier';
 export const DEFAULT_TENANT = 'default';
+/** `Bearer <service token>`: the only identity an authenticated service believes. */
+export const AUTHORIZATION_KEY = 'authorization';
 
 /** Who is calling beyond the tenant; kept as its own type for callers that name it. */
 export type CallerFields = Pick<RequestContext, 'user' | 'tier'>;
@@ -21,9 +23,14 @@ export type CallerFields = Pick<RequestContext, 'user' | 'tier'>;
 /** The request context as the gateway enters it. */
 export type CallerContext = RequestContext;
 
-/** Metadata for an outgoing call: the current request id, tenant, user, tier and W3C trace context. */
-export function outgoingMetadata(): Metadata {
+/**
+ * Metadata for an outgoing call: the current request id, tenant, user, tier and W3C trace context,
+ * and the service token when there is one. The plain identity fields stay beside the token for a
+ * server in development mode; an authenticated server reads identity from the token alone.
+ */
+export function outgoingMetadata(authorization?: string): Metadata {
   const metadata = new Metadata();
+  if (authorization) metadata.set(AUTHORIZATION_KEY, authorization);
   const context = currentRequestContext();
   if (context) {
     metadata.set(REQUEST_ID_KEY, context.requestId);
@@ -46,7 +53,7 @@ export interface IncomingIdentity {
   traceContext: Context;
 }
 
-/** Reads what outgoingMetadata wrote on the calling side. */
+/** Reads what outgoingMetadata wrote on the calling side: to be trusted in development mode only. */
 export function readIncomingMetadata(metadata: Metadata): IncomingIdentity {
   const first = (key: string) => {
     const value = metadata.get(key)[0];

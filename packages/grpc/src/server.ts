@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import {
   Server,
-  ServerCredentials,
   type Metadata,
   type ServerUnaryCall,
   type ServerWritableStream,
@@ -20,8 +19,10 @@ import {
   type Registry,
 } from '@ragfleet/telemetry';
 import { RagfleetError, toRagfleetError } from '@ragfleet/errors';
-import { readIncomingMetadata } from './metadata.ts';
+import { ServiceTokenRejected } from './auth/service-tokens.ts';
+import { AUTHORIZATION_KEY, DEFAULT_TENANT, readIncomingMetadata } from './metadata.ts';
 import { toGrpcStatus } from './status.ts';
+import { developmentTransport, type Transport } from './transport.ts';
 
 /** What every handler receives besides its request. */
 export interface CallContext {
@@ -30,6 +31,8 @@ export interface CallContext {
   /** Set when the call came through an authenticated gateway. */
   user?: string;
   tier?: string;
+  /** The calling service, as its token names it; undefined in development mode. */
+  caller?: string;
   /** Aborted when the caller cancels or its deadline passes. */
   signal: AbortSignal;
   metadata: Metadata;
@@ -42,26 +45,38 @@ export type StreamHandler<Req, Res> = (request: Req, context: CallContext) => As
 export type Handlers = Record<string, UnaryHandler<never, unknown> | StreamHandler<never, unknown>>;
 
 export interface GrpcServerOptions {
+  /** This service's name: the audience its callers' tokens must name. */
   service: string;
   logger: Logger;
   registry: Registry;
+  /**
+   * Server credentials and token checks; default: development (plaintext, identity metadata
+   * trusted), only fit for a loopback address.
+   */
+  transport?: Transport;
 }
 
+type Identity = Pick<CallContext, 'requestId' | 'tenant' | 'user' | 'tier' | 'caller'>;
+
 /**
- * A gRPC server with the fleet's conventions built in: request context and trace context from
- * metadata, one error-to-status mapping, per-method metrics, and grpc.health.v1.
+ * A gRPC server with the fleet's conventions built in: callers authenticated by a service token
+ * before any handler runs (grpc.health.v1 stays open for probes), request and trace context from
+ * the call, one error-to-status mapping, per-method metrics.
  */
 export class GrpcServer {
   readonly server = new Server({ 'grpc.max_receive_message_length': 64 * 1024 * 1024 });
   readonly health = new HealthImplementation({ '': 'NOT_SERVING' });
   readonly #options: GrpcServerOptions;
   readonly #serviceNames: string[] = [];
+  readonly #transport: Transport;
   readonly #handled;
   readonly #duration;
+  readonly #unauthenticated;
   #port = 0;
 
   constructor(options: GrpcServerOptions) {
     this.#options = options;
+    this.#transport = options.transport ?? developmentTransport();
     this.health.addToServer(this.server);
     this.#handled = counter(
       options.registry,
@@ -74,6 +89,12 @@ export class GrpcServer {
       'ragfleet_grpc_server_handling_seconds',
       'Time from a call arriving to its last response.',
       ['method'],
+    );
+    this.#unauthenticated = counter(
+      options.registry,
+      'ragfleet_grpc_server_unauthenticated_total',
+      'Calls refused before any handler ran because their service token was missing or invalid, by method and reason.',
+      ['method', 'reason'],
     );
   }
 
@@ -97,9 +118,11 @@ export class GrpcServer {
     return this;
   }
 
-  async listen(port: number, host = '0.0.0.0'): Promise<number> {
+  /** Binds host:port (loopback unless told otherwise) and resolves with the bound port. */
+  async listen(port: number, host = '127.0.0.1'): Promise<number> {
+    const address = host.includes(':') && !host.startsWith('[') ? `[${host}]:${port}` : `${host}:${port}`;
     this.#port = await new Promise<number>((resolve, reject) =>
-      this.server.bindAsync(`${host}:${port}`, ServerCredentials.createInsecure(), (error, bound) =>
+      this.server.bindAsync(address, this.#transport.serverCredentials, (error, bound) =>
         error ? reject(error) : resolve(bound),
       ),
     );
@@ -120,18 +143,67 @@ export class GrpcServer {
     clearTimeout(timer);
   }
 
-  #context(metadata: Metadata, call: { on(event: 'cancelled', listener: () => void): unknown }): CallContext {
-    const incoming = readIncomingMetadata(metadata);
+  /** Listens for cancellation at once, so that none is missed while the token is being checked. */
+  #signal(call: { on(event: 'cancelled', listener: () => void): unknown }): AbortSignal {
     const controller = new AbortController();
     call.on('cancelled', () => controller.abort(new Error('call cancelled')));
+    return controller.signal;
+  }
+
+  /**
+   * Who the call is for. Authenticated: the token alone says it, whatever x-tenant-id and the
+   * other metadata claim. Development mode: the metadata, as the caller set it.
+   */
+  async #identify(metadata: Metadata): Promise<Identity> {
+    const incoming = readIncomingMetadata(metadata);
+    const tokens = this.#transport.tokens;
+    if (!tokens) {
+      return {
+        requestId: incoming.requestId ?? randomUUID(),
+        tenant: incoming.tenant,
+        user: incoming.user,
+        tier: incoming.tier,
+      };
+    }
+    const header = metadata.get(AUTHORIZATION_KEY)[0];
+    if (typeof header !== 'string' || header.length === 0)
+      throw new ServiceTokenRejected('missing', 'no service token');
+    const token = /^Bearer (\S+)$/.exec(header)?.[1];
+    if (!token) throw new ServiceTokenRejected('malformed', 'authorization is not a bearer token');
+    const verified = await tokens.verify(token, this.#options.service);
     return {
-      requestId: incoming.requestId ?? randomUUID(),
-      tenant: incoming.tenant,
-      user: incoming.user,
-      tier: incoming.tier,
-      signal: controller.signal,
-      metadata,
+      requestId: verified.requestId ?? incoming.requestId ?? randomUUID(),
+      tenant: verified.tenant ?? DEFAULT_TENANT,
+      user: verified.user,
+      tier: verified.tier,
+      caller: verified.caller,
     };
+  }
+
+  /** The call's context, or the error to answer with instead (already counted and logged). */
+  async #admit(
+    label: string,
+    metadata: Metadata,
+    signal: AbortSignal,
+    peer: string,
+  ): Promise<CallContext | RagfleetError> {
+    try {
+      return { ...(await this.#identify(metadata)), signal, metadata };
+    } catch (error) {
+      if (!(error instanceof ServiceTokenRejected)) {
+        this.#finish(label, performance.now(), error);
+        return toRagfleetError(error);
+      }
+      this.#unauthenticated.inc({ method: label, reason: error.reason });
+      this.#handled.inc({ method: label, code: 'UNAUTHENTICATED' });
+      this.#options.logger.debug(
+        { method: label, reason: error.reason, peer, err: error.message },
+        'call refused',
+      );
+      return new RagfleetError('UNAUTHENTICATED', 'The call has no valid service token.', {
+        details: { reason: error.reason },
+      });
+    }
   }
 
   #run<T>(context: CallContext, fn: () => T): T {
@@ -161,46 +233,58 @@ export class GrpcServer {
   #wrapUnary(label: string, handler: UnaryHandler<unknown, unknown>) {
     return (call: ServerUnaryCall<unknown, unknown>, callback: sendUnaryData<unknown>) => {
       const started = performance.now();
-      const context = this.#context(call.metadata, call);
-      this.#run(context, () => handler(call.request, context)).then(
-        (response) => {
+      const signal = this.#signal(call);
+      const respond = async () => {
+        const context = await this.#admit(label, call.metadata, signal, call.getPeer());
+        if (context instanceof RagfleetError) {
+          callback(toGrpcStatus(context));
+          return;
+        }
+        try {
+          const response = await this.#run(context, () => handler(call.request, context));
           this.#finish(label, started);
           callback(null, response);
-        },
-        (error: unknown) => {
+        } catch (error) {
           this.#finish(label, started, error);
           callback(toGrpcStatus(error));
-        },
-      );
+        }
+      };
+      void respond();
     };
   }
 
   #wrapStream(label: string, handler: StreamHandler<unknown, unknown>) {
     return (call: ServerWritableStream<unknown, unknown>) => {
       const started = performance.now();
-      const context = this.#context(call.metadata, call);
-      const pump = async () => {
-        for await (const message of handler(call.request, context)) {
-          if (context.signal.aborted) return;
-          // Respect HTTP/2 flow control: a slow reader pauses the generator instead of growing memory.
-          if (!call.write(message)) await once(call, 'drain', { signal: context.signal });
+      const signal = this.#signal(call);
+      const respond = async () => {
+        const context = await this.#admit(label, call.metadata, signal, call.getPeer());
+        if (context instanceof RagfleetError) {
+          // grpc-js turns an 'error' event on a server stream into the call's final status.
+          call.emit('error', toGrpcStatus(context));
+          return;
         }
-      };
-      this.#run(context, pump).then(
-        () => {
+        const pump = async () => {
+          for await (const message of handler(call.request, context)) {
+            if (signal.aborted) return;
+            // Respect HTTP/2 flow control: a slow reader pauses the generator instead of growing memory.
+            if (!call.write(message)) await once(call, 'drain', { signal });
+          }
+        };
+        try {
+          await this.#run(context, pump);
           this.#finish(label, started);
           call.end();
-        },
-        (error: unknown) => {
-          if (context.signal.aborted) {
+        } catch (error) {
+          if (signal.aborted) {
             this.#finish(label, started, new RagfleetError('CANCELLED', 'cancelled by caller'));
             return;
           }
           this.#finish(label, started, error);
-          // grpc-js turns an 'error' event on a server stream into the call's final status.
           call.emit('error', toGrpcStatus(error));
-        },
-      );
+        }
+      };
+      void respond();
     };
   }
 }

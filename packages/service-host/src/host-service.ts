@@ -1,5 +1,12 @@
-import { ConfigError, redactConfig } from '@ragfleet/config';
-import { GrpcServer } from '@ragfleet/grpc';
+import {
+  ConfigError,
+  checkDevelopmentHost,
+  formatHostPort,
+  readServiceCredentials,
+  redactConfig,
+  type ServiceFieldsConfig,
+} from '@ragfleet/config';
+import { GrpcServer, Transport } from '@ragfleet/grpc';
 import { Lifecycle } from '@ragfleet/lifecycle';
 import {
   createLogger,
@@ -16,15 +23,18 @@ export interface ServiceKit {
   registry: Registry;
   lifecycle: Lifecycle;
   server: GrpcServer;
+  /** For the clients the service builds: its credentials and the tokens it signs as itself. */
+  transport: Transport;
 }
 
-export interface HostOptions<C extends Record<string, unknown>> {
+export interface HostOptions<C extends ServiceFieldsConfig> {
   /** Short service name: embed, retrieve, router, generate. */
   name: string;
   /** Parses the environment; throwing ConfigError stops the process with a clear message. */
   config: () => C;
   grpcPort: (config: C) => number;
   opsPort: (config: C) => number;
+  /** Overrides GRPC_HOST (and the ops host, unless METRICS_HOST is set). */
   host?: string;
   /** Builds adapters and domain objects, adds gRPC services, registers shutdown hooks. */
   compose: (kit: ServiceKit, config: C) => Promise<void>;
@@ -35,46 +45,83 @@ export interface HostOptions<C extends Record<string, unknown>> {
 export interface HostedService {
   grpcPort: number;
   opsPort: number;
+  /** host:port as bound. */
+  grpcAddress: string;
+  opsAddress: string;
   lifecycle: Lifecycle;
   logger: Logger;
+  transport: Transport;
+}
+
+interface Prepared<C> {
+  config: C;
+  transport: Transport;
+  grpcHost: string;
+  opsHost: string;
 }
 
 /**
- * Runs one gRPC service the fleet's way: config parsed once (fail fast), tracing, JSON logs,
- * metrics and probes, grpc.health.v1, and a graceful shutdown that turns not-ready first,
- * drains, then closes resources in reverse order of creation.
+ * Config parsed once, key and certificate files read, and the bind address checked against the
+ * mode, before anything starts. Any problem stops the process with exit 78 (EX_CONFIG): a deploy
+ * should not restart-loop on a bad config.
  */
-export async function hostService<C extends Record<string, unknown>>(
-  options: HostOptions<C>,
-): Promise<HostedService> {
-  let config: C;
+async function prepare<C extends ServiceFieldsConfig>(options: HostOptions<C>): Promise<Prepared<C>> {
   try {
-    config = options.config();
+    const config = options.config();
+    const credentials = readServiceCredentials(options.name, config);
+    const grpcHost = options.host ?? config.GRPC_HOST;
+    const opsHost = config.METRICS_HOST ?? grpcHost;
+    if (credentials.keys.length === 0) {
+      checkDevelopmentHost(options.name, options.host ? 'host' : 'GRPC_HOST', grpcHost);
+    }
+    const transport = await Transport.create({
+      service: options.name,
+      keys: credentials.keys,
+      tokenTtlSeconds: credentials.tokenTtlSeconds,
+      tls: credentials.tls,
+    });
+    return { config, transport, grpcHost, opsHost };
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);
-      process.exit(78); // EX_CONFIG: a deploy should not restart-loop on a bad config
+      process.exit(78);
     }
     throw error;
   }
+}
+
+/**
+ * Runs one gRPC service the fleet's way: config parsed once (fail fast), callers authenticated
+ * by service token (and mutual TLS when configured), tracing, JSON logs, metrics and probes,
+ * grpc.health.v1, and a graceful shutdown that turns not-ready first, drains, then closes
+ * resources in reverse order of creation.
+ */
+export async function hostService<C extends ServiceFieldsConfig>(
+  options: HostOptions<C>,
+): Promise<HostedService> {
+  const { config, transport, grpcHost, opsHost } = await prepare(options);
   const stopTracing = await startTracing(`ragfleet-${options.name}`);
-  const logger = createLogger(
-    options.name,
-    typeof config.LOG_LEVEL === 'string' ? config.LOG_LEVEL : undefined,
-  );
+  const logger = createLogger(options.name, config.LOG_LEVEL);
+  if (!transport.authenticated) {
+    logger.warn(
+      { grpcHost },
+      'development mode: no service key (SERVICE_AUTH_KEY_FILE or SERVICE_AUTH_KEY), so any caller ' +
+        'that reaches this port is believed about its tenant and user; listening on loopback only',
+    );
+  }
   const registry = createMetricsRegistry(options.name);
   const lifecycle = new Lifecycle({ logger });
   lifecycle.onShutdown('tracing', stopTracing);
   if (options.exitOnSignal !== false) lifecycle.handleSignals();
 
-  const server = new GrpcServer({ service: options.name, logger, registry });
-  await options.compose({ logger, registry, lifecycle, server }, config);
+  const server = new GrpcServer({ service: options.name, logger, registry, transport });
+  await options.compose({ logger, registry, lifecycle, server, transport }, config);
 
-  const grpcPort = await server.listen(options.grpcPort(config), options.host);
+  const grpcPort = await server.listen(options.grpcPort(config), grpcHost);
   lifecycle.onShutdown('grpc server', () => server.close());
   const ops = await startOpsServer({
     port: options.opsPort(config),
-    host: options.host,
+    host: opsHost,
     registry,
     isReady: () => lifecycle.ready,
   });
@@ -84,6 +131,17 @@ export async function hostService<C extends Record<string, unknown>>(
 
   server.setServing(true);
   lifecycle.markReady();
-  logger.info({ grpcPort, opsPort: ops.port, config: redactConfig(config) }, `${options.name} ready`);
-  return { grpcPort, opsPort: ops.port, lifecycle, logger };
+  const grpcAddress = formatHostPort(grpcHost, grpcPort);
+  const opsAddress = formatHostPort(ops.host, ops.port);
+  logger.info(
+    {
+      grpc: grpcAddress,
+      ops: opsAddress,
+      auth: transport.authenticated ? 'service-token' : 'development',
+      tls: transport.tls,
+      config: redactConfig(config),
+    },
+    `${options.name} ready: gRPC on ${grpcAddress}, ops on http://${opsAddress}`,
+  );
+  return { grpcPort, opsPort: ops.port, grpcAddress, opsAddress, lifecycle, logger, transport };
 }

@@ -4,6 +4,8 @@ import type { Registry } from 'prom-client';
 
 export interface OpsServer {
   server: Server;
+  /** The address bound, as the operating system reports it. */
+  host: string;
   port: number;
   close(): Promise<void>;
 }
@@ -14,6 +16,7 @@ export interface OpsServer {
  */
 export async function startOpsServer(options: {
   port: number;
+  /** Loopback unless told otherwise: the service host passes its GRPC_HOST or METRICS_HOST. */
   host?: string;
   registry: Registry;
   isReady: () => boolean;
@@ -47,11 +50,13 @@ export async function startOpsServer(options: {
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port, options.host ?? '0.0.0.0', () => resolve());
+    server.listen(options.port, options.host ?? '127.0.0.1', () => resolve());
   });
+  const address = server.address() as AddressInfo;
   return {
     server,
-    port: (server.address() as AddressInfo).port,
+    host: address.address,
+    port: address.port,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -1,3 +1,4 @@
+import { protos } from '@ragfleet/protos';
 import type { ServiceKit } from '@ragfleet/service-host';
 import { FailOpenCache } from './adapters/fail-open-cache.ts';
 import { LocalEmbeddingProvider } from './adapters/local/local-embedding-provider.ts';
@@ -12,12 +13,16 @@ import type { EmbeddingProvider } from './domain/embedding-provider.ts';
 import { EmbeddingService } from './domain/embedding-service.ts';
 import { ModelCatalog } from './domain/model-catalog.ts';
 import type { EmbedConfig } from './config.ts';
+import { EMBED_SERVICE_NAME, embedHandlers } from './grpc/embed-handlers.ts';
 
-/** Builds the embed service's adapters from config, registering each one's shutdown right after it. */
-export async function composeEmbedding(
-  { logger, registry, lifecycle }: Pick<ServiceKit, 'logger' | 'registry' | 'lifecycle'>,
+/**
+ * The embed service's composition root: adapters from config (each one's shutdown registered
+ * right after it), the embedding service over them, and its gRPC handlers.
+ */
+export async function compose(
+  { logger, registry, lifecycle, server }: ServiceKit,
   config: EmbedConfig,
-): Promise<{ service: EmbeddingService; catalog: ModelCatalog }> {
+): Promise<void> {
   const pool = new LocalModelPool({
     size: config.EMBED_WORKERS,
     onWorkerLost: (reason) => logger.error({ reason }, 'local model worker lost; replacing it'),
@@ -67,5 +72,5 @@ export async function composeEmbedding(
     { models: catalog.list(), cache: config.REDIS_URL ? 'redis' : 'memory', workers: config.EMBED_WORKERS },
     'embedding models ready',
   );
-  return { service, catalog };
+  server.addService(EMBED_SERVICE_NAME, protos.embed().EmbedService.service, embedHandlers(service, catalog));
 }

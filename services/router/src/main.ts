@@ -1,35 +1,12 @@
-import { protos } from '@ragfleet/protos';
 import { hostService } from '@ragfleet/service-host';
-import { counter } from '@ragfleet/telemetry';
-import { loadCatalogFile } from './adapters/catalog-file.ts';
+import { compose } from './compose.ts';
 import { loadRouterConfig } from './config.ts';
-import { RoutePolicy } from './domain/route-policy.ts';
-import { routerHandlers } from './grpc/router-handlers.ts';
 
+// router: which model answers. `node services/router/src/main.ts` serves gRPC on 50053 (ops on 9103).
 await hostService({
   name: 'router',
-  config: loadRouterConfig,
+  config: () => loadRouterConfig(),
   grpcPort: (config) => config.GRPC_PORT,
   opsPort: (config) => config.METRICS_PORT,
-  compose: async ({ server, registry, logger }, config) => {
-    const catalog = loadCatalogFile(config.CATALOG_PATH);
-    const policy = new RoutePolicy(catalog, new Set(config.ENABLED_PROVIDERS));
-    const routes = counter(
-      registry,
-      'ragfleet_router_routes_total',
-      'Routing decisions, by tier and first provider.',
-      ['tier', 'first_provider'],
-    );
-    server.addService(
-      'ragfleet.router.v1.RouterService',
-      protos.router().RouterService.service,
-      routerHandlers(policy, {
-        routed: (tier, firstProvider) => routes.inc({ tier, first_provider: firstProvider }),
-      }),
-    );
-    logger.info(
-      { models: policy.models().map((model) => `${model.provider}/${model.model}`) },
-      'model catalog loaded',
-    );
-  },
+  compose,
 });

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdir } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 // Relative, like proto-gen.ts: the root package does not depend on the workspace packages.
@@ -38,6 +39,12 @@ export interface FleetOptions {
   stopTimeoutMs?: number;
   /** Repository root (default: the parent of scripts/). */
   root?: string;
+  /**
+   * Run without a service key: services trust identity metadata from any caller, on loopback
+   * only. Default: a random key for this run (unless SERVICE_AUTH_KEY_FILE or SERVICE_AUTH_KEY
+   * is configured), shared by every service and the gateway.
+   */
+  developmentMode?: boolean;
 }
 
 export interface ChildExit {
@@ -50,8 +57,16 @@ export interface Fleet {
   gatewayUrl: string;
   ports: FleetPorts;
   services: readonly FleetService[];
+  /**
+   * The service-auth variables every child got (SERVICE_AUTH_KEY_FILE, or the configured ones):
+   * what a test or benchmark needs to call a service directly with a valid token. Empty in
+   * development mode.
+   */
+  serviceAuthEnv: Record<string, string>;
   /** Resolves if a child dies while the fleet should be running; the others are stopped by then. */
   crashed: Promise<ChildExit>;
+  /** Stops one service (SIGTERM) and starts it again on the same ports; resolves once it is ready. */
+  restart(service: FleetService): Promise<void>;
   /** SIGTERM to every child; resolves when all have exited. */
   stop(): Promise<void>;
 }
@@ -73,15 +88,48 @@ async function resolvePorts(options: FleetOptions): Promise<FleetPorts> {
   return ports;
 }
 
+const SERVICE_AUTH_VARIABLES = [
+  'SERVICE_AUTH_KEY_FILE',
+  'SERVICE_AUTH_KEY',
+  'SERVICE_AUTH_PREVIOUS_KEY_FILE',
+  'SERVICE_AUTH_PREVIOUS_KEY',
+] as const;
+
+/**
+ * The fleet runs authenticated, like a deployment: with the configured key, or else a fresh
+ * random one for this run in a file only this user can read, handed to every child (the same way
+ * Kubernetes mounts a Secret). Development mode blanks the variables so none leaks in from the shell.
+ */
+async function serviceAuthEnv(options: FleetOptions, dataDir: string): Promise<Record<string, string>> {
+  const configured = { ...process.env, ...options.env };
+  if (options.developmentMode) return Object.fromEntries(SERVICE_AUTH_VARIABLES.map((name) => [name, '']));
+  if (configured.SERVICE_AUTH_KEY_FILE || configured.SERVICE_AUTH_KEY) {
+    return Object.fromEntries(
+      SERVICE_AUTH_VARIABLES.filter((name) => configured[name]).map((name) => [
+        name,
+        configured[name] as string,
+      ]),
+    );
+  }
+  const dir = join(dataDir, 'fleet');
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  const file = join(dir, 'service-auth.key');
+  await writeFile(file, `${randomBytes(48).toString('base64url')}\n`, { mode: 0o600 });
+  await chmod(file, 0o600); // writeFile's mode applies only to a new file
+  return { SERVICE_AUTH_KEY_FILE: file };
+}
+
 function childEnv(
   service: FleetService,
   ports: FleetPorts,
   options: FleetOptions,
   dataDir: string,
+  auth: Record<string, string>,
 ): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     ...options.env,
+    ...auth,
     DATA_DIR: dataDir,
     EMBED_ADDR: `127.0.0.1:${ports.embed.grpc}`,
     RETRIEVE_ADDR: `127.0.0.1:${ports.retrieve.grpc}`,
@@ -125,6 +173,7 @@ export async function startFleet(options: FleetOptions = {}): Promise<Fleet> {
   const ports = await resolvePorts(options);
   const dataDir = options.dataDir ?? join(root, '.data');
   await mkdir(dataDir, { recursive: true });
+  const auth = await serviceAuthEnv(options, dataDir);
   const stopTimeoutMs = options.stopTimeoutMs ?? 20_000;
 
   const children = new Map<FleetService, ChildProcess>();
@@ -159,10 +208,11 @@ export async function startFleet(options: FleetOptions = {}): Promise<Fleet> {
     return stopping;
   };
 
-  for (const service of services) {
+  const restarting = new Set<FleetService>();
+  const launch = (service: FleetService) => {
     const child = spawn(process.execPath, [join(root, 'services', service, 'src', 'main.ts')], {
       cwd: root,
-      env: childEnv(service, ports, options, dataDir),
+      env: childEnv(service, ports, options, dataDir, auth),
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });
@@ -181,13 +231,15 @@ export async function startFleet(options: FleetOptions = {}): Promise<Fleet> {
       });
     }
     child.once('exit', (code, signal) => {
-      if (stopping || firstCrash) return;
+      if (stopping || firstCrash || restarting.has(service)) return;
       firstCrash = { service, code, signal };
       void stop().then(() => reportCrash(firstCrash as ChildExit));
     });
-  }
+  };
+  for (const service of services) launch(service);
 
-  const deadline = Date.now() + (options.readyTimeoutMs ?? 180_000);
+  const readyTimeoutMs = options.readyTimeoutMs ?? 180_000;
+  let deadline = Date.now() + readyTimeoutMs;
   const waitReady = async (service: FleetService) => {
     const url = probeUrl(service, ports, services);
     while (!(await answers200(url))) {
@@ -197,9 +249,8 @@ export async function startFleet(options: FleetOptions = {}): Promise<Fleet> {
           `${firstCrash.service} exited (code ${firstCrash.code ?? firstCrash.signal}) during start-up${tail ? `:\n${tail}` : ''}`,
         );
       }
-      if (Date.now() > deadline)
-        throw new Error(`${service} not ready at ${url} after ${options.readyTimeoutMs ?? 180_000} ms`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      if (Date.now() > deadline) throw new Error(`${service} not ready at ${url} after ${readyTimeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
     }
   };
   try {
@@ -209,5 +260,31 @@ export async function startFleet(options: FleetOptions = {}): Promise<Fleet> {
     throw error;
   }
 
-  return { gatewayUrl: `http://127.0.0.1:${ports.gateway.http}`, ports, services, crashed, stop };
+  const restart = async (service: FleetService): Promise<void> => {
+    const child = children.get(service);
+    if (!child || stopping) throw new Error(`${service} is not running in this fleet`);
+    restarting.add(service);
+    try {
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      launch(service);
+    } finally {
+      restarting.delete(service);
+    }
+    deadline = Date.now() + readyTimeoutMs;
+    await waitReady(service);
+  };
+
+  return {
+    gatewayUrl: `http://127.0.0.1:${ports.gateway.http}`,
+    ports,
+    services,
+    serviceAuthEnv: auth,
+    crashed,
+    restart,
+    stop,
+  };
 }

@@ -3,7 +3,9 @@ import { formatLogLine, serviceColor } from './fleet-log.ts';
 import { FLEET_SERVICES, startFleet, type FleetService } from './fleet-runner.ts';
 
 /* `pnpm start`: the whole fleet on one machine, on embedded defaults unless REDIS_URL, NATS_URL,
-   MONGODB_URI, OLLAMA_HOST or ANTHROPIC_API_KEY point at the real thing. */
+   MONGODB_URI, OLLAMA_HOST or ANTHROPIC_API_KEY point at the real thing. The services listen on
+   loopback and authenticate each other with a key made for the run (docs/security.md), unless
+   SERVICE_AUTH_KEY_FILE or SERVICE_AUTH_KEY names one. */
 
 function parseOnly(value: string | undefined): FleetService[] | undefined {
   if (!value) return undefined;
@@ -50,6 +52,8 @@ try {
 }
 
 if (fleet && !signalled) {
+  const keyFile = fleet.serviceAuthEnv.SERVICE_AUTH_KEY_FILE;
+  if (keyFile) console.log(`\nfleet: services authenticate each other with the key in ${keyFile}`);
   if (fleet.services.includes('gateway')) {
     console.log(`\nragfleet gateway listening on ${fleet.gatewayUrl}`);
     console.log('  try: pnpm ragfleet ingest README.md && pnpm ragfleet ask "What is ragfleet?"\n');

@@ -4,7 +4,14 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EmbedClient, GenerateClient, RetrieveClient, RouterClient } from '../../packages/grpc/src/index.ts';
+import { readServiceCredentials } from '../../packages/config/src/index.ts';
+import {
+  EmbedClient,
+  GenerateClient,
+  RetrieveClient,
+  RouterClient,
+  Transport,
+} from '../../packages/grpc/src/index.ts';
 import { startFleet } from '../fleet-runner.ts';
 import { percentile, writeReport } from './report.ts';
 
@@ -16,10 +23,15 @@ const dataDir = mkdtempSync(join(tmpdir(), 'ragfleet-bench-hops-'));
 const fleet = await startFleet({ freePorts: true, dataDir, env: { LOG_LEVEL: 'warn' } });
 const address = (service: 'embed' | 'retrieve' | 'router' | 'generate') =>
   `127.0.0.1:${fleet.ports[service].grpc}`;
-const embed = new EmbedClient(address('embed'));
-const retrieve = new RetrieveClient(address('retrieve'));
-const router = new RouterClient(address('router'));
-const generate = new GenerateClient(address('generate'));
+// Direct calls carry a token signed with the fleet's key, as the gateway's do.
+const transport = await Transport.create({
+  service: 'bench',
+  ...readServiceCredentials('bench', fleet.serviceAuthEnv),
+});
+const embed = new EmbedClient(address('embed'), { transport });
+const retrieve = new RetrieveClient(address('retrieve'), { transport });
+const router = new RouterClient(address('router'), { transport });
+const generate = new GenerateClient(address('generate'), { transport });
 
 async function timeCalls(fn: () => Promise<unknown>): Promise<{ p50Ms: number; p99Ms: number }> {
   for (let i = 0; i < 20; i++) await fn(); // warm-up: connections, caches, JIT

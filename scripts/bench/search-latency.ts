@@ -64,7 +64,8 @@ const hosted = await hostService({
     await composeRetrieve(kit, composed, { embedder });
   },
 });
-const client = new RetrieveClient(`127.0.0.1:${hosted.grpcPort}`);
+// Signs as the service itself: works whether the environment holds a service key or not.
+const client = new RetrieveClient(`127.0.0.1:${hosted.grpcPort}`, { transport: hosted.transport });
 
 try {
   const documents = syntheticCorpus(chunkCount, seed);

@@ -3,11 +3,24 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { uniqueSuffix } from '@ragfleet/testing';
+import { readServiceCredentials } from '../../packages/config/src/index.ts';
+import {
+  EmbedClient,
+  GenerateClient,
+  RetrieveClient,
+  RouterClient,
+  Transport,
+  outgoingMetadata,
+} from '../../packages/grpc/src/index.ts';
+import type { RetrieveV1 } from '../../packages/protos/src/index.ts';
+import { runWithRequestContext } from '../../packages/telemetry/src/index.ts';
 import { startFleet, type Fleet } from '../../scripts/fleet-runner.ts';
 
 /**
- * The whole fleet as separate processes against real Redis and NATS JetStream: the project's own
- * documentation goes in through the gateway, and a streamed answer must cite the right file.
+ * The whole fleet as separate processes against real Redis and NATS JetStream, authenticated as
+ * `pnpm start` runs it (a service key made for the run): the project's own documentation goes in
+ * through the gateway, a streamed answer must cite the right file, and no service port serves a
+ * caller without the fleet's token.
  */
 const repo = join(import.meta.dirname, '../..');
 const namespace = `e2e_${uniqueSuffix()}`;
@@ -162,6 +175,60 @@ describe('the fleet end to end', () => {
     expect(allowed.headers.get('x-ratelimit-limit')).toBe('1000');
     expect(Number(allowed.headers.get('x-ratelimit-remaining'))).toBeLessThan(1000);
     expect(Number(allowed.headers.get('x-ratelimit-reset'))).toBeGreaterThan(0);
+  });
+
+  it('refuses a direct gRPC call to any service port without a service token', async () => {
+    const address = (service: 'embed' | 'retrieve' | 'router' | 'generate') =>
+      `127.0.0.1:${fleet.ports[service].grpc}`;
+    const embed = new EmbedClient(address('embed'));
+    const retrieve = new RetrieveClient(address('retrieve'));
+    const router = new RouterClient(address('router'));
+    const generate = new GenerateClient(address('generate'));
+    try {
+      const unauthenticated = { code: 'UNAUTHENTICATED' };
+      await expect(embed.listModels()).rejects.toMatchObject(unauthenticated);
+      await expect(retrieve.search({ query: 'JetStream work queue', k: 3 })).rejects.toMatchObject(
+        unauthenticated,
+      );
+      await expect(router.listModels()).rejects.toMatchObject(unauthenticated);
+      await expect(generate.answer({ query: 'What is ragfleet?' }).next()).rejects.toMatchObject(
+        unauthenticated,
+      );
+    } finally {
+      for (const client of [embed, retrieve, router, generate]) client.close();
+    }
+  });
+
+  it('believes the tenant in a token signed with the fleet key, not the one in x-tenant-id', async () => {
+    const { keys } = readServiceCredentials('e2e', fleet.serviceAuthEnv);
+    expect(keys.length).toBeGreaterThan(0);
+    const retrieve = new RetrieveClient(`127.0.0.1:${fleet.ports.retrieve.grpc}`, {
+      transport: await Transport.create({ service: 'e2e', keys }),
+    });
+    try {
+      const asTenant = (tenant: string) =>
+        runWithRequestContext({ requestId: `e2e-${tenant}`, tenant }, () =>
+          retrieve.search({ query: 'JetStream work queue', k: 3 }),
+        );
+      expect((await asTenant('e2e-a')).hits.length).toBeGreaterThan(0);
+      // Tenant B's token with tenant A's header: still tenant B, who has no documents.
+      const authorization = await runWithRequestContext({ requestId: 'e2e-smuggle', tenant: 'e2e-b' }, () =>
+        Transport.create({ service: 'e2e', keys }).then((transport) => transport.authorization('retrieve')),
+      );
+      const metadata = outgoingMetadata(authorization);
+      metadata.set('x-tenant-id', 'e2e-a');
+      const smuggled = await new Promise<RetrieveV1.SearchResponse__Output | undefined>((resolve, reject) =>
+        retrieve.grpc.raw.Search(
+          { query: 'JetStream work queue', k: 3 },
+          metadata,
+          { deadline: Date.now() + 10_000 },
+          (error, response) => (error ? reject(error) : resolve(response)),
+        ),
+      );
+      expect(smuggled?.hits).toEqual([]);
+    } finally {
+      retrieve.close();
+    }
   });
 
   it('answers bad input with a stable 4xx code', async () => {

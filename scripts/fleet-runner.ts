@@ -16,7 +16,7 @@ export interface FleetPorts {
   retrieve: { grpc: number; ops: number };
   router: { grpc: number; ops: number };
   generate: { grpc: number; ops: number };
-  gateway: { http: number };
+  gateway: { http: number; ops: number };
 }
 
 export type LogSink = (service: FleetService, line: string, stream: 'stdout' | 'stderr') => void;
@@ -65,8 +65,11 @@ export interface Fleet {
   serviceAuthEnv: Record<string, string>;
   /** Resolves if a child dies while the fleet should be running; the others are stopped by then. */
   crashed: Promise<ChildExit>;
-  /** Stops one service (SIGTERM) and starts it again on the same ports; resolves once it is ready. */
-  restart(service: FleetService): Promise<void>;
+  /**
+   * Stops one service (SIGTERM) and starts it again on the same ports; resolves once it is ready,
+   * with when the old process exited and when the new one's probe first answered (ms since epoch).
+   */
+  restart(service: FleetService): Promise<{ exitedAt: number; readyAt: number }>;
   /** SIGTERM to every child; resolves when all have exited. */
   stop(): Promise<void>;
 }
@@ -84,7 +87,10 @@ async function resolvePorts(options: FleetOptions): Promise<FleetPorts> {
       ops: await pick(options.ports?.[service]?.ops, DEFAULT_PORTS[service].ops),
     };
   }
-  ports.gateway = { http: await pick(options.ports?.gateway?.http, DEFAULT_PORTS.gateway.http) };
+  ports.gateway = {
+    http: await pick(options.ports?.gateway?.http, DEFAULT_PORTS.gateway.http),
+    ops: await pick(options.ports?.gateway?.ops, DEFAULT_PORTS.gateway.ops),
+  };
   return ports;
 }
 
@@ -136,8 +142,10 @@ function childEnv(
     ROUTER_ADDR: `127.0.0.1:${ports.router.grpc}`,
     GENERATE_ADDR: `127.0.0.1:${ports.generate.grpc}`,
   };
-  if (service === 'gateway') env.GATEWAY_PORT = String(ports.gateway.http);
-  else {
+  if (service === 'gateway') {
+    env.GATEWAY_PORT = String(ports.gateway.http);
+    env.METRICS_PORT = String(ports.gateway.ops);
+  } else {
     env.GRPC_PORT = String(ports[service].grpc);
     env.METRICS_PORT = String(ports[service].ops);
   }
@@ -260,15 +268,17 @@ export async function startFleet(options: FleetOptions = {}): Promise<Fleet> {
     throw error;
   }
 
-  const restart = async (service: FleetService): Promise<void> => {
+  const restart = async (service: FleetService): Promise<{ exitedAt: number; readyAt: number }> => {
     const child = children.get(service);
     if (!child || stopping) throw new Error(`${service} is not running in this fleet`);
     restarting.add(service);
+    let exitedAt = Date.now();
     try {
       if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
         child.kill('SIGTERM');
         await exited;
+        exitedAt = Date.now();
       }
       launch(service);
     } finally {
@@ -276,6 +286,7 @@ export async function startFleet(options: FleetOptions = {}): Promise<Fleet> {
     }
     deadline = Date.now() + readyTimeoutMs;
     await waitReady(service);
+    return { exitedAt, readyAt: Date.now() };
   };
 
   return {

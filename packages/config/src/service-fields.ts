@@ -7,7 +7,7 @@ import { serviceAuthFields } from './service-auth.ts';
  * One table, so that `pnpm start`, the services and the tests agree.
  */
 export const DEFAULT_PORTS = {
-  gateway: { http: 8080 },
+  gateway: { http: 8080, ops: 9100 },
   embed: { grpc: 50051, ops: 9101 },
   retrieve: { grpc: 50052, ops: 9102 },
   router: { grpc: 50053, ops: 9103 },

@@ -1,5 +1,4 @@
 import {
-  connectivityState,
   status,
   type CallOptions,
   type ChannelCredentials,
@@ -11,8 +10,9 @@ import {
   type ServiceDefinition,
   type ServiceError,
 } from '@grpc/grpc-js';
-import { ERROR_CODES, RagfleetError } from '@ragfleet/errors';
+import { ERROR_CODES, RagfleetError, isRagfleetError } from '@ragfleet/errors';
 import { currentRequestContext } from '@ragfleet/telemetry';
+import { ConnectWatchdog } from './connect-watchdog.ts';
 import { IdleTimer } from './idle-timer.ts';
 import { outgoingMetadata } from './metadata.ts';
 import { fromGrpcError } from './status.ts';
@@ -45,7 +45,7 @@ export interface CallSettings {
   /**
    * How long a call waits for a connection (an upstream restarting) before it fails with
    * SERVICE_UNAVAILABLE, within its deadline. Nothing is sent while waiting, so it is safe for
-   * every call, idempotent or not.
+   * every call, idempotent or not. 0: wait up to the deadline.
    */
   readyTimeoutMs?: number;
 }
@@ -102,7 +102,7 @@ function cancelledByCaller(cause?: unknown): RagfleetError {
 /**
  * A promise/async-iterator face over a generated grpc-js client with the fleet's rules:
  * deadlines on every call, a service token and trace context in metadata, a bounded wait for a
- * connection, idle limits on streams, errors as RagfleetError.
+ * connection (wait-for-ready), idle limits on streams, errors as RagfleetError.
  */
 export class GrpcClient<C extends Client> {
   readonly raw: C;
@@ -135,11 +135,13 @@ export class GrpcClient<C extends Client> {
     const deadline = deadlineFor(settings, this.#settings.defaultDeadlineMs);
     const attempts = settings.idempotent ? this.#settings.retries + 1 : 1;
     for (let attempt = 1; ; attempt++) {
-      await this.#whenReady(deadline, settings);
+      if (settings.signal?.aborted) throw cancelledByCaller(settings.signal.reason);
       try {
         return await this.#unaryOnce<Res>(method, request, deadline, settings);
       } catch (error) {
         if (settings.signal?.aborted) throw cancelledByCaller(error);
+        // It already waited its readyTimeoutMs for a connection: another attempt would wait again.
+        if (isRagfleetError(error)) throw error;
         const code = (error as Partial<ServiceError>).code;
         const retry = attempt < attempts && code !== undefined && RETRYABLE_STATUSES.has(code);
         if (!retry || Date.now() >= deadline.getTime()) throw fromGrpcError(error);
@@ -155,9 +157,11 @@ export class GrpcClient<C extends Client> {
     settings: CallSettings = {},
   ): AsyncGenerator<Res> {
     const deadline = deadlineFor(settings, settings.deadlineMs ?? 120_000);
-    await this.#whenReady(deadline, settings);
+    if (settings.signal?.aborted) throw cancelledByCaller(settings.signal.reason);
     const fn = (this.raw[method] as unknown as StreamMethod).bind(this.raw);
+    const started = Date.now();
     const call = fn(request, await this.#metadata(), { deadline });
+    const connect = this.#watch(call, settings);
     const idleMs = settings.idleTimeoutMs ?? this.#settings.idleTimeoutMs;
     const idle = new IdleTimer(idleMs, () => call.cancel());
     const onAbort = () => call.cancel();
@@ -173,6 +177,7 @@ export class GrpcClient<C extends Client> {
         yield next.value as Res;
       }
     } catch (error) {
+      if (connect.explains(error)) throw this.#unreachable(started, error);
       if (idle.expired) {
         throw new RagfleetError(
           'UPSTREAM_TIMEOUT',
@@ -184,6 +189,7 @@ export class GrpcClient<C extends Client> {
       throw fromGrpcError(error);
     } finally {
       idle.stop();
+      connect.stop();
       settings.signal?.removeEventListener('abort', onAbort);
       call.cancel();
     }
@@ -193,35 +199,29 @@ export class GrpcClient<C extends Client> {
     this.raw.close();
   }
 
+  /**
+   * Wait-for-ready: a call made while the upstream restarts (or before the first connection)
+   * queues until the channel connects instead of failing at once, and a call refused by a
+   * closing server is retried on the next connection. Only calls that were never processed wait,
+   * so it is safe for every call; ConnectWatchdog keeps the wait to readyTimeoutMs.
+   */
   #metadata(): Promise<Metadata> {
-    return this.#transport.authorization(this.audience).then(outgoingMetadata);
+    return this.#transport.authorization(this.audience).then((authorization) => {
+      const metadata = outgoingMetadata(authorization);
+      metadata.setOptions({ waitForReady: true });
+      return metadata;
+    });
   }
 
-  /**
-   * Waits, at most readyTimeoutMs and never past the deadline, for the channel to connect. A call
-   * started while the upstream restarts then succeeds once it is back, instead of failing at once;
-   * one against an upstream that stays away fails with SERVICE_UNAVAILABLE after the wait.
-   */
-  async #whenReady(deadline: Date, settings: CallSettings): Promise<void> {
-    if (settings.signal?.aborted) throw cancelledByCaller(settings.signal.reason);
-    const channel = this.raw.getChannel();
-    if (channel.getConnectivityState(true) === connectivityState.READY) return;
-    const waitMs = settings.readyTimeoutMs ?? this.#settings.readyTimeoutMs;
-    const started = Date.now();
-    const readyBy = Math.min(deadline.getTime(), started + waitMs);
-    await new Promise<void>((resolve, reject) => {
-      const onAbort = () => reject(cancelledByCaller(settings.signal?.reason));
-      settings.signal?.addEventListener('abort', onAbort, { once: true });
-      this.raw.waitForReady(readyBy, (error) => {
-        settings.signal?.removeEventListener('abort', onAbort);
-        if (!error) resolve();
-        else
-          reject(
-            new RagfleetError('SERVICE_UNAVAILABLE', ERROR_CODES.SERVICE_UNAVAILABLE.description, {
-              internal: `no connection to ${this.audience} at ${this.address} within ${Date.now() - started} ms: ${error.message}`,
-            }),
-          );
-      });
+  #watch(call: ConstructorParameters<typeof ConnectWatchdog>[2], settings: CallSettings): ConnectWatchdog {
+    const limitMs = settings.readyTimeoutMs ?? this.#settings.readyTimeoutMs;
+    return new ConnectWatchdog(this.raw.getChannel(), limitMs, call);
+  }
+
+  #unreachable(started: number, cause: unknown): RagfleetError {
+    return new RagfleetError('SERVICE_UNAVAILABLE', ERROR_CODES.SERVICE_UNAVAILABLE.description, {
+      internal: `no connection to ${this.audience} at ${this.address} within ${Date.now() - started} ms`,
+      cause,
     });
   }
 
@@ -233,12 +233,15 @@ export class GrpcClient<C extends Client> {
   ): Promise<Res> {
     const fn = (this.raw[method as keyof C] as unknown as UnaryMethod).bind(this.raw);
     const metadata = await this.#metadata();
+    const started = Date.now();
     return new Promise<Res>((resolve, reject) => {
       const call = fn(request, metadata, { deadline }, (error, response) => {
+        connect.stop();
         settings.signal?.removeEventListener('abort', onAbort);
-        if (error) reject(error);
-        else resolve(response as Res);
+        if (!error) resolve(response as Res);
+        else reject(connect.explains(error) ? this.#unreachable(started, error) : error);
       });
+      const connect = this.#watch(call, settings);
       const onAbort = () => call.cancel();
       settings.signal?.addEventListener('abort', onAbort, { once: true });
     });

@@ -1,6 +1,6 @@
 import { RagfleetError } from '@ragfleet/errors';
 import { counter, type Logger, type Registry } from '@ragfleet/telemetry';
-import { detectInjection, type InjectionVerdict } from './injection-detector.ts';
+import { detectInjection, type InjectionVerdict } from '@ragfleet/prompt-guard';
 
 export const GUARD_MODES = ['off', 'flag', 'block'] as const;
 export type GuardMode = (typeof GUARD_MODES)[number];
@@ -16,9 +16,10 @@ export interface PromptGuardOptions {
 }
 
 /**
- * Applies the injection detector to user questions: `off` skips it, `flag` lets the question
- * through but logs it and returns the verdict (callers add a marker), `block` refuses it with
- * PROMPT_REJECTED. The question itself is never logged: it may carry personal data.
+ * Applies the injection detector (`@ragfleet/prompt-guard`, the one generate runs on retrieved
+ * passages) to user questions: `off` skips it, `flag` lets the question through but logs it and
+ * returns the verdict (callers add a marker), `block` refuses it with PROMPT_REJECTED. The
+ * question itself is never logged: it may carry personal data.
  */
 export class PromptGuard {
   readonly mode: GuardMode;

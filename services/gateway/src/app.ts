@@ -1,28 +1,17 @@
 import express, { type Express } from 'express';
 import type { Logger, Registry } from '@ragfleet/telemetry';
-import { adminRoutes } from './auth/admin-routes.ts';
+import { Admission } from './admission/admission.ts';
 import { Authenticator } from './auth/authenticator.ts';
-import { callerChecks } from './auth/caller-checks.ts';
-import { enterIdentityContext } from './auth/middleware.ts';
 import { PromptGuard } from './guard/prompt-guard.ts';
 import { errorHandler } from './http/errors.ts';
 import type { InFlight } from './http/in-flight.ts';
-import { jsonBody } from './http/json-body.ts';
+import { parseByteSize } from './http/json-body.ts';
 import { routeNotFound } from './http/method-not-allowed.ts';
 import { createGatewayMetrics, recordRequests } from './http/metrics.ts';
+import { registerRoutes } from './http/register-routes.ts';
 import { assignRequestId } from './http/request-id.ts';
 import { stampApiVersion } from './openapi/api-version.ts';
-import { buildOpenApiDocument } from './openapi/document.ts';
-import { openapiRoutes } from './openapi/openapi-route.ts';
-import { wsHttpRoute } from './ws/ws-http-route.ts';
-import type { RequestLimiter } from './rate-limit/request-limiter.ts';
-import { documentRoutes } from './routes/documents.ts';
-import { healthRoutes } from './routes/health.ts';
-import { jobRoutes } from './routes/jobs.ts';
-import { ragRoutes } from './routes/rag.ts';
-import type { RouteKit } from './routes/route-kit.ts';
-import { searchRoutes } from './routes/search.ts';
-import { indexVersionRoutes } from './routes/index-versions.ts';
+import { routeTable } from './routes/table.ts';
 import type { GenerateUpstream, IndexVersionUpstream, Readiness, RetrieveUpstream } from './upstreams.ts';
 
 export interface GatewayDeps {
@@ -33,18 +22,20 @@ export interface GatewayDeps {
   logger: Logger;
   registry: Registry;
   readiness: () => Promise<Readiness>;
-  /** body-parser size, e.g. '10mb'. */
+  /** Largest JSON body, as '512kb', '10mb' or a number of bytes. */
   bodyLimit: string;
   inFlight?: InFlight;
   maxWaitMs?: number;
   jobPollIntervalMs?: number;
+  /** Longest silence between two answer events before the stream is cut (default 30 s). */
+  streamIdleMs?: number;
   /** Shared with the WebSocket server; default: a `flag` guard. */
   promptGuard?: PromptGuard;
-  /** Who is calling; default: development mode (anonymous, X-Tenant-Id picks the tenant). */
-  auth?: Authenticator;
-  /** Rate limits; default: none. */
-  limiter?: RequestLimiter;
+  /** Who may call and how often; default: development mode (anonymous, no limits). */
+  admission?: Admission;
 }
+
+export const DEFAULT_STREAM_IDLE_MS = 30_000;
 
 /** The gateway's HTTP app, built from its dependencies so tests can hand it any upstreams. */
 export function createApp(deps: GatewayDeps): Express {
@@ -55,35 +46,28 @@ export function createApp(deps: GatewayDeps): Express {
   app.set('query parser', 'simple');
 
   const metrics = createGatewayMetrics(deps.registry);
-  const auth = deps.auth ?? new Authenticator({ anonymousTier: 'premium' });
-  const checks = callerChecks(auth, deps.limiter);
-  const kit: RouteKit = {
+  const admission =
+    deps.admission ?? new Admission({ auth: new Authenticator({ anonymousTier: 'premium' }) });
+  const routes = routeTable({
     retrieve: deps.retrieve,
     generate: deps.generate,
     indexVersions: deps.indexVersions,
+    keys: admission.auth.keys,
+    readiness: deps.readiness,
     metrics,
     logger: deps.logger,
-    jsonInput: [...checks, ...jsonBody(deps.bodyLimit), enterIdentityContext],
-    scoped: [...checks, enterIdentityContext],
     maxWaitMs: deps.maxWaitMs ?? 300_000,
     jobPollIntervalMs: deps.jobPollIntervalMs ?? 100,
+    streamIdleMs: deps.streamIdleMs ?? DEFAULT_STREAM_IDLE_MS,
     promptGuard:
       deps.promptGuard ?? new PromptGuard({ mode: 'flag', logger: deps.logger, registry: deps.registry }),
-  };
+  });
 
   app.use(stampApiVersion);
   app.use(assignRequestId);
   app.use(recordRequests(metrics));
   if (deps.inFlight) app.use(deps.inFlight.track);
-  app.use(healthRoutes({ registry: deps.registry, readiness: deps.readiness }));
-  app.use(adminRoutes(auth, jsonBody(deps.bodyLimit)));
-  app.use(documentRoutes(kit));
-  app.use(jobRoutes(kit));
-  app.use(searchRoutes(kit));
-  app.use(indexVersionRoutes(kit));
-  app.use(ragRoutes(kit));
-  app.use(openapiRoutes(buildOpenApiDocument({ maxWaitMs: kit.maxWaitMs })));
-  app.use(wsHttpRoute());
+  app.use(registerRoutes(routes, { admission, bodyLimitBytes: parseByteSize(deps.bodyLimit) }));
   app.use(routeNotFound);
   app.use(errorHandler(deps.logger));
   return app;

@@ -5,6 +5,9 @@ import { rateLimitConfigFields } from './rate-limit/config-fields.ts';
 import { guardConfigFields } from './guard/config-fields.ts';
 import { wsConfigFields } from './ws/config-fields.ts';
 
+/** The gateway's ops port when none is set (the gRPC services use 9101-9104). */
+export const GATEWAY_OPS_PORT = 9100;
+
 /** Byte sizes as body-parser reads them: 512kb, 10mb, or a plain number of bytes. */
 const byteSize = z
   .string()
@@ -13,8 +16,19 @@ const byteSize = z
 
 export const gatewayConfigSchema = z.object({
   GATEWAY_PORT: env.port(DEFAULT_PORTS.gateway.http),
-  GATEWAY_HOST: z.string().min(1).default('0.0.0.0'),
+  /** Loopback unless told otherwise: a development gateway is never exposed by accident. Helm sets 0.0.0.0. */
+  GATEWAY_HOST: z.string().min(1).default('127.0.0.1'),
+  /** The ops port: /metrics, /healthz, /readyz (metrics are never served on the public port). */
+  METRICS_PORT: env.port(GATEWAY_OPS_PORT),
+  /** Embedded state (admin-created keys without Redis) lives under `<DATA_DIR>/gateway/`. */
+  DATA_DIR: z.string().min(1).default('.data'),
   GATEWAY_BODY_LIMIT: byteSize,
+  /** Longest silence between two events of an answer stream; past it the client gets UPSTREAM_TIMEOUT. */
+  GATEWAY_STREAM_IDLE_MS: env.positiveInt(30_000),
+  /** Longest time a client may take to send a whole request (headers and body). */
+  GATEWAY_REQUEST_TIMEOUT_MS: env.positiveInt(60_000),
+  /** Longest time a client may take to send the request headers. */
+  GATEWAY_HEADERS_TIMEOUT_MS: env.positiveInt(10_000),
   /** How long in-flight requests and streams may run on after a shutdown signal. */
   GATEWAY_DRAIN_MS: env.positiveInt(15_000),
   /** Upper bound for `POST /v1/documents?wait=true`, whatever the client asks for. */
@@ -31,5 +45,17 @@ export const gatewayConfigSchema = z.object({
 export type GatewayConfig = z.output<typeof gatewayConfigSchema>;
 
 export function loadGatewayConfig(source: Record<string, string | undefined> = process.env): GatewayConfig {
-  return loadConfig('gateway', gatewayConfigSchema.superRefine(checkAuthSources), source);
+  return loadConfig(
+    'gateway',
+    gatewayConfigSchema.superRefine(checkAuthSources).superRefine((config, context) => {
+      if (config.GATEWAY_HEADERS_TIMEOUT_MS > config.GATEWAY_REQUEST_TIMEOUT_MS) {
+        context.addIssue({
+          code: 'custom',
+          path: ['GATEWAY_HEADERS_TIMEOUT_MS'],
+          message: 'must not exceed GATEWAY_REQUEST_TIMEOUT_MS',
+        });
+      }
+    }),
+    source,
+  );
 }

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { SignJWT } from 'jose';
 import { GenerateClient, RetrieveClient } from '@ragfleet/grpc';
 import { createLogger, createMetricsRegistry } from '@ragfleet/telemetry';
+import { Admission } from '../src/admission/admission.ts';
 import { createApp } from '../src/app.ts';
 import { hashApiKey } from '../src/auth/api-keys.ts';
 import { Authenticator } from '../src/auth/authenticator.ts';
@@ -64,6 +65,8 @@ beforeAll(async () => {
       tenantClaim: 'tenant',
       tierClaim: 'tier',
       defaultTier: 'free',
+      maxLifetimeSeconds: 3_600,
+      allowAdmin: false,
     }),
     adminToken: ADMIN_TOKEN,
     anonymousTier: 'premium',
@@ -84,8 +87,7 @@ beforeAll(async () => {
     ...clients,
     logger,
     registry,
-    auth,
-    limiter,
+    admission: new Admission({ auth, limiter }),
     readiness: async () => ({ ready: true, checks: {} }),
     bodyLimit: '64kb',
   });
@@ -202,6 +204,44 @@ describe('credentials', () => {
       expect(response.status).toBe(401);
       expect(await errorCode(response)).toBe('UNAUTHENTICATED');
     }
+  });
+
+  it('refuses tokens without an expiry and tokens that live longer than the configured maximum', async () => {
+    const claims = { tenant: 't', sub: 's' };
+    const sign = (build: (jwt: SignJWT) => SignJWT) =>
+      build(new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }))
+        .setIssuer('https://issuer.test')
+        .setAudience('ragfleet')
+        .sign(new TextEncoder().encode(JWT_SECRET));
+    const eternal = await sign((jwt) => jwt.setIssuedAt());
+    const tooLong = await sign((jwt) => jwt.setIssuedAt().setExpirationTime('2h'));
+    const noIssuedAt = await sign((jwt) => jwt.setExpirationTime('30d'));
+    for (const [jwt, message] of [
+      [eternal, 'The token has no "exp" claim.'],
+      [tooLong, 'The token lives longer than the 3600 s this gateway accepts.'],
+      [noIssuedAt, 'The token lives longer than the 3600 s this gateway accepts.'],
+    ] as const) {
+      const response = await call('POST', '/v1/search', jwt, { query: 'x' });
+      expect(response.status).toBe(401);
+      expect(((await response.json()) as { error: { message: string } }).error.message).toBe(message);
+    }
+    expect(
+      (
+        await call('POST', '/v1/search', await sign((jwt) => jwt.setIssuedAt().setExpirationTime('59m')), {
+          query: 'x',
+        })
+      ).status,
+    ).toBe(200);
+  });
+
+  it('gives no administration to a token claiming the admin scope unless configured to', async () => {
+    const admin = await token({ tenant: 'tenant-a', sub: 'mallory', scope: 'admin search' });
+    const denied = await call('POST', '/v1/admin/keys', admin, { tenant: 'tenant-b' });
+    expect(denied.status).toBe(403);
+    expect(await errorCode(denied)).toBe('PERMISSION_DENIED');
+    expect((await call('GET', '/v1/index/versions', admin)).status).toBe(403);
+    // Its other scopes still count.
+    expect((await call('POST', '/v1/search', admin, { query: 'x' })).status).toBe(200);
   });
 
   it('leaves health probes open', async () => {

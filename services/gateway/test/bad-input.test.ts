@@ -363,7 +363,7 @@ const routeCases: BadCase[] = [
   { name: 'GET rag', method: 'GET', path: '/v1/rag', code: 'METHOD_NOT_ALLOWED' },
   { name: 'POST healthz', method: 'POST', path: '/healthz', code: 'METHOD_NOT_ALLOWED' },
   { name: 'POST readyz', method: 'POST', path: '/readyz', code: 'METHOD_NOT_ALLOWED' },
-  { name: 'DELETE metrics', method: 'DELETE', path: '/metrics', code: 'METHOD_NOT_ALLOWED' },
+  { name: 'metrics on the public port', method: 'GET', path: '/metrics', code: 'ROUTE_NOT_FOUND' },
   // Unknown routes
   { name: 'root', method: 'GET', path: '/', code: 'ROUTE_NOT_FOUND' },
   { name: 'bare /v1', method: 'GET', path: '/v1', code: 'ROUTE_NOT_FOUND' },

@@ -11,20 +11,12 @@ import {
 } from '@ragfleet/grpc';
 import { protos, type RetrieveV1 } from '@ragfleet/protos';
 import { createLogger, createMetricsRegistry } from '@ragfleet/telemetry';
-import express from 'express';
+import { Admission } from '../src/admission/admission.ts';
+import { createApp } from '../src/app.ts';
 import { hashApiKey } from '../src/auth/api-keys.ts';
 import { Authenticator } from '../src/auth/authenticator.ts';
-import { callerChecks } from '../src/auth/caller-checks.ts';
 import { KeyDirectory } from '../src/auth/key-directory.ts';
 import { MemoryKeyStore } from '../src/auth/memory-key-store.ts';
-import { enterIdentityContext } from '../src/auth/middleware.ts';
-import { PromptGuard } from '../src/guard/prompt-guard.ts';
-import { errorHandler } from '../src/http/errors.ts';
-import { jsonBody } from '../src/http/json-body.ts';
-import { createGatewayMetrics } from '../src/http/metrics.ts';
-import { assignRequestId } from '../src/http/request-id.ts';
-import { indexVersionRoutes } from '../src/routes/index-versions.ts';
-import type { RouteKit } from '../src/routes/route-kit.ts';
 
 const ADMIN_TOKEN = 'admin-token-for-index-version-tests-0123456789';
 const USER_KEY = 'rf_user_key_for_index_version_tests_0123456789';
@@ -104,24 +96,15 @@ beforeAll(async () => {
     adminToken: ADMIN_TOKEN,
     anonymousTier: 'premium',
   });
-  // The routes as app.ts mounts them, behind the real authenticator.
-  const logger = createLogger('gateway', 'silent');
-  const registry = createMetricsRegistry('gateway');
-  const checks = callerChecks(auth);
-  const kit: RouteKit = {
+  // The whole app, behind the real authenticator.
+  const app = createApp({
     ...clients,
-    metrics: createGatewayMetrics(registry),
-    logger,
-    jsonInput: [...checks, ...jsonBody('64kb'), enterIdentityContext],
-    scoped: [...checks, enterIdentityContext],
-    maxWaitMs: 10_000,
-    jobPollIntervalMs: 10,
-    promptGuard: new PromptGuard({ mode: 'flag', logger, registry }),
-  };
-  const app = express();
-  app.use(assignRequestId);
-  app.use(indexVersionRoutes(kit));
-  app.use(errorHandler(logger));
+    logger: createLogger('gateway', 'silent'),
+    registry: createMetricsRegistry('gateway'),
+    readiness: async () => ({ ready: true, checks: {} }),
+    bodyLimit: '64kb',
+    admission: new Admission({ auth }),
+  });
   http = createServer(app);
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { ERROR_CODES } from '@ragfleet/errors';
 import type { RetrieveV1 } from '@ragfleet/protos';
 import { createLogger, createMetricsRegistry } from '@ragfleet/telemetry';
+import { Admission } from '../src/admission/admission.ts';
 import { createApp } from '../src/app.ts';
 import { Authenticator } from '../src/auth/authenticator.ts';
 import { KeyDirectory } from '../src/auth/key-directory.ts';
@@ -261,10 +262,12 @@ describe('responses of a hybrid retrieve and of key administration match the doc
       registry: createMetricsRegistry('gateway'),
       readiness: async () => ({ ready: true, checks: {} }),
       bodyLimit: '64kb',
-      auth: new Authenticator({
-        keys: new KeyDirectory({ fileKeys: [], store: new MemoryKeyStore(), cacheMs: 0 }),
-        adminToken: ADMIN_TOKEN,
-        anonymousTier: 'premium',
+      admission: new Admission({
+        auth: new Authenticator({
+          keys: new KeyDirectory({ fileKeys: [], store: new MemoryKeyStore(), cacheMs: 0 }),
+          adminToken: ADMIN_TOKEN,
+          anonymousTier: 'premium',
+        }),
       }),
     });
     server = createServer(app);

@@ -217,7 +217,7 @@ describe('POST /v1/rag as NDJSON', () => {
 
   it('records the time to first byte of streams', async () => {
     await readAll(await postJson(`${gateway.url}/v1/rag`, { query: 'q' }, STREAM));
-    const text = await (await fetch(`${gateway.url}/metrics`)).text();
+    const text = await gateway.metrics();
     expect(text).toMatch(/ragfleet_gateway_stream_time_to_first_byte_seconds_count\{[^}]*\} [1-9]/);
   });
 });

@@ -210,7 +210,7 @@ describe('probes and metrics', () => {
 
   it('counts requests by route pattern, method and status', async () => {
     await fetch(`${gateway.url}/v1/documents/${encodeURIComponent('never-there')}`);
-    const text = await (await fetch(`${gateway.url}/metrics`)).text();
+    const text = await gateway.metrics();
     expect(text).toMatch(
       /ragfleet_gateway_requests_total\{[^}]*route="\/v1\/documents\/:id",method="GET",status="404"[^}]*\} [1-9]/,
     );

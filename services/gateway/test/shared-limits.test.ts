@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, connect, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
@@ -11,6 +10,8 @@ import { hashApiKey } from '../src/auth/api-keys.ts';
 import type { Identity } from '../src/auth/identity.ts';
 import { createRequestLimiter } from '../src/rate-limit/create-limiter.ts';
 import { connectRedis } from '../src/rate-limit/redis-connection.ts';
+import { redisProxy } from './support/redis-proxy.ts';
+import { startGatewayProcess } from './support/gateway-process.ts';
 import { TenantScopedUpstreams } from './support/tenant-scoped-upstreams.ts';
 
 /*
@@ -23,25 +24,18 @@ const PREFIX = `ragfleet:test:${suffix}:`;
 const LIMIT = 50;
 const FREE_KEY = `rf_shared_${suffix}`;
 const ADMIN_TOKEN = `admin-${suffix}-0123456789`;
-const MAIN = join(import.meta.dirname, '../src/main.ts');
 
 const dir = mkdtempSync(join(tmpdir(), 'ragfleet-limits-'));
 const redis = new Redis(REDIS_URL);
 let upstreams: TenantScopedUpstreams;
-const gateways: Array<{ child: ChildProcess; url: string; output: string[] }> = [];
+const gateways: Array<{ child: ChildProcess; url: string }> = [];
 
-async function startGatewayProcess(
-  upstreamAddress: string,
-): Promise<{ child: ChildProcess; url: string; output: string[] }> {
+async function startGateway(upstreamAddress: string): Promise<{ child: ChildProcess; url: string }> {
   const port = await freePort();
-  const output: string[] = [];
-  const child = spawn(process.execPath, [MAIN], {
+  const { child } = await startGatewayProcess({
+    port,
+    upstream: upstreamAddress,
     env: {
-      ...process.env,
-      GATEWAY_PORT: String(port),
-      GATEWAY_HOST: '127.0.0.1',
-      RETRIEVE_ADDR: upstreamAddress,
-      GENERATE_ADDR: upstreamAddress,
       REDIS_URL,
       GATEWAY_API_KEYS_FILE: join(dir, 'keys.yaml'),
       GATEWAY_ADMIN_TOKEN: ADMIN_TOKEN,
@@ -49,17 +43,9 @@ async function startGatewayProcess(
       GATEWAY_RATE_LIMIT_PREFIX: `${PREFIX}rl:`,
       GATEWAY_RATE_LIMIT_FREE_PER_MINUTE: String(LIMIT),
       GATEWAY_KEY_CACHE_MS: '0',
-      LOG_LEVEL: 'warn',
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-  const url = `http://127.0.0.1:${port}`;
-  await waitFor(async () => (await fetch(`${url}/healthz`)).ok, 30_000, 100).catch((error: unknown) => {
-    throw new Error(`gateway did not start: ${String(error)}\n${output.join('')}`);
-  });
-  return { child, url, output };
+  return { child, url: `http://127.0.0.1:${port}` };
 }
 
 beforeAll(async () => {
@@ -69,7 +55,7 @@ beforeAll(async () => {
   );
   upstreams = new TenantScopedUpstreams();
   const address = await upstreams.start();
-  gateways.push(...(await Promise.all([startGatewayProcess(address), startGatewayProcess(address)])));
+  gateways.push(...(await Promise.all([startGateway(address), startGateway(address)])));
 }, 60_000);
 
 afterAll(async () => {
@@ -138,37 +124,10 @@ describe('two gateway processes sharing one Redis', () => {
   }, 15_000);
 });
 
-/** A TCP proxy in front of the real Redis that can be switched on and off. */
-function redisProxy(port: number): { start(): Promise<void>; stop(): Promise<void> } {
-  const target = new URL(REDIS_URL);
-  let server: Server | undefined;
-  const sockets = new Set<Socket>();
-  return {
-    start: () =>
-      new Promise((resolve) => {
-        server = createServer((socket) => {
-          const upstream = connect(Number(target.port || 6379), target.hostname);
-          sockets.add(socket).add(upstream);
-          socket.pipe(upstream).pipe(socket);
-          socket.on('error', () => upstream.destroy());
-          upstream.on('error', () => socket.destroy());
-        });
-        server.listen(port, '127.0.0.1', () => resolve());
-      }),
-    stop: () =>
-      new Promise((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        sockets.clear();
-        if (!server) return resolve();
-        server.close(() => resolve());
-      }),
-  };
-}
-
 describe('Redis unreachable', () => {
   it('keeps limiting per process, exports it, and goes back to Redis when it returns', async () => {
     const port = await freePort();
-    const proxy = redisProxy(port);
+    const proxy = redisProxy(REDIS_URL, port);
     const registry = createMetricsRegistry('gateway');
     const client = connectRedis(`redis://127.0.0.1:${port}`, createLogger('gateway', 'silent'));
     const prefix = `${PREFIX}fallback:`;
@@ -207,8 +166,9 @@ describe('Redis unreachable', () => {
 
       await proxy.start();
       await waitFor(() => client.status === 'ready', 10_000);
+      // The three admitted while it was away are carried over: the shared window is spent too.
       const back = await limiter.consume(caller);
-      expect(back).toMatchObject({ allowed: true, limit: 3, remaining: 2 });
+      expect(back).toMatchObject({ allowed: false, limit: 3, remaining: 0 });
       expect(await metric('ragfleet_gateway_ratelimit_fallback_active')).toBe(0);
       expect(await redis.exists(`${prefix}minute:free:t:k`)).toBe(1);
 

@@ -207,51 +207,6 @@ function isNotFound(event: Record<string, unknown>): boolean {
   return (event.error as { code?: string } | undefined)?.code === 'NOT_FOUND';
 }
 
-describe('WebSocket authentication and admission seams', () => {
-  let gateway: WsTestGateway;
-  beforeAll(async () => {
-    gateway = await startWsTestGateway({
-      authenticateUpgrade: (request) => {
-        if (request.headers.authorization !== 'Bearer good') {
-          throw new RagfleetError('UNAUTHENTICATED', 'A valid API key is required.');
-        }
-        return { tenant: 'from-key', tier: 'premium' };
-      },
-      admitAsk: (identity) => {
-        if (identity.tenant !== 'from-key') throw new Error('unexpected identity');
-        throw new RagfleetError('RATE_LIMITED', 'Too many asks.', { details: { retry_after: 7 } });
-      },
-    });
-  });
-  afterAll(async () => {
-    await gateway.stop();
-  });
-
-  it('rejects a failed authentication with HTTP 401 before upgrading', async () => {
-    const socket = new WebSocket(gateway.wsUrl, { headers: { authorization: 'Bearer bad' } });
-    const [, response] = (await once(socket, 'unexpected-response')) as [
-      unknown,
-      NodeJS.ReadableStream & { statusCode: number; headers: Record<string, string> },
-    ];
-    expect(response.statusCode).toBe(401);
-    let body = '';
-    for await (const chunk of response) body += String(chunk);
-    expect(JSON.parse(body)).toMatchObject({ error: { code: 'UNAUTHENTICATED' } });
-    expect(response.headers['www-authenticate']).toBe('Bearer');
-  });
-
-  it('refuses an ask the admission hook refuses, with retry_after', async () => {
-    const socket = await new WsClient(gateway.wsUrl, { authorization: 'Bearer good' }).open();
-    socket.send({ type: 'rag', id: 'r', query: 'q' });
-    expect(await socket.until((event) => event.id === 'r')).toMatchObject({
-      type: 'error',
-      error: { code: 'RATE_LIMITED', retry_after: 7 },
-    });
-    expect(gateway.upstreams.calls.filter((call) => call.method === 'Answer')).toHaveLength(0);
-    socket.socket.terminate();
-  });
-});
-
 describe('WebSocket guard, backpressure and shutdown', () => {
   let gateway: WsTestGateway;
   beforeAll(async () => {

@@ -17,13 +17,20 @@ export const authConfigFields = {
   GATEWAY_JWT_TENANT_CLAIM: z.string().min(1).default('tenant'),
   GATEWAY_JWT_TIER_CLAIM: z.string().min(1).default('tier'),
   GATEWAY_JWT_DEFAULT_TIER: z.enum(TIERS).default('free'),
+  /** Longest token lifetime accepted (`exp` minus `iat`); every token must carry `exp`. */
+  GATEWAY_JWT_MAX_LIFETIME_SECONDS: env.positiveInt(86_400),
+  /** Whether a token's `admin` scope opens administration (off: only the admin token and admin keys). */
+  GATEWAY_JWT_ADMIN: env.boolean(false),
   /** Refuse to start without a key source, so a deployment can never run open by mistake. */
   GATEWAY_AUTH_REQUIRED: env.boolean(false),
   /** Tier of anonymous callers in development mode (no key source configured). */
   GATEWAY_ANONYMOUS_TIER: z.enum(TIERS).default('premium'),
   /** Redis key prefix of admin-created API keys. */
   GATEWAY_KEYS_PREFIX: z.string().min(1).default('ragfleet:gateway:keys:'),
-  /** How long an API key lookup in Redis is reused (also: how late a revocation reaches other replicas). */
+  /**
+   * How long an API key lookup in Redis is reused: the most a revocation can be late on another
+   * replica should its pub/sub announcement be lost (normally it arrives at once).
+   */
   GATEWAY_KEY_CACHE_MS: env.nonNegativeInt(5_000),
 };
 

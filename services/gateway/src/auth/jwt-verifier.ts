@@ -15,18 +15,26 @@ export interface JwtOptions {
   /** Claim naming the tier (default `tier`); absent means defaultTier. */
   tierClaim: string;
   defaultTier: Tier;
+  /** Longest accepted lifetime: `exp` no later than this after `iat` (or after now, without `iat`). */
+  maxLifetimeSeconds: number;
+  /** Whether a token's `admin` scope opens administration; otherwise it is dropped. */
+  allowAdmin: boolean;
   clockToleranceSeconds?: number;
 }
 
 const ASYMMETRIC = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
 
-/** `scope: "search rag"` (OAuth style) or `scopes: ["search", "rag"]`; neither means every scope. */
-function scopesOf(payload: JWTPayload): Scope[] {
+/**
+ * `scope: "search rag"` (OAuth style) or `scopes: ["search", "rag"]`; neither means every scope.
+ * `admin` counts only when the gateway is configured to take administration from tokens: an
+ * identity provider that lets users pick scopes must not make them operators of every tenant.
+ */
+function scopesOf(payload: JWTPayload, allowAdmin: boolean): Scope[] {
   const raw = payload.scope ?? payload.scopes;
   const names = typeof raw === 'string' ? raw.split(/\s+/) : Array.isArray(raw) ? raw : undefined;
   if (names === undefined) return ['*'];
   // Unknown scopes (another API's, in a shared token) grant nothing here.
-  return names.filter(isScope);
+  return names.filter(isScope).filter((scope) => allowAdmin || scope !== 'admin');
 }
 
 /** Verifies a bearer JWT and turns its claims into an Identity; throws UNAUTHENTICATED when it cannot. */
@@ -65,7 +73,7 @@ export class JwtVerifier {
       tenant,
       user: payload.sub,
       tier: tierClaim ?? this.#options.defaultTier,
-      scopes: scopesOf(payload),
+      scopes: scopesOf(payload, this.#options.allowAdmin),
       keyId: `jwt:${tenant}:${payload.sub}`,
       method: 'jwt',
     };
@@ -78,9 +86,13 @@ export class JwtVerifier {
         issuer: this.#options.issuer,
         audience: this.#options.audience,
         clockTolerance: this.#options.clockToleranceSeconds ?? 5,
+        // A token without an expiry would be valid for ever once leaked.
+        requiredClaims: ['exp'],
       });
+      this.#checkLifetime(payload);
       return payload;
     } catch (error) {
+      if (error instanceof RagfleetError) throw error;
       if (error instanceof errors.JWTExpired) throw unauthenticated('The token has expired.');
       if (error instanceof errors.JWKSTimeout || (error instanceof TypeError && this.#options.jwksUrl)) {
         throw new RagfleetError('SERVICE_UNAVAILABLE', 'Credentials cannot be checked right now.', {
@@ -89,9 +101,18 @@ export class JwtVerifier {
         });
       }
       if (error instanceof errors.JWTClaimValidationFailed) {
+        if (error.reason === 'missing') throw unauthenticated(`The token has no "${error.claim}" claim.`);
         throw unauthenticated(`The token's "${error.claim}" claim is not accepted.`);
       }
       throw unauthenticated('The token is invalid.');
+    }
+  }
+
+  #checkLifetime(payload: JWTPayload): void {
+    const max = this.#options.maxLifetimeSeconds;
+    const issuedAt = typeof payload.iat === 'number' ? payload.iat : Math.floor(Date.now() / 1000);
+    if ((payload.exp ?? 0) - issuedAt > max) {
+      throw unauthenticated(`The token lives longer than the ${max} s this gateway accepts.`);
     }
   }
 }

@@ -2,6 +2,11 @@ import { RagfleetError } from '@ragfleet/errors';
 import { generateApiKey, hashApiKey, newKeyId } from './api-keys.ts';
 import type { Scope, Tier } from './identity.ts';
 import type { ApiKeyRecord, ApiKeyStore } from './key-record.ts';
+import {
+  LocalRevocationChannel,
+  type RevocationChannel,
+  type RevocationListener,
+} from './key-revocations.ts';
 
 export interface KeyDirectoryOptions {
   /** Keys from GATEWAY_API_KEYS_FILE: read-only, looked up in memory. */
@@ -13,6 +18,8 @@ export interface KeyDirectoryOptions {
    * and also how long a key revoked on another replica keeps working here.
    */
   cacheMs: number;
+  /** Carries revocations to every replica (default: this process only). */
+  revocations?: RevocationChannel;
   now?: () => number;
 }
 
@@ -33,6 +40,7 @@ export class KeyDirectory {
   readonly #cacheMs: number;
   readonly #now: () => number;
   readonly #cache = new Map<string, { record: ApiKeyRecord | undefined; expires: number }>();
+  readonly #revocations: RevocationChannel;
 
   constructor(options: KeyDirectoryOptions) {
     this.#fileKeys = new Map(options.fileKeys.map((record) => [record.hash, record]));
@@ -40,6 +48,14 @@ export class KeyDirectory {
     this.#store = options.store;
     this.#cacheMs = options.cacheMs;
     this.#now = options.now ?? Date.now;
+    this.#revocations = options.revocations ?? new LocalRevocationChannel();
+    // Whichever replica revoked a key, this one forgets it now rather than when its cache expires.
+    this.#revocations.listen((revoked) => this.#cache.delete(revoked.hash));
+  }
+
+  /** Hears every revocation, on any replica; returns a function that stops listening. */
+  onRevoked(listener: RevocationListener): () => void {
+    return this.#revocations.listen(listener);
   }
 
   /** The record for a clear key, or undefined when no such key exists. */
@@ -94,5 +110,7 @@ export class KeyDirectory {
       throw new RagfleetError('NOT_FOUND', `Key "${id}" does not exist.`);
     }
     this.#cache.delete(record.hash);
+    // The key is gone from the store already; a lost announcement leaves only the cache window.
+    await this.#revocations.announce({ id, hash: record.hash }).catch(() => undefined);
   }
 }

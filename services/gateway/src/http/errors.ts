@@ -4,6 +4,7 @@ import type { ErrorRequestHandler } from 'express';
 import { ERROR_CODES, RagfleetError, toRagfleetError } from '@ragfleet/errors';
 import type { Logger } from '@ragfleet/telemetry';
 import { randomUUID } from 'node:crypto';
+import { rateLimitErrorHeaders } from '../admission/rate-limited.ts';
 import { REQUEST_ID_HEADER, requestIdOf } from './request-id.ts';
 
 /** The one error shape every route answers with (see DESIGN.md). */
@@ -80,6 +81,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (error.code === 'METHOD_NOT_ALLOWED' && Array.isArray(error.details?.allow)) {
       response.setHeader('Allow', error.details.allow.join(', '));
     }
+    if (error.code === 'RATE_LIMITED') response.set(rateLimitErrorHeaders(error));
     response.status(httpStatusOf(error)).json(toErrorEnvelope(error, requestIdOf(response)));
   };
 }

@@ -1,43 +1,30 @@
 import { z } from 'zod';
 import { ERROR_CODES } from '@ragfleet/errors';
-import { GUARD_HEADER } from '../guard/prompt-guard.ts';
 import { NDJSON_TYPE } from '../http/ndjson-writer.ts';
 import { REQUEST_ID_HEADER } from '../http/request-id.ts';
-import { TENANT_HEADER } from '../http/request-context.ts';
-import { keyParams, newKeyBody } from '../auth/admin-routes.ts';
-import { batchSchema, singleDocumentSchema, waitQuery } from '../routes/documents.ts';
-import { activateVersionBody, buildVersionBody } from '../routes/index-versions.ts';
-import { ragBody } from '../routes/rag.ts';
-import { idParams } from '../routes/schemas.ts';
-import { searchBody } from '../routes/search.ts';
-import { wsClientMessage } from '../ws/messages.ts';
+import type { GatewayRoute, NamedSchema, RouteResponse } from '../routes/route.ts';
 import { API_VERSION, API_VERSION_HEADER } from './api-version.ts';
-import { parametersOf, toSchemaObject, type JsonSchema } from './json-schema.ts';
-import * as responses from './response-schemas.ts';
-
-export interface OpenApiOptions {
-  /** The configured bound on `?timeout_ms`, so the document states the real limit. */
-  maxWaitMs: number;
-}
-
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const json = (schema: JsonSchema) => ({ 'application/json': { schema } });
+import { parametersOf, type JsonSchema } from './json-schema.ts';
+import { SHARED_COMPONENTS } from './response-schemas.ts';
 
 const STANDARD_HEADERS = {
   [REQUEST_ID_HEADER]: { $ref: '#/components/headers/RequestId' },
   [API_VERSION_HEADER]: { $ref: '#/components/headers/ApiVersion' },
 };
+const ADMIN_SECURITY = [{ bearerAuth: [] }, { apiKeyAuth: [] }];
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
-function ok(description: string, content?: Record<string, unknown>, headers: Record<string, unknown> = {}) {
-  return { description, headers: { ...STANDARD_HEADERS, ...headers }, ...(content ? { content } : {}) };
-}
-
-/** Error statuses an operation can answer with, each the same envelope. */
-function errors(...statuses: number[]): Record<string, unknown> {
-  const always = [401, 403, 429, 500, 503];
-  const all = [...new Set([...statuses, ...always])].sort((a, b) => a - b);
-  return Object.fromEntries(all.map((status) => [String(status), { $ref: '#/components/responses/Error' }]));
-}
+const TAGS = [
+  { name: 'documents', description: 'Ingest, read and delete documents.' },
+  { name: 'search', description: 'Retrieve chunks.' },
+  { name: 'rag', description: 'Answers with citations.' },
+  { name: 'ops', description: 'Probes and this document.' },
+  { name: 'admin', description: 'API key administration (the admin token or the `admin` scope).' },
+  {
+    name: 'index',
+    description: 'Index versions: shadow builds, gated cutover, rollback (the `admin` scope).',
+  },
+];
 
 function errorCodeTable(): string {
   const rows = Object.entries(ERROR_CODES).map(
@@ -54,39 +41,129 @@ Every error has the same envelope (\`ErrorEnvelope\`); its \`code\` is stable an
 
 ${errorCodeTable()}`;
 
-/** The OpenAPI 3.1 document, generated from the schemas the routes validate with. */
-export function buildOpenApiDocument(options: OpenApiOptions): Record<string, unknown> {
-  const document = buildDocument(options);
-  // Every tenant-scoped path takes the tenant header.
-  const tenant = { $ref: '#/components/parameters/Tenant' };
-  for (const [path, item] of Object.entries(document.paths)) {
-    if (!path.startsWith('/v1/') || path === '/v1/openapi.json' || OPERATOR_PATHS.test(path)) continue;
-    item.parameters = [...(item.parameters ?? []), tenant];
+/** Named zod schemas converted together, so that one names another by `$ref` instead of copying it. */
+class Components {
+  readonly #input = new Map<string, z.ZodType>();
+  readonly #output = new Map<string, z.ZodType>();
+
+  /** Requests are documented as clients may send them (before defaults), responses as sent. */
+  add(schema: NamedSchema, io: 'input' | 'output'): { $ref: string } {
+    const names = io === 'input' ? this.#input : this.#output;
+    const known = names.get(schema.name);
+    if (known && known !== schema.schema) throw new Error(`two schemas are named ${schema.name}`);
+    names.set(schema.name, schema.schema);
+    return ref(schema.name);
   }
-  return document;
+
+  toJson(): Record<string, JsonSchema> {
+    const convert = (names: Map<string, z.ZodType>, io: 'input' | 'output') => {
+      const registry = z.registry<{ id: string }>();
+      for (const [id, schema] of names) registry.add(schema, { id });
+      const { schemas } = z.toJSONSchema(registry, {
+        target: 'draft-2020-12',
+        io,
+        unrepresentable: 'any',
+        uri: (id) => `#/components/schemas/${id}`,
+      });
+      return Object.fromEntries(
+        Object.entries(schemas).map(([id, { $schema: _dialect, $id: _id, ...rest }]) => [
+          id,
+          rest as JsonSchema,
+        ]),
+      );
+    };
+    return { ...convert(this.#input, 'input'), ...convert(this.#output, 'output') };
+  }
 }
 
-/** Key administration and index versions act on every tenant: the admin credential decides. */
-const OPERATOR_PATHS = /^\/v1\/(admin|index)\//;
-const ADMIN_SECURITY = [{ bearerAuth: [] }, { apiKeyAuth: [] }];
+const isNamed = (value: NamedSchema | JsonSchema): value is NamedSchema =>
+  typeof value.name === 'string' && value.schema instanceof z.ZodType;
 
-/* routes/index-versions.ts does not export its path schema (uint32 version id). */
-const VERSION_ID_PARAMETER = {
-  name: 'id',
-  in: 'path',
-  required: true,
-  schema: { type: 'integer', minimum: 1, maximum: 4_294_967_295 },
-};
-
-interface PathItem {
-  parameters?: unknown[];
-  [method: string]: unknown;
+/** The error statuses a route can answer with, from what it declares: nothing is listed by hand. */
+function errorStatuses(route: GatewayRoute): number[] {
+  const statuses = new Set([500, 503, ...(route.errors ?? [])]);
+  if (route.access !== 'public') [401, 403].forEach((status) => statuses.add(status));
+  if (route.limits !== 'none') statuses.add(429);
+  if (route.params || route.query) statuses.add(400);
+  if (route.body) [400, 413, 415].forEach((status) => statuses.add(status));
+  if (route.websocket) [400, 404].forEach((status) => statuses.add(status));
+  return [...statuses].sort((a, b) => a - b);
 }
 
-function buildDocument(
-  options: OpenApiOptions,
-): { paths: Record<string, PathItem> } & Record<string, unknown> {
-  const jsonBodyErrors = [400, 413, 415];
+function responseObject(response: RouteResponse, components: Components) {
+  const content: Record<string, unknown> = {};
+  if (response.json) {
+    const schema = isNamed(response.json) ? components.add(response.json, 'output') : response.json;
+    content['application/json'] = { schema };
+  }
+  if (response.ndjson) content[NDJSON_TYPE] = { schema: components.add(response.ndjson, 'output') };
+  return {
+    description: response.description,
+    headers: { ...STANDARD_HEADERS, ...(response.headers ?? {}) },
+    ...(Object.keys(content).length > 0 ? { content } : {}),
+  };
+}
+
+function operation(route: GatewayRoute, components: Components): Record<string, unknown> {
+  const parameters = [
+    ...(route.params ? parametersOf(route.params as z.ZodObject, 'path') : []),
+    ...(route.query ? parametersOf(route.query as z.ZodObject, 'query') : []),
+    // Tenant-scoped routes take the tenant header; operator routes act on every tenant.
+    ...(route.access !== 'public' && route.access !== 'admin'
+      ? [{ $ref: '#/components/parameters/Tenant' }]
+      : []),
+  ];
+  const body = route.body;
+  const bodySchemas = body?.schemas.map((schema) => components.add(schema, 'input')) ?? [];
+  const responses: Record<string, unknown> = {};
+  for (const [status, response] of Object.entries(route.responses)) {
+    responses[status] = responseObject(response, components);
+  }
+  for (const status of errorStatuses(route)) {
+    responses[String(status)] ??= { $ref: '#/components/responses/Error' };
+  }
+  return {
+    tags: [route.tag],
+    operationId: route.operationId,
+    summary: route.summary,
+    ...(route.description ? { description: route.description } : {}),
+    ...(route.access === 'public'
+      ? { security: [] }
+      : route.access === 'admin'
+        ? { security: ADMIN_SECURITY }
+        : {}),
+    ...(parameters.length > 0 ? { parameters } : {}),
+    ...(body
+      ? {
+          requestBody: {
+            required: body.required,
+            content: {
+              'application/json': {
+                schema: bodySchemas.length === 1 ? bodySchemas[0] : { oneOf: bodySchemas },
+              },
+            },
+          },
+        }
+      : {}),
+    ...(route.websocket
+      ? {
+          'x-websocket-client-message': components.add(route.websocket.client, 'input'),
+          'x-websocket-server-message': components.add(route.websocket.server, 'output'),
+        }
+      : {}),
+    responses,
+  };
+}
+
+/** The OpenAPI 3.1 document of a route table, from the very schemas the routes validate with. */
+export function buildOpenApiDocument(routes: readonly GatewayRoute[]): Record<string, unknown> {
+  const components = new Components();
+  for (const shared of SHARED_COMPONENTS) components.add(shared, 'output');
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const route of routes) {
+    const path = route.path.replace(/:(\w+)/g, '{$1}');
+    paths[path] = { ...paths[path], [route.method.toLowerCase()]: operation(route, components) };
+  }
   return {
     openapi: '3.1.0',
     info: {
@@ -98,289 +175,15 @@ function buildDocument(
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     servers: [{ url: '/', description: 'this gateway' }],
     security: [{ bearerAuth: [] }, { apiKeyAuth: [] }, {}],
-    tags: [
-      { name: 'documents', description: 'Ingest, read and delete documents.' },
-      { name: 'search', description: 'Retrieve chunks.' },
-      { name: 'rag', description: 'Answers with citations.' },
-      { name: 'ops', description: 'Probes, metrics and this document.' },
-      { name: 'admin', description: 'API key administration (the admin token or the `admin` scope).' },
-      {
-        name: 'index',
-        description: 'Index versions: shadow builds, gated cutover, rollback (the `admin` scope).',
-      },
-    ],
-    paths: {
-      '/v1/documents': {
-        post: {
-          tags: ['documents'],
-          operationId: 'ingestDocuments',
-          summary: 'Ingest one document or a batch; answers with the ingest job.',
-          parameters: parametersOf(waitQuery(options.maxWaitMs), 'query'),
-          requestBody: {
-            required: true,
-            content: json({ oneOf: [ref('IngestBatch'), ref('IngestDocument')] }),
-          },
-          responses: {
-            '200': ok('The job finished while waiting (`wait=true`).', json(ref('JobResponse'))),
-            '202': ok(
-              'The job is accepted (and, with `wait=true`, still running).',
-              json(ref('JobResponse')),
-              {
-                Location: { description: 'The job resource.', schema: { type: 'string' } },
-              },
-            ),
-            ...errors(...jsonBodyErrors),
-          },
-        },
-      },
-      '/v1/documents/{id}': {
-        parameters: parametersOf(idParams, 'path'),
-        get: {
-          tags: ['documents'],
-          operationId: 'getDocument',
-          summary: 'One document of the caller’s tenant.',
-          responses: { '200': ok('The document.', json(ref('DocumentResponse'))), ...errors(400, 404) },
-        },
-        delete: {
-          tags: ['documents'],
-          operationId: 'deleteDocument',
-          summary: 'Delete a document and its chunks.',
-          responses: {
-            '200': ok(
-              'Deleted.',
-              json({
-                type: 'object',
-                properties: {
-                  deleted: { const: true },
-                  id: { type: 'string' },
-                  chunks_removed: { type: 'integer' },
-                },
-                required: ['deleted', 'id', 'chunks_removed'],
-              }),
-            ),
-            ...errors(400, 404),
-          },
-        },
-      },
-      '/v1/jobs/{id}': {
-        parameters: parametersOf(idParams, 'path'),
-        get: {
-          tags: ['documents'],
-          operationId: 'getJob',
-          summary: 'An ingest job’s progress.',
-          responses: { '200': ok('The job.', json(ref('JobResponse'))), ...errors(400, 404) },
-        },
-      },
-      '/v1/search': {
-        post: {
-          tags: ['search'],
-          operationId: 'search',
-          summary: 'The best-matching chunks for a query.',
-          requestBody: { required: true, content: json(ref('SearchRequest')) },
-          responses: {
-            '200': ok('Hits, best first, and the settings used.', json(ref('SearchResponse'))),
-            ...errors(...jsonBodyErrors, 504),
-          },
-        },
-      },
-      '/v1/rag': {
-        post: {
-          tags: ['rag'],
-          operationId: 'rag',
-          summary: 'Answer a question from the corpus, as one JSON object or an NDJSON event stream.',
-          requestBody: { required: true, content: json(ref('RagRequest')) },
-          responses: {
-            '200': ok(
-              'The answer. With `stream: true` or `Accept: application/x-ndjson`: one `AnswerEvent` per line, ending with `done` or `error`.',
-              {
-                ...json(ref('Answer')),
-                [NDJSON_TYPE]: { schema: ref('AnswerEvent') },
-              },
-              {
-                [GUARD_HEADER]: {
-                  description:
-                    '`flagged` when the prompt-injection guard (mode `flag`) flagged the question.',
-                  schema: { type: 'string', enum: ['flagged'] },
-                },
-              },
-            ),
-            ...errors(...jsonBodyErrors, 402, 502, 504),
-          },
-        },
-      },
-      '/v1/ws': {
-        get: {
-          tags: ['rag'],
-          operationId: 'websocket',
-          summary: 'WebSocket: ask over one connection, streamed events tagged with the ask id.',
-          description:
-            'Upgrade with `Connection: Upgrade`, `Upgrade: websocket`; credentials are checked before the upgrade ' +
-            '(401 with the error envelope). Client text messages are `WsClientMessage`; the server answers with ' +
-            '`AnswerEvent` objects plus the ask `id` (errors without an ask have `id: null`). Oversized messages ' +
-            'close the socket with 1009; a client that reads too slowly gets `SLOW_CONSUMER` and is closed; on ' +
-            'shutdown, unfinished asks get `SERVICE_UNAVAILABLE` and the socket closes with 1001.',
-          'x-websocket-client-message': ref('WsClientMessage'),
-          'x-websocket-server-message': ref('AnswerEvent'),
-          responses: { '101': { description: 'Switching protocols.' }, ...errors(400, 404) },
-        },
-      },
-      '/v1/admin/keys': {
-        post: {
-          tags: ['admin'],
-          operationId: 'createApiKey',
-          summary: 'Create an API key for a tenant; the key is in the answer once, never again.',
-          security: ADMIN_SECURITY,
-          requestBody: { required: true, content: json(ref('NewApiKey')) },
-          responses: {
-            '201': ok('Created.', json(ref('CreatedApiKey')), {
-              Location: { description: 'The key resource (for revocation).', schema: { type: 'string' } },
-              'Cache-Control': { description: 'Always `no-store`.', schema: { type: 'string' } },
-            }),
-            ...errors(...jsonBodyErrors),
-          },
-        },
-      },
-      '/v1/admin/keys/{id}': {
-        parameters: parametersOf(keyParams, 'path'),
-        delete: {
-          tags: ['admin'],
-          operationId: 'revokeApiKey',
-          summary: 'Revoke a key created through this API (keys from the key file are managed there).',
-          security: ADMIN_SECURITY,
-          responses: { '200': ok('Revoked.', json(ref('RevokedApiKey'))), ...errors(400, 404) },
-        },
-      },
-      '/v1/index/versions': {
-        get: {
-          tags: ['index'],
-          operationId: 'listIndexVersions',
-          summary: 'Every index version, the active one and the one a rollback returns to.',
-          security: ADMIN_SECURITY,
-          responses: { '200': ok('The versions.', json(ref('IndexVersionList'))), ...errors() },
-        },
-        post: {
-          tags: ['index'],
-          operationId: 'buildIndexVersion',
-          summary: 'Start building a shadow index version (re-chunks and re-embeds the corpus).',
-          security: ADMIN_SECURITY,
-          requestBody: { required: false, content: json(ref('BuildIndexVersion')) },
-          responses: {
-            '202': ok('The build started.', json(ref('IndexVersionResponse')), {
-              Location: { description: 'The version resource.', schema: { type: 'string' } },
-            }),
-            ...errors(...jsonBodyErrors, 409),
-          },
-        },
-      },
-      '/v1/index/versions/rollback': {
-        post: {
-          tags: ['index'],
-          operationId: 'rollbackIndexVersion',
-          summary: 'Make the previous version active again.',
-          security: ADMIN_SECURITY,
-          responses: { '200': ok('Rolled back.', json(ref('IndexVersionResponse'))), ...errors(409) },
-        },
-      },
-      '/v1/index/versions/{id}': {
-        parameters: [VERSION_ID_PARAMETER],
-        get: {
-          tags: ['index'],
-          operationId: 'getIndexVersion',
-          summary: 'One version and its build progress.',
-          security: ADMIN_SECURITY,
-          responses: { '200': ok('The version.', json(ref('IndexVersionResponse'))), ...errors(400, 404) },
-        },
-      },
-      '/v1/index/versions/{id}/activate': {
-        parameters: [VERSION_ID_PARAMETER],
-        post: {
-          tags: ['index'],
-          operationId: 'activateIndexVersion',
-          summary: 'Cut searches over to a ready version, through the quality gate unless forced.',
-          security: ADMIN_SECURITY,
-          requestBody: { required: false, content: json(ref('ActivateIndexVersion')) },
-          responses: {
-            '200': ok('The gate’s verdict.', json(ref('ActivationResult'))),
-            ...errors(...jsonBodyErrors, 404, 409),
-          },
-        },
-      },
-      '/v1/openapi.json': {
-        get: {
-          tags: ['ops'],
-          operationId: 'openapi',
-          summary: 'This document.',
-          security: [],
-          responses: { '200': ok('OpenAPI 3.1.', json({ type: 'object' })) },
-        },
-      },
-      '/healthz': {
-        get: {
-          tags: ['ops'],
-          operationId: 'liveness',
-          summary: 'Liveness: the process answers.',
-          security: [],
-          responses: {
-            '200': ok('Alive.', json({ type: 'object', properties: { status: { const: 'ok' } } })),
-          },
-        },
-      },
-      '/readyz': {
-        get: {
-          tags: ['ops'],
-          operationId: 'readiness',
-          summary: 'Readiness: taking traffic and every upstream reachable.',
-          security: [],
-          responses: {
-            '200': ok('Ready.', json(ref('Readiness'))),
-            '503': ok('Not ready (shutting down or an upstream unreachable).', json(ref('Readiness'))),
-          },
-        },
-      },
-      '/metrics': {
-        get: {
-          tags: ['ops'],
-          operationId: 'metrics',
-          summary: 'Prometheus metrics.',
-          security: [],
-          responses: {
-            '200': ok('Prometheus text format.', { 'text/plain': { schema: { type: 'string' } } }),
-          },
-        },
-      },
-    },
+    tags: TAGS,
+    paths,
     components: {
-      schemas: {
-        RagRequest: toSchemaObject(ragBody, 'input'),
-        SearchRequest: toSchemaObject(searchBody, 'input'),
-        IngestDocument: toSchemaObject(singleDocumentSchema, 'input'),
-        IngestBatch: toSchemaObject(batchSchema, 'input'),
-        WsClientMessage: toSchemaObject(wsClientMessage, 'input'),
-        ErrorEnvelope: toSchemaObject(responses.errorEnvelope, 'output'),
-        Job: toSchemaObject(responses.jobJson, 'output'),
-        JobResponse: toSchemaObject(z.object({ job: responses.jobJson }), 'output'),
-        Document: toSchemaObject(responses.documentJson, 'output'),
-        DocumentResponse: toSchemaObject(z.object({ document: responses.documentJson }), 'output'),
-        SearchHit: toSchemaObject(responses.searchHitJson, 'output'),
-        SearchResponse: toSchemaObject(responses.searchResponse, 'output'),
-        NewApiKey: toSchemaObject(newKeyBody, 'input'),
-        CreatedApiKey: toSchemaObject(responses.createdKey, 'output'),
-        RevokedApiKey: toSchemaObject(responses.revokedKey, 'output'),
-        BuildIndexVersion: toSchemaObject(buildVersionBody, 'input'),
-        ActivateIndexVersion: toSchemaObject(activateVersionBody, 'input'),
-        IndexVersionResponse: toSchemaObject(responses.indexVersionResponse, 'output'),
-        IndexVersionList: toSchemaObject(responses.indexVersionList, 'output'),
-        ActivationResult: toSchemaObject(responses.activationResult, 'output'),
-        Citation: toSchemaObject(responses.citationJson, 'output'),
-        Answer: toSchemaObject(responses.answerJson, 'output'),
-        AnswerEvent: toSchemaObject(responses.answerEvent, 'output'),
-        Readiness: toSchemaObject(responses.readiness, 'output'),
-      },
+      schemas: components.toJson(),
       responses: {
         Error: {
           description: 'An error; `error.code` is one of `x-error-codes` and decides the status.',
           headers: STANDARD_HEADERS,
-          content: json(ref('ErrorEnvelope')),
+          content: { 'application/json': { schema: ref('ErrorEnvelope') } },
         },
       },
       headers: {
@@ -395,10 +198,11 @@ function buildDocument(
       },
       parameters: {
         Tenant: {
-          name: TENANT_HEADER,
+          name: 'X-Tenant-Id',
           in: 'header',
           required: false,
-          description: 'Tenant for anonymous callers (until credentials carry it).',
+          description:
+            'The tenant of anonymous callers in development mode; with credentials it may only repeat their tenant.',
           schema: { type: 'string', pattern: '^[a-zA-Z0-9_-]{1,64}$' },
         },
       },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ERROR_CODES, type ErrorCode } from '@ragfleet/errors';
 import { SCOPES, TIERS } from '../auth/identity.ts';
+import { named, type NamedSchema } from '../routes/route.ts';
 
 /*
  * What the gateway answers, as zod schemas for the OpenAPI document. The request side is
@@ -45,6 +46,8 @@ export const jobJson = z.object({
   updated_at: nullableTime,
 });
 
+export const jobResponse = z.object({ job: jobJson });
+
 export const documentJson = z.object({
   id: z.string(),
   title: z.string(),
@@ -52,6 +55,14 @@ export const documentJson = z.object({
   chunk_count: z.int(),
   length: z.int(),
   updated_at: nullableTime,
+});
+
+export const documentResponse = z.object({ document: documentJson });
+
+export const deletedDocument = z.object({
+  deleted: z.literal(true),
+  id: z.string(),
+  chunks_removed: z.int(),
 });
 
 export const hitJson = z.object({
@@ -207,3 +218,17 @@ export const activationResult = z.object({
   candidate_ndcg10: z.number(),
   active_ndcg10: z.number(),
 });
+
+/**
+ * Shapes several routes share, named so that the document refers to them (`$ref`) instead of
+ * repeating them inside every response that holds one.
+ */
+export const SHARED_COMPONENTS: NamedSchema[] = [
+  named('ErrorEnvelope', errorEnvelope),
+  named('Job', jobJson),
+  named('Document', documentJson),
+  named('SearchHit', searchHitJson),
+  named('Citation', citationJson),
+  named('IndexVersion', indexVersionJson),
+  named('ApiKey', apiKeyJson),
+];

@@ -17,4 +17,14 @@ export const rateLimitConfigFields = {
   GATEWAY_RATE_LIMIT_TIMEOUT_MS: env.positiveInt(1_000),
   /** A stream slot left by a crashed gateway frees itself after this long. */
   GATEWAY_STREAM_LEASE_MS: env.positiveInt(300_000),
+  /**
+   * The fewest gateway replicas to assume when Redis is unreachable and each replica enforces its
+   * share of every limit alone (the live count seen through Redis raises it). Helm sets it to the
+   * deployment's minimum.
+   */
+  GATEWAY_MIN_REPLICAS: env.positiveInt(1),
+  /** How often each replica says it is alive in the replica count (gone after three misses). */
+  GATEWAY_REPLICA_HEARTBEAT_MS: env.positiveInt(5_000),
+  /** This replica's name in the shared replica count (Helm: the pod name); default random. */
+  GATEWAY_REPLICA_ID: env.optionalString(),
 };

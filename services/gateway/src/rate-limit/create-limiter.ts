@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
 import type { Logger, Registry } from '@ragfleet/telemetry';
 import { TIERS, type Tier } from '../auth/identity.ts';
 import { FailoverCounter } from './failover-counter.ts';
+import { ReplicaCount } from './replica-count.ts';
 import { RequestLimiter } from './request-limiter.ts';
 import { StoreHealth } from './store-health.ts';
 import { MemoryStreamSlots, RedisStreamSlots } from './stream-slots.ts';
@@ -17,6 +19,12 @@ export interface LimitSettings {
   timeoutMs: number;
   /** How long a stream slot survives a gateway that died without releasing it. */
   streamLeaseMs: number;
+  /** The fewest gateway replicas to assume when dividing a limit during a Redis outage. */
+  minReplicas?: number;
+  /** How often this replica renews its place in the replica count (default 5 s). */
+  replicaHeartbeatMs?: number;
+  /** This replica's name in the replica count (default: a random one). */
+  replicaId?: string;
 }
 
 export interface LimiterDeps {
@@ -29,7 +37,7 @@ export interface LimiterDeps {
 
 function failoverCounter(
   deps: LimiterDeps,
-  health: StoreHealth,
+  shared: { health: StoreHealth; replicas: () => number },
   name: string,
   points: number,
   duration: number,
@@ -40,23 +48,40 @@ function failoverCounter(
     shared: redis ? new RateLimiterRedis({ storeClient: redis, keyPrefix, points, duration }) : undefined,
     local: new RateLimiterMemory({ keyPrefix, points, duration }),
     sharedReady: () => redis?.status === 'ready',
-    health,
+    health: shared.health,
     timeoutMs: settings.timeoutMs,
+    replicas: shared.replicas,
   });
 }
 
 export function createRequestLimiter(deps: LimiterDeps): RequestLimiter {
   const { redis, settings } = deps;
   const health = new StoreHealth(deps.logger, deps.registry);
+  const count = redis
+    ? new ReplicaCount({
+        redis,
+        key: `${settings.prefix}replicas`,
+        replicaId: settings.replicaId ?? randomUUID(),
+        intervalMs: settings.replicaHeartbeatMs ?? 5_000,
+        minimum: settings.minReplicas ?? 1,
+      })
+    : undefined;
+  const replicas = () => count?.current ?? 1;
+  const shared = { health, replicas };
   const perMinute = Object.fromEntries(
     TIERS.map((tier) => [
       tier,
-      failoverCounter(deps, health, `minute:${tier}`, settings.perMinute[tier], 60),
+      failoverCounter(deps, shared, `minute:${tier}`, settings.perMinute[tier], 60),
     ]),
   ) as Record<Tier, FailoverCounter>;
+  const perDay = failoverCounter(deps, shared, 'day', settings.perDay, 86_400);
+  // Redis is back: what was counted here meanwhile goes into the shared windows at once.
+  redis?.on('ready', () => {
+    for (const counter of [...Object.values(perMinute), perDay]) void counter.handBackAll();
+  });
   return new RequestLimiter({
     perMinute,
-    perDay: failoverCounter(deps, health, 'day', settings.perDay, 86_400),
+    perDay,
     maxConcurrentStreams: settings.maxConcurrentStreams,
     shared: redis
       ? new RedisStreamSlots(redis, `${settings.prefix}streams:`, settings.streamLeaseMs)
@@ -64,7 +89,9 @@ export function createRequestLimiter(deps: LimiterDeps): RequestLimiter {
     local: new MemoryStreamSlots(),
     sharedReady: () => redis?.status === 'ready',
     health,
+    replicas,
     timeoutMs: settings.timeoutMs,
     renewEveryMs: Math.max(1_000, Math.floor(settings.streamLeaseMs / 2)),
+    onClose: () => count?.stop(),
   });
 }

@@ -87,11 +87,13 @@ describe('FailoverCounter', () => {
     points,
     consume: () => Promise.reject(new Error('ECONNREFUSED')),
     reward: () => Promise.reject(new Error('ECONNREFUSED')),
+    penalty: () => Promise.reject(new Error('ECONNREFUSED')),
   });
   const hanging = (points: number): PointLimiter => ({
     points,
     consume: () => new Promise(() => {}),
     reward: () => new Promise(() => {}),
+    penalty: () => new Promise(() => {}),
   });
 
   async function gaugeValue(registry: ReturnType<typeof createMetricsRegistry>) {
@@ -108,6 +110,7 @@ describe('FailoverCounter', () => {
         points: 2,
         consume: (key, points) => shared.consume(key, points),
         reward: (key, points) => shared.reward(key, points),
+        penalty: (key, points) => shared.penalty(key, points),
       },
       local: new RateLimiterMemory({ points: 2, duration: 60 }),
       sharedReady: () => true,
@@ -122,10 +125,50 @@ describe('FailoverCounter', () => {
     // Still limiting while degraded: the local window is spent.
     expect((await counter.consume('k')).allowed).toBe(false);
 
+    // Back: the two requests admitted locally are carried over, so the window is already spent.
     shared = new RateLimiterMemory({ points: 2, duration: 60 });
-    expect(await counter.consume('k')).toMatchObject({ allowed: true, remaining: 1 });
+    expect(await counter.consume('k')).toMatchObject({ allowed: false, remaining: 0 });
     expect(health.degraded).toBe(false);
     expect(await gaugeValue(registry)).toBe(0);
+    // A key that was not used during the outage starts fresh.
+    expect(await counter.consume('other')).toMatchObject({ allowed: true, remaining: 1 });
+  });
+
+  it('admits only its share of the limit while the shared store is away, and carries it over once', async () => {
+    const health = new StoreHealth(createLogger('gateway', 'silent'), createMetricsRegistry('gateway'));
+    let up = false;
+    const redisLike = new RateLimiterMemory({ points: 10, duration: 60 });
+    const counter = new FailoverCounter({
+      shared: redisLike,
+      local: new RateLimiterMemory({ points: 10, duration: 60 }),
+      sharedReady: () => up,
+      health,
+      timeoutMs: 20,
+      replicas: () => 4,
+    });
+    const admitted = async (count: number) => {
+      let allowed = 0;
+      for (let i = 0; i < count; i++) if ((await counter.consume('k')).allowed) allowed++;
+      return allowed;
+    };
+    // Four replicas share 10 a minute: alone, this one admits ceil(10 / 4) = 3.
+    expect(await admitted(6)).toBe(3);
+    expect((await counter.consume('k')).limit).toBe(3);
+    up = true;
+    // The 3 are handed to the shared count before the next request: 10 - 3 remain, once.
+    expect(await counter.consume('k')).toMatchObject({ allowed: true, remaining: 6 });
+    expect(await counter.consume('k')).toMatchObject({ allowed: true, remaining: 5 });
+  });
+
+  it('is the whole limit without a shared store: one process is the whole gateway', async () => {
+    const counter = new FailoverCounter({
+      local: new RateLimiterMemory({ points: 10, duration: 60 }),
+      sharedReady: () => false,
+      health: new StoreHealth(createLogger('gateway', 'silent'), createMetricsRegistry('gateway')),
+      timeoutMs: 20,
+      replicas: () => 4,
+    });
+    expect(await counter.consume('k')).toMatchObject({ allowed: true, limit: 10, remaining: 9 });
   });
 
   it('does not even call the shared store while its connection is down', async () => {
@@ -138,6 +181,7 @@ describe('FailoverCounter', () => {
           return Promise.reject(new Error('down'));
         },
         reward: () => Promise.reject(new Error('down')),
+        penalty: () => Promise.reject(new Error('down')),
       },
       local: new RateLimiterMemory({ points: 1, duration: 60 }),
       sharedReady: () => false,

@@ -22,9 +22,13 @@ export interface RequestLimiterOptions {
   local: StreamSlots;
   sharedReady: () => boolean;
   health: StoreHealth;
+  /** Replicas sharing the limits; each holds only its share of stream slots while Redis is away. */
+  replicas: () => number;
   timeoutMs: number;
   /** Leases are renewed this often while held (half the lease TTL). */
   renewEveryMs: number;
+  /** Stops what the limiter runs in the background (the replica heartbeat). */
+  onClose?: () => void;
 }
 
 function windowDecision(result: WindowResult): LimitDecision {
@@ -66,6 +70,10 @@ export class RequestLimiter {
     if (!perMinute.allowed && perDay.allowed) await this.#options.perDay.refund(dayKey);
     if (perMinute.allowed && !perDay.allowed) await minute.refund(minuteKey);
     return bindingDecision([windowDecision(perMinute), windowDecision(perDay)]);
+  }
+
+  close(): void {
+    this.#options.onClose?.();
   }
 
   /** Takes one of the key's concurrent stream slots; check decision.allowed, then release when done. */
@@ -119,6 +127,8 @@ export class RequestLimiter {
         health.failed(new Error('Redis connection is not ready'));
       }
     }
-    return { store: local, ...(await local.acquire(key, limit, leaseId)) };
+    // Alone (no Redis) this process holds every slot; cut off from Redis, only its share.
+    const share = shared ? Math.ceil(limit / Math.max(1, this.#options.replicas())) : limit;
+    return { store: local, ...(await local.acquire(key, share, leaseId)) };
   }
 }

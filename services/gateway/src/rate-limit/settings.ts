@@ -13,5 +13,8 @@ export function limitSettings(config: GatewayConfig): LimitSettings {
     prefix: config.GATEWAY_RATE_LIMIT_PREFIX,
     timeoutMs: config.GATEWAY_RATE_LIMIT_TIMEOUT_MS,
     streamLeaseMs: config.GATEWAY_STREAM_LEASE_MS,
+    minReplicas: config.GATEWAY_MIN_REPLICAS,
+    replicaHeartbeatMs: config.GATEWAY_REPLICA_HEARTBEAT_MS,
+    ...(config.GATEWAY_REPLICA_ID ? { replicaId: config.GATEWAY_REPLICA_ID } : {}),
   };
 }

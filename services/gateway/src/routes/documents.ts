@@ -1,11 +1,10 @@
-import express, { type Router } from 'express';
 import { z } from 'zod';
 import { RagfleetError } from '@ragfleet/errors';
-import { abortOnDisconnect } from '../http/disconnect.ts';
-import { allowOnly } from '../http/method-not-allowed.ts';
 import { parseInput } from '../http/validation.ts';
+import * as responses from '../openapi/response-schemas.ts';
 import { documentJson, isJobFinished, jobJson } from '../public-json.ts';
 import { waitForJob } from '../wait-for-job.ts';
+import { named, route, type GatewayRoute, type RouteBody } from './route.ts';
 import type { RouteKit } from './route-kit.ts';
 import { chunking, idParams, nonBlankText, resourceId, stringMap } from './schemas.ts';
 
@@ -36,7 +35,10 @@ interface IngestRequest {
   chunking?: z.output<typeof chunking> | undefined;
 }
 
-/** A batch `{ documents: [...] }` or, for convenience, a single document object. */
+/**
+ * A batch `{ documents: [...] }` or, for convenience, a single document object. Chosen by shape
+ * rather than by a zod union, whose error would not say which field of which document is wrong.
+ */
 function parseIngestBody(body: unknown): IngestRequest {
   const isBatch = typeof body === 'object' && body !== null && !Array.isArray(body) && 'documents' in body;
   let request: IngestRequest;
@@ -45,9 +47,8 @@ function parseIngestBody(body: unknown): IngestRequest {
     const { chunking: strategy, ...document } = parseInput(singleDocumentSchema, body, 'body');
     request = { documents: [document], chunking: strategy };
   }
-  const { documents } = request;
   const seen = new Set<string>();
-  documents.forEach((document, index) => {
+  request.documents.forEach((document, index) => {
     if (seen.has(document.id)) {
       throw new RagfleetError(
         'INVALID_ARGUMENT',
@@ -62,68 +63,135 @@ function parseIngestBody(body: unknown): IngestRequest {
   return request;
 }
 
+const ingestBody: RouteBody<IngestRequest> = {
+  schemas: [named('IngestBatch', batchSchema), named('IngestDocument', singleDocumentSchema)],
+  required: true,
+  parse: parseIngestBody,
+};
+
 export function waitQuery(maxWaitMs: number) {
   return z.object({
     wait: z
       .enum(['true', 'false', '1', '0'])
       .optional()
-      .transform((value) => value === 'true' || value === '1'),
-    timeout_ms: z.coerce.number().int().min(0).max(maxWaitMs).optional(),
+      .transform((value) => value === 'true' || value === '1')
+      .meta({ description: 'Wait for the job to finish (bounded by `timeout_ms`).' }),
+    timeout_ms: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(maxWaitMs)
+      .optional()
+      .meta({ description: 'How long to wait with `wait=true`.' }),
   });
 }
 
-export function documentRoutes(kit: RouteKit): Router {
-  const router = express.Router();
-  const query = waitQuery(kit.maxWaitMs);
+const jobResponse = named('JobResponse', responses.jobResponse);
+const location = (what: string) => ({ Location: { description: what, schema: { type: 'string' } } });
 
-  router
-    .route('/v1/documents')
-    .post(...kit.jsonInput, async (request, response) => {
-      const options = parseInput(query, request.query, 'query');
-      const ingest = parseIngestBody(request.body);
-      const { job } = await kit.retrieve.ingestDocuments({
-        documents: ingest.documents.map((document) => ({
-          id: document.id,
-          text: document.text,
-          title: document.title ?? '',
-          metadata: document.metadata ?? {},
-        })),
-        // Empty lets retrieve apply its configured default strategy.
-        chunking: ingest.chunking ?? '',
-      });
-      if (!job)
-        throw new RagfleetError('INTERNAL', 'Internal error', {
-          internal: 'IngestDocuments returned no job',
+export function documentRoutes(kit: RouteKit): GatewayRoute[] {
+  return [
+    route({
+      method: 'POST',
+      path: '/v1/documents',
+      operationId: 'ingestDocuments',
+      tag: 'documents',
+      summary: 'Ingest one document or a batch; answers with the ingest job.',
+      access: 'documents:write',
+      limits: 'request',
+      query: waitQuery(kit.maxWaitMs),
+      body: ingestBody,
+      responses: {
+        200: { description: 'The job finished while waiting (`wait=true`).', json: jobResponse },
+        202: {
+          description: 'The job is accepted (and, with `wait=true`, still running).',
+          json: jobResponse,
+          headers: location('The job resource.'),
+        },
+      },
+      async handle({ query, body, response, signal }) {
+        const { job } = await kit.retrieve.ingestDocuments({
+          documents: body.documents.map((document) => ({
+            id: document.id,
+            text: document.text,
+            title: document.title ?? '',
+            metadata: document.metadata ?? {},
+          })),
+          // Empty lets retrieve apply its configured default strategy.
+          chunking: body.chunking ?? '',
         });
-      response.location(`/v1/jobs/${encodeURIComponent(job.id)}`);
-      if (!options.wait) {
-        response.status(202).json({ job: jobJson(job) });
-        return;
-      }
-      const latest = await waitForJob(kit.retrieve, job, {
-        timeoutMs: options.timeout_ms ?? Math.min(DEFAULT_WAIT_MS, kit.maxWaitMs),
-        signal: abortOnDisconnect(response),
-        intervalMs: kit.jobPollIntervalMs,
-      });
-      response.status(isJobFinished(latest) ? 200 : 202).json({ job: jobJson(latest) });
-    })
-    .all(allowOnly('POST'));
-
-  router
-    .route('/v1/documents/:id')
-    .get(...kit.scoped, async (request, response) => {
-      const { id } = parseInput(idParams, request.params, 'path');
-      const { document } = await kit.retrieve.getDocument(id);
-      if (!document) throw new RagfleetError('NOT_FOUND', `Document "${id}" does not exist.`);
-      response.json({ document: documentJson(document) });
-    })
-    .delete(...kit.scoped, async (request, response) => {
-      const { id } = parseInput(idParams, request.params, 'path');
-      const result = await kit.retrieve.deleteDocument(id);
-      if (!result.deleted) throw new RagfleetError('NOT_FOUND', `Document "${id}" does not exist.`);
-      response.json({ deleted: true, id, chunks_removed: result.chunksRemoved });
-    })
-    .all(allowOnly('GET', 'DELETE'));
-
-  return router;
+        if (!job) {
+          throw new RagfleetError('INTERNAL', 'Internal error', {
+            internal: 'IngestDocuments returned no job',
+          });
+        }
+        response.location(`/v1/jobs/${encodeURIComponent(job.id)}`);
+        if (!query.wait) {
+          response.status(202).json({ job: jobJson(job) });
+          return;
+        }
+        const latest = await waitForJob(kit.retrieve, job, {
+          timeoutMs: query.timeout_ms ?? Math.min(DEFAULT_WAIT_MS, kit.maxWaitMs),
+          signal,
+          intervalMs: kit.jobPollIntervalMs,
+        });
+        response.status(isJobFinished(latest) ? 200 : 202).json({ job: jobJson(latest) });
+      },
+    }),
+    route({
+      method: 'GET',
+      path: '/v1/documents/:id',
+      operationId: 'getDocument',
+      tag: 'documents',
+      summary: 'One document of the caller’s tenant.',
+      access: 'documents:read',
+      limits: 'request',
+      params: idParams,
+      responses: {
+        200: { description: 'The document.', json: named('DocumentResponse', responses.documentResponse) },
+      },
+      errors: [404],
+      async handle({ params, response }) {
+        const { document } = await kit.retrieve.getDocument(params.id);
+        if (!document) throw new RagfleetError('NOT_FOUND', `Document "${params.id}" does not exist.`);
+        response.json({ document: documentJson(document) });
+      },
+    }),
+    route({
+      method: 'DELETE',
+      path: '/v1/documents/:id',
+      operationId: 'deleteDocument',
+      tag: 'documents',
+      summary: 'Delete a document and its chunks.',
+      access: 'documents:write',
+      limits: 'request',
+      params: idParams,
+      responses: {
+        200: { description: 'Deleted.', json: named('DeletedDocument', responses.deletedDocument) },
+      },
+      errors: [404],
+      async handle({ params, response }) {
+        const result = await kit.retrieve.deleteDocument(params.id);
+        if (!result.deleted) throw new RagfleetError('NOT_FOUND', `Document "${params.id}" does not exist.`);
+        response.json({ deleted: true, id: params.id, chunks_removed: result.chunksRemoved });
+      },
+    }),
+    route({
+      method: 'GET',
+      path: '/v1/jobs/:id',
+      operationId: 'getJob',
+      tag: 'documents',
+      summary: 'An ingest job’s progress.',
+      access: 'jobs:read',
+      limits: 'request',
+      params: idParams,
+      responses: { 200: { description: 'The job.', json: jobResponse } },
+      errors: [404],
+      async handle({ params, response }) {
+        const { job } = await kit.retrieve.getJob(params.id);
+        if (!job) throw new RagfleetError('NOT_FOUND', `Job "${params.id}" does not exist.`);
+        response.json({ job: jobJson(job) });
+      },
+    }),
+  ];
 }

@@ -1,34 +1,42 @@
-import express, { type Router } from 'express';
-import type { Registry } from '@ragfleet/telemetry';
-import { allowOnly } from '../http/method-not-allowed.ts';
-import type { Readiness } from '../upstreams.ts';
+import * as responses from '../openapi/response-schemas.ts';
+import { named, route, type GatewayRoute } from './route.ts';
+import type { RouteKit } from './route-kit.ts';
 
-export interface HealthDeps {
-  registry: Registry;
-  readiness: () => Promise<Readiness>;
-}
-
-/** Probes and scrapes: not tenant-scoped, no body. */
-export function healthRoutes(deps: HealthDeps): Router {
-  const router = express.Router();
-  router
-    .route('/healthz')
-    .get((_request, response) => {
-      response.json({ status: 'ok' });
-    })
-    .all(allowOnly('GET'));
-  router
-    .route('/readyz')
-    .get(async (_request, response) => {
-      const { ready, checks } = await deps.readiness();
-      response.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not_ready', checks });
-    })
-    .all(allowOnly('GET'));
-  router
-    .route('/metrics')
-    .get(async (_request, response) => {
-      response.type(deps.registry.contentType).send(await deps.registry.metrics());
-    })
-    .all(allowOnly('GET'));
-  return router;
+/**
+ * Probes, open to anyone and never rate limited, on the public port so a load balancer can use
+ * them. Metrics are not here: they are served on the ops port only, like every other service's.
+ */
+export function healthRoutes(kit: Pick<RouteKit, 'readiness'>): GatewayRoute[] {
+  const common = { tag: 'ops', access: 'public', limits: 'none', method: 'GET' } as const;
+  return [
+    route({
+      ...common,
+      path: '/healthz',
+      operationId: 'liveness',
+      summary: 'Liveness: the process answers.',
+      responses: {
+        200: { description: 'Alive.', json: { type: 'object', properties: { status: { const: 'ok' } } } },
+      },
+      handle({ response }) {
+        response.json({ status: 'ok' });
+      },
+    }),
+    route({
+      ...common,
+      path: '/readyz',
+      operationId: 'readiness',
+      summary: 'Readiness: taking traffic and every upstream reachable.',
+      responses: {
+        200: { description: 'Ready.', json: named('Readiness', responses.readiness) },
+        503: {
+          description: 'Not ready (shutting down or an upstream unreachable).',
+          json: named('Readiness', responses.readiness),
+        },
+      },
+      async handle({ response }) {
+        const { ready, checks } = await kit.readiness();
+        response.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not_ready', checks });
+      },
+    }),
+  ];
 }

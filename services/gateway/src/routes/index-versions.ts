@@ -1,11 +1,10 @@
-import express, { type Router } from 'express';
 import { RagfleetError } from '@ragfleet/errors';
 import type { RetrieveV1 } from '@ragfleet/protos';
 import { currentRequestContext, runWithRequestContext } from '@ragfleet/telemetry';
 import { z } from 'zod';
 import { TENANT_ID } from '../auth/identity.ts';
-import { allowOnly } from '../http/method-not-allowed.ts';
-import { parseInput } from '../http/validation.ts';
+import * as responses from '../openapi/response-schemas.ts';
+import { jsonBody, named, route, type GatewayRoute } from './route.ts';
 import type { RouteKit } from './route-kit.ts';
 
 const count = (max: number) => z.number().int().min(0).max(max);
@@ -40,7 +39,9 @@ export const activateVersionBody = z.strictObject({
     .optional(),
 });
 
-const versionParams = z.object({ id: z.coerce.number().int().min(1).max(4_294_967_295) });
+const versionParams = z.object({
+  id: z.coerce.number().int().min(1).max(4_294_967_295).meta({ description: 'The version id.' }),
+});
 
 export function versionJson(version: RetrieveV1.IndexVersion__Output | null) {
   if (!version) return null;
@@ -64,94 +65,139 @@ export function versionJson(version: RetrieveV1.IndexVersion__Output | null) {
   };
 }
 
+const versionResponse = named('IndexVersionResponse', responses.indexVersionResponse);
+
 /**
- * Index versions (admin scope, see auth/route-scopes.ts): POST /v1/index/versions starts a shadow
- * build, GET reads its progress, POST .../:id/activate cuts over through the gate, POST
- * /v1/index/versions/rollback returns to the previous version.
+ * Index versions re-embed the whole corpus and move every tenant's search: operators only (the
+ * admin scope). POST /v1/index/versions starts a shadow build, GET reads its progress, POST
+ * .../:id/activate cuts over through the gate, POST /v1/index/versions/rollback returns to the
+ * previous version.
  */
-export function indexVersionRoutes(kit: RouteKit): Router {
-  const router = express.Router();
+export function indexVersionRoutes(kit: RouteKit): GatewayRoute[] {
   const versions = () => {
     if (!kit.indexVersions) {
       throw new RagfleetError('SERVICE_UNAVAILABLE', 'Index versions are not reachable from this gateway.');
     }
     return kit.indexVersions;
   };
+  const common = { tag: 'index', access: 'admin', limits: 'request' } as const;
 
-  router
-    .route('/v1/index/versions')
-    .get(...kit.scoped, async (_request, response) => {
-      const listed = await versions().list();
-      response.json({
-        versions: listed.versions.map(versionJson),
-        active: listed.active,
-        previous: listed.previous || null,
-      });
-    })
-    .post(...kit.jsonInput, async (request, response) => {
-      const body = parseInput(buildVersionBody, request.body ?? {}, 'body');
-      const chunking = body.chunking ?? {};
-      const { version } = await versions().build({
-        model: body.model ?? '',
-        chunking: {
-          strategy: chunking.strategy ?? '',
-          size: chunking.size ?? 0,
-          overlap: chunking.overlap ?? 0,
-          sentences: chunking.sentences ?? 0,
-          sentenceOverlap: chunking.sentence_overlap ?? 0,
-        },
-      });
-      if (version) response.location(`/v1/index/versions/${version.id}`);
-      response.status(202).json({ version: versionJson(version) });
-    })
-    .all(allowOnly('GET', 'POST'));
-
-  router
-    .route('/v1/index/versions/rollback')
-    .post(...kit.scoped, async (_request, response) => {
-      const { version } = await versions().rollback();
-      response.json({ version: versionJson(version) });
-    })
-    .all(allowOnly('POST'));
-
-  router
-    .route('/v1/index/versions/:id')
-    .get(...kit.scoped, async (request, response) => {
-      const { id } = parseInput(versionParams, request.params, 'path');
-      const { version } = await versions().get(id);
-      response.json({ version: versionJson(version) });
-    })
-    .all(allowOnly('GET'));
-
-  router
-    .route('/v1/index/versions/:id/activate')
-    .post(...kit.jsonInput, async (request, response) => {
-      const { id } = parseInput(versionParams, request.params, 'path');
-      const body = parseInput(activateVersionBody, request.body ?? {}, 'body');
-      const activate = () =>
-        versions().activate({
-          id,
-          force: body.force ?? false,
-          queries: (body.queries ?? []).map(({ query, relevant }) => ({
-            query,
-            relevant: Object.entries(relevant).map(([documentId, grade]) => ({ documentId, grade })),
-          })),
+  return [
+    route({
+      ...common,
+      method: 'GET',
+      path: '/v1/index/versions',
+      operationId: 'listIndexVersions',
+      summary: 'Every index version, the active one and the one a rollback returns to.',
+      responses: {
+        200: { description: 'The versions.', json: named('IndexVersionList', responses.indexVersionList) },
+      },
+      async handle({ response }) {
+        const listed = await versions().list();
+        response.json({
+          versions: listed.versions.map(versionJson),
+          active: listed.active,
+          previous: listed.previous || null,
         });
-      // The gRPC client sends the tenant of the request context: the labeled set's tenant here.
-      const context = currentRequestContext();
-      const result =
-        body.tenant && context
-          ? await runWithRequestContext({ ...context, tenant: body.tenant }, activate)
-          : await activate();
-      response.json({
-        version: versionJson(result.version),
-        activated: result.activated,
-        forced: result.forced,
-        candidate_ndcg10: result.candidateNdcg10,
-        active_ndcg10: result.activeNdcg10,
-      });
-    })
-    .all(allowOnly('POST'));
-
-  return router;
+      },
+    }),
+    route({
+      ...common,
+      method: 'POST',
+      path: '/v1/index/versions',
+      operationId: 'buildIndexVersion',
+      summary: 'Start building a shadow index version (re-chunks and re-embeds the corpus).',
+      body: jsonBody('BuildIndexVersion', buildVersionBody, false),
+      responses: {
+        202: {
+          description: 'The build started.',
+          json: versionResponse,
+          headers: { Location: { description: 'The version resource.', schema: { type: 'string' } } },
+        },
+      },
+      errors: [409],
+      async handle({ body, response }) {
+        const chunking = body.chunking ?? {};
+        const { version } = await versions().build({
+          model: body.model ?? '',
+          chunking: {
+            strategy: chunking.strategy ?? '',
+            size: chunking.size ?? 0,
+            overlap: chunking.overlap ?? 0,
+            sentences: chunking.sentences ?? 0,
+            sentenceOverlap: chunking.sentence_overlap ?? 0,
+          },
+        });
+        if (version) response.location(`/v1/index/versions/${version.id}`);
+        response.status(202).json({ version: versionJson(version) });
+      },
+    }),
+    route({
+      ...common,
+      method: 'POST',
+      path: '/v1/index/versions/rollback',
+      operationId: 'rollbackIndexVersion',
+      summary: 'Make the previous version active again.',
+      responses: { 200: { description: 'Rolled back.', json: versionResponse } },
+      errors: [409],
+      async handle({ response }) {
+        const { version } = await versions().rollback();
+        response.json({ version: versionJson(version) });
+      },
+    }),
+    route({
+      ...common,
+      method: 'GET',
+      path: '/v1/index/versions/:id',
+      operationId: 'getIndexVersion',
+      summary: 'One version and its build progress.',
+      params: versionParams,
+      responses: { 200: { description: 'The version.', json: versionResponse } },
+      errors: [404],
+      async handle({ params, response }) {
+        const { version } = await versions().get(params.id);
+        response.json({ version: versionJson(version) });
+      },
+    }),
+    route({
+      ...common,
+      method: 'POST',
+      path: '/v1/index/versions/:id/activate',
+      operationId: 'activateIndexVersion',
+      summary: 'Cut searches over to a ready version, through the quality gate unless forced.',
+      params: versionParams,
+      body: jsonBody('ActivateIndexVersion', activateVersionBody, false),
+      responses: {
+        200: {
+          description: 'The gate’s verdict.',
+          json: named('ActivationResult', responses.activationResult),
+        },
+      },
+      errors: [404, 409],
+      async handle({ params, body, response }) {
+        const activate = () =>
+          versions().activate({
+            id: params.id,
+            force: body.force ?? false,
+            queries: (body.queries ?? []).map(({ query, relevant }) => ({
+              query,
+              relevant: Object.entries(relevant).map(([documentId, grade]) => ({ documentId, grade })),
+            })),
+          });
+        // The gRPC client sends the tenant of the request context: the labeled set's tenant here.
+        const context = currentRequestContext();
+        const result =
+          body.tenant && context
+            ? await runWithRequestContext({ ...context, tenant: body.tenant }, activate)
+            : await activate();
+        response.json({
+          version: versionJson(result.version),
+          activated: result.activated,
+          forced: result.forced,
+          candidate_ndcg10: result.candidateNdcg10,
+          active_ndcg10: result.activeNdcg10,
+        });
+      },
+    }),
+  ];
 }

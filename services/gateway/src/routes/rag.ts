@@ -1,10 +1,8 @@
-import express, { type Request, type Router } from 'express';
+import type { Request } from 'express';
 import { z } from 'zod';
-import { abortOnDisconnect } from '../http/disconnect.ts';
 import { normalizeError, logError } from '../http/errors.ts';
-import { allowOnly } from '../http/method-not-allowed.ts';
 import { NDJSON_TYPE, NdjsonWriter } from '../http/ndjson-writer.ts';
-import { parseInput } from '../http/validation.ts';
+import * as responses from '../openapi/response-schemas.ts';
 import type { AnswerEvent } from '../public-json.ts';
 import { GUARD_HEADER } from '../guard/prompt-guard.ts';
 import {
@@ -14,6 +12,7 @@ import {
   errorFromEvent,
   truncatedStreamError,
 } from '../rag-answer.ts';
+import { jsonBody, named, route, type GatewayRoute } from './route.ts';
 import type { RouteKit } from './route-kit.ts';
 import { ragQuestionFields } from './schemas.ts';
 
@@ -61,26 +60,51 @@ async function streamEvents(
   }
 }
 
-export function ragRoutes(kit: RouteKit): Router {
-  const router = express.Router();
-  router
-    .route('/v1/rag')
-    .post(...kit.jsonInput, async (request, response) => {
-      const started = performance.now();
-      const body = parseInput(ragBody, request.body, 'body');
-      if (kit.promptGuard.inspect(body.query, '/v1/rag').flagged) response.setHeader(GUARD_HEADER, 'flagged');
-      const signal = abortOnDisconnect(response);
-      const upstream = kit.generate.answer(answerRequest(body), { signal });
-      const events = answerEvents(upstream);
-      if (!wantsStream(request, body.stream)) {
-        response.json(await collectAnswer(events));
-        return;
-      }
-      const writer = new NdjsonWriter(response, () =>
-        kit.metrics.streamTimeToFirstByte.observe((performance.now() - started) / 1000),
-      );
-      await streamEvents(events, writer, kit);
-    })
-    .all(allowOnly('POST'));
-  return router;
+export function ragRoutes(kit: RouteKit): GatewayRoute[] {
+  return [
+    route({
+      method: 'POST',
+      path: '/v1/rag',
+      operationId: 'rag',
+      tag: 'rag',
+      summary: 'Answer a question from the corpus, as one JSON object or an NDJSON event stream.',
+      access: 'rag',
+      // An answer holds an upstream stream whether or not the client reads it as NDJSON.
+      limits: 'stream',
+      body: jsonBody('RagRequest', ragBody),
+      responses: {
+        200: {
+          description:
+            'The answer. With `stream: true` or `Accept: application/x-ndjson`: one `AnswerEvent` per line, ending with `done` or `error`.',
+          json: named('Answer', responses.answerJson),
+          ndjson: named('AnswerEvent', responses.answerEvent),
+          headers: {
+            [GUARD_HEADER]: {
+              description: '`flagged` when the prompt-injection guard (mode `flag`) flagged the question.',
+              schema: { type: 'string', enum: ['flagged'] },
+            },
+          },
+        },
+      },
+      errors: [402, 502, 504],
+      async handle({ body, request, response, signal }) {
+        const started = performance.now();
+        if (kit.promptGuard.inspect(body.query, '/v1/rag').flagged)
+          response.setHeader(GUARD_HEADER, 'flagged');
+        const upstream = kit.generate.answer(answerRequest(body), {
+          signal,
+          idleTimeoutMs: kit.streamIdleMs,
+        });
+        const events = answerEvents(upstream);
+        if (!wantsStream(request, body.stream)) {
+          response.json(await collectAnswer(events));
+          return;
+        }
+        const writer = new NdjsonWriter(response, () =>
+          kit.metrics.streamTimeToFirstByte.observe((performance.now() - started) / 1000),
+        );
+        await streamEvents(events, writer, kit);
+      },
+    }),
+  ];
 }

@@ -1,25 +1,26 @@
-import type { RequestHandler } from 'express';
 import type { Logger } from '@ragfleet/telemetry';
+import type { KeyDirectory } from '../auth/key-directory.ts';
 import type { PromptGuard } from '../guard/prompt-guard.ts';
 import type { GatewayMetrics } from '../http/metrics.ts';
-import type { GenerateUpstream, IndexVersionUpstream, RetrieveUpstream } from '../upstreams.ts';
+import type { GenerateUpstream, IndexVersionUpstream, Readiness, RetrieveUpstream } from '../upstreams.ts';
 
-/** What every route file is built from; app.ts assembles it once. */
+/** What the route files are built from; app.ts assembles it once. */
 export interface RouteKit {
   retrieve: RetrieveUpstream;
   generate: GenerateUpstream;
-  /** Retrieve's operator API; routes answer SERVICE_UNAVAILABLE without it. */
-  indexVersions?: IndexVersionUpstream;
+  /** Retrieve's operator API; its routes answer SERVICE_UNAVAILABLE without it. */
+  indexVersions?: IndexVersionUpstream | undefined;
+  /** API keys created through the admin routes; they answer PERMISSION_DENIED without it. */
+  keys: KeyDirectory | undefined;
+  readiness: () => Promise<Readiness>;
   metrics: GatewayMetrics;
   logger: Logger;
-  /** For routes with a JSON body: content-type check, size-limited parse, then the request context. */
-  jsonInput: RequestHandler[];
-  /** For routes without a body: the request context only. */
-  scoped: RequestHandler[];
   /** Upper bound on `?wait=true` for ingest. */
   maxWaitMs: number;
   /** First delay between job polls while waiting. */
   jobPollIntervalMs: number;
+  /** Longest silence allowed between two events of an answer stream before it is cut. */
+  streamIdleMs: number;
   /** Prompt-injection guard for user questions. */
   promptGuard: PromptGuard;
 }

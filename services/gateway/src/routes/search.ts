@@ -1,10 +1,8 @@
-import express, { type Router } from 'express';
 import type { RetrieveV1 } from '@ragfleet/protos';
 import { z } from 'zod';
-import { allowOnly } from '../http/method-not-allowed.ts';
-import { abortOnDisconnect } from '../http/disconnect.ts';
-import { parseInput } from '../http/validation.ts';
+import * as responses from '../openapi/response-schemas.ts';
 import { hitJson } from '../public-json.ts';
+import { jsonBody, named, route, type GatewayRoute } from './route.ts';
 import type { RouteKit } from './route-kit.ts';
 import { nonBlankText, searchOptions, stringMap, topK } from './schemas.ts';
 
@@ -59,31 +57,42 @@ function searchHitJson(hit: RetrieveV1.SearchHit__Output, reportsScores: boolean
   };
 }
 
-export function searchRoutes(kit: RouteKit): Router {
-  const router = express.Router();
-  router
-    .route('/v1/search')
-    .post(...kit.jsonInput, async (request, response) => {
-      const body = parseInput(searchBody, request.body, 'body');
-      const result = await kit.retrieve.search(toRetrieveRequest(body), {
-        signal: abortOnDisconnect(response),
-      });
-      const reportsScores = result.mode !== '';
-      response.json({
-        hits: result.hits.map((hit) => searchHitJson(hit, reportsScores)),
-        ...(reportsScores
-          ? {
-              mode: result.mode,
-              fusion: result.fusion,
-              weights: result.weights,
-              rrf_k: result.rrfK,
-              rerank: result.rerank,
-              mmr_lambda: result.mmrLambda,
-              candidates: result.candidates,
-            }
-          : {}),
-      });
-    })
-    .all(allowOnly('POST'));
-  return router;
+export function searchRoutes(kit: RouteKit): GatewayRoute[] {
+  return [
+    route({
+      method: 'POST',
+      path: '/v1/search',
+      operationId: 'search',
+      tag: 'search',
+      summary: 'The best-matching chunks for a query.',
+      access: 'search',
+      limits: 'request',
+      body: jsonBody('SearchRequest', searchBody),
+      responses: {
+        200: {
+          description: 'Hits, best first, and the settings used.',
+          json: named('SearchResponse', responses.searchResponse),
+        },
+      },
+      errors: [504],
+      async handle({ body, response, signal }) {
+        const result = await kit.retrieve.search(toRetrieveRequest(body), { signal });
+        const reportsScores = result.mode !== '';
+        response.json({
+          hits: result.hits.map((hit) => searchHitJson(hit, reportsScores)),
+          ...(reportsScores
+            ? {
+                mode: result.mode,
+                fusion: result.fusion,
+                weights: result.weights,
+                rrf_k: result.rrfK,
+                rerank: result.rerank,
+                mmr_lambda: result.mmrLambda,
+                candidates: result.candidates,
+              }
+            : {}),
+        });
+      },
+    }),
+  ];
 }

@@ -17,11 +17,13 @@ export function wsLimits(config: {
   GATEWAY_WS_MAX_ASKS: number;
   GATEWAY_WS_HEARTBEAT_MS: number;
   GATEWAY_WS_STALL_MS: number;
+  GATEWAY_STREAM_IDLE_MS: number;
 }): Partial<Omit<WsLimits, 'window'>> & { window: Partial<WsLimits['window']> } {
   return {
     maxMessageBytes: config.GATEWAY_WS_MAX_MESSAGE_BYTES,
     maxConcurrentAsks: config.GATEWAY_WS_MAX_ASKS,
     heartbeatMs: config.GATEWAY_WS_HEARTBEAT_MS,
+    streamIdleMs: config.GATEWAY_STREAM_IDLE_MS,
     window: { stallTimeoutMs: config.GATEWAY_WS_STALL_MS },
   };
 }

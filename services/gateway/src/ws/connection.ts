@@ -3,20 +3,24 @@ import type { IncomingMessage } from 'node:http';
 import type { RawData, WebSocket } from 'ws';
 import { RagfleetError } from '@ragfleet/errors';
 import { runWithRequestContext, type Logger } from '@ragfleet/telemetry';
+import { callerContext, isCredentialRefusal, type Admission } from '../admission/admission.ts';
+import type { Identity } from '../auth/identity.ts';
 import type { PromptGuard } from '../guard/prompt-guard.ts';
 import { logError, normalizeError } from '../http/errors.ts';
 import { fieldProblems } from '../http/validation.ts';
 import { answerEvents, answerRequest, truncatedStreamError } from '../rag-answer.ts';
 import type { GenerateUpstream } from '../upstreams.ts';
 import { wsClientMessage, type WsRagMessage } from './messages.ts';
+import { WS_ASK_NEEDS } from './endpoint.ts';
 import { SendWindow, type SendWindowOptions } from './send-window.ts';
-import type { AdmitAsk, UpgradeIdentity } from './upgrade-identity.ts';
 import { wsErrorEvent, type WsEvent } from './ws-events.ts';
 import type { WsMetrics } from './ws-metrics.ts';
 
 export const CLOSE_GOING_AWAY = 1001;
 export const CLOSE_POLICY_VIOLATION = 1008;
 export const CLOSE_TOO_BIG = 1009;
+/** The socket's credentials are no longer valid (revoked key, expired token); as graphql-ws uses it. */
+export const CLOSE_UNAUTHORIZED = 4401;
 
 export interface ConnectionSettings {
   maxConcurrentAsks: number;
@@ -24,15 +28,17 @@ export interface ConnectionSettings {
   window: SendWindowOptions;
   /** After a close frame, how long a peer has to answer before the socket is cut. */
   closeGraceMs: number;
+  /** Longest silence between two upstream events of an ask before it is cut (UPSTREAM_TIMEOUT). */
+  streamIdleMs: number;
 }
 
-export interface ConnectionDeps<I extends UpgradeIdentity> {
+export interface ConnectionDeps {
   generate: GenerateUpstream;
   guard: PromptGuard;
   logger: Logger;
   metrics: WsMetrics;
   settings: ConnectionSettings;
-  admitAsk: AdmitAsk<I> | undefined;
+  admission: Admission;
   /** False once shutdown has begun: new asks are refused. */
   accepting: () => boolean;
   /** Called whenever an ask ends, so a drain can notice the socket going idle. */
@@ -45,18 +51,25 @@ interface Ask {
   ended: boolean;
 }
 
+/** The request headers a later ask is admitted with again: the credential and the tenant claim. */
+function credentialHeaders(request: IncomingMessage): IncomingMessage['headers'] {
+  const { authorization, 'x-api-key': apiKey, 'x-tenant-id': tenant } = request.headers;
+  return { authorization, 'x-api-key': apiKey, 'x-tenant-id': tenant };
+}
+
 /** One client socket: parses its messages, runs its asks concurrently, tags their events. */
-export class WsConnection<I extends UpgradeIdentity> {
+export class WsConnection {
   readonly #socket: WebSocket;
-  readonly #request: IncomingMessage;
-  readonly #identity: I;
-  readonly #deps: ConnectionDeps<I>;
+  readonly #headers: IncomingMessage['headers'];
+  readonly #identity: Identity;
+  readonly #deps: ConnectionDeps;
   readonly #window: SendWindow;
   readonly #asks = new Map<string, Ask>();
 
-  constructor(socket: WebSocket, request: IncomingMessage, identity: I, deps: ConnectionDeps<I>) {
+  constructor(socket: WebSocket, request: IncomingMessage, identity: Identity, deps: ConnectionDeps) {
     this.#socket = socket;
-    this.#request = request;
+    // Copied once: the upgrade request object must not be kept alive for the socket's lifetime.
+    this.#headers = credentialHeaders(request);
     this.#identity = identity;
     this.#deps = deps;
     this.#window = new SendWindow(socket, deps.settings.window);
@@ -68,6 +81,19 @@ export class WsConnection<I extends UpgradeIdentity> {
 
   get activeAsks(): number {
     return this.#asks.size;
+  }
+
+  /** The key (or token subject) the socket was opened with, to find it when that key is revoked. */
+  get keyId(): string {
+    return this.#identity.keyId;
+  }
+
+  /** The socket's key was revoked: running asks end with UNAUTHENTICATED and the socket closes 4401. */
+  revoke(): void {
+    this.#refuseCredentials(
+      null,
+      new RagfleetError('UNAUTHENTICATED', 'The API key of this socket was revoked.'),
+    );
   }
 
   /** Shutdown after the drain: running asks get a final error, then the socket closes 1001. */
@@ -154,26 +180,41 @@ export class WsConnection<I extends UpgradeIdentity> {
     }
     const ask: Ask = { controller: new AbortController(), ended: false };
     this.#asks.set(id, ask);
-    let release: void | (() => void) = undefined;
+    let release = () => {};
     try {
+      // Admitted like an HTTP request, every time: a key revoked since the upgrade stops here.
+      const admitted = await this.#deps.admission.admit(this.#headers, WS_ASK_NEEDS);
+      release = admitted.release;
+      if (ask.controller.signal.aborted) return;
       if (this.#deps.guard.inspect(message.query, 'ws').flagged) {
         this.#send({ type: 'status', id, stage: 'guard', message: 'flagged', provider: '', model: '' });
       }
-      release = await this.#deps.admitAsk?.(this.#identity, this.#request);
-      if (ask.controller.signal.aborted) return;
-      const requestId = randomUUID();
-      await runWithRequestContext({ requestId, tenant: this.#identity.tenant }, () =>
-        this.#stream(id, ask, message),
+      await runWithRequestContext(callerContext(admitted.identity, randomUUID()), () =>
+        this.#stream(id, ask, { ...message, tier: admitted.identity.tier }),
       );
     } catch (caught) {
       const error = normalizeError(caught);
-      this.#finish(ask, wsErrorEvent(id, error));
+      if (isCredentialRefusal(error)) this.#refuseCredentials(id, error);
+      else this.#finish(ask, wsErrorEvent(id, error));
     } finally {
       this.#asks.delete(id);
       ask.controller.abort(new RagfleetError('CANCELLED', 'The ask ended.'));
-      if (typeof release === 'function') release();
+      release();
       this.#deps.onAskEnded();
     }
+  }
+
+  /** The credentials are gone: every running ask ends with the error, then the socket closes. */
+  #refuseCredentials(askId: string | null, error: RagfleetError): void {
+    this.#deps.logger.info(
+      { key: this.#identity.keyId, code: error.code },
+      'websocket credentials refused: closing',
+    );
+    if (askId !== null && !this.#asks.has(askId)) this.#send(wsErrorEvent(askId, error));
+    for (const [id, ask] of this.#asks) this.#finish(ask, wsErrorEvent(id, error));
+    if (askId === null && this.#asks.size === 0) this.#send(wsErrorEvent(null, error));
+    this.#abortAll(error);
+    this.#close(CLOSE_UNAUTHORIZED, 'credentials no longer valid');
   }
 
   /** Pulls the upstream stream one event at a time, only while the client keeps up. */
@@ -181,10 +222,10 @@ export class WsConnection<I extends UpgradeIdentity> {
     const { signal } = ask.controller;
     const started = performance.now();
     let first = true;
-    const upstream = this.#deps.generate.answer(
-      answerRequest({ ...message, tier: this.#identity.tier ?? message.tier }),
-      { signal },
-    );
+    const upstream = this.#deps.generate.answer(answerRequest(message), {
+      signal,
+      idleTimeoutMs: this.#deps.settings.streamIdleMs,
+    });
     try {
       for await (const event of answerEvents(upstream)) {
         if (first && event.type === 'token') {

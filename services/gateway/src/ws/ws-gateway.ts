@@ -4,6 +4,8 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { RagfleetError } from '@ragfleet/errors';
 import type { Logger, Registry } from '@ragfleet/telemetry';
+import type { Admission } from '../admission/admission.ts';
+import type { Identity } from '../auth/identity.ts';
 import type { PromptGuard } from '../guard/prompt-guard.ts';
 import { normalizeError } from '../http/errors.ts';
 import { REQUEST_ID_HEADER } from '../http/request-id.ts';
@@ -12,15 +14,8 @@ import type { GenerateUpstream } from '../upstreams.ts';
 import { WsConnection, type ConnectionSettings } from './connection.ts';
 import { Heartbeat } from './heartbeat.ts';
 import { rejectUpgrade } from './reject-upgrade.ts';
-import {
-  tenantHeaderIdentity,
-  type AdmitAsk,
-  type AuthenticateUpgrade,
-  type UpgradeIdentity,
-} from './upgrade-identity.ts';
+import { WS_ASK_NEEDS, WS_PATH } from './endpoint.ts';
 import { createWsMetrics } from './ws-metrics.ts';
-
-export const WS_PATH = '/v1/ws';
 
 export interface WsLimits extends ConnectionSettings {
   heartbeatMs: number;
@@ -31,17 +26,21 @@ export const DEFAULT_WS_LIMITS: WsLimits = {
   maxMessageBytes: 64 * 1024,
   heartbeatMs: 30_000,
   closeGraceMs: 2_000,
+  streamIdleMs: 30_000,
   window: { highWaterBytes: 256 * 1024, hardLimitBytes: 4 * 1024 * 1024, stallTimeoutMs: 10_000, pollMs: 25 },
 };
 
-export interface WebSocketOptions<I extends UpgradeIdentity> {
+/** Hears revoked keys (by public id), to close the sockets opened with them at once. */
+export type RevocationFeed = (listener: (revoked: { id: string }) => void) => () => void;
+
+export interface WebSocketOptions {
   generate: GenerateUpstream;
   logger: Logger;
   registry: Registry;
   promptGuard: PromptGuard;
-  /** Default: anonymous callers, tenant from X-Tenant-Id (see upgrade-identity.ts). */
-  authenticateUpgrade?: AuthenticateUpgrade<I>;
-  admitAsk?: AdmitAsk<I>;
+  /** The same admission path as HTTP: at the upgrade, and again for every ask. */
+  admission: Admission;
+  revocations?: RevocationFeed | undefined;
   limits?: Partial<Omit<WsLimits, 'window'>> & { window?: Partial<WsLimits['window']> };
 }
 
@@ -53,17 +52,18 @@ const WEBSOCKET_KEY = /^[+/0-9A-Za-z]{22}==$/;
  * upgrade so a refused client gets a real status and the error envelope, not a socket that
  * closes at once.
  */
-export class WsGateway<I extends UpgradeIdentity = UpgradeIdentity> {
-  readonly #options: WebSocketOptions<I>;
+export class WsGateway {
+  readonly #options: WebSocketOptions;
   readonly #limits: WsLimits;
   readonly #wss: WebSocketServer;
   readonly #heartbeat: Heartbeat;
-  readonly #connections = new Set<WsConnection<I>>();
+  readonly #connections = new Set<WsConnection>();
+  readonly #stopListening: () => void;
   readonly #metrics;
   #accepting = true;
   #idleWaiters: Array<() => void> = [];
 
-  constructor(server: Server, options: WebSocketOptions<I>) {
+  constructor(server: Server, options: WebSocketOptions) {
     this.#options = options;
     this.#limits = {
       ...DEFAULT_WS_LIMITS,
@@ -83,6 +83,10 @@ export class WsGateway<I extends UpgradeIdentity = UpgradeIdentity> {
     server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
       void this.#upgrade(request, socket, head);
     });
+    this.#stopListening =
+      options.revocations?.((revoked) => {
+        for (const connection of this.#connections) if (connection.keyId === revoked.id) connection.revoke();
+      }) ?? (() => {});
   }
 
   get connections(): number {
@@ -106,6 +110,7 @@ export class WsGateway<I extends UpgradeIdentity = UpgradeIdentity> {
   close(): void {
     this.#accepting = false;
     this.#heartbeat.stop();
+    this.#stopListening();
     for (const connection of this.#connections) connection.shutdown();
     this.#wss.close();
   }
@@ -117,9 +122,12 @@ export class WsGateway<I extends UpgradeIdentity = UpgradeIdentity> {
     const requestId = typeof offered === 'string' && VALID_REQUEST_ID.test(offered) ? offered : randomUUID();
     try {
       checkHandshake(request, this.#accepting);
-      const authenticate =
-        this.#options.authenticateUpgrade ?? (tenantHeaderIdentity as AuthenticateUpgrade<I>);
-      const identity = await authenticate(request);
+      // A refusal here is an HTTP status before any socket exists; the upgrade itself costs nothing.
+      const { identity } = await this.#options.admission.admit(request.headers, {
+        ...WS_ASK_NEEDS,
+        limits: 'none',
+        what: `GET ${WS_PATH}`,
+      });
       if (socket.destroyed) return;
       this.#wss.handleUpgrade(request, socket, head, (ws) => this.#connect(ws, request, identity));
     } catch (caught) {
@@ -129,14 +137,14 @@ export class WsGateway<I extends UpgradeIdentity = UpgradeIdentity> {
     }
   }
 
-  #connect(socket: WebSocket, request: IncomingMessage, identity: I): void {
+  #connect(socket: WebSocket, request: IncomingMessage, identity: Identity): void {
     const connection = new WsConnection(socket, request, identity, {
       generate: this.#options.generate,
       guard: this.#options.promptGuard,
       logger: this.#options.logger,
       metrics: this.#metrics,
       settings: this.#limits,
-      admitAsk: this.#options.admitAsk,
+      admission: this.#options.admission,
       accepting: () => this.#accepting,
       onAskEnded: () => this.#wakeIfIdle(),
     });
@@ -178,9 +186,6 @@ function checkHandshake(request: IncomingMessage, accepting: boolean): void {
   }
 }
 
-export function attachWebSocket<I extends UpgradeIdentity = UpgradeIdentity>(
-  server: Server,
-  options: WebSocketOptions<I>,
-): WsGateway<I> {
+export function attachWebSocket(server: Server, options: WebSocketOptions): WsGateway {
   return new WsGateway(server, options);
 }

@@ -7,6 +7,7 @@ import { createLogger, createMetricsRegistry } from '@ragfleet/telemetry';
 export interface SeenCall {
   method: string;
   tenant: string;
+  user: string | undefined;
   requestId: string;
   request: unknown;
 }
@@ -146,7 +147,13 @@ export class FakeUpstreams {
   }
 
   #see(method: string, request: unknown, context: CallContext): void {
-    this.calls.push({ method, tenant: context.tenant, requestId: context.requestId, request });
+    this.calls.push({
+      method,
+      tenant: context.tenant,
+      user: context.user,
+      requestId: context.requestId,
+      request,
+    });
   }
 }
 

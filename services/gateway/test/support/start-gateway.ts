@@ -9,6 +9,8 @@ import { FakeUpstreams } from './fake-upstreams.ts';
 export interface TestGateway {
   url: string;
   upstreams: FakeUpstreams;
+  /** The Prometheus text the ops port would serve (never the public one). */
+  metrics(): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -20,11 +22,12 @@ export async function startTestGateway(): Promise<TestGateway> {
   const address = await upstreams.start();
   const retrieve = new RetrieveClient(address);
   const generate = new GenerateClient(address);
+  const registry = createMetricsRegistry('gateway');
   const app = createApp({
     retrieve,
     generate,
     logger: createLogger('gateway', 'silent'),
-    registry: createMetricsRegistry('gateway'),
+    registry,
     readiness: upstreamReadiness({ retrieve: retrieve.grpc.raw, generate: generate.grpc.raw }, () => true),
     bodyLimit: `${TEST_BODY_LIMIT_BYTES}b`,
     maxWaitMs: 10_000,
@@ -36,6 +39,7 @@ export async function startTestGateway(): Promise<TestGateway> {
   return {
     url: `http://127.0.0.1:${port}`,
     upstreams,
+    metrics: () => registry.metrics(),
     async stop() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -8,7 +8,8 @@ import { answerMalformedRequests } from '../../src/http/errors.ts';
 import { PromptGuard, type GuardMode } from '../../src/guard/prompt-guard.ts';
 import { upstreamReadiness } from '../../src/readiness.ts';
 import { attachWebSocket, type WebSocketOptions, type WsGateway } from '../../src/ws/ws-gateway.ts';
-import type { UpgradeIdentity } from '../../src/ws/upgrade-identity.ts';
+import { Admission } from '../../src/admission/admission.ts';
+import { Authenticator } from '../../src/auth/authenticator.ts';
 import { FakeUpstreams } from './fake-upstreams.ts';
 
 export interface WsTestGateway {
@@ -21,9 +22,10 @@ export interface WsTestGateway {
 
 export interface WsTestOptions {
   guard?: GuardMode;
-  limits?: WebSocketOptions<UpgradeIdentity>['limits'];
-  authenticateUpgrade?: WebSocketOptions<UpgradeIdentity>['authenticateUpgrade'];
-  admitAsk?: WebSocketOptions<UpgradeIdentity>['admitAsk'];
+  limits?: WebSocketOptions['limits'];
+  /** Default: development mode (anonymous callers, no limits). */
+  admission?: Admission;
+  revocations?: WebSocketOptions['revocations'];
 }
 
 /** The gateway (HTTP app and WebSocket endpoint on one server) wired to fake upstreams over real gRPC. */
@@ -35,12 +37,15 @@ export async function startWsTestGateway(options: WsTestOptions = {}): Promise<W
   const logger = createLogger('gateway', 'silent');
   const registry = createMetricsRegistry('gateway');
   const promptGuard = new PromptGuard({ mode: options.guard ?? 'flag', logger, registry });
+  const admission =
+    options.admission ?? new Admission({ auth: new Authenticator({ anonymousTier: 'premium' }) });
   const app = createApp({
     retrieve,
     generate,
     logger,
     registry,
     promptGuard,
+    admission,
     readiness: upstreamReadiness({ retrieve: retrieve.grpc.raw, generate: generate.grpc.raw }, () => true),
     bodyLimit: '64kb',
   });
@@ -51,9 +56,9 @@ export async function startWsTestGateway(options: WsTestOptions = {}): Promise<W
     logger,
     registry,
     promptGuard,
+    admission,
+    revocations: options.revocations,
     ...(options.limits ? { limits: options.limits } : {}),
-    ...(options.authenticateUpgrade ? { authenticateUpgrade: options.authenticateUpgrade } : {}),
-    ...(options.admitAsk ? { admitAsk: options.admitAsk } : {}),
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -1,0 +1,108 @@
+import { createServer, type Server } from 'node:http';
+import { GenerateClient, IndexVersionClient, RetrieveClient } from '@ragfleet/grpc';
+import type { Lifecycle } from '@ragfleet/lifecycle';
+import type { Logger, Registry } from '@ragfleet/telemetry';
+import { Admission } from './admission/admission.ts';
+import { createApp } from './app.ts';
+import { createAuthenticator } from './auth/create-authenticator.ts';
+import type { GatewayConfig } from './config.ts';
+import { PromptGuard } from './guard/prompt-guard.ts';
+import { answerMalformedRequests } from './http/errors.ts';
+import { InFlight } from './http/in-flight.ts';
+import { API_VERSION, API_VERSION_HEADER } from './openapi/api-version.ts';
+import { createRequestLimiter } from './rate-limit/create-limiter.ts';
+import { connectRedis } from './rate-limit/redis-connection.ts';
+import { limitSettings } from './rate-limit/settings.ts';
+import { upstreamReadiness } from './readiness.ts';
+import { wsLimits } from './ws/config-fields.ts';
+import { attachWebSocket } from './ws/ws-gateway.ts';
+
+/** What main.ts hands the composition root, as hostService does for the gRPC services. */
+export interface GatewayKit {
+  logger: Logger;
+  registry: Registry;
+  lifecycle: Lifecycle;
+}
+
+/**
+ * The gateway's composition root: upstream clients, Redis, identity and limits, the HTTP app and
+ * its WebSocket endpoint, each shutdown hook registered right after its resource. Answers the
+ * HTTP server, not yet listening.
+ */
+export async function compose(kit: GatewayKit, config: GatewayConfig): Promise<Server> {
+  const { logger, registry, lifecycle } = kit;
+  const retrieve = new RetrieveClient(config.RETRIEVE_ADDR);
+  lifecycle.onShutdown('retrieve client', () => retrieve.close());
+  const indexVersions = new IndexVersionClient(config.RETRIEVE_ADDR);
+  lifecycle.onShutdown('index version client', () => indexVersions.close());
+  const generate = new GenerateClient(config.GENERATE_ADDR);
+  lifecycle.onShutdown('generate client', () => generate.close());
+
+  const redis = config.REDIS_URL ? connectRedis(config.REDIS_URL, logger) : undefined;
+  if (redis)
+    lifecycle.onShutdown('redis', () =>
+      redis.quit().then(
+        () => undefined,
+        () => redis.disconnect(),
+      ),
+    );
+  const auth = await createAuthenticator(config, { redis, logger, lifecycle });
+  const limiter = createRequestLimiter({ redis, settings: limitSettings(config), logger, registry });
+  lifecycle.onShutdown('rate limiter', () => limiter.close());
+  const admission = new Admission({ auth, limiter });
+
+  const promptGuard = new PromptGuard({ mode: config.GATEWAY_INJECTION_GUARD, logger, registry });
+  const inFlight = new InFlight();
+  const app = createApp({
+    retrieve,
+    indexVersions,
+    generate,
+    logger,
+    registry,
+    inFlight,
+    admission,
+    promptGuard,
+    bodyLimit: config.GATEWAY_BODY_LIMIT,
+    maxWaitMs: config.GATEWAY_MAX_WAIT_MS,
+    streamIdleMs: config.GATEWAY_STREAM_IDLE_MS,
+    readiness: upstreamReadiness(
+      { retrieve: retrieve.grpc.raw, generate: generate.grpc.raw },
+      () => lifecycle.ready,
+    ),
+  });
+
+  const server = createServer(
+    // A client trickling a request (slowloris, a body that never ends) is cut, not waited for.
+    { requestTimeout: config.GATEWAY_REQUEST_TIMEOUT_MS, headersTimeout: config.GATEWAY_HEADERS_TIMEOUT_MS },
+    app,
+  );
+  // While draining, answer every request with `Connection: close`: server.close() only drops
+  // connections idle at that instant, and a keep-alive client would otherwise go on being served
+  // on its old connection until the drain ends.
+  server.prependListener('request', (_request, response) => {
+    if (lifecycle.stopping) response.setHeader('connection', 'close');
+  });
+  answerMalformedRequests(server, [`${API_VERSION_HEADER}: ${API_VERSION}`]);
+  // Last resort after the drain: whatever is still open is cut.
+  lifecycle.onShutdown('http server', () => server.closeAllConnections());
+  // Readiness is already off when this runs: stop accepting, then let running requests and streams finish.
+  lifecycle.onDrain(async () => {
+    server.close();
+    await inFlight.idle();
+  });
+  // WebSocket asks drain like HTTP streams; what still runs after the drain gets a final error event
+  // and a 1001 close (this hook is registered after the http server's, so it runs before it).
+  const keys = auth.keys;
+  const websockets = attachWebSocket(server, {
+    generate,
+    logger,
+    registry,
+    promptGuard,
+    admission,
+    revocations: keys ? (listener) => keys.onRevoked(listener) : undefined,
+    limits: wsLimits(config),
+  });
+  lifecycle.onDrain(() => websockets.drain());
+  lifecycle.onShutdown('websockets', () => websockets.close());
+  return server;
+}

@@ -1,0 +1,76 @@
+import express, { type Request, type Response, type Router } from 'express';
+import { runWithRequestContext } from '@ragfleet/telemetry';
+import { callerContext, type Admission, type Admitted } from '../admission/admission.ts';
+import { rateLimitHeaders } from '../admission/rate-limited.ts';
+import { bearerChallenge } from '../auth/auth-errors.ts';
+import { offersCredential } from '../auth/authenticator.ts';
+import { isRagfleetError } from '@ragfleet/errors';
+import type { GatewayRoute } from '../routes/route.ts';
+import { abortOnDisconnect } from './disconnect.ts';
+import { readJsonBody } from './json-body.ts';
+import { allowOnly } from './method-not-allowed.ts';
+import { requestIdOf } from './request-id.ts';
+import { parseInput } from './validation.ts';
+
+export interface RegisterOptions {
+  admission: Admission;
+  /** Largest JSON body, in bytes. */
+  bodyLimitBytes: number;
+}
+
+async function admitted(route: GatewayRoute, request: Request, response: Response, admission: Admission) {
+  if (route.access === 'public') return undefined;
+  let ticket: Admitted;
+  try {
+    ticket = await admission.admit(request.headers, {
+      scope: route.access,
+      limits: route.limits,
+      what: `${route.method} ${route.path}`,
+    });
+  } catch (error) {
+    if (isRagfleetError(error) && error.code === 'UNAUTHENTICATED') {
+      // RFC 9110: a 401 names the scheme it wants.
+      response.setHeader('WWW-Authenticate', bearerChallenge(offersCredential(request.headers)));
+    }
+    throw error;
+  }
+  if (ticket.decision) response.set(rateLimitHeaders(ticket.decision));
+  response.once('close', ticket.release);
+  return ticket.identity;
+}
+
+/** Runs one request through its route: admission, then inputs (path, query, body), then the handler. */
+async function serve(route: GatewayRoute, options: RegisterOptions, request: Request, response: Response) {
+  // Credentials first: a stranger's body is never read, a stranger's input never parsed.
+  const identity = await admitted(route, request, response, options.admission);
+  const params = route.params ? parseInput(route.params, request.params, 'path') : undefined;
+  const query = route.query ? parseInput(route.query, request.query, 'query') : undefined;
+  let body: unknown;
+  if (route.body) {
+    const raw = await readJsonBody(request, response, options.bodyLimitBytes);
+    body = route.body.parse(raw === undefined && !route.body.required ? {} : raw);
+  }
+  const call = { params, query, body, identity, request, response, signal: abortOnDisconnect(response) };
+  if (!identity) {
+    await route.handle(call);
+    return;
+  }
+  // The gRPC clients copy this context (tenant, user, tier, request id) into upstream metadata.
+  await runWithRequestContext(callerContext(identity, requestIdOf(response)), () => route.handle(call));
+}
+
+/** The Express router of a route table; a known path with an unknown method gets 405 with Allow. */
+export function registerRoutes(routes: readonly GatewayRoute[], options: RegisterOptions): Router {
+  const router = express.Router();
+  const byPath = new Map<string, GatewayRoute[]>();
+  for (const entry of routes) byPath.set(entry.path, [...(byPath.get(entry.path) ?? []), entry]);
+  for (const [path, entries] of byPath) {
+    const chain = router.route(path);
+    for (const entry of entries) {
+      const method = entry.method.toLowerCase() as 'get' | 'post' | 'delete';
+      chain[method]((request, response) => serve(entry, options, request, response));
+    }
+    chain.all(allowOnly(...entries.map((entry) => entry.method)));
+  }
+  return router;
+}

@@ -1,0 +1,30 @@
+import { buildOpenApiDocument } from '../openapi/document.ts';
+import { adminKeyRoutes } from './admin-keys.ts';
+import { documentRoutes } from './documents.ts';
+import { healthRoutes } from './health.ts';
+import { indexVersionRoutes } from './index-versions.ts';
+import { openapiRoute } from './openapi.ts';
+import { ragRoutes } from './rag.ts';
+import type { GatewayRoute } from './route.ts';
+import type { RouteKit } from './route-kit.ts';
+import { searchRoutes } from './search.ts';
+import { websocketRoute } from './websocket.ts';
+
+/**
+ * Every route of the gateway, in matching order (a fixed path before a parameter in the same
+ * place: `/v1/index/versions/rollback` before `/v1/index/versions/:id`). Registration, admission
+ * and the OpenAPI document all read this one list.
+ */
+export function routeTable(kit: RouteKit): GatewayRoute[] {
+  const routes: GatewayRoute[] = [
+    ...healthRoutes(kit),
+    ...adminKeyRoutes(kit),
+    ...documentRoutes(kit),
+    ...searchRoutes(kit),
+    ...indexVersionRoutes(kit),
+    ...ragRoutes(kit),
+    websocketRoute(),
+  ];
+  routes.push(openapiRoute(() => buildOpenApiDocument(routes)));
+  return routes;
+}

@@ -11,6 +11,7 @@ import { AnswerMetrics } from './answer-metrics.ts';
 import { composeAnswerService } from './answer-service.ts';
 import type { GenerateConfig } from './config.ts';
 import { AnswerPipeline } from './domain/answer-pipeline.ts';
+import { PassageGuard } from './domain/passage-guard.ts';
 import { ProviderGuard } from './domain/provider-guard.ts';
 import { generateHandlers } from './grpc/answer-handlers.ts';
 
@@ -47,6 +48,7 @@ export async function compose(
       breakerThreshold: config.BREAKER_THRESHOLD,
       halfOpenAfterMs: config.BREAKER_HALF_OPEN_MS,
     }),
+    passageGuard: new PassageGuard({ logger }),
     defaultTopK: config.GENERATE_TOP_K,
   });
   const answer = composeAnswerService(

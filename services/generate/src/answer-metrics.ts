@@ -8,6 +8,7 @@ export class AnswerMetrics {
   readonly #fallbacks;
   readonly #firstToken;
   readonly #tokens;
+  readonly #passageFlags;
   readonly #now: () => number;
 
   constructor(registry: Registry, now: () => number = () => performance.now()) {
@@ -32,6 +33,12 @@ export class AnswerMetrics {
     this.#tokens = counter(registry, 'ragfleet_generate_tokens_total', 'Model tokens, by direction.', [
       'direction',
     ]);
+    this.#passageFlags = counter(
+      registry,
+      'ragfleet_generate_passage_guard_flags_total',
+      'Retrieved passages the prompt-injection guard flagged, by heuristic (a passage counts once per heuristic).',
+      ['reason'],
+    );
   }
 
   async *observe(events: AsyncIterable<AnswerEvent>): AsyncGenerator<AnswerEvent> {
@@ -45,6 +52,10 @@ export class AnswerMetrics {
           provider = event.provider;
         if (event.type === 'status' && event.stage === 'fallback')
           this.#fallbacks.inc({ from: event.provider ?? 'unknown' });
+        if (event.type === 'status' && event.stage === 'guard') {
+          for (const passage of event.flagged ?? [])
+            for (const reason of passage.reasons) this.#passageFlags.inc({ reason });
+        }
         if (event.type === 'token' && !sawToken) {
           sawToken = true;
           this.#firstToken.observe((this.#now() - started) / 1000);

@@ -1,3 +1,4 @@
+import type { InjectionReason } from '@ragfleet/prompt-guard';
 import type { NumberedPassage } from './ports.ts';
 
 export interface AnswerRequest {
@@ -10,11 +11,27 @@ export interface AnswerRequest {
   promptVersion: string;
 }
 
-export type AnswerStage = 'routing' | 'retrieving' | 'generating' | 'fallback';
+export type AnswerStage = 'routing' | 'retrieving' | 'guard' | 'generating' | 'fallback';
+
+/** A retrieved passage the injection detector flagged: which one and why, never its text. */
+export interface FlaggedPassage {
+  index: number;
+  documentId: string;
+  chunkId: string;
+  reasons: InjectionReason[];
+}
 
 /** What an answer stream carries, in order: status*, citations, token*, usage, then done or error. */
 export type AnswerEvent =
-  | { type: 'status'; stage: AnswerStage; message: string; provider?: string; model?: string }
+  | {
+      type: 'status';
+      stage: AnswerStage;
+      message: string;
+      provider?: string;
+      model?: string;
+      /** Stage `guard` only: the flagged passages, for metrics (the wire carries the message). */
+      flagged?: FlaggedPassage[];
+    }
   | { type: 'citations'; citations: NumberedPassage[] }
   | { type: 'token'; text: string }
   | { type: 'usage'; inputTokens: number; outputTokens: number; provider: string; model: string }

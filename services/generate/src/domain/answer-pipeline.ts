@@ -1,8 +1,10 @@
 import { RagfleetError, isRagfleetError, toRagfleetError } from '@ragfleet/errors';
 import { withSpan } from '@ragfleet/telemetry';
 import type { AnswerEvent, AnswerRequest } from './answer-events.ts';
+import { describeFlaggedPassages, PassageGuard } from './passage-guard.ts';
 import { formatContext } from './prompt-template.ts';
 import type { ProviderGuard, OpenedStream } from './provider-guard.ts';
+import { formatQuotedPassages } from './quoted-passages.ts';
 import { Rendezvous } from './rendezvous.ts';
 import type {
   ChatChunk,
@@ -22,6 +24,8 @@ export interface AnswerPipelineOptions {
   /** The providers this process can reach; chain entries naming others are skipped. */
   providers: ChatProvider[];
   guard: ProviderGuard;
+  /** Checks retrieved passages for injected instructions; the shared detector by default. */
+  passageGuard?: PassageGuard;
   /** Passages retrieved when a request asks for k = 0. */
   defaultTopK: number;
   maxTopK?: number;
@@ -47,8 +51,8 @@ function describeFailure(error: unknown): string {
 const approximateTokens = (text: string) => Math.ceil(text.length / 4);
 
 /**
- * The RAG answer: route, retrieve, cite, render the prompt, stream from the first provider of
- * the chain that opens. A failure before the first token falls back to the next model; after
+ * The RAG answer: route, retrieve, check the passages for injected instructions, cite, render
+ * the prompt, stream from the first provider of the chain that opens. A failure before the first token falls back to the next model; after
  * it, the stream ends with an explicit PROVIDER_FAILED error (never a truncated "done").
  * Invalid input is thrown before the first event; later failures become `error` events.
  */
@@ -57,7 +61,7 @@ export class AnswerPipeline {
   readonly #providers: Map<string, ChatProvider>;
 
   constructor(options: AnswerPipelineOptions) {
-    this.#options = { maxTopK: 50, maxQueryChars: 4_000, ...options };
+    this.#options = { maxTopK: 50, maxQueryChars: 4_000, passageGuard: new PassageGuard(), ...options };
     this.#providers = new Map(options.providers.map((provider) => [provider.name, provider]));
   }
 
@@ -116,11 +120,16 @@ export class AnswerPipeline {
       await this.#emitError(emit, toRagfleetError(error));
       return;
     }
+    const flagged = this.#options.passageGuard.screen(passages);
+    if (flagged.length > 0) {
+      await emit({ type: 'status', stage: 'guard', message: describeFlaggedPassages(flagged), flagged });
+    }
     await emit({ type: 'citations', citations: passages });
 
     const prompt = this.#options.prompts.render(promptVersion, {
       question: query,
       context: formatContext(passages),
+      passages: formatQuotedPassages(passages, flagged),
     });
     const chatRequest = (model: string): ChatRequest => ({
       model,

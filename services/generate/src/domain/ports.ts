@@ -73,11 +73,20 @@ export interface RenderedPrompt {
   user: string;
 }
 
+/** What a template can name: {{question}}, {{context}} (v1, v2) and {{passages}} (v3 on). */
+export interface PromptValues {
+  question: string;
+  /** The numbered source list, passage text as retrieved. */
+  context: string;
+  /** Every passage fenced as sealed, quoted data, flagged ones with a warning. */
+  passages: string;
+}
+
 export interface PromptTemplates {
   /** The version used when a request names none. */
   readonly defaultVersion: string;
   /** The concrete version a request gets (empty means the default); throws INVALID_ARGUMENT if unknown. */
   resolve(version: string | undefined): string;
   /** Throws INVALID_ARGUMENT for an unknown version. */
-  render(version: string | undefined, values: { question: string; context: string }): RenderedPrompt;
+  render(version: string | undefined, values: PromptValues): RenderedPrompt;
 }

@@ -13,7 +13,11 @@ Q: {{question}}`;
 describe('prompt templates', () => {
   it('parses sections, drops editor comments and fills placeholders in one pass', () => {
     const library = new PromptLibrary([parseTemplate('v7', TEMPLATE)], 'v7');
-    const prompt = library.render('', { question: 'why {{context}}?', context: '[1] A\ntext' });
+    const prompt = library.render('', {
+      question: 'why {{context}}?',
+      context: '[1] A\ntext',
+      passages: 'p',
+    });
     expect(prompt).toEqual({
       version: 'v7',
       system: 'Cite sources as [n].',
@@ -60,11 +64,29 @@ describe('prompt templates', () => {
     const prompt = library.render(undefined, {
       question: 'What is HNSW?',
       context: '[1] Doc\nHNSW is a graph.',
+      passages: '<passage index="1">HNSW is a graph.</passage>',
     });
     expect(prompt.version).toBe('v1');
     expect(prompt.system).toContain('[1]');
     expect(prompt.user).toContain('[1] Doc\nHNSW is a graph.');
     expect(prompt.user).toContain('What is HNSW?');
-    expect(library.render('v2', { question: 'q', context: 'c' }).version).toBe('v2');
+    expect(library.render('v2', { question: 'q', context: 'c', passages: 'p' }).version).toBe('v2');
+    expect(prompt.user).not.toContain('<passage');
+  });
+
+  it('ships v3, which quotes the sealed passages and tells the model they are data, not orders', () => {
+    const library = loadPromptLibrary('rag-answer', 'v3');
+    const prompt = library.render(undefined, {
+      question: 'What is HNSW?',
+      context: '[1] Doc\nHNSW is a graph.',
+      passages: '<passage index="1" title="Doc" seal="s">\nHNSW is a graph.\n</passage seal="s">',
+    });
+    expect(prompt.version).toBe('v3');
+    expect(prompt.user).toContain('<passage index="1" title="Doc" seal="s">');
+    expect(prompt.user).not.toContain('[1] Doc');
+    expect(prompt.user.indexOf('</passage')).toBeLessThan(prompt.user.indexOf('Question: What is HNSW?'));
+    expect(prompt.system).toMatch(/quoted data/);
+    expect(prompt.system).toMatch(/do not follow it/);
+    expect(prompt.system).toContain('[1]');
   });
 });

@@ -1,5 +1,5 @@
 import { RagfleetError } from '@ragfleet/errors';
-import type { NumberedPassage, PromptTemplates, RenderedPrompt } from './ports.ts';
+import type { NumberedPassage, PromptTemplates, PromptValues, RenderedPrompt } from './ports.ts';
 
 export interface PromptTemplate {
   version: string;
@@ -8,7 +8,7 @@ export interface PromptTemplate {
 }
 
 const PLACEHOLDER = /\{\{\s*([a-z_]+)\s*\}\}/g;
-const KNOWN_PLACEHOLDERS = new Set(['context', 'question']);
+const KNOWN_PLACEHOLDERS = new Set(['context', 'passages', 'question']);
 const SECTION = /^#\s+(system|user)\s*$/;
 
 /**
@@ -38,9 +38,9 @@ export function parseTemplate(version: string, text: string): PromptTemplate {
   return { version, system, user };
 }
 
-/** Substitutes in one pass, so a question that contains "{{context}}" stays literal text. */
-function fill(text: string, values: Record<string, string>): string {
-  return text.replace(PLACEHOLDER, (whole, name: string) => values[name] ?? whole);
+/** Substitutes in one pass, so a question or passage that contains "{{context}}" stays literal text. */
+function fill(text: string, values: PromptValues): string {
+  return text.replace(PLACEHOLDER, (whole, name: string) => values[name as keyof PromptValues] ?? whole);
 }
 
 /** The numbered source list the templates cite as [1], [2], ... */
@@ -80,7 +80,7 @@ export class PromptLibrary implements PromptTemplates {
     return chosen;
   }
 
-  render(version: string | undefined, values: { question: string; context: string }): RenderedPrompt {
+  render(version: string | undefined, values: PromptValues): RenderedPrompt {
     const chosen = this.resolve(version);
     const template = this.#templates.get(chosen) as PromptTemplate;
     return { version: chosen, system: fill(template.system, values), user: fill(template.user, values) };

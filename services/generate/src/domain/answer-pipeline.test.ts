@@ -171,7 +171,7 @@ describe('AnswerPipeline', () => {
       type: 'status',
       stage: 'guard',
       message:
-        'passage [2] contain instruction-like text (prompt_markup); the prompt quotes them as data with a warning',
+        'passage [2] contains instruction-like text (prompt_markup); the prompt quotes it as data with a warning',
       flagged: [{ index: 2, documentId: 'notes', chunkId: 'notes#3', reasons: ['prompt_markup'] }],
     });
     // The passage is still cited and quoted, fenced and marked.

@@ -54,6 +54,7 @@ export class PassageGuard {
 export function describeFlaggedPassages(flagged: readonly FlaggedPassage[]): string {
   const which = flagged.map((passage) => `[${passage.index}]`).join(', ');
   const reasons = [...new Set(flagged.flatMap((passage) => passage.reasons))].join(', ');
-  const noun = flagged.length === 1 ? 'passage' : 'passages';
-  return `${noun} ${which} contain instruction-like text (${reasons}); the prompt quotes them as data with a warning`;
+  const [noun, verb, pronoun] =
+    flagged.length === 1 ? ['passage', 'contains', 'it'] : ['passages', 'contain', 'them'];
+  return `${noun} ${which} ${verb} instruction-like text (${reasons}); the prompt quotes ${pronoun} as data with a warning`;
 }

@@ -73,7 +73,12 @@ export async function compose(kit: GatewayKit, config: GatewayConfig): Promise<S
 
   const server = createServer(
     // A client trickling a request (slowloris, a body that never ends) is cut, not waited for.
-    { requestTimeout: config.GATEWAY_REQUEST_TIMEOUT_MS, headersTimeout: config.GATEWAY_HEADERS_TIMEOUT_MS },
+    {
+      requestTimeout: config.GATEWAY_REQUEST_TIMEOUT_MS,
+      headersTimeout: config.GATEWAY_HEADERS_TIMEOUT_MS,
+      // Node looks for expired requests this often (30 s by default, longer than the timeouts).
+      connectionsCheckingInterval: Math.min(1_000, config.GATEWAY_HEADERS_TIMEOUT_MS),
+    },
     app,
   );
   // While draining, answer every request with `Connection: close`: server.close() only drops

@@ -5,6 +5,8 @@ import { SignJWT } from 'jose';
 import { GenerateClient, RetrieveClient } from '@ragfleet/grpc';
 import { createLogger, createMetricsRegistry } from '@ragfleet/telemetry';
 import { Admission } from '../src/admission/admission.ts';
+import type { RouteKit } from '../src/routes/route-kit.ts';
+import { routeTable } from '../src/routes/table.ts';
 import { createApp } from '../src/app.ts';
 import { hashApiKey } from '../src/auth/api-keys.ts';
 import { Authenticator } from '../src/auth/authenticator.ts';
@@ -246,6 +248,26 @@ describe('credentials', () => {
 
   it('leaves health probes open', async () => {
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
+  });
+});
+
+describe('every route of the table', () => {
+  it('is refused without credentials unless the table declares it public', async () => {
+    const routes = routeTable({ keys: undefined } as unknown as RouteKit);
+    expect(routes.length).toBeGreaterThan(10);
+    for (const route of routes) {
+      const path = route.path.replace(/:\w+/g, '1');
+      const response = await call(route.method, path, undefined, route.body ? {} : undefined);
+      await response.body?.cancel();
+      const expected = route.access === 'public' ? 'not 401' : 401;
+      expect({
+        route: `${route.method} ${route.path}`,
+        status: response.status === 401 ? 401 : 'not 401',
+      }).toEqual({
+        route: `${route.method} ${route.path}`,
+        status: expected,
+      });
+    }
   });
 });
 

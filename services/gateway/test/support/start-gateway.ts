@@ -17,7 +17,7 @@ export interface TestGateway {
 export const TEST_BODY_LIMIT_BYTES = 64 * 1024;
 
 /** The gateway app on a free port, wired to fake upstreams over real gRPC. */
-export async function startTestGateway(): Promise<TestGateway> {
+export async function startTestGateway(options: { streamIdleMs?: number } = {}): Promise<TestGateway> {
   const upstreams = new FakeUpstreams();
   const address = await upstreams.start();
   const retrieve = new RetrieveClient(address);
@@ -32,6 +32,7 @@ export async function startTestGateway(): Promise<TestGateway> {
     bodyLimit: `${TEST_BODY_LIMIT_BYTES}b`,
     maxWaitMs: 10_000,
     jobPollIntervalMs: 10,
+    ...(options.streamIdleMs ? { streamIdleMs: options.streamIdleMs } : {}),
   });
   const server: Server = createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -12,16 +12,25 @@ export interface ConnectEventBusOptions {
   /** Connection name shown by the NATS server (e.g. the service name). */
   name?: string;
   redelivery?: Partial<RedeliveryPolicy>;
+  /** Wait between two reconnect attempts; the bus reconnects without a limit. */
+  reconnectWaitMs?: number;
 }
 
 /** The bus a service's composition root uses: NATS JetStream with streams ensured, or in-process. */
 export async function connectEventBus(options: ConnectEventBusOptions): Promise<EventBus> {
-  const { natsUrl, streams, logger, name, redelivery } = options;
+  const { natsUrl, streams, logger, name, redelivery, reconnectWaitMs } = options;
   if (!natsUrl) {
     logger.info({ streams: streams.map((s) => s.name) }, 'event bus: in-process (NATS_URL not set)');
     return new InMemoryEventBus({ streams, logger, redelivery });
   }
-  const bus = await NatsEventBus.connect({ url: natsUrl, name, streams, logger, redelivery });
+  const bus = await NatsEventBus.connect({
+    url: natsUrl,
+    name,
+    streams,
+    logger,
+    redelivery,
+    reconnectWaitMs,
+  });
   try {
     await bus.ensureStreams();
   } catch (error) {

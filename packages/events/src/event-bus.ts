@@ -53,6 +53,13 @@ export interface PublishResult {
 }
 
 /**
+ * Where a bus's connection stands. `reconnecting`: the server is out of reach and the bus keeps
+ * trying (without a limit); publishes fail at once with SERVICE_UNAVAILABLE meanwhile, and
+ * subscriptions resume by themselves once it is back. `closed`: close() was called.
+ */
+export type EventBusState = 'connected' | 'reconnecting' | 'closed';
+
+/**
  * Events between services. Handlers are acked only after they resolve, i.e. after their effect
  * is stored; a handler that throws is redelivered with a growing delay. Adapters: NATS
  * JetStream (production) and in-process (embedded default, tests).
@@ -61,4 +68,5 @@ export interface EventBus {
   publish<T>(subject: string, event: EventEnvelope<T>): Promise<PublishResult>;
   subscribe<T>(subject: string, options: SubscribeOptions, handler: EventHandler<T>): Promise<Subscription>;
   close(): Promise<void>;
+  readonly state: EventBusState;
 }

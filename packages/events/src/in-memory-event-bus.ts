@@ -2,6 +2,7 @@ import { RagfleetError } from '@ragfleet/errors';
 import { injectTraceContext } from '@ragfleet/telemetry';
 import type {
   EventBus,
+  EventBusState,
   EventEnvelope,
   EventHandler,
   PublishResult,
@@ -38,6 +39,11 @@ export class InMemoryEventBus implements EventBus {
   readonly #timers: Timers;
   readonly #subscriptions = new Set<Subscription>();
   #closed = false;
+
+  /** In one process there is nothing to lose touch with: connected until closed. */
+  get state(): EventBusState {
+    return this.#closed ? 'closed' : 'connected';
+  }
 
   constructor(options: InMemoryEventBusOptions) {
     this.#specs = options.streams;

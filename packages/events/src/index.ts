@@ -2,6 +2,7 @@ export type {
   Delivery,
   EventBus,
   EventEnvelope,
+  EventBusState,
   EventHandler,
   PublishResult,
   StreamSpec,

@@ -8,10 +8,11 @@ import {
   type JetStreamClient,
   type JetStreamManager,
 } from '@nats-io/jetstream';
-import { connect, nanos, type NatsConnection } from '@nats-io/transport-node';
+import { nanos, type NatsConnection } from '@nats-io/transport-node';
 import { RagfleetError } from '@ragfleet/errors';
 import type {
   EventBus,
+  EventBusState,
   EventEnvelope,
   EventHandler,
   PublishResult,
@@ -20,7 +21,8 @@ import type {
   Subscription,
 } from './event-bus.ts';
 import { DEFAULT_REDELIVERY, resolveSubscribeOptions, type RedeliveryPolicy } from './delivery-policy.ts';
-import type { EventLogger } from './event-logger.ts';
+import { errorFields, type EventLogger } from './event-logger.ts';
+import { ConnectionWatch, connectNats, type NatsConnectOptions } from './nats-connection.ts';
 import { outgoingHeaders } from './nats-headers.ts';
 import { ensureStreams } from './nats-streams.ts';
 import { NatsSubscription } from './nats-subscription.ts';
@@ -31,12 +33,20 @@ export interface NatsEventBusOptions {
   streams: StreamSpec[];
   logger: EventLogger;
   redelivery?: Partial<RedeliveryPolicy>;
+  /** How long a publish waits for the stream's acknowledgement. */
+  publishTimeoutMs?: number;
 }
+
+const DEFAULT_PUBLISH_TIMEOUT_MS = 5_000;
+/** Between two attempts to repair the streams after a reconnect: grows to the cap. */
+const REPAIR_DELAYS_MS = [250, 1_000, 5_000];
 
 /**
  * EventBus on NATS JetStream: the envelope id is the JetStream message id (server-side
  * de-duplication), subscriptions are durable pull consumers with explicit acks, and trace context
- * travels in the message headers. close() drains the connection it was given.
+ * travels in the message headers. The connection reconnects without a limit; after each
+ * reconnect the streams are ensured again (a server restarted without its data has lost them)
+ * and subscriptions re-create their consumers when theirs vanished. close() drains the connection.
  */
 export class NatsEventBus implements EventBus {
   readonly #connection: NatsConnection;
@@ -45,7 +55,10 @@ export class NatsEventBus implements EventBus {
   readonly #logger: EventLogger;
   readonly #redelivery: RedeliveryPolicy;
   readonly #subscriptions = new Set<Subscription>();
+  readonly #watch: ConnectionWatch;
+  readonly #publishTimeoutMs: number;
   #jsm: Promise<JetStreamManager> | undefined;
+  #repairing: Promise<void> | undefined;
 
   constructor(options: NatsEventBusOptions) {
     this.#connection = options.connection;
@@ -53,21 +66,19 @@ export class NatsEventBus implements EventBus {
     this.#streams = options.streams;
     this.#logger = options.logger;
     this.#redelivery = { ...DEFAULT_REDELIVERY, ...options.redelivery };
+    this.#publishTimeoutMs = options.publishTimeoutMs ?? DEFAULT_PUBLISH_TIMEOUT_MS;
+    this.#watch = new ConnectionWatch(options.connection, options.logger);
+    this.#watch.onReconnect(() => void this.#repairStreams());
   }
 
   static async connect(
-    options: Omit<NatsEventBusOptions, 'connection'> & { url: string; name?: string },
+    options: Omit<NatsEventBusOptions, 'connection'> & NatsConnectOptions,
   ): Promise<NatsEventBus> {
-    let connection: NatsConnection;
-    try {
-      connection = await connect({ servers: options.url, name: options.name });
-    } catch (error) {
-      throw new RagfleetError('SERVICE_UNAVAILABLE', 'Cannot reach the event bus (NATS).', {
-        cause: error,
-        internal: `NATS at ${options.url}: ${String(error)}`,
-      });
-    }
-    return new NatsEventBus({ ...options, connection });
+    return new NatsEventBus({ ...options, connection: await connectNats(options) });
+  }
+
+  get state(): EventBusState {
+    return this.#watch.state;
   }
 
   /** Creates or updates every stream this bus was given. */
@@ -75,22 +86,35 @@ export class NatsEventBus implements EventBus {
     await ensureStreams(await this.#manager(), this.#streams, this.#logger);
   }
 
+  /**
+   * Resolves once the stream has stored the event. While the server is out of reach it fails at
+   * once (SERVICE_UNAVAILABLE, retryable) rather than queueing the message in the client, where a
+   * crash would lose it after the caller was told nothing; a caller that must not lose the event
+   * keeps it (e.g. in its store) and publishes it again.
+   */
   async publish<T>(subject: string, event: EventEnvelope<T>): Promise<PublishResult> {
+    streamFor(this.#streams, subject);
+    if (this.#watch.state !== 'connected') {
+      throw new RagfleetError(
+        'SERVICE_UNAVAILABLE',
+        'The event bus is reconnecting; the event was not published.',
+        {
+          details: { subject },
+          internal: `NATS connection ${this.#watch.state}`,
+        },
+      );
+    }
     try {
       const ack = await this.#js.publish(subject, JSON.stringify(event), {
         msgID: event.id,
         headers: outgoingHeaders(event),
+        timeout: this.#publishTimeoutMs,
       });
       return { duplicate: ack.duplicate };
     } catch (error) {
-      // The client reports "no responders" to a publish as JetStream not enabled; streams were
-      // ensured at start, so the real cause is a subject that no stream captures.
-      if (error instanceof Error && error.name === 'JetStreamNotEnabled') {
-        throw new RagfleetError('INVALID_ARGUMENT', `No event stream captures the subject "${subject}".`, {
-          cause: error,
-          details: { subject },
-        });
-      }
+      // "No responders" (reported as JetStream not enabled) for a subject a declared stream
+      // captures: the stream is gone or JetStream is not serving yet, e.g. just after a restart.
+      if (error instanceof Error && error.name === 'JetStreamNotEnabled') void this.#repairStreams();
       throw new RagfleetError('SERVICE_UNAVAILABLE', 'Publishing the event failed.', {
         cause: error,
         details: { subject },
@@ -105,13 +129,16 @@ export class NatsEventBus implements EventBus {
     handler: EventHandler<T>,
   ): Promise<Subscription> {
     const resolved = resolveSubscribeOptions(options);
-    const stream = streamFor(this.#streams, subject).name;
-    await this.#ensureConsumer(stream, subject, resolved);
-    const consumer = await this.#js.consumers.get(stream, resolved.durable);
-    const messages = await consumer.consume({ max_messages: resolved.concurrency });
-    const subscription = new NatsSubscription({
+    const spec = streamFor(this.#streams, subject);
+    const subscription = await NatsSubscription.start({
       ...resolved,
-      messages,
+      // Again after the pull stopped (its consumer or stream vanished): ensure both first.
+      open: async (again) => {
+        if (again) await ensureStreams(await this.#manager(), [spec], this.#logger);
+        await this.#ensureConsumer(spec.name, subject, resolved);
+        const consumer = await this.#js.consumers.get(spec.name, resolved.durable);
+        return consumer.consume({ max_messages: resolved.concurrency, abort_on_missing_resource: true });
+      },
       handler: handler as EventHandler<unknown>,
       redelivery: this.#redelivery,
       logger: this.#logger,
@@ -128,7 +155,10 @@ export class NatsEventBus implements EventBus {
 
   async close(): Promise<void> {
     await Promise.all([...this.#subscriptions].map((subscription) => subscription.stop()));
-    if (!this.#connection.isClosed()) await this.#connection.drain();
+    if (this.#connection.isClosed()) return;
+    // Draining needs the server; while it is out of reach there is nothing in flight to wait for.
+    if (this.#watch.state === 'connected') await this.#connection.drain();
+    else await this.#connection.close();
   }
 
   async #ensureConsumer(
@@ -167,6 +197,28 @@ export class NatsEventBus implements EventBus {
       }
       await jsm.consumers.update(stream, options.durable, settings);
     }
+  }
+
+  /** Ensures every stream again, retrying while the server answers but JetStream is not ready yet. */
+  #repairStreams(): Promise<void> {
+    this.#repairing ??= (async () => {
+      for (let attempt = 0; this.#watch.state === 'connected'; attempt++) {
+        try {
+          await this.ensureStreams();
+          return;
+        } catch (error) {
+          this.#logger.warn(
+            { attempt, ...errorFields(error) },
+            'event streams not ensured after reconnect; retrying',
+          );
+          const delay = REPAIR_DELAYS_MS[Math.min(attempt, REPAIR_DELAYS_MS.length - 1)] ?? 5_000;
+          await new Promise((resolve) => setTimeout(resolve, delay).unref());
+        }
+      }
+    })().finally(() => {
+      this.#repairing = undefined;
+    });
+    return this.#repairing;
   }
 
   #manager(): Promise<JetStreamManager> {

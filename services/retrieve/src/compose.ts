@@ -21,12 +21,14 @@ import { DocumentService } from './domain/index/document-service.ts';
 import type { DocumentStore } from './domain/index/document-store.ts';
 import type { Embedder } from './domain/index/embedder.ts';
 import { IngestService } from './domain/ingest/ingest-service.ts';
+import { IngestSweep } from './domain/ingest/ingest-sweep.ts';
 import { IngestWorker } from './domain/ingest/ingest-worker.ts';
 import type { Bm25Params } from './domain/index/keyword-index.ts';
 import type { SearchDefaults } from './domain/search/search-options.ts';
 import { SearchService } from './domain/search/search-service.ts';
 import { RETRIEVE_SERVICE, retrieveHandlers } from './grpc/retrieve-handlers.ts';
 import { ingestTopology, type IngestTopology } from './ingest-topology.ts';
+import { startPeriodicTask } from './periodic-task.ts';
 
 /** What a caller may supply instead of the configured adapters (tests: an offline embedder, own streams). */
 export interface RetrieveDependencies {
@@ -46,7 +48,7 @@ export async function compose(kit: ServiceKit, config: RetrieveConfig): Promise<
 /**
  * Builds retrieve: store, index (loaded, or rebuilt when stale), embedder, event bus, ingest
  * worker and gRPC handlers. Each shutdown hook is registered right after its resource exists,
- * so they close in reverse: worker, bus, embed client, index (persisted), store.
+ * so they close in reverse: sweep, worker, bus, embed client, index (persisted), store.
  */
 export async function composeRetrieve(
   { logger, registry, lifecycle, server }: ServiceKit,
@@ -138,13 +140,36 @@ export async function composeRetrieve(
     metrics,
     logger,
     maxAttempts: config.INGEST_MAX_ATTEMPTS,
+    ackWaitMs: config.INGEST_ACK_WAIT_MS,
     embedGroupChunks: config.EMBED_BATCH_SIZE,
   });
   const subscription = await worker.start(config.INGEST_CONCURRENCY);
   lifecycle.onShutdown('ingest worker', () => subscription.stop());
 
+  // The safety net under the queue: jobs whose message or worker was lost are published again.
+  const sweep = new IngestSweep({
+    store,
+    bus,
+    jobsSubject: topology.jobsSubject,
+    staleAfterMs: config.INGEST_STALE_MS,
+    maxAttempts: config.INGEST_MAX_ATTEMPTS,
+    metrics,
+    logger,
+  });
+  metrics.eventBusConnected(bus.state === 'connected');
+  const sweeping = startPeriodicTask(
+    'ingest sweep',
+    config.INGEST_SWEEP_MS,
+    async () => {
+      metrics.eventBusConnected(bus.state === 'connected');
+      if (bus.state === 'connected') await sweep.sweep();
+    },
+    logger,
+  );
+  lifecycle.onShutdown('ingest sweep', () => sweeping.stop());
+
   const handlers = retrieveHandlers({
-    ingest: new IngestService({ store, bus, jobsSubject: topology.jobsSubject }),
+    ingest: new IngestService({ store, bus, jobsSubject: topology.jobsSubject, logger }),
     documents: new DocumentService(corpus),
     search: versions,
   });

@@ -68,6 +68,12 @@ export const retrieveConfigSchema = z
     /** Documents re-embedded per batch (one embed call) during a shadow build. */
     INDEX_BUILD_BATCH_DOCUMENTS: env.positiveInt(32),
     INGEST_MAX_ATTEMPTS: env.positiveInt(5),
+    /** How long a worker may hold a job without a sign of life before JetStream hands it to another. */
+    INGEST_ACK_WAIT_MS: env.positiveInt(30_000),
+    /** How often the ingest sweep looks for jobs whose message or worker was lost. */
+    INGEST_SWEEP_MS: env.positiveInt(15_000),
+    /** A job not ended and not updated for this long is published again by the sweep. */
+    INGEST_STALE_MS: env.positiveInt(120_000),
   })
   .refine((config) => config.CHUNK_OVERLAP < config.CHUNK_SIZE, {
     path: ['CHUNK_OVERLAP'],
@@ -76,6 +82,11 @@ export const retrieveConfigSchema = z
   .refine((config) => config.CHUNK_SENTENCE_OVERLAP < config.CHUNK_SENTENCES, {
     path: ['CHUNK_SENTENCE_OVERLAP'],
     message: 'must be smaller than CHUNK_SENTENCES',
+  })
+  // Below that, the sweep would re-publish jobs JetStream is about to redeliver itself.
+  .refine((config) => config.INGEST_STALE_MS > config.INGEST_ACK_WAIT_MS, {
+    path: ['INGEST_STALE_MS'],
+    message: 'must be longer than INGEST_ACK_WAIT_MS',
   })
   .refine((config) => config.SEARCH_VECTOR_WEIGHT + config.SEARCH_KEYWORD_WEIGHT > 0, {
     path: ['SEARCH_KEYWORD_WEIGHT'],

@@ -148,6 +148,45 @@ export function documentStoreContract(name: string, create: () => Promise<StoreU
       expect(await store.getJobDocuments('acme', 'job-1')).toBeUndefined();
     });
 
+    it('lists the jobs not ended and not updated since a time, least recently updated first', async () => {
+      const at = (minutes: number) => new Date(now.getTime() + minutes * 60_000);
+      const old = newJob('old', 'acme', ['a'], at(0));
+      const older = transition(newJob('older', 'globex', ['b'], at(-5)), 'running', at(-4), { attempts: 1 });
+      const fresh = newJob('fresh', 'acme', ['c'], at(10));
+      const ended = transition(
+        transition(newJob('ended', 'acme', ['d'], at(-9)), 'running', at(-9)),
+        'succeeded',
+        at(-8),
+      );
+      for (const job of [old, older, fresh, ended]) await store.createJob(job, [input('x')]);
+      await store.saveJob(older);
+      await store.saveJob(ended);
+
+      expect((await store.listStaleJobs(at(1), 10)).map((job) => job.id)).toEqual(['older', 'old']);
+      expect(await store.listStaleJobs(at(1), 1)).toEqual([older]);
+      expect(await store.listStaleJobs(at(-30), 10)).toEqual([]);
+      expect((await store.listStaleJobs(at(60), 10)).map((job) => job.id)).toEqual(['older', 'old', 'fresh']);
+    });
+
+    it('saves a job only if it is unchanged since it was read, once of two racing writers', async () => {
+      const job = newJob('job-1', 'acme', ['a'], now);
+      await store.createJob(job, [input('a')]);
+      const later = new Date(now.getTime() + 1_000);
+      const first = { ...job, updatedAt: later.toISOString() };
+      const second = transition(job, 'failed', later, { error: 'other writer' });
+
+      const results = await Promise.all([
+        store.saveJobIfUnchanged(job, first),
+        store.saveJobIfUnchanged(job, second),
+      ]);
+      expect(results.filter(Boolean)).toHaveLength(1);
+      const stored = await store.getJob('acme', 'job-1');
+      expect(stored).toEqual(results[0] ? first : second);
+      expect(await store.saveJobIfUnchanged(job, second)).toBe(false);
+      expect(await store.saveJobIfUnchanged({ ...job, tenant: 'globex' }, second)).toBe(false);
+      if (results[0]) expect(await store.getJobDocuments('acme', 'job-1')).toHaveLength(1);
+    });
+
     it('keeps everything across a restart', async () => {
       await store.upsertDocument('acme', record('d1', 5), chunks('d1', 5));
       await store.upsertDocument('acme', record('d1', 2), chunks('d1', 2));

@@ -67,7 +67,7 @@ async function startPipeline(wrapStore?: (store: DocumentStore) => DocumentStore
       indexed.push(event);
     }),
   );
-  const ingest = new IngestService({ store: fixture.store, bus, jobsSubject: topology.jobsSubject });
+  const ingest = new IngestService({ store: fixture.store, bus, jobsSubject: topology.jobsSubject, logger });
   return {
     fixture,
     ingest,

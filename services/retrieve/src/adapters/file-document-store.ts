@@ -147,6 +147,28 @@ export class FileDocumentStore implements DocumentStore {
     return structuredClone(this.#jobs.get(jobKey(tenant, id))?.documents);
   }
 
+  async listStaleJobs(before: Date, limit: number): Promise<IngestJob[]> {
+    const cutoff = before.getTime();
+    return [...this.#jobs.values()]
+      .map((entry) => entry.job)
+      .filter((job) => !isTerminal(job.state) && Date.parse(job.updatedAt) < cutoff)
+      .sort((a, b) => Date.parse(a.updatedAt) - Date.parse(b.updatedAt))
+      .slice(0, limit)
+      .map((job) => ({ ...job, documentIds: [...job.documentIds] }));
+  }
+
+  async saveJobIfUnchanged(seen: IngestJob, next: IngestJob): Promise<boolean> {
+    let saved = false;
+    // Checked inside the write's turn: no other write can change the job between check and write.
+    await this.#append(() => {
+      const current = this.#jobs.get(jobKey(seen.tenant, seen.id))?.job;
+      if (!current || current.state !== seen.state || current.updatedAt !== seen.updatedAt) return undefined;
+      saved = true;
+      return { op: 'job', job: structuredClone(next) };
+    });
+    return saved;
+  }
+
   /**
    * Writes first, then changes memory, so what readers see is already on disk. Writes run one at a
    * time and build their operation when their turn comes, so versions and snapshots stay ordered.

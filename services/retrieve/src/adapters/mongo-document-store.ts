@@ -77,6 +77,8 @@ const jobSchema = new Schema<JobRow>(
   { versionKey: false, minimize: false },
 );
 jobSchema.index({ tenant: 1, id: 1 }, { unique: true });
+// The sweep's question: jobs not ended, least recently updated first.
+jobSchema.index({ state: 1, updatedAt: 1 });
 
 const metaSchema = new Schema<MetaRow>(
   { _id: String, epoch: String, version: Number },
@@ -214,20 +216,29 @@ export class MongoDocumentStore implements DocumentStore {
 
   async getJob(tenant: string, id: string): Promise<IngestJob | undefined> {
     const row = await this.#m().jobs.findOne({ tenant, id }, { documents: 0, _id: 0 }).lean<JobRow>();
-    if (!row) return undefined;
-    return {
-      id: row.id,
-      tenant: row.tenant,
-      state: row.state,
-      documentIds: row.documentIds,
-      documentsDone: row.documentsDone,
-      chunksIndexed: row.chunksIndexed,
-      error: row.error,
-      attempts: row.attempts,
-      ...(row.chunking ? { chunking: row.chunking } : {}),
-      createdAt: row.createdAt,
-      updatedAt: row.updatedAt,
-    };
+    return row ? toJob(row) : undefined;
+  }
+
+  async listStaleJobs(before: Date, limit: number): Promise<IngestJob[]> {
+    // updatedAt is an RFC 3339 string in UTC with milliseconds: its order is the time order.
+    const rows = await this.#m()
+      .jobs.find(
+        { state: { $in: ['queued', 'running'] }, updatedAt: { $lt: before.toISOString() } },
+        { documents: 0, _id: 0 },
+      )
+      .sort({ updatedAt: 1 })
+      .limit(limit)
+      .lean<JobRow[]>();
+    return rows.map(toJob);
+  }
+
+  async saveJobIfUnchanged(seen: IngestJob, next: IngestJob): Promise<boolean> {
+    const update = isTerminal(next.state) ? { $set: next, $unset: { documents: 1 } } : { $set: next };
+    const result = await this.#m().jobs.updateOne(
+      { tenant: seen.tenant, id: seen.id, state: seen.state, updatedAt: seen.updatedAt },
+      update,
+    );
+    return result.matchedCount === 1;
   }
 
   async getJobDocuments(tenant: string, id: string): Promise<DocumentInput[] | undefined> {
@@ -243,6 +254,22 @@ export class MongoDocumentStore implements DocumentStore {
     if (!this.#models) throw new Error('MongoDocumentStore is not open');
     return this.#models;
   }
+}
+
+function toJob(row: JobRow): IngestJob {
+  return {
+    id: row.id,
+    tenant: row.tenant,
+    state: row.state,
+    documentIds: row.documentIds,
+    documentsDone: row.documentsDone,
+    chunksIndexed: row.chunksIndexed,
+    error: row.error,
+    attempts: row.attempts,
+    ...(row.chunking ? { chunking: row.chunking } : {}),
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
 }
 
 function toDocumentRecord(row: DocumentRow): DocumentRecord {

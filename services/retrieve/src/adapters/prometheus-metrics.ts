@@ -29,11 +29,24 @@ export function prometheusRetrieveMetrics(registry: Registry): RetrieveMetrics {
     'Search latency, embedding included.',
   );
   const size = gauge(registry, 'ragfleet_retrieve_index_size', 'Live chunk vectors in the index.');
+  const swept = counter(
+    registry,
+    'ragfleet_retrieve_ingest_swept_total',
+    'Ingest jobs the sweep found uncovered (no message, no worker), by outcome: requeued or failed.',
+    ['outcome'],
+  );
+  const busConnected = gauge(
+    registry,
+    'ragfleet_retrieve_event_bus_connected',
+    '1 while the event bus (NATS) is connected, 0 while it reconnects.',
+  );
   return {
     chunksIndexed: (count) => chunks.inc(count),
     jobFinished: (state) => jobs.inc({ state }),
     stageSeconds: (stage, seconds) => stages.observe({ stage }, seconds),
     searchSeconds: (seconds) => search.observe(seconds),
     indexSize: (value) => size.set(value),
+    jobsSwept: (outcome, count) => swept.inc({ outcome }, count),
+    eventBusConnected: (connected) => busConnected.set(connected ? 1 : 0),
   };
 }

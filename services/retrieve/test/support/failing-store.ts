@@ -35,4 +35,6 @@ export class FailAfterStoring implements DocumentStore {
   saveJob = (job: IngestJob) => this.#inner.saveJob(job);
   getJob = (tenant: string, id: string) => this.#inner.getJob(tenant, id);
   getJobDocuments = (tenant: string, id: string) => this.#inner.getJobDocuments(tenant, id);
+  listStaleJobs = (before: Date, limit: number) => this.#inner.listStaleJobs(before, limit);
+  saveJobIfUnchanged = (seen: IngestJob, next: IngestJob) => this.#inner.saveJobIfUnchanged(seen, next);
 }

@@ -32,4 +32,15 @@ export interface DocumentStore {
   getJob(tenant: string, id: string): Promise<IngestJob | undefined>;
   /** The documents of a job that has not ended, undefined once they are dropped. */
   getJobDocuments(tenant: string, id: string): Promise<DocumentInput[] | undefined>;
+  /**
+   * Jobs of every tenant that have not ended (queued or running) and were last updated before
+   * `before`, least recently updated first, at most `limit`: what the ingest sweep looks at.
+   */
+  listStaleJobs(before: Date, limit: number): Promise<IngestJob[]>;
+  /**
+   * Saves `next` only if the stored job is still in `seen`'s state with `seen`'s updatedAt, in one
+   * atomic step; false (nothing written) when anyone changed it meanwhile, so that of several
+   * replicas sweeping the same store one alone moves a job.
+   */
+  saveJobIfUnchanged(seen: IngestJob, next: IngestJob): Promise<boolean>;
 }

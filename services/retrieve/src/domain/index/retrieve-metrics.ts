@@ -7,6 +7,10 @@ export interface RetrieveMetrics {
   stageSeconds(stage: IngestStage, seconds: number): void;
   searchSeconds(seconds: number): void;
   indexSize(size: number): void;
+  /** Jobs the ingest sweep found uncovered: published again, or given up. */
+  jobsSwept(outcome: 'requeued' | 'failed', count: number): void;
+  /** Whether the event bus is connected (1) or reconnecting/closed (0). */
+  eventBusConnected(connected: boolean): void;
 }
 
 export const noMetrics: RetrieveMetrics = {
@@ -15,6 +19,8 @@ export const noMetrics: RetrieveMetrics = {
   stageSeconds: () => {},
   searchSeconds: () => {},
   indexSize: () => {},
+  jobsSwept: () => {},
+  eventBusConnected: () => {},
 };
 
 /** Runs fn and reports how long it took, also when it fails. */

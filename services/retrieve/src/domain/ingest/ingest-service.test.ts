@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { corpusFixture, type CorpusFixture } from '../../../test/support/corpus-fixture.ts';
+import { RagfleetError } from '@ragfleet/errors';
+import { QuietLogger } from '../../../test/support/quiet-logger.ts';
 import { RecordingBus } from '../../../test/support/recording-bus.ts';
 import { IngestService } from './ingest-service.ts';
 import type { DocumentInput } from '../index/records.ts';
@@ -7,11 +9,19 @@ import type { DocumentInput } from '../index/records.ts';
 let fixture: CorpusFixture;
 let bus: RecordingBus;
 let ingest: IngestService;
+let logger: QuietLogger;
 
 beforeEach(async () => {
   fixture = await corpusFixture();
   bus = new RecordingBus();
-  ingest = new IngestService({ store: fixture.store, bus, jobsSubject: 'jobs', newId: () => 'job-1' });
+  logger = new QuietLogger();
+  ingest = new IngestService({
+    store: fixture.store,
+    bus,
+    jobsSubject: 'jobs',
+    logger,
+    newId: () => 'job-1',
+  });
 });
 afterEach(() => fixture.close());
 
@@ -51,8 +61,22 @@ describe('IngestService', () => {
     expect(await fixture.store.getJobDocuments('acme', 'job-1')).toEqual([doc()]);
   });
 
-  it('reports an unreachable queue as SERVICE_UNAVAILABLE and marks the job failed', async () => {
-    bus.failPublish = new Error('nats down');
+  it('accepts a job it stored while the queue is unreachable, and leaves it queued for the sweep', async () => {
+    bus.failPublish = new RagfleetError('SERVICE_UNAVAILABLE', 'The event bus is reconnecting');
+    const job = await ingest.accept('acme', [doc()]);
+    expect(job).toMatchObject({ id: 'job-1', state: 'queued' });
+    expect(await fixture.store.getJob('acme', 'job-1')).toMatchObject({ state: 'queued' });
+    expect(await fixture.store.getJobDocuments('acme', 'job-1')).toEqual([doc()]);
+    expect(logger.lines).toContainEqual(
+      expect.objectContaining({
+        level: 'warn',
+        message: 'ingest job stored but not queued; the sweep will queue it',
+      }),
+    );
+  });
+
+  it('refuses with SERVICE_UNAVAILABLE and marks the job failed when publishing fails for good', async () => {
+    bus.failPublish = new Error('no stream captures the subject');
     await expect(ingest.accept('acme', [doc()])).rejects.toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
     expect(await fixture.store.getJob('acme', 'job-1')).toMatchObject({ state: 'failed' });
   });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { RagfleetError, toRagfleetError } from '@ragfleet/errors';
-import { createEvent, type EventBus } from '@ragfleet/events';
+import { createEvent, type EventBus, type EventEnvelope } from '@ragfleet/events';
 import { CHUNK_STRATEGIES, isChunkStrategy } from '../chunking/chunking.ts';
 import type { DocumentStore } from '../index/document-store.ts';
 import { validateDocuments } from './document-validation.ts';
@@ -15,15 +15,36 @@ export interface IngestRequested {
   jobId: string;
 }
 
+/** The queue message of a job; `messageId` defaults to the job id (JetStream de-duplicates on it). */
+export function ingestRequest(job: IngestJob, messageId = job.id): EventEnvelope<IngestRequested> {
+  return createEvent({
+    id: messageId,
+    type: INGEST_REQUESTED,
+    source: 'retrieve',
+    tenant: job.tenant,
+    data: { jobId: job.id },
+  });
+}
+
+export interface IngestLogger {
+  warn(object: object, message?: string): void;
+}
+
 export interface IngestServiceOptions {
   store: DocumentStore;
   bus: EventBus;
   jobsSubject: string;
+  logger: IngestLogger;
   newId?: () => string;
   now?: () => Date;
 }
 
-/** Accepts ingest requests: validates, stores a queued job with its documents, queues its id. */
+/**
+ * Accepts ingest requests: validates, stores a queued job with its documents, queues its id. The
+ * stored job is the record of the request; the queue message only wakes a worker. So a job whose
+ * message could not be published (the queue unreachable) is still accepted: IngestSweep publishes
+ * it again once it has waited long enough, as it does for any job whose message or worker was lost.
+ */
 export class IngestService {
   readonly #options: Required<IngestServiceOptions>;
 
@@ -44,7 +65,7 @@ export class IngestService {
         details: { field: 'chunking' },
       });
     }
-    const { store, bus, jobsSubject, newId, now } = this.#options;
+    const { store, bus, jobsSubject, newId, now, logger } = this.#options;
     const created = newJob(
       newId(),
       tenant,
@@ -55,21 +76,23 @@ export class IngestService {
     await store.createJob(job, documents);
     try {
       // The job id is the message id, so a retried publish is stored once.
-      await bus.publish<IngestRequested>(
-        jobsSubject,
-        createEvent({
-          id: job.id,
-          type: INGEST_REQUESTED,
-          source: 'retrieve',
-          tenant,
-          data: { jobId: job.id },
-        }),
-      );
+      await bus.publish<IngestRequested>(jobsSubject, ingestRequest(job));
     } catch (error) {
+      const failure = toRagfleetError(error);
+      if (failure.retryable) {
+        // Finding 6 of issue 7: jobs were lost when they were stored but their message was not
+        // (NATS down, or retrieve killed while the publish waited). The job is durable: the sweep
+        // queues it again, so the request is accepted rather than refused.
+        logger.warn(
+          { jobId: job.id, tenant, err: failure.internal ?? failure.message },
+          'ingest job stored but not queued; the sweep will queue it',
+        );
+        return job;
+      }
       const failed = transition(job, 'failed', now(), { error: 'could not queue the job' });
       await store.saveJob(failed).catch(() => undefined);
       throw new RagfleetError('SERVICE_UNAVAILABLE', 'The ingest queue is unavailable; retry later', {
-        internal: toRagfleetError(error).internal,
+        internal: failure.internal,
         cause: error,
       });
     }

@@ -19,7 +19,12 @@ afterEach(() => fixture.close());
 
 function setUp(options: { embedder?: Embedder; failures?: number; maxAttempts?: number } = {}) {
   bus = new RecordingBus();
-  const ingest = new IngestService({ store: fixture.store, bus, jobsSubject: 'jobs' });
+  const ingest = new IngestService({
+    store: fixture.store,
+    bus,
+    jobsSubject: 'jobs',
+    logger: new QuietLogger(),
+  });
   const worker = new IngestWorker({
     corpus: fixture.corpus,
     embedder: options.embedder ?? new HashingEmbedder(),

@@ -1,6 +1,7 @@
 import { isRagfleetError, toRagfleetError } from '@ragfleet/errors';
 import {
   createEvent,
+  DEFAULT_ACK_WAIT_MS,
   type Delivery,
   type EventBus,
   type EventEnvelope,
@@ -44,6 +45,8 @@ export interface IngestWorkerOptions {
   logger: WorkerLogger;
   /** Attempts before a job is marked failed; the bus redelivers until then. */
   maxAttempts: number;
+  /** Silence after which the bus presumes this worker dead and redelivers its job (the bus default when unset). */
+  ackWaitMs?: number;
   /** Documents are grouped until they hold about this many chunks, then embedded in one call. */
   embedGroupChunks?: number;
   now?: () => Date;
@@ -59,15 +62,15 @@ export class IngestWorker {
   readonly #chunking: ChunkingOptions;
 
   constructor(options: IngestWorkerOptions) {
-    this.#o = { embedGroupChunks: 64, now: () => new Date(), ...options };
+    this.#o = { embedGroupChunks: 64, now: () => new Date(), ackWaitMs: DEFAULT_ACK_WAIT_MS, ...options };
     this.#chunking = { strategy: 'characters', sentences: 5, sentenceOverlap: 1, ...options.chunking };
   }
 
   start(concurrency: number): Promise<Subscription> {
-    const { bus, jobsSubject, durable, maxAttempts } = this.#o;
+    const { bus, jobsSubject, durable, maxAttempts, ackWaitMs } = this.#o;
     return bus.subscribe<IngestRequested>(
       jobsSubject,
-      { durable, maxAttempts, concurrency },
+      { durable, maxAttempts, ackWaitMs, concurrency },
       (event, delivery) => this.handle(event, delivery),
     );
   }

@@ -51,7 +51,7 @@ export async function compose(kit: ServiceKit, config: RetrieveConfig): Promise<
  * so they close in reverse: sweep, worker, bus, embed client, index (persisted), store.
  */
 export async function composeRetrieve(
-  { logger, registry, lifecycle, server }: ServiceKit,
+  { logger, registry, lifecycle, server, transport }: ServiceKit,
   config: RetrieveConfig,
   dependencies: RetrieveDependencies = {},
 ): Promise<{ corpus: Corpus; versions: IndexVersions; recovery: 'loaded' | 'rebuilt' }> {
@@ -72,7 +72,8 @@ export async function composeRetrieve(
   let embedder = dependencies.embedder;
   let embedderFor = dependencies.embedderFor;
   if (!embedder || !embedderFor) {
-    const client = new EmbedClient(config.EMBED_ADDR);
+    // Service credentials: embed trusts the call only with this service's token.
+    const client = new EmbedClient(config.EMBED_ADDR, { transport });
     lifecycle.onShutdown('embed client', () => client.close());
     const grpcEmbedder = (model: string) =>
       new GrpcEmbedder(client, { model, batchSize: config.EMBED_BATCH_SIZE });

@@ -24,7 +24,7 @@ const fleet = await startFleet({ freePorts: true, dataDir, env: { LOG_LEVEL: 'wa
 const address = (service: 'embed' | 'retrieve' | 'router' | 'generate') =>
   `127.0.0.1:${fleet.ports[service].grpc}`;
 // Direct calls carry a token signed with the fleet's key, as the gateway's do.
-const transport = await Transport.create({
+const transport = Transport.create({
   service: 'bench',
   ...readServiceCredentials('bench', fleet.serviceAuthEnv),
 });

@@ -203,7 +203,7 @@ describe('the fleet end to end', () => {
     const { keys } = readServiceCredentials('e2e', fleet.serviceAuthEnv);
     expect(keys.length).toBeGreaterThan(0);
     const retrieve = new RetrieveClient(`127.0.0.1:${fleet.ports.retrieve.grpc}`, {
-      transport: await Transport.create({ service: 'e2e', keys }),
+      transport: Transport.create({ service: 'e2e', keys }),
     });
     try {
       const asTenant = (tenant: string) =>
@@ -212,8 +212,8 @@ describe('the fleet end to end', () => {
         );
       expect((await asTenant('e2e-a')).hits.length).toBeGreaterThan(0);
       // Tenant B's token with tenant A's header: still tenant B, who has no documents.
-      const authorization = await runWithRequestContext({ requestId: 'e2e-smuggle', tenant: 'e2e-b' }, () =>
-        Transport.create({ service: 'e2e', keys }).then((transport) => transport.authorization('retrieve')),
+      const authorization = runWithRequestContext({ requestId: 'e2e-smuggle', tenant: 'e2e-b' }, () =>
+        Transport.create({ service: 'e2e', keys }).authorization('retrieve'),
       );
       const metadata = outgoingMetadata(authorization);
       metadata.set('x-tenant-id', 'e2e-a');

@@ -21,12 +21,14 @@ function issuesOf(config: Record<string, string>): string[] {
 }
 
 describe('readServiceCredentials', () => {
-  it('is development mode without a key', () => {
+  it('is development mode without a key, an empty variable counting as unset', () => {
     expect(readServiceCredentials('retrieve', {}, readFile)).toEqual({
       keys: [],
       tokenTtlSeconds: 60,
       tls: undefined,
     });
+    const blank = { SERVICE_AUTH_KEY: '', SERVICE_AUTH_PREVIOUS_KEY_FILE: '' };
+    expect(readServiceCredentials('retrieve', blank, readFile).keys).toEqual([]);
   });
 
   it('reads the key from its file without the trailing newline, then the previous key', () => {

@@ -70,8 +70,9 @@ export function readServiceCredentials(
     }
   };
   const key = (fileName: keyof ServiceAuthConfig, valueName: keyof ServiceAuthConfig) => {
-    const file = config[fileName] as string | undefined;
-    const value = config[valueName] as string | undefined;
+    // Empty counts as unset, as env.optionalString parses it (callers may pass raw variables).
+    const file = (config[fileName] as string | undefined) || undefined;
+    const value = (config[valueName] as string | undefined) || undefined;
     if (file && value) {
       issues.push(`${valueName}: set ${fileName} or ${valueName}, not both`);
       return undefined;

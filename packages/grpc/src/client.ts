@@ -160,7 +160,7 @@ export class GrpcClient<C extends Client> {
     if (settings.signal?.aborted) throw cancelledByCaller(settings.signal.reason);
     const fn = (this.raw[method] as unknown as StreamMethod).bind(this.raw);
     const started = Date.now();
-    const call = fn(request, await this.#metadata(), { deadline });
+    const call = fn(request, this.#metadata(), { deadline });
     const connect = this.#watch(call, settings);
     const idleMs = settings.idleTimeoutMs ?? this.#settings.idleTimeoutMs;
     const idle = new IdleTimer(idleMs, () => call.cancel());
@@ -205,12 +205,10 @@ export class GrpcClient<C extends Client> {
    * closing server is retried on the next connection. Only calls that were never processed wait,
    * so it is safe for every call; ConnectWatchdog keeps the wait to readyTimeoutMs.
    */
-  #metadata(): Promise<Metadata> {
-    return this.#transport.authorization(this.audience).then((authorization) => {
-      const metadata = outgoingMetadata(authorization);
-      metadata.setOptions({ waitForReady: true });
-      return metadata;
-    });
+  #metadata(): Metadata {
+    const metadata = outgoingMetadata(this.#transport.authorization(this.audience));
+    metadata.setOptions({ waitForReady: true });
+    return metadata;
   }
 
   #watch(call: ConstructorParameters<typeof ConnectWatchdog>[2], settings: CallSettings): ConnectWatchdog {
@@ -225,14 +223,9 @@ export class GrpcClient<C extends Client> {
     });
   }
 
-  async #unaryOnce<Res>(
-    method: string,
-    request: unknown,
-    deadline: Date,
-    settings: CallSettings,
-  ): Promise<Res> {
+  #unaryOnce<Res>(method: string, request: unknown, deadline: Date, settings: CallSettings): Promise<Res> {
     const fn = (this.raw[method as keyof C] as unknown as UnaryMethod).bind(this.raw);
-    const metadata = await this.#metadata();
+    const metadata = this.#metadata();
     const started = Date.now();
     return new Promise<Res>((resolve, reject) => {
       const call = fn(request, metadata, { deadline }, (error, response) => {

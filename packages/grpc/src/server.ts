@@ -154,7 +154,7 @@ export class GrpcServer {
    * Who the call is for. Authenticated: the token alone says it, whatever x-tenant-id and the
    * other metadata claim. Development mode: the metadata, as the caller set it.
    */
-  async #identify(metadata: Metadata): Promise<Identity> {
+  #identify(metadata: Metadata): Identity {
     const incoming = readIncomingMetadata(metadata);
     const tokens = this.#transport.tokens;
     if (!tokens) {
@@ -170,7 +170,7 @@ export class GrpcServer {
       throw new ServiceTokenRejected('missing', 'no service token');
     const token = /^Bearer (\S+)$/.exec(header)?.[1];
     if (!token) throw new ServiceTokenRejected('malformed', 'authorization is not a bearer token');
-    const verified = await tokens.verify(token, this.#options.service);
+    const verified = tokens.verify(token, this.#options.service);
     return {
       requestId: verified.requestId ?? incoming.requestId ?? randomUUID(),
       tenant: verified.tenant ?? DEFAULT_TENANT,
@@ -181,14 +181,9 @@ export class GrpcServer {
   }
 
   /** The call's context, or the error to answer with instead (already counted and logged). */
-  async #admit(
-    label: string,
-    metadata: Metadata,
-    signal: AbortSignal,
-    peer: string,
-  ): Promise<CallContext | RagfleetError> {
+  #admit(label: string, metadata: Metadata, signal: AbortSignal, peer: string): CallContext | RagfleetError {
     try {
-      return { ...(await this.#identify(metadata)), signal, metadata };
+      return { ...this.#identify(metadata), signal, metadata };
     } catch (error) {
       if (!(error instanceof ServiceTokenRejected)) {
         this.#finish(label, performance.now(), error);
@@ -235,7 +230,7 @@ export class GrpcServer {
       const started = performance.now();
       const signal = this.#signal(call);
       const respond = async () => {
-        const context = await this.#admit(label, call.metadata, signal, call.getPeer());
+        const context = this.#admit(label, call.metadata, signal, call.getPeer());
         if (context instanceof RagfleetError) {
           callback(toGrpcStatus(context));
           return;
@@ -258,7 +253,7 @@ export class GrpcServer {
       const started = performance.now();
       const signal = this.#signal(call);
       const respond = async () => {
-        const context = await this.#admit(label, call.metadata, signal, call.getPeer());
+        const context = this.#admit(label, call.metadata, signal, call.getPeer());
         if (context instanceof RagfleetError) {
           // grpc-js turns an 'error' event on a server stream into the call's final status.
           call.emit('error', toGrpcStatus(context));

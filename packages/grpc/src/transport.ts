@@ -58,10 +58,10 @@ export class Transport {
     }
   }
 
-  static async create(options: TransportOptions): Promise<Transport> {
+  static create(options: TransportOptions): Transport {
     const tokens =
       options.keys && options.keys.length > 0
-        ? await ServiceTokens.create({
+        ? new ServiceTokens({
             keys: options.keys,
             ttlSeconds: options.tokenTtlSeconds,
             now: options.now,
@@ -83,10 +83,10 @@ export class Transport {
    * The `authorization` value for a call to `audience` on behalf of the current request (tenant,
    * user, tier, request id); on this service's own account when no request is in progress.
    */
-  async authorization(audience: string): Promise<string | undefined> {
+  authorization(audience: string): string | undefined {
     if (!this.tokens) return undefined;
     const context = currentRequestContext();
-    const token = await this.tokens.sign(audience, {
+    const token = this.tokens.sign(audience, {
       caller: this.service,
       tenant: context?.tenant,
       user: context?.user,

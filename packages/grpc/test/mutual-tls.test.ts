@@ -39,7 +39,7 @@ beforeAll(async () => {
     service: 'embed',
     logger: createLogger('embed', 'silent'),
     registry: createMetricsRegistry('embed'),
-    transport: await Transport.create({
+    transport: Transport.create({
       service: 'embed',
       keys: [fleetKey],
       tls: { cert: serverCert.cert, key: serverCert.key, ca: fleetPki.ca },
@@ -65,7 +65,7 @@ afterAll(async () => {
 describe('mutual TLS between services', () => {
   it('serves a client that presents a fleet certificate and a token', async () => {
     const gateway = fleetPki.issue('gateway');
-    const transport = await Transport.create({
+    const transport = Transport.create({
       service: 'gateway',
       keys: [fleetKey],
       tls: { cert: gateway.cert, key: gateway.key, ca: fleetPki.ca },
@@ -77,7 +77,7 @@ describe('mutual TLS between services', () => {
 
   it('still asks for the token over TLS', async () => {
     const gateway = fleetPki.issue('gateway-no-key');
-    const transport = await Transport.create({
+    const transport = Transport.create({
       service: 'gateway',
       tls: { cert: gateway.cert, key: gateway.key, ca: fleetPki.ca },
     });
@@ -86,7 +86,7 @@ describe('mutual TLS between services', () => {
 
   it('refuses a client whose certificate another CA signed', async () => {
     const rogue = roguePki.issue('rogue-client');
-    const transport = await Transport.create({
+    const transport = Transport.create({
       service: 'gateway',
       keys: [fleetKey],
       tls: { cert: rogue.cert, key: rogue.key, ca: fleetPki.ca },
@@ -95,14 +95,14 @@ describe('mutual TLS between services', () => {
   });
 
   it('refuses a plaintext client', async () => {
-    const plaintext = await Transport.create({ service: 'gateway', keys: [fleetKey] });
+    const plaintext = Transport.create({ service: 'gateway', keys: [fleetKey] });
     await expect(embedAsAcme(client(plaintext))).rejects.toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
   });
 
   it('does not trust a server whose certificate the fleet CA did not sign', async () => {
     const gateway = roguePki.issue('gateway-trusting-rogue');
     // This client trusts only the rogue CA: the real server's certificate must not satisfy it.
-    const transport = await Transport.create({
+    const transport = Transport.create({
       service: 'gateway',
       keys: [fleetKey],
       tls: { cert: gateway.cert, key: gateway.key, ca: roguePki.ca },

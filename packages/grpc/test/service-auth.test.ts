@@ -36,7 +36,7 @@ function remember<T extends { close(): void }>(client: T): T {
   return client;
 }
 
-async function transport(service: string, keys: Buffer[], now?: () => number): Promise<Transport> {
+function transport(service: string, keys: Buffer[], now?: () => number): Transport {
   return Transport.create({ service, keys, now });
 }
 
@@ -65,7 +65,7 @@ beforeAll(async () => {
     service: 'embed',
     logger: createLogger('embed', 'silent'),
     registry,
-    transport: await transport('embed', [fleetKey, previousKey]),
+    transport: transport('embed', [fleetKey, previousKey]),
   });
   server.addService('ragfleet.embed.v1.EmbedService', protos.embed().EmbedService.service, {
     Embed: async (request: EmbedV1.EmbedRequest__Output, context) => {
@@ -98,7 +98,7 @@ afterAll(async () => {
 
 describe('service tokens between services', () => {
   it('runs a call signed with the fleet key as the identity in the token', async () => {
-    const client = remember(new EmbedClient(address, { transport: await transport('gateway', [fleetKey]) }));
+    const client = remember(new EmbedClient(address, { transport: transport('gateway', [fleetKey]) }));
     await runWithRequestContext({ requestId: 'req-7', tenant: 'acme', user: 'ada', tier: 'premium' }, () =>
       client.embed({ texts: ['a'] }),
     );
@@ -112,12 +112,9 @@ describe('service tokens between services', () => {
   });
 
   it('takes the tenant from the token, never from x-tenant-id or other caller-set metadata', async () => {
-    const tokens = await ServiceTokens.create({ keys: [fleetKey] });
+    const tokens = new ServiceTokens({ keys: [fleetKey] });
     const metadata = new Metadata();
-    metadata.set(
-      'authorization',
-      `Bearer ${await tokens.sign('embed', { caller: 'gateway', tenant: 'acme' })}`,
-    );
+    metadata.set('authorization', `Bearer ${tokens.sign('embed', { caller: 'gateway', tenant: 'acme' })}`);
     metadata.set('x-tenant-id', 'victim');
     metadata.set('x-user-id', 'mallory');
     metadata.set('x-user-tier', 'premium');
@@ -141,9 +138,7 @@ describe('service tokens between services', () => {
   });
 
   it('refuses a token signed with another key', async () => {
-    const client = remember(
-      new EmbedClient(address, { transport: await transport('gateway', [randomBytes(32)]) }),
-    );
+    const client = remember(new EmbedClient(address, { transport: transport('gateway', [randomBytes(32)]) }));
     await expect(client.embed({ texts: ['a'] })).rejects.toMatchObject({
       code: 'UNAUTHENTICATED',
       details: { reason: 'unknown_key' },
@@ -151,10 +146,10 @@ describe('service tokens between services', () => {
   });
 
   it('refuses a token whose claims were changed after signing', async () => {
-    const tokens = await ServiceTokens.create({ keys: [fleetKey] });
-    const [header, payload, signature] = (
-      await tokens.sign('embed', { caller: 'gateway', tenant: 'acme' })
-    ).split('.');
+    const tokens = new ServiceTokens({ keys: [fleetKey] });
+    const [header, payload, signature] = tokens
+      .sign('embed', { caller: 'gateway', tenant: 'acme' })
+      .split('.');
     const claims = JSON.parse(Buffer.from(payload as string, 'base64url').toString()) as Record<
       string,
       unknown
@@ -170,7 +165,7 @@ describe('service tokens between services', () => {
   it('refuses an expired token', async () => {
     const elevenMinutesAgo = () => Date.now() - 11 * 60_000;
     const client = remember(
-      new EmbedClient(address, { transport: await transport('gateway', [fleetKey], elevenMinutesAgo) }),
+      new EmbedClient(address, { transport: transport('gateway', [fleetKey], elevenMinutesAgo) }),
     );
     await expect(client.embed({ texts: ['a'] })).rejects.toMatchObject({
       code: 'UNAUTHENTICATED',
@@ -180,7 +175,7 @@ describe('service tokens between services', () => {
 
   it('refuses a token addressed to another service', async () => {
     const client = remember(
-      new EmbedClient(address, { transport: await transport('gateway', [fleetKey]), audience: 'retrieve' }),
+      new EmbedClient(address, { transport: transport('gateway', [fleetKey]), audience: 'retrieve' }),
     );
     await expect(client.embed({ texts: ['a'] })).rejects.toMatchObject({
       code: 'UNAUTHENTICATED',
@@ -195,9 +190,7 @@ describe('service tokens between services', () => {
   });
 
   it('accepts the previous key during a rotation', async () => {
-    const client = remember(
-      new EmbedClient(address, { transport: await transport('retrieve', [previousKey]) }),
-    );
+    const client = remember(new EmbedClient(address, { transport: transport('retrieve', [previousKey]) }));
     await runWithRequestContext({ requestId: 'job-1', tenant: 'acme' }, () => client.embed({ texts: ['a'] }));
     expect(seen.at(-1)).toMatchObject({ tenant: 'acme', caller: 'retrieve', requestId: 'job-1' });
   });
@@ -213,7 +206,7 @@ describe('service tokens between services', () => {
     await expect(read()).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
     expect(streamsStarted).toBe(started);
     const signed = remember(
-      new GenerateClient(address, { audience: 'embed', transport: await transport('gateway', [fleetKey]) }),
+      new GenerateClient(address, { audience: 'embed', transport: transport('gateway', [fleetKey]) }),
     );
     const texts: string[] = [];
     for await (const event of signed.answer({ query: 'q' })) texts.push(event.token?.text ?? '');

@@ -65,7 +65,7 @@ interface Prepared<C> {
  * mode, before anything starts. Any problem stops the process with exit 78 (EX_CONFIG): a deploy
  * should not restart-loop on a bad config.
  */
-async function prepare<C extends ServiceFieldsConfig>(options: HostOptions<C>): Promise<Prepared<C>> {
+function prepare<C extends ServiceFieldsConfig>(options: HostOptions<C>): Prepared<C> {
   try {
     const config = options.config();
     const credentials = readServiceCredentials(options.name, config);
@@ -74,7 +74,7 @@ async function prepare<C extends ServiceFieldsConfig>(options: HostOptions<C>): 
     if (credentials.keys.length === 0) {
       checkDevelopmentHost(options.name, options.host ? 'host' : 'GRPC_HOST', grpcHost);
     }
-    const transport = await Transport.create({
+    const transport = Transport.create({
       service: options.name,
       keys: credentials.keys,
       tokenTtlSeconds: credentials.tokenTtlSeconds,
@@ -99,7 +99,7 @@ async function prepare<C extends ServiceFieldsConfig>(options: HostOptions<C>): 
 export async function hostService<C extends ServiceFieldsConfig>(
   options: HostOptions<C>,
 ): Promise<HostedService> {
-  const { config, transport, grpcHost, opsHost } = await prepare(options);
+  const { config, transport, grpcHost, opsHost } = prepare(options);
   const stopTracing = await startTracing(`ragfleet-${options.name}`);
   const logger = createLogger(options.name, config.LOG_LEVEL);
   if (!transport.authenticated) {

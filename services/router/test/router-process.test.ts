@@ -87,7 +87,7 @@ describe('a service process and its listen address', () => {
     const address = `127.0.0.1:${env.GRPC_PORT}`;
     const anonymous = new RouterClient(address);
     await expect(anonymous.listModels()).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
-    const transport = await Transport.create({ service: 'generate', keys: [Buffer.from(key)] });
+    const transport = Transport.create({ service: 'generate', keys: [Buffer.from(key)] });
     const signed = new RouterClient(address, { transport });
     const route = await runWithRequestContext({ requestId: 'r1', tenant: 'acme', tier: 'free' }, () =>
       signed.route({ query: 'What is ragfleet?', tier: 'free' }),

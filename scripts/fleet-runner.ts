@@ -66,10 +66,14 @@ export interface Fleet {
   /** Resolves if a child dies while the fleet should be running; the others are stopped by then. */
   crashed: Promise<ChildExit>;
   /**
-   * Stops one service (SIGTERM) and starts it again on the same ports; resolves once it is ready,
-   * with when the old process exited and when the new one's probe first answered (ms since epoch).
+   * Stops one service (SIGTERM) and starts it again on the same ports, `downMs` after it exited
+   * (a slow start, a crash loop's delay); resolves once it is ready, with when the old process
+   * exited and when the new one's probe first answered (ms since epoch).
    */
-  restart(service: FleetService): Promise<{ exitedAt: number; readyAt: number }>;
+  restart(
+    service: FleetService,
+    options?: { downMs?: number },
+  ): Promise<{ exitedAt: number; readyAt: number }>;
   /** SIGTERM to every child; resolves when all have exited. */
   stop(): Promise<void>;
 }
@@ -78,8 +82,15 @@ const GRPC_SERVICES: readonly GrpcService[] = ['embed', 'retrieve', 'router', 'g
 const TAIL_LINES = 20;
 
 async function resolvePorts(options: FleetOptions): Promise<FleetPorts> {
-  const pick = async (override: number | undefined, fallback: number) =>
-    override ?? (options.freePorts ? await freePort() : fallback);
+  const picked = new Set<number>();
+  const pick = async (override: number | undefined, fallback: number): Promise<number> => {
+    if (override !== undefined || !options.freePorts) return override ?? fallback;
+    // A port is free only until someone binds it: never hand the same one to two children.
+    let port = await freePort();
+    while (picked.has(port)) port = await freePort();
+    picked.add(port);
+    return port;
+  };
   const ports = {} as FleetPorts;
   for (const service of GRPC_SERVICES) {
     ports[service] = {
@@ -268,7 +279,10 @@ export async function startFleet(options: FleetOptions = {}): Promise<Fleet> {
     throw error;
   }
 
-  const restart = async (service: FleetService): Promise<{ exitedAt: number; readyAt: number }> => {
+  const restart = async (
+    service: FleetService,
+    { downMs = 0 }: { downMs?: number } = {},
+  ): Promise<{ exitedAt: number; readyAt: number }> => {
     const child = children.get(service);
     if (!child || stopping) throw new Error(`${service} is not running in this fleet`);
     restarting.add(service);
@@ -280,6 +294,8 @@ export async function startFleet(options: FleetOptions = {}): Promise<Fleet> {
         await exited;
         exitedAt = Date.now();
       }
+      if (downMs > 0) await new Promise((resolve) => setTimeout(resolve, downMs));
+      if (stopping) throw new Error(`the fleet stopped while ${service} was down`);
       launch(service);
     } finally {
       restarting.delete(service);

@@ -59,6 +59,21 @@ export interface GrpcServerOptions {
 type Identity = Pick<CallContext, 'requestId' | 'tenant' | 'user' | 'tier' | 'caller'>;
 
 /**
+ * What a handler's failure tells the caller. Only this server's own check answers UNAUTHENTICATED:
+ * the same code coming out of a handler means an upstream refused this service's token, a fault
+ * of the fleet's configuration, not of the caller's credentials (the gateway would otherwise turn
+ * it into a 401 for a user whose key is fine). It goes on as INTERNAL, logged as an error.
+ */
+function handlerError(error: unknown): unknown {
+  const ragfleet = toRagfleetError(error);
+  if (ragfleet.code !== 'UNAUTHENTICATED') return error;
+  return new RagfleetError('INTERNAL', 'Internal error', {
+    internal: `an upstream refused this service's credentials: ${ragfleet.message} ${JSON.stringify(ragfleet.details ?? {})}`,
+    cause: error,
+  });
+}
+
+/**
  * A gRPC server with the fleet's conventions built in: callers authenticated by a service token
  * before any handler runs (grpc.health.v1 stays open for probes), request and trace context from
  * the call, one error-to-status mapping, per-method metrics.
@@ -239,7 +254,8 @@ export class GrpcServer {
           const response = await this.#run(context, () => handler(call.request, context));
           this.#finish(label, started);
           callback(null, response);
-        } catch (error) {
+        } catch (caught) {
+          const error = handlerError(caught);
           this.#finish(label, started, error);
           callback(toGrpcStatus(error));
         }
@@ -270,11 +286,12 @@ export class GrpcServer {
           await this.#run(context, pump);
           this.#finish(label, started);
           call.end();
-        } catch (error) {
+        } catch (caught) {
           if (signal.aborted) {
             this.#finish(label, started, new RagfleetError('CANCELLED', 'cancelled by caller'));
             return;
           }
+          const error = handlerError(caught);
           this.#finish(label, started, error);
           call.emit('error', toGrpcStatus(error));
         }

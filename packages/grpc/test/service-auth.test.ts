@@ -213,6 +213,34 @@ describe('service tokens between services', () => {
     expect(texts).toEqual(['hello']);
   });
 
+  it("does not pass an upstream refusal on as UNAUTHENTICATED: the caller's credentials were fine", async () => {
+    // A "generate" whose own call to embed is refused (it signs with the wrong key).
+    const generate = new GrpcServer({
+      service: 'generate',
+      logger: createLogger('generate', 'silent'),
+      registry: createMetricsRegistry('generate'),
+      transport: transport('generate', [fleetKey]),
+    });
+    const misconfigured = remember(
+      new EmbedClient(address, { transport: transport('generate', [randomBytes(32)]) }),
+    );
+    generate.addService('ragfleet.generate.v1.GenerateService', protos.generate().GenerateService.service, {
+      Answer: async function* () {
+        await misconfigured.embed({ texts: ['q'] });
+        yield { token: { text: 'never' } };
+      },
+    });
+    const port = await generate.listen(0, '127.0.0.1');
+    try {
+      const gateway = remember(
+        new GenerateClient(`127.0.0.1:${port}`, { transport: transport('gateway', [fleetKey]) }),
+      );
+      await expect(gateway.answer({ query: 'q' }).next()).rejects.toMatchObject({ code: 'INTERNAL' });
+    } finally {
+      await generate.close(0);
+    }
+  });
+
   it('leaves grpc.health.v1 open for probes', async () => {
     const HealthClient = makeClientConstructor(healthService as never, 'grpc.health.v1.Health');
     const health = remember(new HealthClient(address, credentials.createInsecure())) as unknown as {

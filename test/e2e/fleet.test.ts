@@ -132,11 +132,14 @@ describe('the fleet end to end', () => {
       .filter((event) => event.type === 'token')
       .map((event) => event.text)
       .join('');
-    // The answer must quote a source by its marker, and the cited sources must include the ingest guide.
+    // The answer must quote a source by its marker, and cite a page that explains it: the ingest
+    // guide, or the architecture page's summary of the same flow.
     const cited = [...answer.matchAll(/\[(\d+)\]/g)].map((match) => Number(match[1]));
     expect(cited.length).toBeGreaterThan(0);
     const citedDocuments = citations.filter((c) => cited.includes(c.index)).map((c) => c.document_id);
-    expect(citedDocuments).toContain('docs/ingest.md');
+    expect(
+      citedDocuments.filter((id) => ['docs/ingest.md', 'docs/architecture.md'].includes(id)),
+    ).not.toEqual([]);
   }, 60_000);
 
   it('keeps one tenant from searching, reading or deleting another tenant documents', async () => {

@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import { GenerateClient, IndexVersionClient, RetrieveClient } from '@ragfleet/grpc';
+import { GenerateClient, IndexVersionClient, RetrieveClient, type Transport } from '@ragfleet/grpc';
 import type { Lifecycle } from '@ragfleet/lifecycle';
 import type { Logger, Registry } from '@ragfleet/telemetry';
 import { Admission } from './admission/admission.ts';
@@ -19,6 +19,8 @@ import { attachWebSocket } from './ws/ws-gateway.ts';
 
 /** What main.ts hands the composition root, as hostService does for the gRPC services. */
 export interface GatewayKit {
+  /** Credentials and the service tokens every upstream call carries. */
+  transport: Transport;
   logger: Logger;
   registry: Registry;
   lifecycle: Lifecycle;
@@ -30,12 +32,12 @@ export interface GatewayKit {
  * HTTP server, not yet listening.
  */
 export async function compose(kit: GatewayKit, config: GatewayConfig): Promise<Server> {
-  const { logger, registry, lifecycle } = kit;
-  const retrieve = new RetrieveClient(config.RETRIEVE_ADDR);
+  const { logger, registry, lifecycle, transport } = kit;
+  const retrieve = new RetrieveClient(config.RETRIEVE_ADDR, { transport });
   lifecycle.onShutdown('retrieve client', () => retrieve.close());
-  const indexVersions = new IndexVersionClient(config.RETRIEVE_ADDR);
+  const indexVersions = new IndexVersionClient(config.RETRIEVE_ADDR, { transport });
   lifecycle.onShutdown('index version client', () => indexVersions.close());
-  const generate = new GenerateClient(config.GENERATE_ADDR);
+  const generate = new GenerateClient(config.GENERATE_ADDR, { transport });
   lifecycle.onShutdown('generate client', () => generate.close());
 
   const redis = config.REDIS_URL ? connectRedis(config.REDIS_URL, logger) : undefined;

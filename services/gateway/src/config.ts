@@ -1,12 +1,9 @@
 import { z } from 'zod';
-import { DEFAULT_PORTS, env, loadConfig, serviceAddresses } from '@ragfleet/config';
+import { DEFAULT_PORTS, env, loadConfig, serviceAddresses, serviceAuthFields } from '@ragfleet/config';
 import { authConfigFields, checkAuthSources } from './auth/config-fields.ts';
 import { rateLimitConfigFields } from './rate-limit/config-fields.ts';
 import { guardConfigFields } from './guard/config-fields.ts';
 import { wsConfigFields } from './ws/config-fields.ts';
-
-/** The gateway's ops port when none is set (the gRPC services use 9101-9104). */
-export const GATEWAY_OPS_PORT = 9100;
 
 /** Byte sizes as body-parser reads them: 512kb, 10mb, or a plain number of bytes. */
 const byteSize = z
@@ -19,7 +16,7 @@ export const gatewayConfigSchema = z.object({
   /** Loopback unless told otherwise: a development gateway is never exposed by accident. Helm sets 0.0.0.0. */
   GATEWAY_HOST: z.string().min(1).default('127.0.0.1'),
   /** The ops port: /metrics, /healthz, /readyz (metrics are never served on the public port). */
-  METRICS_PORT: env.port(GATEWAY_OPS_PORT),
+  METRICS_PORT: env.port(DEFAULT_PORTS.gateway.ops),
   /** Embedded state (admin-created keys without Redis) lives under `<DATA_DIR>/gateway/`. */
   DATA_DIR: z.string().min(1).default('.data'),
   GATEWAY_BODY_LIMIT: byteSize,
@@ -36,6 +33,8 @@ export const gatewayConfigSchema = z.object({
   RETRIEVE_ADDR: serviceAddresses.RETRIEVE_ADDR(),
   GENERATE_ADDR: serviceAddresses.GENERATE_ADDR(),
   LOG_LEVEL: env.logLevel(),
+  /** The fleet's service key and mutual-TLS files: the gateway signs every upstream call (docs/security.md). */
+  ...serviceAuthFields,
   ...authConfigFields,
   ...rateLimitConfigFields,
   ...guardConfigFields,

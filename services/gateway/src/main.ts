@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
-import { ConfigError, redactConfig } from '@ragfleet/config';
+import { ConfigError, readServiceCredentials, redactConfig, type ServiceCredentials } from '@ragfleet/config';
+import { Transport } from '@ragfleet/grpc';
 import { Lifecycle } from '@ragfleet/lifecycle';
 import { createLogger, createMetricsRegistry, startOpsServer, startTracing } from '@ragfleet/telemetry';
 import { KeyFileError } from './auth/key-file.ts';
@@ -13,11 +14,15 @@ function exitOnConfigError(error: unknown): never {
 }
 
 let config: GatewayConfig;
+let credentials: ServiceCredentials;
 try {
   config = loadGatewayConfig();
+  // The service key and TLS files, read once; a bad mount stops the gateway (exit 78).
+  credentials = readServiceCredentials('gateway', config);
 } catch (error) {
   exitOnConfigError(error);
 }
+const transport = Transport.create({ service: 'gateway', ...credentials });
 const stopTracing = await startTracing('ragfleet-gateway');
 const logger = createLogger('gateway', config.LOG_LEVEL);
 const registry = createMetricsRegistry('gateway');
@@ -29,7 +34,11 @@ const lifecycle = new Lifecycle({
 lifecycle.onShutdown('tracing', stopTracing);
 lifecycle.handleSignals();
 
-const server = await compose({ logger, registry, lifecycle }, config).catch(exitOnConfigError);
+if (!transport.authenticated)
+  logger.warn(
+    'no service key (SERVICE_AUTH_KEY_FILE or SERVICE_AUTH_KEY): upstream calls carry no service token, and authenticated services refuse them',
+  );
+const server = await compose({ logger, registry, lifecycle, transport }, config).catch(exitOnConfigError);
 await new Promise<void>((resolve, reject) => {
   server.once('error', reject);
   server.listen(config.GATEWAY_PORT, config.GATEWAY_HOST, () => resolve());

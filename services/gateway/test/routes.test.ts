@@ -132,6 +132,12 @@ describe('search', () => {
     });
   });
 
+  it("answers 500 INTERNAL, not 401, when a service refuses the gateway's own service token", async () => {
+    const response = await postJson(`${gateway.url}/v1/search`, { query: 'upstream-unauthenticated' });
+    expect(response.status).toBe(500);
+    expect(await response.json()).toMatchObject({ error: { code: 'INTERNAL', message: 'Internal error' } });
+  });
+
   it('passes an upstream INVALID_ARGUMENT on as a 400 with its details', async () => {
     const response = await postJson(`${gateway.url}/v1/search`, { query: 'upstream-invalid' });
     expect(response.status).toBe(400);

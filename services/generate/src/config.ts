@@ -11,11 +11,14 @@ export const generateConfigSchema = z.object({
   ANTHROPIC_API_KEY: env.optionalString(),
   ANTHROPIC_BASE_URL: env.optionalUrl(),
   ANTHROPIC_MAX_TOKENS: env.positiveInt(1024),
-  /** Template version of prompts/rag-answer used when a request names none. */
+  /**
+   * Template version of prompts/rag-answer used when a request names none: v3 quotes every
+   * retrieved passage as sealed data and warns about flagged ones (docs/prompt-guard.md).
+   */
   PROMPT_VERSION: z
     .string()
     .regex(/^[\w.-]+$/, 'expected a version name such as v1')
-    .default('v1'),
+    .default('v3'),
   NATS_URL: env.optionalUrl(),
   NATS_NAMESPACE: env.natsNamespace(),
   /** Passages retrieved when a request leaves k at 0. */

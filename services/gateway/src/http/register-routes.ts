@@ -7,6 +7,7 @@ import { offersCredential } from '../auth/authenticator.ts';
 import { isRagfleetError } from '@ragfleet/errors';
 import type { GatewayRoute } from '../routes/route.ts';
 import { abortOnDisconnect } from './disconnect.ts';
+import { upstreamFault } from './errors.ts';
 import { readJsonBody } from './json-body.ts';
 import { allowOnly } from './method-not-allowed.ts';
 import { requestIdOf } from './request-id.ts';
@@ -51,12 +52,14 @@ async function serve(route: GatewayRoute, options: RegisterOptions, request: Req
     body = route.body.parse(raw === undefined && !route.body.required ? {} : raw);
   }
   const call = { params, query, body, identity, request, response, signal: abortOnDisconnect(response) };
-  if (!identity) {
-    await route.handle(call);
-    return;
+  try {
+    if (!identity) await route.handle(call);
+    // The gRPC clients sign this context (tenant, user, tier, request id) into the service token.
+    else
+      await runWithRequestContext(callerContext(identity, requestIdOf(response)), () => route.handle(call));
+  } catch (error) {
+    throw upstreamFault(error);
   }
-  // The gRPC clients copy this context (tenant, user, tier, request id) into upstream metadata.
-  await runWithRequestContext(callerContext(identity, requestIdOf(response)), () => route.handle(call));
 }
 
 /** The Express router of a route table; a known path with an unknown method gets 405 with Allow. */

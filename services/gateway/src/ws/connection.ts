@@ -6,7 +6,7 @@ import { runWithRequestContext, type Logger } from '@ragfleet/telemetry';
 import { callerContext, isCredentialRefusal, type Admission } from '../admission/admission.ts';
 import type { Identity } from '../auth/identity.ts';
 import type { PromptGuard } from '../guard/prompt-guard.ts';
-import { logError, normalizeError } from '../http/errors.ts';
+import { logError, normalizeError, upstreamFault } from '../http/errors.ts';
 import { fieldProblems } from '../http/validation.ts';
 import { answerEvents, answerRequest, truncatedStreamError } from '../rag-answer.ts';
 import type { GenerateUpstream } from '../upstreams.ts';
@@ -241,7 +241,7 @@ export class WsConnection {
       }
       throw truncatedStreamError();
     } catch (caught) {
-      const error = normalizeError(caught);
+      const error = upstreamFault(caught);
       if (error.code === 'SLOW_CONSUMER') {
         this.#finish(ask, wsErrorEvent(id, error));
         this.#deps.logger.warn({ ask: id, err: error.internal }, 'websocket client too slow: closing');

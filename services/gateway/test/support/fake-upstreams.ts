@@ -98,6 +98,9 @@ export class FakeUpstreams {
         },
         Search: async (request: RetrieveV1.SearchRequest__Output, context: CallContext) => {
           this.#see('Search', request, context);
+          if (request.query === 'upstream-unauthenticated') {
+            throw new RagfleetError('UNAUTHENTICATED', 'The call has no valid service token.');
+          }
           if (request.query === 'upstream-invalid') {
             throw new RagfleetError('INVALID_ARGUMENT', 'filter key not indexed', {
               details: { field: 'filters' },

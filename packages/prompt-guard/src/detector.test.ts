@@ -152,4 +152,14 @@ describe('detectInjection', () => {
     // Generous: the point is linear time, not a benchmark (scripts/eval/prompt-guard.ts measures).
     expect(performance.now() - started).toBeLessThan(2_000);
   });
+
+  it('reads markdown table rules and runs of markers in linear time', () => {
+    // A run split in every way by a nested quantifier hung generate on a documentation table.
+    const table = `| ${'-'.repeat(1_000)} | ${'-'.repeat(1_000)} |\n`.repeat(20);
+    const markers = `${'> # * _ ~ | + - '.repeat(500)}\n${'#'.repeat(5_000)} system: hello\n`;
+    const started = performance.now();
+    expect(detectInjection(table).flagged).toBe(false);
+    detectInjection(markers);
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
 });

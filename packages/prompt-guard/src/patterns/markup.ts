@@ -13,8 +13,12 @@ const PRIVILEGED_ROLE = String.raw`(?:system|developer|assistant|tool|function)`
 /** The label of a faked turn at the start of a line, however it is decorated. */
 const TURN_LABEL = String.raw`(?:system(?: (?:prompt|message|note|notice|override|instructions?|update|alert|command))?|sys|developer(?: (?:message|note|mode))?|admin(?:istrator)?|root|operator|assistant|instructions?)`;
 
-/** Markdown around a label: quotes, headings, bullets, emphasis, code, brackets, links. */
-const LINE_DECORATION = String.raw`(?:[>#*_~|+'-]+[ \t]*|\d+[.)][ \t]*)*[[(']?!?`;
+/**
+ * Markdown around a label: quotes, headings, bullets, emphasis, code, brackets, links. One marker
+ * per repetition, never a run (`[…]+` inside `(…)*`): a run could be split in exponentially many
+ * ways, and a markdown table rule of dashes then took seconds, per line, to fail.
+ */
+const LINE_DECORATION = String.raw`(?:[>#*_~|+'-][ \t]*|\d+[.)][ \t]*)*[[(']?!?`;
 const LABEL_DECORATION = String.raw`(?:\]\([^)\n]*\)|[\])'])?(?:[ \t]*\([^)\n]{0,30}\))?[ \t]*[*_'~]*`;
 
 /**
@@ -53,7 +57,7 @@ export const MARKUP: readonly Pattern[] = [
   pattern(
     'markup.turn-bracket',
     'prompt_markup',
-    String.raw`^[ \t]*(?:[>#*_~|+-]+[ \t]*)*\[!?${TURN_LABEL}\][ \t]*[*_]*(?:[ \t:]|$)${ADDRESSES_MODEL}`,
+    String.raw`^[ \t]*(?:[>#*_~|+-][ \t]*)*\[!?${TURN_LABEL}\][ \t]*[*_]*(?:[ \t:]|$)${ADDRESSES_MODEL}`,
     'm',
   ),
   // "| System | ignore all citations |": a label in a table cell

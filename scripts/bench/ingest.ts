@@ -70,7 +70,7 @@ let chunks = 0;
 let stages: Record<string, number>;
 const cpuSeconds: Record<string, number> = {};
 const metricsUrls = () => ({
-  gateway: `${fleet.gatewayUrl}/metrics`,
+  gateway: `http://127.0.0.1:${fleet.ports.gateway.ops}/metrics`,
   embed: `http://127.0.0.1:${fleet.ports.embed.ops}/metrics`,
   retrieve: `http://127.0.0.1:${fleet.ports.retrieve.ops}/metrics`,
   router: `http://127.0.0.1:${fleet.ports.router.ops}/metrics`,

@@ -1,7 +1,7 @@
 // Where a /v1/rag request spends its time: each service of a running fleet called directly over
 // gRPC with the same query, one call at a time, next to the gateway. The differences between
 // rows are the cost of each hop. Run: pnpm bench:hops  (env: BENCH_CALLS per row, default 200).
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readServiceCredentials } from '../../packages/config/src/index.ts';
@@ -13,11 +13,11 @@ import {
   Transport,
 } from '../../packages/grpc/src/index.ts';
 import { startFleet } from '../fleet-runner.ts';
+import { GUIDE_QUESTION, ingestGuide } from './ingest-guide.ts';
 import { percentile, writeReport } from './report.ts';
 
 const calls = Number(process.env.BENCH_CALLS ?? 200);
-const repo = join(import.meta.dirname, '../..');
-const query = 'How does a retried ingest job avoid duplicating chunks?';
+const query = GUIDE_QUESTION;
 
 const dataDir = mkdtempSync(join(tmpdir(), 'ragfleet-bench-hops-'));
 const fleet = await startFleet({ freePorts: true, dataDir, env: { LOG_LEVEL: 'warn' } });
@@ -47,13 +47,7 @@ async function timeCalls(fn: () => Promise<unknown>): Promise<{ p50Ms: number; p
 
 const rows: Record<string, { p50Ms: number; p99Ms: number }> = {};
 try {
-  const text = readFileSync(join(repo, 'docs/ingest.md'), 'utf8');
-  const ingest = await fetch(`${fleet.gatewayUrl}/v1/documents?wait=true`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ documents: [{ id: 'docs/ingest.md', text }] }),
-  });
-  if (ingest.status !== 200) throw new Error(`ingest answered ${ingest.status}`);
+  await ingestGuide(fleet.gatewayUrl);
 
   rows['embed.Embed (cached)'] = await timeCalls(() => embed.embed({ texts: [query] }));
   rows['router.Route'] = await timeCalls(() => router.route({ query, tier: '' }));

@@ -7,10 +7,11 @@
 // the connection completed at once).
 // Run: node scripts/bench/reconnect.ts  (env: BENCH_RESTARTS, default 6; BENCH_DOWN_MS, default
 // 8000; BENCH_DEVELOPMENT_MODE=1 runs without a service key).
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFleet } from '../fleet-runner.ts';
+import { GUIDE_QUESTION, ingestGuide } from './ingest-guide.ts';
 import { percentile, writeReport } from './report.ts';
 
 const restarts = Number(process.env.BENCH_RESTARTS ?? 6);
@@ -18,8 +19,7 @@ if (!Number.isInteger(restarts) || restarts < 1 || restarts > 50) throw new Erro
 const downMs = Number(process.env.BENCH_DOWN_MS ?? 8_000);
 if (!Number.isInteger(downMs) || downMs < 0 || downMs > 60_000) throw new Error('BENCH_DOWN_MS: 0 to 60000');
 const developmentMode = process.env.BENCH_DEVELOPMENT_MODE === '1';
-const repo = join(import.meta.dirname, '../..');
-const query = 'How does a retried ingest job avoid duplicating chunks?';
+const query = GUIDE_QUESTION;
 const log = (message: string) => console.error(`[bench:reconnect] ${message}`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -84,13 +84,7 @@ interface RestartFigures {
 const figures: RestartFigures[] = [];
 
 try {
-  const text = readFileSync(join(repo, 'docs/ingest.md'), 'utf8');
-  const ingest = await fetch(`${fleet.gatewayUrl}/v1/documents?wait=true`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ documents: [{ id: 'docs/ingest.md', text }] }),
-  });
-  if (ingest.status !== 200) throw new Error(`ingest answered ${ingest.status}: ${await ingest.text()}`);
+  await ingestGuide(fleet.gatewayUrl);
   for (let i = 0; i < 5; i++) {
     const status = await ask();
     if (status !== 200) throw new Error(`warm-up /v1/rag answered ${status}`);

@@ -28,7 +28,7 @@ export {
   type CallerFields,
   type IncomingIdentity,
 } from './metadata.ts';
-export { fromGrpcError, toGrpcStatus } from './status.ts';
+export { fromGrpcError, toGrpcStatus, upstreamFailure } from './status.ts';
 export { EmbedClient } from './clients/embed-client.ts';
 export { RetrieveClient } from './clients/retrieve-client.ts';
 export { IndexVersionClient } from './clients/index-version-client.ts';

@@ -21,7 +21,7 @@ import {
 import { RagfleetError, toRagfleetError } from '@ragfleet/errors';
 import { ServiceTokenRejected } from './auth/service-tokens.ts';
 import { AUTHORIZATION_KEY, DEFAULT_TENANT, readIncomingMetadata } from './metadata.ts';
-import { toGrpcStatus } from './status.ts';
+import { toGrpcStatus, upstreamFailure } from './status.ts';
 import { developmentTransport, type Transport } from './transport.ts';
 
 /** What every handler receives besides its request. */
@@ -57,21 +57,6 @@ export interface GrpcServerOptions {
 }
 
 type Identity = Pick<CallContext, 'requestId' | 'tenant' | 'user' | 'tier' | 'caller'>;
-
-/**
- * What a handler's failure tells the caller. Only this server's own check answers UNAUTHENTICATED:
- * the same code coming out of a handler means an upstream refused this service's token, a fault
- * of the fleet's configuration, not of the caller's credentials (the gateway would otherwise turn
- * it into a 401 for a user whose key is fine). It goes on as INTERNAL, logged as an error.
- */
-function handlerError(error: unknown): unknown {
-  const ragfleet = toRagfleetError(error);
-  if (ragfleet.code !== 'UNAUTHENTICATED') return error;
-  return new RagfleetError('INTERNAL', 'Internal error', {
-    internal: `an upstream refused this service's credentials: ${ragfleet.message} ${JSON.stringify(ragfleet.details ?? {})}`,
-    cause: error,
-  });
-}
 
 /**
  * A gRPC server with the fleet's conventions built in: callers authenticated by a service token
@@ -255,7 +240,7 @@ export class GrpcServer {
           this.#finish(label, started);
           callback(null, response);
         } catch (caught) {
-          const error = handlerError(caught);
+          const error = upstreamFailure(caught);
           this.#finish(label, started, error);
           callback(toGrpcStatus(error));
         }
@@ -291,7 +276,7 @@ export class GrpcServer {
             this.#finish(label, started, new RagfleetError('CANCELLED', 'cancelled by caller'));
             return;
           }
-          const error = handlerError(caught);
+          const error = upstreamFailure(caught);
           this.#finish(label, started, error);
           call.emit('error', toGrpcStatus(error));
         }

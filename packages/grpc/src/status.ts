@@ -49,3 +49,19 @@ export function fromGrpcError(error: unknown): RagfleetError {
   const code = BY_GRPC_STATUS[serviceError.code as status] ?? 'INTERNAL';
   return new RagfleetError(code, ERROR_CODES[code].description, { internal: message, cause: error });
 }
+
+/**
+ * What a failure inside a handler (or behind a gateway route) tells that code's own caller. Only
+ * a server's own check answers UNAUTHENTICATED: the same code coming from an upstream means it
+ * refused this process's service token, a fault of the fleet's configuration, not of the caller's
+ * credentials (the gateway would otherwise answer 401 to a user whose key is fine). It goes on as
+ * INTERNAL, logged as an error.
+ */
+export function upstreamFailure(error: unknown): RagfleetError {
+  const failure = toRagfleetError(error);
+  if (failure.code !== 'UNAUTHENTICATED') return failure;
+  return new RagfleetError('INTERNAL', 'Internal error', {
+    internal: `an upstream refused this service's credentials: ${failure.message} ${JSON.stringify(failure.details ?? {})}`,
+    cause: error,
+  });
+}

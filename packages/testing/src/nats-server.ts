@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './ports.ts';
+import { stopProcess } from './processes.ts';
 
 /** Where Debian's package puts the binary (`.ci/run` installs it when missing). */
 const KNOWN_BINARIES = ['/usr/sbin/nats-server', '/usr/bin/nats-server', '/usr/local/bin/nats-server'];
@@ -80,13 +80,7 @@ export async function startNatsServer(options: NatsServerOptions = {}): Promise<
     }
   };
 
-  const kill = async (signal: NodeJS.Signals = 'SIGKILL') => {
-    const running = child;
-    if (!running) return;
-    const exited = once(running, 'exit');
-    running.kill(signal);
-    await exited;
-  };
+  const kill = (signal: NodeJS.Signals = 'SIGKILL') => stopProcess(child, signal);
 
   await start();
   return {

@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '@ragfleet/testing';
+import { freePort, stopProcess } from '@ragfleet/testing';
 import { FakeUpstreams } from './support/fake-upstreams.ts';
 import { startGatewayProcess } from './support/gateway-process.ts';
 
@@ -24,13 +22,6 @@ afterAll(async () => {
   await upstreams.stop();
   rmSync(dataDir, { recursive: true, force: true });
 });
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = once(child, 'exit');
-  child.kill('SIGTERM');
-  await exited;
-}
 
 async function gateway(env: Record<string, string> = {}) {
   const port = await freePort();
@@ -74,7 +65,7 @@ describe('the gateway process', () => {
       // The log names the address it really listens on.
       expect(output()).toContain(`gateway listening on ${url}`);
     } finally {
-      await stop(child);
+      await stopProcess(child);
     }
   });
 
@@ -95,7 +86,7 @@ describe('the gateway process', () => {
       } = (await created.json()) as { key: string; api_key: { id: string } });
       expect(first.output()).toContain('one gateway replica only');
     } finally {
-      await stop(first.child);
+      await stopProcess(first.child);
     }
     const search = (url: string) =>
       fetch(`${url}/v1/search`, {
@@ -112,13 +103,13 @@ describe('the gateway process', () => {
       });
       expect(revoked.status).toBe(200);
     } finally {
-      await stop(second.child);
+      await stopProcess(second.child);
     }
     const third = await gateway();
     try {
       expect((await search(third.url)).status).toBe(401);
     } finally {
-      await stop(third.child);
+      await stopProcess(third.child);
     }
   }, 60_000);
 
@@ -140,7 +131,7 @@ describe('the gateway process', () => {
       expect(answer.closed).toBe(true);
       expect(answer.ms).toBeLessThan(5_000);
     } finally {
-      await stop(child);
+      await stopProcess(child);
     }
   });
 
@@ -156,7 +147,7 @@ describe('the gateway process', () => {
       expect(answer.closed).toBe(true);
       expect(answer.ms).toBeLessThan(5_000);
     } finally {
-      await stop(child);
+      await stopProcess(child);
     }
   });
 });

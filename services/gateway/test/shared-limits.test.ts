@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
-import { freePort, uniqueSuffix, waitFor } from '@ragfleet/testing';
+import { freePort, stopProcess, uniqueSuffix, waitFor } from '@ragfleet/testing';
 import { createLogger, createMetricsRegistry } from '@ragfleet/telemetry';
 import { hashApiKey } from '../src/auth/api-keys.ts';
 import type { Identity } from '../src/auth/identity.ts';
@@ -59,16 +59,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  await Promise.all(
-    gateways.map(
-      ({ child }) =>
-        new Promise<void>((resolve) => {
-          if (child.exitCode !== null) return resolve();
-          child.once('exit', () => resolve());
-          child.kill('SIGTERM');
-        }),
-    ),
-  );
+  await Promise.all(gateways.map(({ child }) => stopProcess(child)));
   await upstreams.stop();
   const keys = await redis.keys(`${PREFIX}*`);
   if (keys.length > 0) await redis.del(...keys);

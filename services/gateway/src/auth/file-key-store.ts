@@ -35,10 +35,6 @@ export class FileKeyStore implements ApiKeyStore {
     return store;
   }
 
-  get size(): number {
-    return this.#byId.size;
-  }
-
   async findByHash(hash: string): Promise<ApiKeyRecord | undefined> {
     return this.#byHash.get(hash);
   }

@@ -43,21 +43,6 @@ export function normalizeError(error: unknown): RagfleetError {
   return fromHttpError(error) ?? toRagfleetError(error);
 }
 
-/**
- * What an upstream's failure means to this gateway's caller. Only admission answers
- * UNAUTHENTICATED to a caller; the same code from a service means it refused the gateway's own
- * service token, a fault of the fleet's configuration: telling the caller to get new credentials
- * (401) would be wrong, so it is an INTERNAL error, logged as one.
- */
-export function upstreamFault(error: unknown): RagfleetError {
-  const failure = normalizeError(error);
-  if (failure.code !== 'UNAUTHENTICATED') return failure;
-  return new RagfleetError('INTERNAL', 'Internal error', {
-    internal: `an upstream refused the gateway's service credentials: ${failure.message} ${JSON.stringify(failure.details ?? {})}`,
-    cause: error,
-  });
-}
-
 export function httpStatusOf(error: RagfleetError): number {
   return ERROR_CODES[error.code].http;
 }

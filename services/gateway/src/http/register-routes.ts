@@ -1,13 +1,12 @@
 import express, { type Request, type Response, type Router } from 'express';
 import { runWithRequestContext } from '@ragfleet/telemetry';
-import { callerContext, type Admission, type Admitted } from '../admission/admission.ts';
+import { callerContext, isCredentialRefusal, type Admission, type Admitted } from '../admission/admission.ts';
 import { rateLimitHeaders } from '../admission/rate-limited.ts';
 import { bearerChallenge } from '../auth/auth-errors.ts';
 import { offersCredential } from '../auth/authenticator.ts';
-import { isRagfleetError } from '@ragfleet/errors';
+import { upstreamFailure } from '@ragfleet/grpc';
 import type { GatewayRoute } from '../routes/route.ts';
 import { abortOnDisconnect } from './disconnect.ts';
-import { upstreamFault } from './errors.ts';
 import { readJsonBody } from './json-body.ts';
 import { allowOnly } from './method-not-allowed.ts';
 import { requestIdOf } from './request-id.ts';
@@ -29,7 +28,7 @@ async function admitted(route: GatewayRoute, request: Request, response: Respons
       what: `${route.method} ${route.path}`,
     });
   } catch (error) {
-    if (isRagfleetError(error) && error.code === 'UNAUTHENTICATED') {
+    if (isCredentialRefusal(error)) {
       // RFC 9110: a 401 names the scheme it wants.
       response.setHeader('WWW-Authenticate', bearerChallenge(offersCredential(request.headers)));
     }
@@ -58,7 +57,7 @@ async function serve(route: GatewayRoute, options: RegisterOptions, request: Req
     else
       await runWithRequestContext(callerContext(identity, requestIdOf(response)), () => route.handle(call));
   } catch (error) {
-    throw upstreamFault(error);
+    throw upstreamFailure(error);
   }
 }
 

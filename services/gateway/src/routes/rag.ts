@@ -1,6 +1,7 @@
 import type { Request } from 'express';
 import { z } from 'zod';
-import { logError, upstreamFault } from '../http/errors.ts';
+import { upstreamFailure } from '@ragfleet/grpc';
+import { logError } from '../http/errors.ts';
 import { NDJSON_TYPE, NdjsonWriter } from '../http/ndjson-writer.ts';
 import * as responses from '../openapi/response-schemas.ts';
 import type { AnswerEvent } from '../public-json.ts';
@@ -49,7 +50,7 @@ async function streamEvents(
   } catch (caught) {
     if (writer.closed) return;
     if (!writer.started) throw caught;
-    const error = upstreamFault(caught);
+    const error = upstreamFailure(caught);
     logError(kit.logger, error, { route: '/v1/rag', phase: 'mid-stream' });
     await writer.write({
       type: 'error',

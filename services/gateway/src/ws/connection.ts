@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { RawData, WebSocket } from 'ws';
 import { RagfleetError } from '@ragfleet/errors';
+import { upstreamFailure } from '@ragfleet/grpc';
 import { runWithRequestContext, type Logger } from '@ragfleet/telemetry';
 import { callerContext, isCredentialRefusal, type Admission } from '../admission/admission.ts';
 import type { Identity } from '../auth/identity.ts';
 import type { PromptGuard } from '../guard/prompt-guard.ts';
-import { logError, normalizeError, upstreamFault } from '../http/errors.ts';
+import { logError, normalizeError } from '../http/errors.ts';
 import { fieldProblems } from '../http/validation.ts';
 import { answerEvents, answerRequest, truncatedStreamError } from '../rag-answer.ts';
 import type { GenerateUpstream } from '../upstreams.ts';
@@ -90,10 +91,7 @@ export class WsConnection {
 
   /** The socket's key was revoked: running asks end with UNAUTHENTICATED and the socket closes 4401. */
   revoke(): void {
-    this.#refuseCredentials(
-      null,
-      new RagfleetError('UNAUTHENTICATED', 'The API key of this socket was revoked.'),
-    );
+    this.#refuseCredentials(new RagfleetError('UNAUTHENTICATED', 'The API key of this socket was revoked.'));
   }
 
   /** Shutdown after the drain: running asks get a final error, then the socket closes 1001. */
@@ -194,7 +192,7 @@ export class WsConnection {
       );
     } catch (caught) {
       const error = normalizeError(caught);
-      if (isCredentialRefusal(error)) this.#refuseCredentials(id, error);
+      if (isCredentialRefusal(error)) this.#refuseCredentials(error);
       else this.#finish(ask, wsErrorEvent(id, error));
     } finally {
       this.#asks.delete(id);
@@ -205,14 +203,14 @@ export class WsConnection {
   }
 
   /** The credentials are gone: every running ask ends with the error, then the socket closes. */
-  #refuseCredentials(askId: string | null, error: RagfleetError): void {
+  #refuseCredentials(error: RagfleetError): void {
     this.#deps.logger.info(
       { key: this.#identity.keyId, code: error.code },
       'websocket credentials refused: closing',
     );
-    if (askId !== null && !this.#asks.has(askId)) this.#send(wsErrorEvent(askId, error));
+    // With no ask to carry it, the error goes out untagged so the client still learns why.
+    if (this.#asks.size === 0) this.#send(wsErrorEvent(null, error));
     for (const [id, ask] of this.#asks) this.#finish(ask, wsErrorEvent(id, error));
-    if (askId === null && this.#asks.size === 0) this.#send(wsErrorEvent(null, error));
     this.#abortAll(error);
     this.#close(CLOSE_UNAUTHORIZED, 'credentials no longer valid');
   }
@@ -241,7 +239,7 @@ export class WsConnection {
       }
       throw truncatedStreamError();
     } catch (caught) {
-      const error = upstreamFault(caught);
+      const error = upstreamFailure(caught);
       if (error.code === 'SLOW_CONSUMER') {
         this.#finish(ask, wsErrorEvent(id, error));
         this.#deps.logger.warn({ ask: id, err: error.internal }, 'websocket client too slow: closing');

@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { join } from 'node:path';
-import { freePort, waitFor } from '@ragfleet/testing';
+import { freePort, stopProcess, waitFor } from '@ragfleet/testing';
 
 const MAIN = join(import.meta.dirname, 'hashing-retrieve-main.ts');
 
@@ -48,13 +47,7 @@ export async function retrieveProcess(env: Record<string, string>): Promise<Retr
     });
   };
 
-  const kill = async (signal: NodeJS.Signals = 'SIGKILL') => {
-    const running = child;
-    if (!running) return;
-    const exited = once(running, 'exit');
-    running.kill(signal);
-    await exited;
-  };
+  const kill = (signal: NodeJS.Signals = 'SIGKILL') => stopProcess(child, signal);
 
   return {
     address: `127.0.0.1:${grpcPort}`,

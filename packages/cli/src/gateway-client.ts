@@ -35,10 +35,32 @@ export type RagEvent =
   | { type: 'done'; provider: string; model: string }
   | { type: 'error'; error: { code: string; message: string; retryable: boolean } };
 
+/** `filter` as the gateway's search and RAG routes both take it. */
+export interface SearchFilter {
+  metadata?: Record<string, string>;
+}
+
 export interface AskOptions {
   k?: number;
   tier?: string;
-  filters?: Record<string, string>;
+  filter?: SearchFilter;
+}
+
+/** A stored document as `GET /v1/documents/:id?include=text` answers it. */
+export interface StoredDocument {
+  id: string;
+  title: string;
+  metadata: Record<string, string>;
+  chunk_count: number;
+  length: number;
+  updated_at: string | null;
+  text?: string;
+}
+
+export interface ClientOptions {
+  /** Sent as `Authorization: Bearer <key>`. */
+  apiKey?: string | undefined;
+  tenant?: string | undefined;
 }
 
 interface ErrorEnvelope {
@@ -52,11 +74,11 @@ interface ErrorEnvelope {
 /** The gateway's HTTP API as the CLI needs it; every failure becomes a one-line CliError. */
 export class GatewayClient {
   readonly baseUrl: string;
-  readonly #tenant: string | undefined;
+  readonly #options: ClientOptions;
 
-  constructor(baseUrl: string, tenant?: string) {
+  constructor(baseUrl: string, options: ClientOptions = {}) {
     this.baseUrl = baseUrl.replace(/\/+$/, '');
-    this.#tenant = tenant;
+    this.#options = options;
   }
 
   async ingest(documents: SourceDocument[]): Promise<Job> {
@@ -66,6 +88,12 @@ export class GatewayClient {
 
   async job(id: string): Promise<Job> {
     return (await this.#json<{ job: Job }>('GET', `/v1/jobs/${encodeURIComponent(id)}`)).job;
+  }
+
+  /** One document with its text. */
+  async document(id: string): Promise<StoredDocument> {
+    const path = `/v1/documents/${encodeURIComponent(id)}?include=text`;
+    return (await this.#json<{ document: StoredDocument }>('GET', path)).document;
   }
 
   async search(query: string, options: AskOptions): Promise<Hit[]> {
@@ -80,21 +108,22 @@ export class GatewayClient {
       { query, ...options, stream: true },
       'application/x-ndjson',
     );
-    if (!response.ok) throw await errorFrom(response);
+    if (!response.ok) throw await errorFrom(response, this.#options.apiKey !== undefined);
     if (!response.body) throw new CliError('the gateway sent an empty answer');
     for await (const value of readNdjson(response.body)) yield value as RagEvent;
   }
 
   async #json<T>(method: string, path: string, body?: unknown): Promise<T> {
     const response = await this.#fetch(method, path, body, 'application/json');
-    if (!response.ok) throw await errorFrom(response);
+    if (!response.ok) throw await errorFrom(response, this.#options.apiKey !== undefined);
     return (await response.json()) as T;
   }
 
   async #fetch(method: string, path: string, body: unknown, accept: string): Promise<Response> {
     const headers: Record<string, string> = { accept };
     if (body !== undefined) headers['content-type'] = 'application/json';
-    if (this.#tenant) headers['x-tenant-id'] = this.#tenant;
+    if (this.#options.tenant) headers['x-tenant-id'] = this.#options.tenant;
+    if (this.#options.apiKey) headers.authorization = `Bearer ${this.#options.apiKey}`;
     try {
       return await fetch(`${this.baseUrl}${path}`, {
         method,
@@ -105,13 +134,13 @@ export class GatewayClient {
       const { cause } = error as { cause?: { code?: string; message?: string } };
       const reason = cause?.code ?? cause?.message ?? (error as Error).message;
       throw new CliError(
-        `cannot reach the gateway at ${this.baseUrl} (${reason}); start the fleet with \`pnpm start\` or set GATEWAY_URL`,
+        `cannot reach the gateway at ${this.baseUrl} (${reason}); start the fleet with \`pnpm start\` or point --url / RAGFLEET_URL at it`,
       );
     }
   }
 }
 
-async function errorFrom(response: Response): Promise<CliError> {
+async function errorFrom(response: Response, sentKey: boolean): Promise<CliError> {
   const text = await response.text();
   let envelope: ErrorEnvelope = {};
   try {
@@ -121,6 +150,10 @@ async function errorFrom(response: Response): Promise<CliError> {
   }
   const error = envelope.error;
   if (!error?.code) return new CliError(`the gateway answered ${response.status} ${response.statusText}`);
+  if (error.code === 'UNAUTHENTICATED') {
+    const hint = sentKey ? 'check the key' : 'pass --api-key or set RAGFLEET_API_KEY';
+    return new CliError(`${error.code}: ${error.message ?? ''} (${hint})`);
+  }
   const fields = error.details?.fields?.map((problem) => `${problem.field}: ${problem.message}`) ?? [];
   return new CliError(
     `${error.code}: ${error.message ?? ''}${fields.length > 1 ? ` (${fields.join('; ')})` : ''}`,

@@ -2,20 +2,25 @@
 import { parseArgs } from 'node:util';
 import { CliError } from './cli-error.ts';
 import { ask } from './commands/ask.ts';
+import { get } from './commands/get.ts';
 import { ingest } from './commands/ingest.ts';
 import { search } from './commands/search.ts';
 import { GatewayClient, type AskOptions } from './gateway-client.ts';
+import { connectionSettings, DEFAULT_GATEWAY_URL, userDirectory } from './settings.ts';
 
 const USAGE = `usage: ragfleet <command> [options]
 
 commands:
-  ingest <files or dirs...>   index .txt, .md and .jsonl files (id = relative path)
+  ingest <files or dirs...>   index .txt, .md and .jsonl files (id = path relative to where you are)
+  get <id>                    show a stored document: title, metadata and text
   ask "question"              stream a cited answer
   search "query"              list the best matching chunks
 
 options:
-  --gateway <url>      gateway address (default: $GATEWAY_URL or http://127.0.0.1:8080)
-  --tenant <id>        tenant to act for (X-Tenant-Id)
+  --url <url>          gateway address (default: $RAGFLEET_URL or ${DEFAULT_GATEWAY_URL})
+  --api-key <key>      API key or token, sent as Authorization: Bearer (default: $RAGFLEET_API_KEY;
+                       prefer the variable: a flag is visible to other users in the process list)
+  --tenant <id>        tenant to act for in development mode (X-Tenant-Id)
   -k, --k <n>          how many chunks to retrieve (ask, search)
   --tier <tier>        free, standard or premium (ask)
   --filter key=value   metadata filter, repeatable (ask, search)
@@ -29,7 +34,8 @@ function positiveInt(value: string | undefined, name: string): number | undefine
   return number;
 }
 
-function filters(pairs: string[] | undefined): Record<string, string> | undefined {
+/** `--filter key=value` pairs: exact metadata matches, as `filter.metadata`. */
+function metadataFilter(pairs: string[] | undefined): Record<string, string> | undefined {
   if (!pairs?.length) return undefined;
   return Object.fromEntries(
     pairs.map((pair) => {
@@ -45,7 +51,9 @@ async function run(argv: string[]): Promise<number> {
     args: argv,
     allowPositionals: true,
     options: {
+      url: { type: 'string' },
       gateway: { type: 'string' },
+      'api-key': { type: 'string' },
       tenant: { type: 'string' },
       k: { type: 'string', short: 'k' },
       tier: { type: 'string' },
@@ -59,14 +67,12 @@ async function run(argv: string[]): Promise<number> {
     console.log(USAGE);
     return values.help ? 0 : 1;
   }
-  const client = new GatewayClient(
-    values.gateway ?? process.env.GATEWAY_URL ?? 'http://127.0.0.1:8080',
-    values.tenant,
-  );
+  const settings = connectionSettings(values);
+  const client = new GatewayClient(settings.url, { apiKey: settings.apiKey, tenant: settings.tenant });
   const options: AskOptions = {
     ...(values.k !== undefined && { k: positiveInt(values.k, 'k') }),
     ...(values.tier !== undefined && { tier: values.tier }),
-    ...(values.filter && { filters: filters(values.filter) }),
+    ...(values.filter && { filter: { metadata: metadataFilter(values.filter) } }),
   };
   switch (command) {
     case 'ingest':
@@ -74,7 +80,10 @@ async function run(argv: string[]): Promise<number> {
         batchSize: positiveInt(values['batch-size'], 'batch-size') ?? 64,
         maxBatchBytes: 4 * 1024 * 1024,
         pollMs: 300,
+        directory: userDirectory(),
       });
+    case 'get':
+      return get(client, rest);
     case 'ask':
       return ask(client, rest.join(' '), options);
     case 'search':

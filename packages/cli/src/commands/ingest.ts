@@ -8,19 +8,24 @@ export interface IngestOptions {
   batchSize: number;
   maxBatchBytes: number;
   pollMs: number;
+  /** Where the user named the paths from: they resolve against it, and ids are relative to it. */
+  directory: string;
 }
 
 function finished(job: Job): boolean {
   return job.state === 'succeeded' || job.state === 'failed';
 }
 
-async function loadDocuments(inputs: string[]): Promise<{ documents: SourceDocument[]; skipped: number }> {
-  const files = await collectFiles(inputs);
+async function loadDocuments(
+  inputs: string[],
+  directory: string,
+): Promise<{ documents: SourceDocument[]; skipped: number }> {
+  const files = await collectFiles(inputs, directory);
   if (files.length === 0) throw new CliError('no .txt, .md or .jsonl files found');
   const documents: SourceDocument[] = [];
   let skipped = 0;
   for (const file of files) {
-    for (const document of await readDocuments(file)) {
+    for (const document of await readDocuments(file, directory)) {
       // The gateway refuses blank documents; drop them here rather than failing a whole batch.
       if (document.text.trim() === '') skipped++;
       else documents.push(document);
@@ -37,7 +42,7 @@ export async function ingest(
 ): Promise<number> {
   if (inputs.length === 0) throw new CliError('usage: ragfleet ingest <files or dirs...>');
   const started = performance.now();
-  const { documents, skipped } = await loadDocuments(inputs);
+  const { documents, skipped } = await loadDocuments(inputs, options.directory);
   const bar = new SingleBar(
     {
       format: 'indexing [{bar}] {value}/{total} documents | {chunks} chunks | {duration_formatted}',

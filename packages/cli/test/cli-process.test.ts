@@ -1,0 +1,179 @@
+import { execFile } from 'node:child_process';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+
+/*
+ * The CLI as a user runs it: a real process (`node packages/cli/src/main.ts`, what `pnpm ragfleet`
+ * runs, from the repository root) against a small HTTP server standing in for the gateway.
+ */
+
+const REPO = resolve(import.meta.dirname, '../../..');
+const MAIN = join(REPO, 'packages/cli/src/main.ts');
+
+interface Seen {
+  method: string;
+  url: string;
+  headers: IncomingMessage['headers'];
+  body: unknown;
+}
+
+let server: Server;
+let url: string;
+let seen: Seen[] = [];
+let workspace: string;
+
+const job = (ids: string[]) => ({
+  id: 'job-1',
+  state: 'succeeded',
+  document_ids: ids,
+  documents_total: ids.length,
+  documents_done: ids.length,
+  chunks_indexed: ids.length,
+  error: null,
+});
+
+function answer(request: IncomingMessage, body: unknown): { status: number; json: unknown } {
+  if (request.headers.authorization !== undefined && request.headers.authorization !== 'Bearer sk-test-key') {
+    return {
+      status: 401,
+      json: { error: { code: 'UNAUTHENTICATED', message: 'The API key is not valid.' } },
+    };
+  }
+  if (request.method === 'POST' && request.url === '/v1/documents') {
+    const ids = (body as { documents: Array<{ id: string }> }).documents.map((document) => document.id);
+    return { status: 202, json: { job: job(ids) } };
+  }
+  if (request.method === 'GET' && request.url === '/v1/documents/notes%2Fguide.md?include=text') {
+    return {
+      status: 200,
+      json: {
+        document: {
+          id: 'notes/guide.md',
+          title: 'Guide',
+          metadata: { format: 'markdown' },
+          chunk_count: 1,
+          length: 17,
+          updated_at: '2026-01-01T00:00:00.000Z',
+          text: '# Guide\n\nHello.\n',
+        },
+      },
+    };
+  }
+  if (request.method === 'GET' && request.url?.startsWith('/v1/documents/')) {
+    return { status: 404, json: { error: { code: 'NOT_FOUND', message: 'Document "x" does not exist.' } } };
+  }
+  return { status: 404, json: { error: { code: 'ROUTE_NOT_FOUND', message: 'no' } } };
+}
+
+function runCli(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    const clean = Object.fromEntries(
+      Object.entries(process.env).filter(([name]) => !/^(RAGFLEET_|GATEWAY_URL|INIT_CWD)/.test(name)),
+    );
+    execFile(
+      process.execPath,
+      [MAIN, ...args],
+      { cwd: REPO, env: { ...clean, ...env }, timeout: 20_000 },
+      (error, stdout, stderr) => {
+        const code = error ? Number((error as { code?: unknown }).code ?? 1) : 0;
+        done({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+beforeAll(async () => {
+  workspace = await mkdtemp(join(tmpdir(), 'ragfleet-cli-user-'));
+  await mkdir(join(workspace, 'notes'));
+  await writeFile(join(workspace, 'notes/guide.md'), '# Guide\n\nHello.\n');
+  server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      const body: unknown = text ? JSON.parse(text) : undefined;
+      seen.push({ method: request.method ?? '', url: request.url ?? '', headers: request.headers, body });
+      const { status, json } = answer(request, body);
+      response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(json));
+    });
+  });
+  await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  await new Promise((closed) => server.close(closed));
+  await rm(workspace, { recursive: true, force: true });
+});
+
+beforeEach(() => {
+  seen = [];
+});
+
+describe('ragfleet ingest, run through pnpm from the repository root', () => {
+  it('resolves paths against INIT_CWD and makes ids relative to it', async () => {
+    const result = await runCli(['ingest', 'notes'], { INIT_CWD: workspace, RAGFLEET_URL: url });
+    expect(result.stderr).not.toContain('no such file');
+    expect(result.code).toBe(0);
+    const ingest = seen.find((request) => request.url === '/v1/documents');
+    expect((ingest?.body as { documents: Array<{ id: string }> }).documents.map((d) => d.id)).toEqual([
+      'notes/guide.md',
+    ]);
+  });
+});
+
+describe('credentials and address', () => {
+  it('sends RAGFLEET_API_KEY as a bearer token to RAGFLEET_URL', async () => {
+    const result = await runCli(['get', 'notes/guide.md'], {
+      RAGFLEET_URL: url,
+      RAGFLEET_API_KEY: 'sk-test-key',
+    });
+    expect(result.code).toBe(0);
+    expect(seen[0]?.headers.authorization).toBe('Bearer sk-test-key');
+  });
+
+  it('prefers --url and --api-key over the environment', async () => {
+    const result = await runCli(['get', 'notes/guide.md', '--url', url, '--api-key', 'sk-test-key'], {
+      RAGFLEET_URL: 'http://127.0.0.1:1',
+      RAGFLEET_API_KEY: 'sk-wrong',
+    });
+    expect(result.code).toBe(0);
+    expect(seen[0]?.headers.authorization).toBe('Bearer sk-test-key');
+  });
+
+  it('says how to pass a key when the gateway refuses the one it got', async () => {
+    const result = await runCli(['get', 'notes/guide.md', '--api-key', 'sk-wrong'], { RAGFLEET_URL: url });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('ragfleet: UNAUTHENTICATED: The API key is not valid. (check the key)');
+  });
+
+  it('refuses an address that is not http(s) before calling anything', async () => {
+    const result = await runCli(['get', 'x', '--url', 'ftp://example'], {});
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('--url must be an http(s) address');
+  });
+});
+
+describe('ragfleet get', () => {
+  it('prints the title, the metadata and the text', async () => {
+    const result = await runCli(['get', 'notes/guide.md'], { RAGFLEET_URL: url });
+    expect(result.code).toBe(0);
+    expect(seen[0]?.url).toBe('/v1/documents/notes%2Fguide.md?include=text');
+    expect(result.stdout).toContain('title:    Guide');
+    expect(result.stdout).toContain('meta:     format=markdown');
+    expect(result.stdout).toContain('\n\n# Guide\n\nHello.\n');
+  });
+
+  it('reports a missing document in one line', async () => {
+    const result = await runCli(['get', 'nope'], { RAGFLEET_URL: url });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toBe('ragfleet: NOT_FOUND: Document "x" does not exist.');
+  });
+});

@@ -91,12 +91,43 @@ describe('documents and jobs', () => {
     expect(gone.status).toBe(404);
   });
 
+  it('returns the text with ?include=text, and only then', async () => {
+    await postJson(`${gateway.url}/v1/documents`, { documents: [doc('with-text', 'the whole text')] });
+    const plain = (await (await fetch(`${gateway.url}/v1/documents/with-text`)).json()) as {
+      document: Record<string, unknown>;
+    };
+    expect(plain.document).not.toHaveProperty('text');
+    expect(gateway.upstreams.lastCall('GetDocument')?.request).toMatchObject({ includeText: false });
+    const full = await fetch(`${gateway.url}/v1/documents/with-text?include=text`);
+    expect(full.status).toBe(200);
+    expect(((await full.json()) as { document: { text: string } }).document.text).toBe('the whole text');
+    expect(gateway.upstreams.lastCall('GetDocument')?.request).toMatchObject({ includeText: true });
+    const wrong = await fetch(`${gateway.url}/v1/documents/with-text?include=chunks`);
+    expect(wrong.status).toBe(400);
+  });
+
+  it('says a document is missing in the same words whether read or deleted', async () => {
+    const path = `${gateway.url}/v1/documents/${encodeURIComponent('never/was.md')}`;
+    const read = (await (await fetch(path)).json()) as { error: Record<string, unknown> };
+    const deleted = (await (await fetch(path, { method: 'DELETE' })).json()) as {
+      error: Record<string, unknown>;
+    };
+    const expected = {
+      code: 'NOT_FOUND',
+      message: 'Document "never/was.md" does not exist.',
+      details: { fields: [{ field: 'path.id', message: 'does not exist' }] },
+    };
+    expect(read.error).toMatchObject(expected);
+    expect(deleted.error).toMatchObject(expected);
+  });
+
   it('maps an upstream NOT_FOUND through the error table', async () => {
     const response = await fetch(`${gateway.url}/v1/jobs/no-such-job`);
     expect(response.status).toBe(404);
     const body = (await response.json()) as { error: Record<string, unknown> };
     expect(body.error).toMatchObject({
       code: 'NOT_FOUND',
+      message: 'Job "no-such-job" does not exist.',
       retryable: false,
       request_id: response.headers.get('x-request-id'),
     });

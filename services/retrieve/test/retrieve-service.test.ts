@@ -76,6 +76,10 @@ describe('RetrieveService over gRPC', () => {
       metadata: { kind: 'geo' },
       chunkCount: 1,
     });
+    const withText = await as('tenant-a', () =>
+      service.client.getDocument('rivers', {}, { includeText: true }),
+    );
+    expect(withText.text).toBe(corpus.find((entry) => entry.id === 'rivers')?.text);
     const { hits } = await as('tenant-a', () =>
       service.client.search({ query: 'where do rivers carry silt', k: 2, filters: { kind: 'geo' } }),
     );

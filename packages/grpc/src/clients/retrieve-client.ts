@@ -21,8 +21,14 @@ export class RetrieveClient {
     return this.grpc.unary('GetJob', { id }, { idempotent: true, ...settings });
   }
 
-  getDocument(id: string, settings?: CallSettings): Promise<RetrieveV1.GetDocumentResponse__Output> {
-    return this.grpc.unary('GetDocument', { id }, { idempotent: true, ...settings });
+  /** With `includeText`, the answer carries the document's text too (it can be large). */
+  getDocument(
+    id: string,
+    settings?: CallSettings,
+    options: { includeText?: boolean } = {},
+  ): Promise<RetrieveV1.GetDocumentResponse__Output> {
+    const request = { id, includeText: options.includeText ?? false };
+    return this.grpc.unary('GetDocument', request, { idempotent: true, ...settings });
   }
 
   deleteDocument(id: string, settings?: CallSettings): Promise<RetrieveV1.DeleteDocumentResponse__Output> {

@@ -57,7 +57,12 @@ export const documentJson = z.object({
   updated_at: nullableTime,
 });
 
-export const documentResponse = z.object({ document: documentJson });
+/** `GET /v1/documents/:id`: the document, and with `include=text` its text. */
+export const documentResponse = z.object({
+  document: documentJson.extend({
+    text: z.string().optional().meta({ description: 'Only with `include=text`.' }),
+  }),
+});
 
 export const deletedDocument = z.object({
   deleted: z.literal(true),

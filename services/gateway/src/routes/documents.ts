@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RagfleetError } from '@ragfleet/errors';
+import { isRagfleetError, RagfleetError } from '@ragfleet/errors';
 import { parseInput } from '../http/validation.ts';
 import * as responses from '../openapi/response-schemas.ts';
 import { documentJson, isJobFinished, jobJson } from '../public-json.ts';
@@ -86,6 +86,32 @@ export function waitQuery(maxWaitMs: number) {
   });
 }
 
+/** `GET /v1/documents/:id` leaves the text out unless asked: a document can be 50 MB. */
+export const documentQuery = z.object({
+  include: z
+    .enum(['text'])
+    .optional()
+    .meta({ description: '`text`: answer with the document’s text as well (`document.text`).' }),
+});
+
+/**
+ * The one "not found" of a document or a job, whether the gateway sees it (a delete that removed
+ * nothing) or retrieve says so (a read): the same message and details either way.
+ */
+export function missing(kind: 'Document' | 'Job', id: string): RagfleetError {
+  return new RagfleetError('NOT_FOUND', `${kind} "${id}" does not exist.`, {
+    details: { fields: [{ field: 'path.id', message: 'does not exist' }] },
+  });
+}
+
+async function orMissing<T>(call: Promise<T>, kind: 'Document' | 'Job', id: string): Promise<T> {
+  try {
+    return await call;
+  } catch (error) {
+    throw isRagfleetError(error) && error.code === 'NOT_FOUND' ? missing(kind, id) : error;
+  }
+}
+
 const jobResponse = named('JobResponse', responses.jobResponse);
 const location = (what: string) => ({ Location: { description: what, schema: { type: 'string' } } });
 
@@ -143,18 +169,28 @@ export function documentRoutes(kit: RouteKit): GatewayRoute[] {
       path: '/v1/documents/:id',
       operationId: 'getDocument',
       tag: 'documents',
-      summary: 'One document of the caller’s tenant.',
+      summary: 'One document of the caller’s tenant; with `include=text`, its text too.',
+      description:
+        'Retrieve keeps no copy of a document beside its chunks, so `include=text` rebuilds the text from them at ' +
+        'their offsets: every word where it was; whitespace a chunker trimmed at a chunk’s edge comes back as one ' +
+        'space or line break.',
       access: 'documents:read',
       limits: 'request',
       params: idParams,
+      query: documentQuery,
       responses: {
         200: { description: 'The document.', json: named('DocumentResponse', responses.documentResponse) },
       },
       errors: [404],
-      async handle({ params, response }) {
-        const { document } = await kit.retrieve.getDocument(params.id);
-        if (!document) throw new RagfleetError('NOT_FOUND', `Document "${params.id}" does not exist.`);
-        response.json({ document: documentJson(document) });
+      async handle({ params, query, response, signal }) {
+        const includeText = query.include === 'text';
+        const { document, text } = await orMissing(
+          kit.retrieve.getDocument(params.id, { signal }, { includeText }),
+          'Document',
+          params.id,
+        );
+        if (!document) throw missing('Document', params.id);
+        response.json({ document: { ...documentJson(document), ...(includeText ? { text } : {}) } });
       },
     }),
     route({
@@ -171,8 +207,8 @@ export function documentRoutes(kit: RouteKit): GatewayRoute[] {
       },
       errors: [404],
       async handle({ params, response }) {
-        const result = await kit.retrieve.deleteDocument(params.id);
-        if (!result.deleted) throw new RagfleetError('NOT_FOUND', `Document "${params.id}" does not exist.`);
+        const result = await orMissing(kit.retrieve.deleteDocument(params.id), 'Document', params.id);
+        if (!result.deleted) throw missing('Document', params.id);
         response.json({ deleted: true, id: params.id, chunks_removed: result.chunksRemoved });
       },
     }),
@@ -188,8 +224,8 @@ export function documentRoutes(kit: RouteKit): GatewayRoute[] {
       responses: { 200: { description: 'The job.', json: jobResponse } },
       errors: [404],
       async handle({ params, response }) {
-        const { job } = await kit.retrieve.getJob(params.id);
-        if (!job) throw new RagfleetError('NOT_FOUND', `Job "${params.id}" does not exist.`);
+        const { job } = await orMissing(kit.retrieve.getJob(params.id), 'Job', params.id);
+        if (!job) throw missing('Job', params.id);
         response.json({ job: jobJson(job) });
       },
     }),

@@ -89,6 +89,7 @@ export class FakeUpstreams {
               length: document.text.length,
               updatedAt: '2026-01-01T00:00:00.000Z',
             },
+            text: request.includeText ? document.text : '',
           };
         },
         DeleteDocument: async (request: RetrieveV1.DeleteDocumentRequest__Output, context: CallContext) => {

@@ -44,9 +44,13 @@ export function retrieveHandlers({ ingest, documents, search }: RetrieveDomain):
     GetDocument: async (
       request: RetrieveV1.GetDocumentRequest__Output,
       context: CallContext,
-    ): Promise<RetrieveV1.GetDocumentResponse> => ({
-      document: toProtoDocumentInfo(await documents.get(context.tenant, request.id)),
-    }),
+    ): Promise<RetrieveV1.GetDocumentResponse> => {
+      const document = await documents.get(context.tenant, request.id);
+      return {
+        document: toProtoDocumentInfo(document),
+        text: request.includeText ? await documents.text(context.tenant, document) : '',
+      };
+    },
 
     DeleteDocument: async (
       request: RetrieveV1.DeleteDocumentRequest__Output,

@@ -3,8 +3,10 @@
 
 export interface GetDocumentRequest {
   'id'?: (string);
+  'includeText'?: (boolean);
 }
 
 export interface GetDocumentRequest__Output {
   'id': (string);
+  'includeText': (boolean);
 }

@@ -4,8 +4,10 @@ import type { DocumentInfo as _ragfleet_retrieve_v1_DocumentInfo, DocumentInfo__
 
 export interface GetDocumentResponse {
   'document'?: (_ragfleet_retrieve_v1_DocumentInfo | null);
+  'text'?: (string);
 }
 
 export interface GetDocumentResponse__Output {
   'document': (_ragfleet_retrieve_v1_DocumentInfo__Output | null);
+  'text': (string);
 }

@@ -48,6 +48,17 @@ function fakeRetrieve(): GrpcServer {
     }
     if (method === 'ListIndexVersions') return { versions: [version(1, 'active')], active: 1, previous: 0 };
     if (method === 'ActivateIndexVersion') {
+      const { queries } = request as { queries: Array<{ query: string }> };
+      // The gate's refusal, as retrieve answers it: no error, activated false, both scores.
+      if (queries[0]?.query === 'worse') {
+        return {
+          version: version(2, 'ready'),
+          activated: false,
+          forced: false,
+          candidateNdcg10: 0.31,
+          activeNdcg10: 0.5,
+        };
+      }
       return {
         version: version(2, 'active'),
         activated: true,
@@ -193,6 +204,21 @@ describe('index version routes', () => {
     });
     expect((await call('POST', '/v1/index/versions/rollback')).status).toBe(200);
     expect(seen.at(-1)?.method).toBe('RollbackIndexVersion');
+  });
+
+  it('answer a refused activation with 409 FAILED_PRECONDITION and both scores', async () => {
+    const response = await call('POST', '/v1/index/versions/2/activate', {
+      tenant: 'acme',
+      queries: [{ query: 'worse', relevant: { birds: 2 } }],
+    });
+    expect(response.status).toBe(409);
+    const { error } = (await response.json()) as { error: Record<string, unknown> };
+    expect(error).toMatchObject({
+      code: 'FAILED_PRECONDITION',
+      details: { version: 2, candidate_ndcg10: 0.31, active_ndcg10: 0.5 },
+    });
+    expect(error.message).toContain('nDCG@10 0.310');
+    expect(error.message).toContain('0.500');
   });
 
   it('reject bad input before calling retrieve', async () => {

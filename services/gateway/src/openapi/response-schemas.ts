@@ -218,7 +218,7 @@ export const indexVersionList = z.object({
 
 export const activationResult = z.object({
   version: indexVersionJson,
-  activated: z.boolean(),
+  activated: z.literal(true).meta({ description: 'Always true: a refused activation is a 409.' }),
   forced: z.boolean().meta({ description: 'The gate failed and `force` activated the version anyway.' }),
   candidate_ndcg10: z.number(),
   active_ndcg10: z.number(),

@@ -68,6 +68,21 @@ export function versionJson(version: RetrieveV1.IndexVersion__Output | null) {
 const versionResponse = named('IndexVersionResponse', responses.indexVersionResponse);
 
 /**
+ * The gate refused a cutover: a 409 with both scores, so a client cannot mistake a refusal for
+ * success (a 200 with `activated: false` was easy to read as done).
+ */
+export function gateRefused(id: number, candidate: number, active: number): RagfleetError {
+  const score = (value: number) => value.toFixed(3);
+  return new RagfleetError(
+    'FAILED_PRECONDITION',
+    `Index version ${id} was not activated: it scored nDCG@10 ${score(candidate)} on the labeled queries, ` +
+      `below the active version's ${score(active)} by more than retrieve's INDEX_CUTOVER_TOLERANCE. ` +
+      'Improve it, or activate with "force": true.',
+    { details: { version: id, candidate_ndcg10: candidate, active_ndcg10: active } },
+  );
+}
+
+/**
  * Index versions re-embed the whole corpus and move every tenant's search: operators only (the
  * admin scope). POST /v1/index/versions starts a shadow build, GET reads its progress, POST
  * .../:id/activate cuts over through the gate, POST /v1/index/versions/rollback returns to the
@@ -167,9 +182,14 @@ export function indexVersionRoutes(kit: RouteKit): GatewayRoute[] {
       summary: 'Cut searches over to a ready version, through the quality gate unless forced.',
       params: versionParams,
       body: jsonBody('ActivateIndexVersion', activateVersionBody, false),
+      description:
+        'The gate searches the labeled `queries` in `tenant` on both versions and compares nDCG@10. A version ' +
+        'that scores below the active one by more than the tolerance is refused with 409 `FAILED_PRECONDITION`, ' +
+        '`details` holding `candidate_ndcg10` and `active_ndcg10`; `force: true` activates it anyway (`forced`). ' +
+        'A version not ready, or already active, is a 409 too.',
       responses: {
         200: {
-          description: 'The gate’s verdict.',
+          description: 'Activated: the gate passed, or `force` overrode it.',
           json: named('ActivationResult', responses.activationResult),
         },
       },
@@ -190,6 +210,7 @@ export function indexVersionRoutes(kit: RouteKit): GatewayRoute[] {
           body.tenant && context
             ? await runWithRequestContext({ ...context, tenant: body.tenant }, activate)
             : await activate();
+        if (!result.activated) throw gateRefused(params.id, result.candidateNdcg10, result.activeNdcg10);
         response.json({
           version: versionJson(result.version),
           activated: result.activated,

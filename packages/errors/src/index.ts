@@ -5,3 +5,4 @@ export {
   toRagfleetError,
   type RagfleetErrorOptions,
 } from './ragfleet-error.ts';
+export { fieldDetails, invalidField, withFieldList, type FieldProblem } from './field-problems.ts';

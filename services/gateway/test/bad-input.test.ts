@@ -438,6 +438,18 @@ describe('bad input to every route', () => {
     expect(JSON.parse(body)).toMatchObject({ error: { code: 'PAYLOAD_TOO_LARGE' } });
   });
 
+  it('names the limit in bytes and the setting that raises it in a 413', async () => {
+    const response = await fetch(`${gateway.url}/v1/search`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: oversized,
+    });
+    expect(response.status).toBe(413);
+    const { error } = (await response.json()) as { error: { message: string; details: unknown } };
+    expect(error.message).toContain(`limit of ${TEST_BODY_LIMIT_BYTES} bytes (GATEWAY_BODY_LIMIT)`);
+    expect(error.details).toEqual({ limit_bytes: TEST_BODY_LIMIT_BYTES, setting: 'GATEWAY_BODY_LIMIT' });
+  });
+
   it('still serves after all of the above', async () => {
     expect((await fetch(`${gateway.url}/healthz`)).status).toBe(200);
   });

@@ -169,11 +169,19 @@ describe('search', () => {
     expect(await response.json()).toMatchObject({ error: { code: 'INTERNAL', message: 'Internal error' } });
   });
 
-  it('passes an upstream INVALID_ARGUMENT on as a 400 with its details', async () => {
+  it('passes an upstream INVALID_ARGUMENT on as a 400, its field in the one details.fields shape', async () => {
     const response = await postJson(`${gateway.url}/v1/search`, { query: 'upstream-invalid' });
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({
-      error: { code: 'INVALID_ARGUMENT', message: 'filter key not indexed', details: { field: 'filters' } },
+      error: {
+        code: 'INVALID_ARGUMENT',
+        message: 'filter.published_to: must not be before filter.published_from',
+        details: {
+          fields: [
+            { field: 'body.filter.published_to', message: 'must not be before filter.published_from' },
+          ],
+        },
+      },
     });
   });
 });

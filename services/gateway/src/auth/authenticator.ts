@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { RagfleetError } from '@ragfleet/errors';
+import { fieldDetails, RagfleetError } from '@ragfleet/errors';
 import { secretsEqual } from './api-keys.ts';
 import { permissionDenied, unauthenticated } from './auth-errors.ts';
 import { TENANT_ID, type Identity, type Tier } from './identity.ts';
@@ -46,7 +46,7 @@ function headerTenant(headers: IncomingHttpHeaders): string | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'string' || !TENANT_ID.test(value)) {
     throw new RagfleetError('INVALID_ARGUMENT', 'X-Tenant-Id must match [a-zA-Z0-9_-]{1,64}.', {
-      details: { fields: [{ field: 'header.X-Tenant-Id', message: 'invalid tenant id' }] },
+      details: fieldDetails([{ field: 'header.X-Tenant-Id', message: 'invalid tenant id' }]),
     });
   }
   return value;

@@ -8,8 +8,16 @@ function hasBody(request: Request): boolean {
   return request.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
 }
 
-function tooLarge(limit: number): RagfleetError {
-  return new RagfleetError('PAYLOAD_TOO_LARGE', `The request body exceeds the size limit of ${limit} bytes.`);
+/** The setting that raises the limit, named in the 413 so an operator knows what to change. */
+export const BODY_LIMIT_SETTING = 'GATEWAY_BODY_LIMIT';
+
+export function tooLarge(limit: number): RagfleetError {
+  return new RagfleetError(
+    'PAYLOAD_TOO_LARGE',
+    `The request body exceeds this gateway's limit of ${limit} bytes (${BODY_LIMIT_SETTING}); ` +
+      'send less per request, e.g. fewer documents per batch.',
+    { details: { limit_bytes: limit, setting: BODY_LIMIT_SETTING } },
+  );
 }
 
 /**

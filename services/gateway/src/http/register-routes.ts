@@ -4,6 +4,7 @@ import { callerContext, isCredentialRefusal, type Admission, type Admitted } fro
 import { rateLimitHeaders } from '../admission/rate-limited.ts';
 import { bearerChallenge } from '../auth/auth-errors.ts';
 import { offersCredential } from '../auth/authenticator.ts';
+import { withFieldList } from '@ragfleet/errors';
 import { upstreamFailure } from '@ragfleet/grpc';
 import type { GatewayRoute } from '../routes/route.ts';
 import { abortOnDisconnect } from './disconnect.ts';
@@ -39,6 +40,20 @@ async function admitted(route: GatewayRoute, request: Request, response: Respons
   return ticket.identity;
 }
 
+/**
+ * Where a field an upstream names sits in this route's request: services name the public
+ * field (`k`, `filter.tags`, `id`), the gateway's own errors say `body.k`, `path.id`; an
+ * upstream error reaches the client in that same `details.fields` shape.
+ */
+function qualifier(route: GatewayRoute): (field: string) => string {
+  return (field) => {
+    if (route.params && field === 'id') return 'path.id';
+    if (route.body) return `body.${field}`;
+    if (route.query) return `query.${field}`;
+    return field;
+  };
+}
+
 /** Runs one request through its route: admission, then inputs (path, query, body), then the handler. */
 async function serve(route: GatewayRoute, options: RegisterOptions, request: Request, response: Response) {
   // Credentials first: a stranger's body is never read, a stranger's input never parsed.
@@ -57,7 +72,7 @@ async function serve(route: GatewayRoute, options: RegisterOptions, request: Req
     else
       await runWithRequestContext(callerContext(identity, requestIdOf(response)), () => route.handle(call));
   } catch (error) {
-    throw upstreamFailure(error);
+    throw withFieldList(upstreamFailure(error), qualifier(route));
   }
 }
 

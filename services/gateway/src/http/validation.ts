@@ -1,10 +1,5 @@
 import type { z } from 'zod';
-import { RagfleetError } from '@ragfleet/errors';
-
-export interface FieldProblem {
-  field: string;
-  message: string;
-}
+import { fieldDetails, RagfleetError, type FieldProblem } from '@ragfleet/errors';
 
 function fieldName(source: string, path: ReadonlyArray<PropertyKey>): string {
   return [source, ...path.map((part) => String(part))].join('.');
@@ -32,5 +27,7 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown, sourc
     .slice(0, 3)
     .map((problem) => `${problem.field}: ${problem.message}`)
     .join('; ');
-  throw new RagfleetError('INVALID_ARGUMENT', `Invalid request: ${summary}`, { details: { fields } });
+  throw new RagfleetError('INVALID_ARGUMENT', `Invalid request: ${summary}`, {
+    details: fieldDetails(fields),
+  });
 }

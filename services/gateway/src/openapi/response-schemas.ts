@@ -24,7 +24,12 @@ export const errorEnvelope = z.object({
     details: z
       .record(z.string(), z.unknown())
       .nullable()
-      .meta({ description: 'For INVALID_ARGUMENT: `fields`, a list of {field, message}.' }),
+      .meta({
+        description:
+          'Errors about inputs (INVALID_ARGUMENT, and NOT_FOUND of a path id): `fields`, always a list of ' +
+          '`{field, message}` with `field` as `body.<path>`, `query.<name>`, `path.<name>` or `header.<name>`. ' +
+          'PAYLOAD_TOO_LARGE: `limit_bytes` and `setting`. FAILED_PRECONDITION of an activation: both scores.',
+      }),
     request_id: z.string(),
     retryable: z.boolean(),
   }),

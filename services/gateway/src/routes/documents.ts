@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isRagfleetError, RagfleetError } from '@ragfleet/errors';
+import { fieldDetails, isRagfleetError, RagfleetError } from '@ragfleet/errors';
 import { parseInput } from '../http/validation.ts';
 import * as responses from '../openapi/response-schemas.ts';
 import { documentJson, isJobFinished, jobJson } from '../public-json.ts';
@@ -54,7 +54,7 @@ function parseIngestBody(body: unknown): IngestRequest {
         'INVALID_ARGUMENT',
         `Document id "${document.id}" appears twice in one request.`,
         {
-          details: { fields: [{ field: `body.documents.${index}.id`, message: 'duplicate id' }] },
+          details: fieldDetails([{ field: `body.documents.${index}.id`, message: 'duplicate id' }]),
         },
       );
     }
@@ -100,7 +100,7 @@ export const documentQuery = z.object({
  */
 export function missing(kind: 'Document' | 'Job', id: string): RagfleetError {
   return new RagfleetError('NOT_FOUND', `${kind} "${id}" does not exist.`, {
-    details: { fields: [{ field: 'path.id', message: 'does not exist' }] },
+    details: fieldDetails([{ field: 'path.id', message: 'does not exist' }]),
   });
 }
 

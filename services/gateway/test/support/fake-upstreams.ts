@@ -103,9 +103,12 @@ export class FakeUpstreams {
             throw new RagfleetError('UNAUTHENTICATED', 'The call has no valid service token.');
           }
           if (request.query === 'upstream-invalid') {
-            throw new RagfleetError('INVALID_ARGUMENT', 'filter key not indexed', {
-              details: { field: 'filters' },
-            });
+            // As retrieve words it: the field in `details.field`, and again at the head of the message.
+            throw new RagfleetError(
+              'INVALID_ARGUMENT',
+              'filter.published_to: must not be before filter.published_from',
+              { details: { field: 'filter.published_to' } },
+            );
           }
           const hits = [...this.documents.values()]
             .filter((document) => document.text.includes(request.query))

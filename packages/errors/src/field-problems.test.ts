@@ -1,0 +1,33 @@
+import { describe, expect, it } from '@jest/globals';
+import { invalidField, withFieldList } from './field-problems.ts';
+import { RagfleetError } from './ragfleet-error.ts';
+
+describe('withFieldList', () => {
+  it('turns details.field into details.fields, keeping the other details', () => {
+    const upstream = new RagfleetError('INVALID_ARGUMENT', 'tier: unknown tier', {
+      details: { field: 'tier', allowed: ['free', 'premium'] },
+    });
+    const normalized = withFieldList(upstream, (field) => `body.${field}`);
+    expect(normalized.details).toEqual({
+      allowed: ['free', 'premium'],
+      fields: [{ field: 'body.tier', message: 'unknown tier' }],
+    });
+    expect(normalized).toMatchObject({ code: 'INVALID_ARGUMENT', message: 'tier: unknown tier' });
+  });
+
+  it('uses the whole message when it does not start with the field', () => {
+    const upstream = new RagfleetError('INVALID_ARGUMENT', 'query must not be empty', {
+      details: { field: 'query' },
+    });
+    expect(withFieldList(upstream, (field) => field).details).toEqual({
+      fields: [{ field: 'query', message: 'query must not be empty' }],
+    });
+  });
+
+  it('leaves errors already in the list shape, or with no field, alone', () => {
+    const listed = invalidField('body.k', 'too big');
+    expect(withFieldList(listed, (field) => `x.${field}`)).toBe(listed);
+    const plain = new RagfleetError('INTERNAL', 'Internal error');
+    expect(withFieldList(plain, (field) => field)).toBe(plain);
+  });
+});

@@ -2,9 +2,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
 // Relative, like proto-gen.ts: the root package does not depend on the workspace packages.
+import { PortInUseError } from '../packages/config/src/port-in-use.ts';
 import { DEFAULT_PORTS } from '../packages/config/src/service-fields.ts';
+import { SUPERVISED_BY_PIPE } from '../packages/lifecycle/src/lifecycle.ts';
 import { freePort } from '../packages/testing/src/ports.ts';
 
 export const FLEET_SERVICES = ['embed', 'retrieve', 'router', 'generate', 'gateway'] as const;
@@ -81,6 +84,43 @@ export interface Fleet {
 const GRPC_SERVICES: readonly GrpcService[] = ['embed', 'retrieve', 'router', 'generate'];
 const TAIL_LINES = 20;
 
+/**
+ * The variable that sets each port of a fleet started by `pnpm start`: one per service and
+ * listener, since GRPC_PORT alone cannot tell five services apart.
+ */
+export function fleetPortVariable(service: FleetService, listener: 'grpc' | 'http' | 'ops'): string {
+  const prefix = service.toUpperCase();
+  if (listener === 'ops') return `${prefix}_METRICS_PORT`;
+  return service === 'gateway' ? 'GATEWAY_PORT' : `${prefix}_GRPC_PORT`;
+}
+
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+}
+
+/**
+ * Every port this fleet will use must be free before anything starts: a port another fleet
+ * holds would otherwise answer this one's readiness probe and pass for a started service.
+ */
+async function checkPortsFree(ports: FleetPorts, services: readonly FleetService[]): Promise<void> {
+  for (const service of services) {
+    const listeners = Object.entries(ports[service]) as ['grpc' | 'http' | 'ops', number][];
+    for (const [listener, port] of listeners) {
+      if (await portIsFree(port)) continue;
+      throw new PortInUseError({
+        service,
+        host: '127.0.0.1',
+        port,
+        variable: fleetPortVariable(service, listener),
+      });
+    }
+  }
+}
+
 async function resolvePorts(options: FleetOptions): Promise<FleetPorts> {
   const picked = new Set<number>();
   const pick = async (override: number | undefined, fallback: number): Promise<number> => {
@@ -138,6 +178,7 @@ async function serviceAuthEnv(options: FleetOptions, dataDir: string): Promise<R
 
 function childEnv(
   service: FleetService,
+  started: readonly FleetService[],
   ports: FleetPorts,
   options: FleetOptions,
   dataDir: string,
@@ -148,11 +189,16 @@ function childEnv(
     ...options.env,
     ...auth,
     DATA_DIR: dataDir,
-    EMBED_ADDR: `127.0.0.1:${ports.embed.grpc}`,
-    RETRIEVE_ADDR: `127.0.0.1:${ports.retrieve.grpc}`,
-    ROUTER_ADDR: `127.0.0.1:${ports.router.grpc}`,
-    GENERATE_ADDR: `127.0.0.1:${ports.generate.grpc}`,
+    [SUPERVISED_BY_PIPE]: '1',
   };
+  // A service this fleet runs is called on its port here; one it does not run (`--only`) is
+  // called where the environment says, or on its port in this fleet's table.
+  const configured = { ...process.env, ...options.env };
+  for (const upstream of GRPC_SERVICES) {
+    const variable = `${upstream.toUpperCase()}_ADDR`;
+    const own = `127.0.0.1:${ports[upstream].grpc}`;
+    env[variable] = started.includes(upstream) ? own : (configured[variable] ?? own);
+  }
   if (service === 'gateway') {
     env.GATEWAY_PORT = String(ports.gateway.http);
     env.METRICS_PORT = String(ports.gateway.ops);
@@ -190,6 +236,7 @@ export async function startFleet(options: FleetOptions = {}): Promise<Fleet> {
   const root = options.root ?? join(import.meta.dirname, '..');
   const services = options.services ?? FLEET_SERVICES;
   const ports = await resolvePorts(options);
+  await checkPortsFree(ports, services);
   const dataDir = options.dataDir ?? join(root, '.data');
   await mkdir(dataDir, { recursive: true });
   const auth = await serviceAuthEnv(options, dataDir);
@@ -231,10 +278,13 @@ export async function startFleet(options: FleetOptions = {}): Promise<Fleet> {
   const launch = (service: FleetService) => {
     const child = spawn(process.execPath, [join(root, 'services', service, 'src', 'main.ts')], {
       cwd: root,
-      env: childEnv(service, ports, options, dataDir, auth),
-      stdio: ['ignore', 'pipe', 'pipe'],
+      env: childEnv(service, services, ports, options, dataDir, auth),
+      // stdin is the child's lifeline: if this process dies unannounced, the pipe closes and the
+      // child stops itself (packages/lifecycle), rather than outliving the launcher.
+      stdio: ['pipe', 'pipe', 'pipe'],
       detached: true,
     });
+    child.stdin?.on('error', () => {}); // the child may exit first; nothing is written anyway
     children.set(service, child);
     tails.set(service, []);
     for (const [stream, name] of [

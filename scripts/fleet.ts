@@ -1,9 +1,12 @@
 import { parseArgs } from 'node:util';
+import { FleetPortSettingError, portsFromEnvironment } from './fleet-env-ports.ts';
 import { formatLogLine, serviceColor } from './fleet-log.ts';
 import { FLEET_SERVICES, startFleet, type FleetService } from './fleet-runner.ts';
 
 /* `pnpm start`: the whole fleet on one machine, on embedded defaults unless REDIS_URL, NATS_URL,
-   MONGODB_URI, OLLAMA_HOST or ANTHROPIC_API_KEY point at the real thing. The services listen on
+   MONGODB_URI, OLLAMA_HOST or ANTHROPIC_API_KEY point at the real thing. Ports come from
+   DEFAULT_PORTS unless <SERVICE>_GRPC_PORT, <SERVICE>_METRICS_PORT or GATEWAY_PORT move them
+   (fleet-env-ports.ts); a port already taken stops the start with one line. The services listen on
    loopback and authenticate each other with a key made for the run (docs/security.md), unless
    SERVICE_AUTH_KEY_FILE or SERVICE_AUTH_KEY names one. */
 
@@ -25,6 +28,14 @@ function parseOnly(value: string | undefined): FleetService[] | undefined {
 
 const { values } = parseArgs({ options: { only: { type: 'string' } } });
 const services = parseOnly(values.only);
+let ports: ReturnType<typeof portsFromEnvironment>;
+try {
+  ports = portsFromEnvironment(services);
+} catch (error) {
+  if (!(error instanceof FleetPortSettingError)) throw error;
+  console.error(`fleet: ${error.message}`);
+  process.exit(2);
+}
 const format = { json: process.env.LOG_FORMAT === 'json', color: process.stdout.isTTY === true };
 
 let fleet: Awaited<ReturnType<typeof startFleet>> | undefined;
@@ -41,6 +52,7 @@ process.on('SIGTERM', onSignal);
 try {
   fleet = await startFleet({
     services,
+    ports,
     logSink: (service, line) =>
       console.log(formatLogLine(service, line, format, serviceColor(FLEET_SERVICES.indexOf(service)))),
   });

@@ -15,3 +15,4 @@ export {
   type TlsFiles,
 } from './service-auth.ts';
 export { checkDevelopmentHost, formatHostPort, isLoopbackHost } from './listen-host.ts';
+export { bindNaming, PortInUseError, type ListenTarget } from './port-in-use.ts';

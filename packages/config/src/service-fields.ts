@@ -4,14 +4,16 @@ import { serviceAuthFields } from './service-auth.ts';
 
 /**
  * Where each service of the fleet listens by default on one machine; Helm overrides them.
- * One table, so that `pnpm start`, the services and the tests agree.
+ * One table, so that `pnpm start`, the services and the tests agree. Every port sits below the
+ * ephemeral ranges (Linux hands out 32768–60999 for outgoing connections, IANA 49152–65535), so
+ * that a client socket never happens to hold a service's port when the fleet starts.
  */
 export const DEFAULT_PORTS = {
   gateway: { http: 8080, ops: 9100 },
-  embed: { grpc: 50051, ops: 9101 },
-  retrieve: { grpc: 50052, ops: 9102 },
-  router: { grpc: 50053, ops: 9103 },
-  generate: { grpc: 50054, ops: 9104 },
+  embed: { grpc: 7051, ops: 9101 },
+  retrieve: { grpc: 7052, ops: 9102 },
+  router: { grpc: 7053, ops: 9103 },
+  generate: { grpc: 7054, ops: 9104 },
 } as const;
 
 /**

@@ -10,6 +10,7 @@ import {
   type sendUnaryData,
 } from '@grpc/grpc-js';
 import { HealthImplementation } from 'grpc-health-check';
+import { quietBindFailures } from './grpc-log.ts';
 import {
   counter,
   histogram,
@@ -120,6 +121,7 @@ export class GrpcServer {
 
   /** Binds host:port (loopback unless told otherwise) and resolves with the bound port. */
   async listen(port: number, host = '127.0.0.1'): Promise<number> {
+    quietBindFailures();
     const address = host.includes(':') && !host.startsWith('[') ? `[${host}]:${port}` : `${host}:${port}`;
     this.#port = await new Promise<number>((resolve, reject) =>
       this.server.bindAsync(address, this.#transport.serverCredentials, (error, bound) =>

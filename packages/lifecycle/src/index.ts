@@ -1,1 +1,1 @@
-export { Lifecycle, type LifecycleLogger, type LifecycleOptions } from './lifecycle.ts';
+export { Lifecycle, SUPERVISED_BY_PIPE, type LifecycleLogger, type LifecycleOptions } from './lifecycle.ts';

@@ -1,3 +1,6 @@
+/** Set by a supervisor that holds the child's stdin as a lifeline (see #stopWhenSupervisorGoes). */
+export const SUPERVISED_BY_PIPE = 'RAGFLEET_SUPERVISED_BY_PIPE';
+
 /** What the lifecycle needs from a logger; pino satisfies it. */
 export interface LifecycleLogger {
   info(object: object, message?: string): void;
@@ -77,6 +80,25 @@ export class Lifecycle {
     };
     process.on('SIGTERM', onSignal);
     process.on('SIGINT', onSignal);
+    if (process.env[SUPERVISED_BY_PIPE] === '1') this.#stopWhenSupervisorGoes();
+  }
+
+  /**
+   * A supervisor that holds this process's stdin (the fleet launcher) may die without a chance
+   * to stop it (SIGKILL, a closed terminal): its end of the pipe closes, and so this process
+   * stops the same graceful way instead of living on as an orphan that holds its ports.
+   */
+  #stopWhenSupervisorGoes(): void {
+    const onGone = () => {
+      if (this.#stopping) return;
+      void this.shutdown('supervisor gone').then(
+        () => this.#options.exit(0),
+        () => this.#options.exit(1),
+      );
+    };
+    process.stdin.once('end', onGone);
+    process.stdin.once('close', onGone);
+    process.stdin.resume(); // nothing is ever written; reading is how the closed pipe is seen
   }
 
   shutdown(reason = 'shutdown'): Promise<void> {

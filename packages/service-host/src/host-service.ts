@@ -1,7 +1,9 @@
 import {
+  bindNaming,
   ConfigError,
   checkDevelopmentHost,
   formatHostPort,
+  PortInUseError,
   readServiceCredentials,
   redactConfig,
   type ServiceFieldsConfig,
@@ -91,6 +93,24 @@ function prepare<C extends ServiceFieldsConfig>(options: HostOptions<C>): Prepar
 }
 
 /**
+ * A port another process holds stops the service with one line naming the port and the variable
+ * that moves it (exit 78, like a bad config), not a stack trace; tests get the error instead.
+ */
+async function bindOrExit<T>(
+  options: Pick<HostOptions<ServiceFieldsConfig>, 'name' | 'exitOnSignal'>,
+  where: { host: string; port: number; variable: string },
+  bind: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await bindNaming({ service: options.name, ...where }, bind);
+  } catch (error) {
+    if (!(error instanceof PortInUseError) || options.exitOnSignal === false) throw error;
+    console.error(error.message);
+    process.exit(78);
+  }
+}
+
+/**
  * Runs one gRPC service the fleet's way: config parsed once (fail fast), callers authenticated
  * by service token (and mutual TLS when configured), tracing, JSON logs, metrics and probes,
  * grpc.health.v1, and a graceful shutdown that turns not-ready first, drains, then closes
@@ -117,14 +137,23 @@ export async function hostService<C extends ServiceFieldsConfig>(
   const server = new GrpcServer({ service: options.name, logger, registry, transport });
   await options.compose({ logger, registry, lifecycle, server, transport }, config);
 
-  const grpcPort = await server.listen(options.grpcPort(config), grpcHost);
+  const grpcPort = await bindOrExit(
+    options,
+    { host: grpcHost, port: options.grpcPort(config), variable: 'GRPC_PORT' },
+    () => server.listen(options.grpcPort(config), grpcHost),
+  );
   lifecycle.onShutdown('grpc server', () => server.close());
-  const ops = await startOpsServer({
-    port: options.opsPort(config),
-    host: opsHost,
-    registry,
-    isReady: () => lifecycle.ready,
-  });
+  const ops = await bindOrExit(
+    options,
+    { host: opsHost, port: options.opsPort(config), variable: 'METRICS_PORT' },
+    () =>
+      startOpsServer({
+        port: options.opsPort(config),
+        host: opsHost,
+        registry,
+        isReady: () => lifecycle.ready,
+      }),
+  );
   lifecycle.onShutdown('ops server', () => ops.close());
   // The first shutdown step: Kubernetes and gRPC health checks see NOT_SERVING before anything closes.
   lifecycle.onDrain(async () => server.setServing(false));

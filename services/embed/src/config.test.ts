@@ -6,7 +6,7 @@ describe('embed config', () => {
   it('runs the local model on its defaults', () => {
     const config = loadEmbedConfig({ EMBED_WORKERS: '3' });
     expect(config).toMatchObject({
-      GRPC_PORT: 50051,
+      GRPC_PORT: 7051,
       METRICS_PORT: 9101,
       EMBED_DEFAULT_PROVIDER: 'local',
       EMBED_BATCH_SIZE: 32,

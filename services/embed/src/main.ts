@@ -2,7 +2,7 @@ import { hostService } from '@ragfleet/service-host';
 import { compose } from './compose.ts';
 import { loadEmbedConfig } from './config.ts';
 
-// embed: text to vectors. `node services/embed/src/main.ts` serves gRPC on 50051 (ops on 9101).
+// embed: text to vectors. `node services/embed/src/main.ts` serves gRPC on 7051 (ops on 9101).
 await hostService({
   name: 'embed',
   config: () => loadEmbedConfig(),

@@ -1,5 +1,12 @@
 import type { AddressInfo } from 'node:net';
-import { ConfigError, readServiceCredentials, redactConfig, type ServiceCredentials } from '@ragfleet/config';
+import {
+  bindNaming,
+  ConfigError,
+  PortInUseError,
+  readServiceCredentials,
+  redactConfig,
+  type ServiceCredentials,
+} from '@ragfleet/config';
 import { Transport } from '@ragfleet/grpc';
 import { Lifecycle } from '@ragfleet/lifecycle';
 import { createLogger, createMetricsRegistry, startOpsServer, startTracing } from '@ragfleet/telemetry';
@@ -8,7 +15,9 @@ import { compose } from './compose.ts';
 import { loadGatewayConfig, type GatewayConfig } from './config.ts';
 
 function exitOnConfigError(error: unknown): never {
-  if (!(error instanceof ConfigError) && !(error instanceof KeyFileError)) throw error;
+  const explained =
+    error instanceof ConfigError || error instanceof KeyFileError || error instanceof PortInUseError;
+  if (!explained) throw error;
   console.error(error.message);
   process.exit(78); // EX_CONFIG: a deploy should not restart-loop on a bad config
 }
@@ -39,16 +48,28 @@ if (!transport.authenticated)
     'no service key (SERVICE_AUTH_KEY_FILE or SERVICE_AUTH_KEY): upstream calls carry no service token, and authenticated services refuse them',
   );
 const server = await compose({ logger, registry, lifecycle, transport }, config).catch(exitOnConfigError);
-await new Promise<void>((resolve, reject) => {
-  server.once('error', reject);
-  server.listen(config.GATEWAY_PORT, config.GATEWAY_HOST, () => resolve());
-});
-const ops = await startOpsServer({
-  port: config.METRICS_PORT,
+const listenTarget = (port: number, variable: string) => ({
+  service: 'gateway',
   host: config.GATEWAY_HOST,
-  registry,
-  isReady: () => lifecycle.ready,
+  port,
+  variable,
 });
+await bindNaming(
+  listenTarget(config.GATEWAY_PORT, 'GATEWAY_PORT'),
+  () =>
+    new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.GATEWAY_PORT, config.GATEWAY_HOST, () => resolve());
+    }),
+).catch(exitOnConfigError);
+const ops = await bindNaming(listenTarget(config.METRICS_PORT, 'METRICS_PORT'), () =>
+  startOpsServer({
+    port: config.METRICS_PORT,
+    host: config.GATEWAY_HOST,
+    registry,
+    isReady: () => lifecycle.ready,
+  }),
+).catch(exitOnConfigError);
 lifecycle.onShutdown('ops server', () => ops.close());
 
 lifecycle.markReady();

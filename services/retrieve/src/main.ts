@@ -2,7 +2,7 @@ import { hostService } from '@ragfleet/service-host';
 import { compose } from './compose.ts';
 import { loadRetrieveConfig } from './config.ts';
 
-// retrieve: the corpus. `node services/retrieve/src/main.ts` serves gRPC on 50052 (ops on 9102).
+// retrieve: the corpus. `node services/retrieve/src/main.ts` serves gRPC on 7052 (ops on 9102).
 await hostService({
   name: 'retrieve',
   config: () => loadRetrieveConfig(),

@@ -1,6 +1,7 @@
 import { RagfleetError } from '@ragfleet/errors';
 import type { GenerateV1 } from '@ragfleet/protos';
 import { answerEventJson, type AnswerEvent, type PublicError } from './public-json.ts';
+import { exactMatches, type SearchFilterInput } from './routes/schemas.ts';
 
 type Citations = Extract<AnswerEvent, { type: 'citations' }>['citations'];
 type Usage = Omit<Extract<AnswerEvent, { type: 'usage' }>, 'type'>;
@@ -19,14 +20,14 @@ export interface AnswerJson {
 export function answerRequest(question: {
   query: string;
   k?: number | undefined;
-  filters?: Record<string, string> | undefined;
+  filter?: SearchFilterInput | undefined;
   tier?: string | undefined;
   prompt_version?: string | undefined;
 }): GenerateV1.AnswerRequest {
   return {
     query: question.query,
     k: question.k ?? 0,
-    filters: question.filters ?? {},
+    filters: exactMatches(question.filter),
     tier: question.tier ?? '',
     promptVersion: question.prompt_version ?? '',
   };

@@ -257,20 +257,44 @@ const routeCases: BadCase[] = [
     field: 'body.k',
   },
   {
-    name: 'filters not a map of strings',
+    name: 'filter metadata not a map of strings',
     method: 'POST',
     path: '/v1/search',
-    body: { query: 'q', filters: { a: 1 } },
+    body: { query: 'q', filter: { metadata: { a: 1 } } },
     code: 'INVALID_ARGUMENT',
-    field: 'body.filters.a',
+    field: 'body.filter.metadata.a',
   },
   {
-    name: 'filters as array',
+    name: 'filter as array',
     method: 'POST',
     path: '/v1/search',
-    body: { query: 'q', filters: ['a'] },
+    body: { query: 'q', filter: ['a'] },
+    code: 'INVALID_ARGUMENT',
+    field: 'body.filter',
+  },
+  {
+    name: 'the old name filters on search',
+    method: 'POST',
+    path: '/v1/search',
+    body: { query: 'q', filters: { lang: 'en' } },
     code: 'INVALID_ARGUMENT',
     field: 'body.filters',
+  },
+  {
+    name: 'the old name filters on rag',
+    method: 'POST',
+    path: '/v1/rag',
+    body: { query: 'q', filters: { lang: 'en' } },
+    code: 'INVALID_ARGUMENT',
+    field: 'body.filters',
+  },
+  {
+    name: 'a filter condition answers cannot apply yet',
+    method: 'POST',
+    path: '/v1/rag',
+    body: { query: 'q', filter: { tags: ['x'] } },
+    code: 'INVALID_ARGUMENT',
+    field: 'body.filter.tags',
   },
   {
     name: 'unknown search field',
@@ -436,6 +460,22 @@ describe('bad input to every route', () => {
     });
     expect(status).toBe(413);
     expect(JSON.parse(body)).toMatchObject({ error: { code: 'PAYLOAD_TOO_LARGE' } });
+  });
+
+  it('tells a client using the old name `filters` which field to use', async () => {
+    for (const path of ['/v1/search', '/v1/rag']) {
+      const response = await fetch(`${gateway.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: 'q', filters: { lang: 'en' } }),
+      });
+      expect(response.status).toBe(400);
+      const { error } = (await response.json()) as { error: { message: string; details: unknown } };
+      expect(error.details).toEqual({
+        fields: [{ field: 'body.filters', message: 'renamed: use `filter.metadata` instead' }],
+      });
+      expect(error.message).toContain('use `filter.metadata`');
+    }
   });
 
   it('names the limit in bytes and the setting that raises it in a 413', async () => {

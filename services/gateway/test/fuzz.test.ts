@@ -19,8 +19,14 @@ const WS_FRAME_CASES = 60;
 const PARALLEL = 16;
 
 const VALID: Record<string, Record<string, unknown>> = {
-  '/v1/rag': { query: 'what is alpha?', k: 3, filters: { lang: 'en' }, tier: 'free', stream: false },
-  '/v1/search': { query: 'alpha', k: 2, filters: { lang: 'en' } },
+  '/v1/rag': {
+    query: 'what is alpha?',
+    k: 3,
+    filter: { metadata: { lang: 'en' } },
+    tier: 'free',
+    stream: false,
+  },
+  '/v1/search': { query: 'alpha', k: 2, filter: { metadata: { lang: 'en' } } },
   '/v1/documents': { id: 'fuzz-doc', text: 'alpha beta', title: 't', metadata: { lang: 'en' } },
 };
 const PATHS = [

@@ -70,6 +70,17 @@ describe('POST /v1/rag as JSON', () => {
     });
   });
 
+  it('takes `filter` as search does, and hands generate its exact matches', async () => {
+    const response = await postJson(`${gateway.url}/v1/rag`, {
+      query: 'what is alpha?',
+      filter: { metadata: { topic: 'greek' }, lang: 'en', document_ids: ['doc-1'] },
+    });
+    expect(response.status).toBe(200);
+    expect(gateway.upstreams.lastCall('Answer')?.request).toMatchObject({
+      filters: { topic: 'greek', lang: 'en', document_id: 'doc-1' },
+    });
+  });
+
   it('answers an error event with the envelope and the status from the table', async () => {
     script(async function* () {
       yield { status: { stage: 'route' } };

@@ -140,7 +140,7 @@ describe('search', () => {
     const response = await postJson(`${gateway.url}/v1/search`, {
       query: 'quick brown',
       k: 5,
-      filters: { lang: 'en' },
+      filter: { metadata: { lang: 'en' } },
     });
     expect(response.status).toBe(200);
     const { hits } = (await response.json()) as { hits: Array<Record<string, unknown>> };
@@ -160,6 +160,18 @@ describe('search', () => {
       query: 'quick brown',
       k: 5,
       filters: { lang: 'en' },
+    });
+  });
+
+  it('sends filter.metadata as exact matches and the other conditions as the structured filter', async () => {
+    const response = await postJson(`${gateway.url}/v1/search`, {
+      query: 'quick',
+      filter: { metadata: { lang: 'en' }, tags: ['a', 'b'], published_from: '2026-01-01T00:00:00Z' },
+    });
+    expect(response.status).toBe(200);
+    expect(gateway.upstreams.lastCall('Search')?.request).toMatchObject({
+      filters: { lang: 'en' },
+      filter: { tags: ['a', 'b'], publishedFrom: '2026-01-01T00:00:00Z', lang: '', documentIds: [] },
     });
   });
 

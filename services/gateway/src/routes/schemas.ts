@@ -35,6 +35,92 @@ export const idParams = z.object({ id: resourceId });
 
 const TIERS = ['free', 'standard', 'premium'] as const;
 
+/**
+ * The one filter of `POST /v1/search`, `POST /v1/rag` and a WebSocket ask, under the one name
+ * `filter`: every given condition must hold. `metadata` is the exact-match map the older
+ * `filters` field was; the rest are retrieve's structured conditions.
+ */
+export const searchFilter = z
+  .strictObject({
+    metadata: stringMap
+      .optional()
+      .meta({ description: 'Documents whose metadata has all these key/value pairs, exactly.' }),
+    tags: z
+      .array(z.string().min(1).max(256))
+      .max(1_000)
+      .optional()
+      .meta({ description: 'Documents whose metadata `tags` (comma-separated) holds any of these.' }),
+    lang: z.string().min(1).max(64).optional().meta({ description: 'Metadata `lang`, exactly.' }),
+    published_from: z
+      .string()
+      .max(64)
+      .optional()
+      .meta({ description: 'RFC 3339 lower bound (inclusive) on metadata `published_at`.' }),
+    published_to: z
+      .string()
+      .max(64)
+      .optional()
+      .meta({ description: 'RFC 3339 upper bound (inclusive) on metadata `published_at`.' }),
+    document_ids: z.array(resourceId).max(1_000).optional().meta({ description: 'Only these documents.' }),
+  })
+  .meta({ description: 'Which chunks may be returned; every given condition must hold.' });
+
+export type SearchFilterInput = z.output<typeof searchFilter>;
+
+/**
+ * A field under its old name: documented as deprecated, and refused with a 400 that names the
+ * field to use instead, rather than ignored (a strict object would only say "unknown field").
+ */
+export function renamedField(replacement: string) {
+  return z
+    .unknown()
+    .refine(() => false, { message: `renamed: use \`${replacement}\` instead` })
+    .optional()
+    .meta({ deprecated: true, description: `Renamed to \`${replacement}\`; sending it is a 400.` });
+}
+
+/*
+ * What generate's AnswerRequest carries of a filter: exact matches (retrieve takes `document_id`
+ * as one of them). The conditions below cannot reach retrieve through generate yet, so a RAG
+ * question naming them is refused by name rather than answered unfiltered.
+ */
+const NOT_THROUGH_GENERATE = ['tags', 'published_from', 'published_to'] as const;
+
+/** `filter` as a RAG question takes it: the same shape, refusing what generate cannot pass on. */
+export const ragFilter = searchFilter.superRefine((filter, context) => {
+  for (const name of NOT_THROUGH_GENERATE) {
+    if (filter[name] !== undefined) {
+      context.addIssue({
+        code: 'custom',
+        path: [name],
+        message: 'not supported for answers yet (search only)',
+      });
+    }
+  }
+  if ((filter.document_ids?.length ?? 0) > 1) {
+    context.addIssue({
+      code: 'custom',
+      path: ['document_ids'],
+      message: 'at most one document for answers yet (search takes many)',
+    });
+  }
+  const lang = filter.metadata?.lang;
+  if (lang !== undefined && filter.lang !== undefined && lang !== filter.lang) {
+    context.addIssue({ code: 'custom', path: ['lang'], message: 'differs from metadata.lang' });
+  }
+});
+
+/** A RAG filter as generate's exact-match map. */
+export function exactMatches(filter: SearchFilterInput | undefined): Record<string, string> {
+  if (!filter) return {};
+  const [documentId] = filter.document_ids ?? [];
+  return {
+    ...filter.metadata,
+    ...(filter.lang !== undefined ? { lang: filter.lang } : {}),
+    ...(documentId !== undefined ? { document_id: documentId } : {}),
+  };
+}
+
 /** What a RAG question carries, over HTTP (`POST /v1/rag`) and WebSocket (`{"type":"rag"}`) alike. */
 export const ragQuestionFields = {
   query: nonBlankText(8_000).meta({
@@ -42,9 +128,8 @@ export const ragQuestionFields = {
     examples: ['What is alpha?'],
   }),
   k: topK.optional(),
-  filters: stringMap
-    .optional()
-    .meta({ description: 'Only chunks of documents whose metadata has all these key/value pairs.' }),
+  filter: ragFilter.optional(),
+  filters: renamedField('filter.metadata'),
   tier: z
     .enum(TIERS)
     .optional()
@@ -69,7 +154,7 @@ export const chunking = z.enum(CHUNK_STRATEGIES).meta({
     "Absent: the service's default. Sizes and overlaps are service settings.",
 });
 
-/* POST /v1/search options beyond query, k and filters (retrieve checks the ranges it owns too). */
+/* POST /v1/search options beyond query, k and filter (retrieve checks the ranges it owns too). */
 const weight = z.number().min(0).max(1);
 export const searchOptions = z.object({
   mode: z
@@ -107,28 +192,6 @@ export const searchOptions = z.object({
   candidates: z.int().min(1).max(1_000).optional().meta({
     description: 'Candidates fetched from each ranking before fusion and rerank.',
   }),
-  filter: z
-    .strictObject({
-      tags: z
-        .array(z.string().min(1).max(256))
-        .max(1_000)
-        .optional()
-        .meta({ description: 'Documents whose metadata `tags` (comma-separated) holds any of these.' }),
-      lang: z.string().min(1).max(64).optional().meta({ description: 'Metadata `lang`, exactly.' }),
-      published_from: z
-        .string()
-        .max(64)
-        .optional()
-        .meta({ description: 'RFC 3339 lower bound (inclusive) on metadata `published_at`.' }),
-      published_to: z
-        .string()
-        .max(64)
-        .optional()
-        .meta({ description: 'RFC 3339 upper bound (inclusive) on metadata `published_at`.' }),
-      document_ids: z.array(resourceId).max(1_000).optional().meta({ description: 'Only these documents.' }),
-    })
-    .optional()
-    .meta({
-      description: 'Structured filters applied inside both indexes; every given condition must hold.',
-    }),
+  filter: searchFilter.optional(),
+  filters: renamedField('filter.metadata'),
 });

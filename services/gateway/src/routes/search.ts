@@ -4,12 +4,11 @@ import * as responses from '../openapi/response-schemas.ts';
 import { hitJson } from '../public-json.ts';
 import { jsonBody, named, route, type GatewayRoute } from './route.ts';
 import type { RouteKit } from './route-kit.ts';
-import { nonBlankText, searchOptions, stringMap, topK } from './schemas.ts';
+import { nonBlankText, searchOptions, topK } from './schemas.ts';
 
 export const searchBody = z.strictObject({
   query: nonBlankText(8_000),
   k: topK.optional(),
-  filters: stringMap.optional(),
   ...searchOptions.shape,
 });
 
@@ -22,7 +21,7 @@ function toRetrieveRequest(body: SearchBody): RetrieveV1.SearchRequest {
     query: body.query,
     // k = 0 lets retrieve apply its own default, and so do the empty and zero values below.
     k: body.k ?? 0,
-    filters: body.filters ?? {},
+    filters: filter?.metadata ?? {},
     mode: body.mode ?? '',
     fusion: body.fusion ?? '',
     weights: body.weights ?? null,

@@ -83,6 +83,7 @@ export function randomJson(random: Random, depth = 3): unknown {
       const keys = [
         'query',
         'k',
+        'filter',
         'filters',
         'tier',
         'stream',

@@ -2,6 +2,7 @@ import express, { type Express } from 'express';
 import type { Logger, Registry } from '@ragfleet/telemetry';
 import { Admission } from './admission/admission.ts';
 import { Authenticator } from './auth/authenticator.ts';
+import { DEFAULT_TIER } from './auth/identity.ts';
 import { PromptGuard } from './guard/prompt-guard.ts';
 import { errorHandler } from './http/errors.ts';
 import type { InFlight } from './http/in-flight.ts';
@@ -47,7 +48,7 @@ export function createApp(deps: GatewayDeps): Express {
 
   const metrics = createGatewayMetrics(deps.registry);
   const admission =
-    deps.admission ?? new Admission({ auth: new Authenticator({ anonymousTier: 'premium' }) });
+    deps.admission ?? new Admission({ auth: new Authenticator({ anonymousTier: DEFAULT_TIER }) });
   const routes = routeTable({
     retrieve: deps.retrieve,
     generate: deps.generate,

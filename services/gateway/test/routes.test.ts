@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { RetrieveClient } from '@ragfleet/grpc';
+import { loadGatewayConfig } from '../src/config.ts';
 import { upstreamReadiness } from '../src/readiness.ts';
 import { postJson, startTestGateway, type TestGateway } from './support/start-gateway.ts';
 
@@ -225,6 +226,18 @@ describe('identity and tracing headers', () => {
     const requestId = response.headers.get('x-request-id');
     expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
     expect(gateway.upstreams.lastCall('Search')).toMatchObject({ tenant: 'default', requestId });
+  });
+
+  it('gives anonymous development callers the tier the OpenAPI document states (free)', async () => {
+    await postJson(`${gateway.url}/v1/rag`, { query: 'what is alpha?' });
+    expect(gateway.upstreams.lastCall('Answer')?.tier).toBe('free');
+    expect(loadGatewayConfig({}).GATEWAY_ANONYMOUS_TIER).toBe('free');
+    const document = (await (await fetch(`${gateway.url}/v1/openapi.json`)).json()) as {
+      components: { schemas: { RagRequest: { properties: { tier: { description: string } } } } };
+    };
+    expect(document.components.schemas.RagRequest.properties.tier.description).toContain(
+      'anonymous development callers: GATEWAY_ANONYMOUS_TIER, `free` unless set',
+    );
   });
 
   it('scopes documents by tenant', async () => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { env } from '@ragfleet/config';
-import { TIERS } from './identity.ts';
+import { DEFAULT_TIER, TIERS } from './identity.ts';
 
 /** Gateway variables for identity; spread into the gateway's config schema. */
 export const authConfigFields = {
@@ -16,15 +16,18 @@ export const authConfigFields = {
   GATEWAY_JWT_AUDIENCE: env.optionalString(),
   GATEWAY_JWT_TENANT_CLAIM: z.string().min(1).default('tenant'),
   GATEWAY_JWT_TIER_CLAIM: z.string().min(1).default('tier'),
-  GATEWAY_JWT_DEFAULT_TIER: z.enum(TIERS).default('free'),
+  GATEWAY_JWT_DEFAULT_TIER: z.enum(TIERS).default(DEFAULT_TIER),
   /** Longest token lifetime accepted (`exp` minus `iat`); every token must carry `exp`. */
   GATEWAY_JWT_MAX_LIFETIME_SECONDS: env.positiveInt(86_400),
   /** Whether a token's `admin` scope opens administration (off: only the admin token and admin keys). */
   GATEWAY_JWT_ADMIN: env.boolean(false),
   /** Refuse to start without a key source, so a deployment can never run open by mistake. */
   GATEWAY_AUTH_REQUIRED: env.boolean(false),
-  /** Tier of anonymous callers in development mode (no key source configured). */
-  GATEWAY_ANONYMOUS_TIER: z.enum(TIERS).default('premium'),
+  /**
+   * Tier of anonymous callers in development mode (no key source configured), also the ceiling
+   * of the `tier` they ask for: `premium` to try the dearer model chains.
+   */
+  GATEWAY_ANONYMOUS_TIER: z.enum(TIERS).default(DEFAULT_TIER),
   /** Redis key prefix of admin-created API keys. */
   GATEWAY_KEYS_PREFIX: z.string().min(1).default('ragfleet:gateway:keys:'),
   /**

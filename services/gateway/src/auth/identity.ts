@@ -1,6 +1,14 @@
 export const TIERS = ['free', 'standard', 'premium'] as const;
 export type Tier = (typeof TIERS)[number];
 
+/**
+ * The tier of a caller nobody gave one: an anonymous development caller
+ * (GATEWAY_ANONYMOUS_TIER), as a JWT without a tier claim and a new key default to it too. The
+ * cheapest: a development gateway reached by anyone, or one with a paid provider configured,
+ * never spends on the dearest models unless told to.
+ */
+export const DEFAULT_TIER: Tier = 'free';
+
 export function isTier(value: unknown): value is Tier {
   return typeof value === 'string' && (TIERS as readonly string[]).includes(value);
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { permissionDenied } from '../auth/auth-errors.ts';
-import { IDENTIFIER, SCOPES, TENANT_ID, TIERS } from '../auth/identity.ts';
+import { DEFAULT_TIER, IDENTIFIER, SCOPES, TENANT_ID, TIERS } from '../auth/identity.ts';
 import { recordJson } from '../auth/key-record.ts';
 import * as responses from '../openapi/response-schemas.ts';
 import { jsonBody, named, route, type GatewayRoute } from './route.ts';
@@ -9,7 +9,7 @@ import type { RouteKit } from './route-kit.ts';
 export const newKeyBody = z.strictObject({
   tenant: z.string().regex(TENANT_ID, 'letters, digits, _ and - only (1-64)'),
   user: z.string().regex(IDENTIFIER, 'letters, digits and ._@:- only (1-128)').optional(),
-  tier: z.enum(TIERS).default('free'),
+  tier: z.enum(TIERS).default(DEFAULT_TIER),
   scopes: z.array(z.enum(SCOPES)).min(1).optional(),
 });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_TIER, TIERS } from '../auth/identity.ts';
 
 /*
  * Shared pieces of the public request schemas (snake_case, strict: unknown fields are errors).
@@ -32,8 +33,6 @@ export const topK = z
   .meta({ description: 'How many chunks to retrieve (default: server side).' });
 
 export const idParams = z.object({ id: resourceId });
-
-const TIERS = ['free', 'standard', 'premium'] as const;
 
 /**
  * The one filter of `POST /v1/search`, `POST /v1/rag` and a WebSocket ask, under the one name
@@ -133,7 +132,12 @@ export const ragQuestionFields = {
   tier: z
     .enum(TIERS)
     .optional()
-    .meta({ description: 'Service tier; picks the model chain (default: free).' }),
+    .meta({
+      description:
+        'Service tier; picks the model chain. Default: the caller’s tier (its key’s or token’s; anonymous ' +
+        `development callers: GATEWAY_ANONYMOUS_TIER, \`${DEFAULT_TIER}\` unless set). A tier dearer than the ` +
+        'caller’s is lowered to it.',
+    }),
   prompt_version: z
     .string()
     .max(64)

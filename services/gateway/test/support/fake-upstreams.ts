@@ -8,6 +8,7 @@ export interface SeenCall {
   method: string;
   tenant: string;
   user: string | undefined;
+  tier: string | undefined;
   requestId: string;
   request: unknown;
 }
@@ -158,6 +159,7 @@ export class FakeUpstreams {
       method,
       tenant: context.tenant,
       user: context.user,
+      tier: context.tier,
       requestId: context.requestId,
       request,
     });

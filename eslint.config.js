@@ -53,6 +53,12 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
+  // The setup bootstrap runs on whatever Node a newcomer has: CommonJS in the oldest syntax.
+  {
+    files: ['scripts/setup.cjs'],
+    languageOptions: { sourceType: 'commonjs', ecmaVersion: 2015 },
+    rules: { '@typescript-eslint/no-require-imports': 'off', 'no-var': 'off' },
+  },
   {
     files: ['services/*/src/domain/**/*.ts'],
     // A test beside the domain may compose it with real adapters; the domain itself may not.

@@ -1,8 +1,9 @@
+import { RagfleetError } from '@ragfleet/errors';
 import { protos } from '@ragfleet/protos';
 import type { ServiceKit } from '@ragfleet/service-host';
 import { FailOpenCache } from './adapters/fail-open-cache.ts';
 import { LocalEmbeddingProvider } from './adapters/local/local-embedding-provider.ts';
-import { LocalModelPool } from './adapters/local/local-model-pool.ts';
+import { LocalModelPool, type LocalModelPoolOptions } from './adapters/local/local-model-pool.ts';
 import { LruEmbeddingCache } from './adapters/lru-embedding-cache.ts';
 import { OllamaEmbeddingProvider } from './adapters/ollama-embedding-provider.ts';
 import { prometheusEmbedObserver } from './adapters/prometheus-embed-observer.ts';
@@ -14,18 +15,33 @@ import { EmbeddingService } from './domain/embedding-service.ts';
 import { ModelCatalog } from './domain/model-catalog.ts';
 import type { EmbedConfig } from './config.ts';
 import { EMBED_SERVICE_NAME, embedHandlers } from './grpc/embed-handlers.ts';
+import { StartAbandoned } from './start-abandoned.ts';
+
+/** What a caller may supply instead of the configured adapters (tests: scripted model workers). */
+export interface EmbedDependencies {
+  localPool?: Partial<Omit<LocalModelPoolOptions, 'size' | 'onWorkerLost' | 'onLoadRetry'>>;
+}
+
+/** The composition root hostService runs (main.ts): embed on its configured adapters. */
+export async function compose(kit: ServiceKit, config: EmbedConfig): Promise<void> {
+  await composeEmbed(kit, config);
+}
 
 /**
- * The embed service's composition root: adapters from config (each one's shutdown registered
- * right after it), the embedding service over them, and its gRPC handlers.
+ * Builds embed: adapters from config (each one's shutdown registered right after it), the
+ * embedding service over them, and its gRPC handlers.
  */
-export async function compose(
+export async function composeEmbed(
   { logger, registry, lifecycle, server }: ServiceKit,
   config: EmbedConfig,
+  dependencies: EmbedDependencies = {},
 ): Promise<void> {
   const pool = new LocalModelPool({
+    ...dependencies.localPool,
     size: config.EMBED_WORKERS,
     onWorkerLost: (reason) => logger.error({ reason }, 'local model worker lost; replacing it'),
+    onLoadRetry: (attempt, reason, retryInMs) =>
+      logger.warn({ attempt, reason, retryInMs }, 'local model failed to load; trying again'),
   });
   lifecycle.onShutdown('local model pool', () => pool.close());
   const local = new LocalEmbeddingProvider(pool);
@@ -41,7 +57,14 @@ export async function compose(
   }
   // Loading the model takes a moment per worker: pay it before turning ready, but only when the
   // local model is the default; otherwise the workers start on its first request.
-  if (config.EMBED_DEFAULT_PROVIDER === 'local') await pool.start();
+  // A model that will not load after the pool's bounded tries stops the start, in one log line.
+  if (config.EMBED_DEFAULT_PROVIDER === 'local') {
+    await pool.start().catch((error: unknown) => {
+      const reason = error instanceof RagfleetError ? (error.internal ?? error.message) : String(error);
+      logger.error({ reason }, 'local embedding model failed to load; embed is stopping');
+      throw new StartAbandoned(reason);
+    });
+  }
 
   let cache: EmbeddingCache;
   if (config.REDIS_URL) {

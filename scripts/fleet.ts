@@ -53,6 +53,7 @@ try {
   fleet = await startFleet({
     services,
     ports,
+    dataDir: process.env.DATA_DIR || undefined,
     logSink: (service, line) =>
       console.log(formatLogLine(service, line, format, serviceColor(FLEET_SERVICES.indexOf(service)))),
   });

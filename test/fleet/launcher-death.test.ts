@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +23,21 @@ function isFree(port: number): Promise<boolean> {
     probe.once('error', () => resolve(false));
     probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
   });
+}
+
+/** Processes whose environment names this test's data directory: the services it started (Linux). */
+function processesUsing(dir: string): number[] {
+  if (!existsSync('/proc')) return [];
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry) && Number(entry) !== process.pid)
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').includes(`DATA_DIR=${dir}`);
+      } catch {
+        return false; // gone already, or not ours to read
+      }
+    })
+    .map(Number);
 }
 
 describe('the fleet launcher', () => {
@@ -49,8 +64,13 @@ describe('the fleet launcher', () => {
       const ready = await fetch(`http://127.0.0.1:${opsPort}/readyz`);
       expect(ready.status).toBe(200);
 
+      const services = processesUsing(dataDir).filter((pid) => pid !== launcher.pid);
+      if (existsSync('/proc')) expect(services.length).toBeGreaterThan(0);
+
       launcher.kill('SIGKILL');
       await waitFor(async () => (await isFree(grpcPort)) && (await isFree(opsPort)), 10_000);
+      // Not only the ports: the processes themselves are gone.
+      await waitFor(() => processesUsing(dataDir).length === 0, 10_000);
     } finally {
       launcher.kill('SIGKILL');
     }

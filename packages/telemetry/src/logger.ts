@@ -2,6 +2,7 @@ import { pino, type DestinationStream, type Logger } from 'pino';
 import { trace } from '@opentelemetry/api';
 import { maskPersonalData } from './pii-mask.ts';
 import { currentRequestContext } from './request-context.ts';
+import { stdoutDestination } from './stdout-destination.ts';
 
 export type { Logger } from 'pino';
 
@@ -51,5 +52,5 @@ export function createLogger(
       return fields;
     },
   };
-  return destination ? pino(options, destination) : pino(options);
+  return pino(options, destination ?? stdoutDestination());
 }

@@ -14,6 +14,8 @@ import { assignRequestId } from './http/request-id.ts';
 import { stampApiVersion } from './openapi/api-version.ts';
 import { routeTable } from './routes/table.ts';
 import type { GenerateUpstream, IndexVersionUpstream, Readiness, RetrieveUpstream } from './upstreams.ts';
+import { MemoryTicketStore } from './ws/tickets/ticket-store.ts';
+import { WsTickets } from './ws/tickets/ws-tickets.ts';
 
 export interface GatewayDeps {
   retrieve: RetrieveUpstream;
@@ -34,6 +36,8 @@ export interface GatewayDeps {
   promptGuard?: PromptGuard;
   /** Who may call and how often; default: development mode (anonymous, no limits). */
   admission?: Admission;
+  /** WebSocket tickets, shared with the WebSocket endpoint; default: this process's memory. */
+  wsTickets?: WsTickets;
 }
 
 export const DEFAULT_STREAM_IDLE_MS = 30_000;
@@ -62,6 +66,7 @@ export function createApp(deps: GatewayDeps): Express {
     streamIdleMs: deps.streamIdleMs ?? DEFAULT_STREAM_IDLE_MS,
     promptGuard:
       deps.promptGuard ?? new PromptGuard({ mode: 'flag', logger: deps.logger, registry: deps.registry }),
+    wsTickets: deps.wsTickets ?? new WsTickets({ store: new MemoryTicketStore(), auth: admission.auth }),
   });
 
   app.use(stampApiVersion);

@@ -15,6 +15,9 @@ import { connectRedis } from './rate-limit/redis-connection.ts';
 import { limitSettings } from './rate-limit/settings.ts';
 import { upstreamReadiness } from './readiness.ts';
 import { wsLimits } from './ws/config-fields.ts';
+import { RedisTicketStore } from './ws/tickets/redis-ticket-store.ts';
+import { MemoryTicketStore } from './ws/tickets/ticket-store.ts';
+import { WsTickets } from './ws/tickets/ws-tickets.ts';
 import { attachWebSocket } from './ws/ws-gateway.ts';
 
 /** What main.ts hands the composition root, as hostService does for the gRPC services. */
@@ -52,6 +55,12 @@ export async function compose(kit: GatewayKit, config: GatewayConfig): Promise<S
   const limiter = createRequestLimiter({ redis, settings: limitSettings(config), logger, registry });
   lifecycle.onShutdown('rate limiter', () => limiter.close());
   const admission = new Admission({ auth, limiter });
+  // A ticket issued by one replica may open a socket on another: with Redis they are shared.
+  const wsTickets = new WsTickets({
+    store: redis ? new RedisTicketStore(redis, config.GATEWAY_WS_TICKET_PREFIX) : new MemoryTicketStore(),
+    auth,
+    ttlMs: config.GATEWAY_WS_TICKET_TTL_MS,
+  });
 
   const promptGuard = new PromptGuard({ mode: config.GATEWAY_INJECTION_GUARD, logger, registry });
   const inFlight = new InFlight();
@@ -64,6 +73,7 @@ export async function compose(kit: GatewayKit, config: GatewayConfig): Promise<S
     inFlight,
     admission,
     promptGuard,
+    wsTickets,
     bodyLimit: config.GATEWAY_BODY_LIMIT,
     maxWaitMs: config.GATEWAY_MAX_WAIT_MS,
     streamIdleMs: config.GATEWAY_STREAM_IDLE_MS,
@@ -107,6 +117,7 @@ export async function compose(kit: GatewayKit, config: GatewayConfig): Promise<S
     promptGuard,
     admission,
     revocations: keys ? (listener) => keys.onRevoked(listener) : undefined,
+    tickets: wsTickets,
     limits: wsLimits(config),
   });
   lifecycle.onDrain(() => websockets.drain());

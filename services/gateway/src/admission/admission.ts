@@ -50,7 +50,11 @@ export class Admission {
   }
 
   async admit(headers: IncomingHttpHeaders, needs: AdmissionNeeds): Promise<Admitted> {
-    const identity = await this.#auth.authenticate(headers);
+    return this.admitAs(await this.#auth.authenticate(headers), needs);
+  }
+
+  /** The last two checks, for a caller authenticated another way (a WebSocket ticket's grant). */
+  async admitAs(identity: Identity, needs: AdmissionNeeds): Promise<Admitted> {
     if (!hasScope(identity, needs.scope)) {
       throw permissionDenied(`These credentials do not allow ${needs.what} (scope "${needs.scope}").`);
     }

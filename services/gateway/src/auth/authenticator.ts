@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { fieldDetails, RagfleetError } from '@ragfleet/errors';
-import { secretsEqual } from './api-keys.ts';
+import { hashApiKey, secretsEqual } from './api-keys.ts';
 import { permissionDenied, unauthenticated } from './auth-errors.ts';
 import { TENANT_ID, type Identity, type Tier } from './identity.ts';
 import type { KeyDirectory } from './key-directory.ts';
@@ -37,6 +37,16 @@ export function presentedCredential(headers: IncomingHttpHeaders): string | unde
 /** Whether the request offered any credential at all (chooses the 401 challenge). */
 export function offersCredential(headers: IncomingHttpHeaders): boolean {
   return headers.authorization !== undefined || headers[API_KEY_HEADER] !== undefined;
+}
+
+/**
+ * What stands in for a credential that cannot travel again (a WebSocket ticket): who it was for
+ * and how to check it is still good later, without the secret itself. For an API key, its hash
+ * (the key store's own lookup key), so a revoked key is found out; a token keeps its expiry.
+ */
+export interface CredentialGrant {
+  identity: Identity;
+  keyHash?: string | undefined;
 }
 
 const JWT_SHAPE = /^eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
@@ -88,6 +98,35 @@ export class Authenticator {
       throw permissionDenied(`These credentials belong to another tenant than "${claimed}".`);
     }
     return identity;
+  }
+
+  /** The grant for a caller just authenticated from these headers. */
+  grantFor(identity: Identity, headers: IncomingHttpHeaders): CredentialGrant {
+    if (identity.method !== 'api_key') return { identity };
+    const credential = presentedCredential(headers);
+    return { identity, keyHash: credential === undefined ? undefined : hashApiKey(credential) };
+  }
+
+  /**
+   * The identity of a grant if its credential is still good now, as `authenticate` would find it:
+   * the key not revoked (its record read again: a changed tier or scopes apply), the token not
+   * expired. Anything else about the grant was checked when it was made.
+   */
+  async revalidate(grant: CredentialGrant): Promise<Identity> {
+    const { identity, keyHash } = grant;
+    if (identity.expiresAt !== undefined && Date.now() >= identity.expiresAt) {
+      throw unauthenticated('The token has expired.');
+    }
+    if (identity.method !== 'api_key') return identity;
+    const record = keyHash ? await this.#options.keys?.lookupHash(keyHash) : undefined;
+    if (!record || record.id !== identity.keyId) throw unauthenticated('The API key is no longer valid.');
+    return {
+      ...identity,
+      tenant: record.tenant,
+      user: record.user,
+      tier: record.tier,
+      scopes: record.scopes,
+    };
   }
 
   async #verify(credential: string): Promise<Identity> {

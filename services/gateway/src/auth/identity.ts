@@ -33,7 +33,8 @@ export function isScope(value: unknown): value is Scope {
   return typeof value === 'string' && (SCOPES as readonly string[]).includes(value);
 }
 
-export type AuthMethod = 'api_key' | 'jwt' | 'admin_token' | 'anonymous';
+export const AUTH_METHODS = ['api_key', 'jwt', 'admin_token', 'anonymous'] as const;
+export type AuthMethod = (typeof AUTH_METHODS)[number];
 
 /** The authenticated caller; only this (never a request header) decides the tenant. */
 export interface Identity {
@@ -45,6 +46,8 @@ export interface Identity {
   /** What per-key limits count against: the API key id, or `jwt:<tenant>:<sub>` for a token. */
   keyId: string;
   method: AuthMethod;
+  /** A token's `exp`, in epoch milliseconds: a credential that has no later check ends there. */
+  expiresAt?: number | undefined;
 }
 
 export function hasScope(identity: Identity, scope: Scope): boolean {

@@ -76,6 +76,8 @@ export class JwtVerifier {
       scopes: scopesOf(payload, this.#options.allowAdmin),
       keyId: `jwt:${tenant}:${payload.sub}`,
       method: 'jwt',
+      // Required above, so always a number here.
+      expiresAt: (payload.exp ?? 0) * 1000,
     };
   }
 

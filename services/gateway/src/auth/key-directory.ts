@@ -60,7 +60,11 @@ export class KeyDirectory {
 
   /** The record for a clear key, or undefined when no such key exists. */
   async lookup(clearKey: string): Promise<ApiKeyRecord | undefined> {
-    const hash = hashApiKey(clearKey);
+    return this.lookupHash(hashApiKey(clearKey));
+  }
+
+  /** The record for a key's hash (what a WebSocket ticket keeps instead of the key). */
+  async lookupHash(hash: string): Promise<ApiKeyRecord | undefined> {
     const fromFile = this.#fileKeys.get(hash);
     if (fromFile) return fromFile;
     const cached = this.#cache.get(hash);

@@ -188,6 +188,12 @@ export const createdKey = z.object({
   api_key: apiKeyJson,
 });
 
+export const wsTicket = z.object({
+  ticket: z.string().meta({ description: 'Single use; pass it as `?ticket=` on the upgrade.' }),
+  expires_at: z.string().meta({ description: 'RFC 3339; unused by then, it is refused.' }),
+  url: z.string().meta({ description: 'The upgrade path with the ticket in place.' }),
+});
+
 export const revokedKey = z.object({ revoked: z.literal(true), id: z.string() });
 
 /** An index version (routes/index-versions.ts `versionJson`); null when retrieve returned none. */

@@ -3,6 +3,7 @@ import type { KeyDirectory } from '../auth/key-directory.ts';
 import type { PromptGuard } from '../guard/prompt-guard.ts';
 import type { GatewayMetrics } from '../http/metrics.ts';
 import type { GenerateUpstream, IndexVersionUpstream, Readiness, RetrieveUpstream } from '../upstreams.ts';
+import type { WsTickets } from '../ws/tickets/ws-tickets.ts';
 
 /** What the route files are built from; app.ts assembles it once. */
 export interface RouteKit {
@@ -23,4 +24,6 @@ export interface RouteKit {
   streamIdleMs: number;
   /** Prompt-injection guard for user questions. */
   promptGuard: PromptGuard;
+  /** Single-use WebSocket tickets (POST /v1/ws/tickets). */
+  wsTickets: WsTickets;
 }

@@ -8,7 +8,7 @@ import { ragRoutes } from './rag.ts';
 import type { GatewayRoute } from './route.ts';
 import type { RouteKit } from './route-kit.ts';
 import { searchRoutes } from './search.ts';
-import { websocketRoute } from './websocket.ts';
+import { websocketRoute, websocketTicketRoute } from './websocket.ts';
 
 /**
  * Every route of the gateway, in matching order (a fixed path before a parameter in the same
@@ -24,6 +24,7 @@ export function routeTable(kit: RouteKit): GatewayRoute[] {
     ...indexVersionRoutes(kit),
     ...ragRoutes(kit),
     websocketRoute(),
+    websocketTicketRoute(kit),
   ];
   routes.push(openapiRoute(() => buildOpenApiDocument(routes)));
   return routes;

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { env } from '@ragfleet/config';
 import type { WsLimits } from './ws-gateway.ts';
 
@@ -10,6 +11,10 @@ export const wsConfigFields = {
   GATEWAY_WS_HEARTBEAT_MS: env.positiveInt(30_000),
   /** How long a client may stay above the send high-water mark before it is cut as too slow. */
   GATEWAY_WS_STALL_MS: env.positiveInt(10_000),
+  /** How long a ticket from POST /v1/ws/tickets may wait to open its socket. */
+  GATEWAY_WS_TICKET_TTL_MS: env.positiveInt(30_000),
+  /** Redis key prefix of WebSocket tickets (with REDIS_URL; else they live in this process). */
+  GATEWAY_WS_TICKET_PREFIX: z.string().min(1).default('ragfleet:gateway:ws-tickets:'),
 };
 
 export function wsLimits(config: {

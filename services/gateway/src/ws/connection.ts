@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
 import type { RawData, WebSocket } from 'ws';
 import { RagfleetError } from '@ragfleet/errors';
 import { upstreamFailure } from '@ragfleet/grpc';
@@ -52,25 +51,21 @@ interface Ask {
   ended: boolean;
 }
 
-/** The request headers a later ask is admitted with again: the credential and the tenant claim. */
-function credentialHeaders(request: IncomingMessage): IncomingMessage['headers'] {
-  const { authorization, 'x-api-key': apiKey, 'x-tenant-id': tenant } = request.headers;
-  return { authorization, 'x-api-key': apiKey, 'x-tenant-id': tenant };
-}
+/** Checks the socket's credential again, as it stands now: the caller, or UNAUTHENTICATED. */
+export type Reauthenticate = () => Promise<Identity>;
 
 /** One client socket: parses its messages, runs its asks concurrently, tags their events. */
 export class WsConnection {
   readonly #socket: WebSocket;
-  readonly #headers: IncomingMessage['headers'];
+  readonly #reauthenticate: Reauthenticate;
   readonly #identity: Identity;
   readonly #deps: ConnectionDeps;
   readonly #window: SendWindow;
   readonly #asks = new Map<string, Ask>();
 
-  constructor(socket: WebSocket, request: IncomingMessage, identity: Identity, deps: ConnectionDeps) {
+  constructor(socket: WebSocket, reauthenticate: Reauthenticate, identity: Identity, deps: ConnectionDeps) {
     this.#socket = socket;
-    // Copied once: the upgrade request object must not be kept alive for the socket's lifetime.
-    this.#headers = credentialHeaders(request);
+    this.#reauthenticate = reauthenticate;
     this.#identity = identity;
     this.#deps = deps;
     this.#window = new SendWindow(socket, deps.settings.window);
@@ -181,7 +176,7 @@ export class WsConnection {
     let release = () => {};
     try {
       // Admitted like an HTTP request, every time: a key revoked since the upgrade stops here.
-      const admitted = await this.#deps.admission.admit(this.#headers, WS_ASK_NEEDS);
+      const admitted = await this.#deps.admission.admitAs(await this.#reauthenticate(), WS_ASK_NEEDS);
       release = admitted.release;
       if (ask.controller.signal.aborted) return;
       if (this.#deps.guard.inspect(message.query, 'ws').flagged) {

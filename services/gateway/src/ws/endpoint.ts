@@ -1,6 +1,7 @@
 import type { AdmissionNeeds } from '../admission/admission.ts';
 
 export const WS_PATH = '/v1/ws';
+export const WS_TICKETS_PATH = '/v1/ws/tickets';
 
 /** What each ask on a socket needs, as an HTTP answer does: the rag scope, a request and a stream slot. */
 export const WS_ASK_NEEDS: AdmissionNeeds = { scope: 'rag', limits: 'stream', what: 'a WebSocket ask' };

@@ -11,10 +11,12 @@ import { normalizeError } from '../http/errors.ts';
 import { REQUEST_ID_HEADER } from '../http/request-id.ts';
 import { API_VERSION, API_VERSION_HEADER } from '../openapi/api-version.ts';
 import type { GenerateUpstream } from '../upstreams.ts';
-import { WsConnection, type ConnectionSettings } from './connection.ts';
+import { WsConnection, type ConnectionSettings, type Reauthenticate } from './connection.ts';
 import { Heartbeat } from './heartbeat.ts';
 import { rejectUpgrade } from './reject-upgrade.ts';
 import { WS_ASK_NEEDS, WS_PATH } from './endpoint.ts';
+import { chooseSubprotocol, socketCredentials } from './socket-credentials.ts';
+import type { WsTickets } from './tickets/ws-tickets.ts';
 import { createWsMetrics } from './ws-metrics.ts';
 
 export interface WsLimits extends ConnectionSettings {
@@ -41,6 +43,8 @@ export interface WebSocketOptions {
   /** The same admission path as HTTP: at the upgrade, and again for every ask. */
   admission: Admission;
   revocations?: RevocationFeed | undefined;
+  /** Spends `?ticket=` credentials; without it a ticket is refused as unknown. */
+  tickets?: WsTickets | undefined;
   limits?: Partial<Omit<WsLimits, 'window'>> & { window?: Partial<WsLimits['window']> };
 }
 
@@ -77,6 +81,8 @@ export class WsGateway {
       noServer: true,
       maxPayload: this.#limits.maxMessageBytes * 2,
       perMessageDeflate: false,
+      // Echo `ragfleet.v1` only: a bearer subprotocol is a secret and page scripts see the answer.
+      handleProtocols: chooseSubprotocol,
     });
     this.#wss.on('headers', (headers) => headers.push(`${API_VERSION_HEADER}: ${API_VERSION}`));
     this.#heartbeat = new Heartbeat(this.#limits.heartbeatMs);
@@ -122,23 +128,40 @@ export class WsGateway {
     const requestId = typeof offered === 'string' && VALID_REQUEST_ID.test(offered) ? offered : randomUUID();
     try {
       checkHandshake(request, this.#accepting);
+      const reauthenticate = await this.#authenticator(request);
       // A refusal here is an HTTP status before any socket exists; the upgrade itself costs nothing.
-      const { identity } = await this.#options.admission.admit(request.headers, {
+      const { identity } = await this.#options.admission.admitAs(await reauthenticate(), {
         ...WS_ASK_NEEDS,
         limits: 'none',
         what: `GET ${WS_PATH}`,
       });
       if (socket.destroyed) return;
-      this.#wss.handleUpgrade(request, socket, head, (ws) => this.#connect(ws, request, identity));
+      this.#wss.handleUpgrade(request, socket, head, (ws) => this.#connect(ws, reauthenticate, identity));
     } catch (caught) {
       const error = normalizeError(caught);
-      this.#options.logger.debug({ code: error.code, path: request.url }, 'websocket upgrade refused');
+      // The path without its query: a ticket is a credential, and logs are no place for one.
+      const path = (request.url ?? '').split('?')[0];
+      this.#options.logger.debug({ code: error.code, path }, 'websocket upgrade refused');
       rejectUpgrade(socket, error, requestId);
     }
   }
 
-  #connect(socket: WebSocket, request: IncomingMessage, identity: Identity): void {
-    const connection = new WsConnection(socket, request, identity, {
+  /**
+   * How this socket's credential is checked, now and at every ask: its headers authenticated
+   * again, or the grant of its ticket (spent here, once) revalidated.
+   */
+  async #authenticator(request: IncomingMessage): Promise<Reauthenticate> {
+    const credentials = socketCredentials(request);
+    const auth = this.#options.admission.auth;
+    if (credentials.kind === 'headers') return () => auth.authenticate(credentials.headers);
+    const tickets = this.#options.tickets;
+    if (!tickets) throw new RagfleetError('UNAUTHENTICATED', 'This gateway issues no WebSocket tickets.');
+    const grant = await tickets.redeem(credentials.ticket);
+    return () => auth.revalidate(grant);
+  }
+
+  #connect(socket: WebSocket, reauthenticate: Reauthenticate, identity: Identity): void {
+    const connection = new WsConnection(socket, reauthenticate, identity, {
       generate: this.#options.generate,
       guard: this.#options.promptGuard,
       logger: this.#options.logger,

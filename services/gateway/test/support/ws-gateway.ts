@@ -10,6 +10,8 @@ import { upstreamReadiness } from '../../src/readiness.ts';
 import { attachWebSocket, type WebSocketOptions, type WsGateway } from '../../src/ws/ws-gateway.ts';
 import { Admission } from '../../src/admission/admission.ts';
 import { Authenticator } from '../../src/auth/authenticator.ts';
+import { MemoryTicketStore, type TicketStore } from '../../src/ws/tickets/ticket-store.ts';
+import { WsTickets } from '../../src/ws/tickets/ws-tickets.ts';
 import { FakeUpstreams } from './fake-upstreams.ts';
 
 export interface WsTestGateway {
@@ -26,6 +28,9 @@ export interface WsTestOptions {
   /** Default: development mode (anonymous callers, no limits). */
   admission?: Admission;
   revocations?: WebSocketOptions['revocations'];
+  /** Where WebSocket tickets live (default: this process's memory); share one to act as replicas. */
+  ticketStore?: TicketStore;
+  ticketTtlMs?: number;
 }
 
 /** The gateway (HTTP app and WebSocket endpoint on one server) wired to fake upstreams over real gRPC. */
@@ -39,6 +44,11 @@ export async function startWsTestGateway(options: WsTestOptions = {}): Promise<W
   const promptGuard = new PromptGuard({ mode: options.guard ?? 'flag', logger, registry });
   const admission =
     options.admission ?? new Admission({ auth: new Authenticator({ anonymousTier: 'premium' }) });
+  const wsTickets = new WsTickets({
+    store: options.ticketStore ?? new MemoryTicketStore(),
+    auth: admission.auth,
+    ...(options.ticketTtlMs ? { ttlMs: options.ticketTtlMs } : {}),
+  });
   const app = createApp({
     retrieve,
     generate,
@@ -46,6 +56,7 @@ export async function startWsTestGateway(options: WsTestOptions = {}): Promise<W
     registry,
     promptGuard,
     admission,
+    wsTickets,
     readiness: upstreamReadiness({ retrieve: retrieve.grpc.raw, generate: generate.grpc.raw }, () => true),
     bodyLimit: '64kb',
   });
@@ -58,6 +69,7 @@ export async function startWsTestGateway(options: WsTestOptions = {}): Promise<W
     promptGuard,
     admission,
     revocations: options.revocations,
+    tickets: wsTickets,
     ...(options.limits ? { limits: options.limits } : {}),
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -85,8 +97,8 @@ export class WsClient {
   readonly closed: Promise<{ code: number; reason: string }>;
   #waiters: Array<() => void> = [];
 
-  constructor(url: string, headers: Record<string, string> = {}) {
-    this.socket = new WebSocket(url, { headers });
+  constructor(url: string, headers: Record<string, string> = {}, protocols: string[] = []) {
+    this.socket = new WebSocket(url, protocols, { headers });
     this.socket.on('message', (data) => {
       this.events.push(JSON.parse(String(data)) as Record<string, unknown>);
       for (const wake of this.#waiters.splice(0)) wake();

@@ -61,7 +61,14 @@ export interface ClientOptions {
   /** Sent as `Authorization: Bearer <key>`. */
   apiKey?: string | undefined;
   tenant?: string | undefined;
+  /** Waits a 429 may cost before it is reported (default 3); each waits what Retry-After says. */
+  rateLimitRetries?: number;
+  /** Told about each wait (default: a line on stderr). */
+  onRateLimited?: (seconds: number) => void;
 }
+
+/** The longest Retry-After the CLI sits out: beyond it (a daily limit), it reports the 429. */
+const MAX_RETRY_AFTER_SECONDS = 60;
 
 interface ErrorEnvelope {
   error?: {
@@ -119,7 +126,26 @@ export class GatewayClient {
     return (await response.json()) as T;
   }
 
+  /**
+   * A request, sent again after a 429 within the retry budget: the gateway refuses a limited
+   * request before doing anything, so sending it again is safe for every method.
+   */
   async #fetch(method: string, path: string, body: unknown, accept: string): Promise<Response> {
+    let retries = this.#options.rateLimitRetries ?? 3;
+    for (;;) {
+      const response = await this.#send(method, path, body, accept);
+      const wait = Number(response.headers.get('retry-after'));
+      if (response.status !== 429 || retries-- <= 0 || !(wait >= 0) || wait > MAX_RETRY_AFTER_SECONDS) {
+        return response;
+      }
+      await response.body?.cancel();
+      const seconds = Math.max(1, Math.ceil(wait));
+      (this.#options.onRateLimited ?? announceWait)(seconds);
+      await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+    }
+  }
+
+  async #send(method: string, path: string, body: unknown, accept: string): Promise<Response> {
     const headers: Record<string, string> = { accept };
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (this.#options.tenant) headers['x-tenant-id'] = this.#options.tenant;
@@ -138,6 +164,10 @@ export class GatewayClient {
       );
     }
   }
+}
+
+function announceWait(seconds: number): void {
+  process.stderr.write(`\nragfleet: the gateway's rate limit was reached; retrying in ${seconds} s\n`);
 }
 
 async function errorFrom(response: Response, sentKey: boolean): Promise<CliError> {

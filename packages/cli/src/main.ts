@@ -80,6 +80,7 @@ async function run(argv: string[]): Promise<number> {
         batchSize: positiveInt(values['batch-size'], 'batch-size') ?? 64,
         maxBatchBytes: 4 * 1024 * 1024,
         pollMs: 300,
+        maxPollMs: 3_000,
         directory: userDirectory(),
       });
     case 'get':

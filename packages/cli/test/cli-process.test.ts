@@ -36,7 +36,20 @@ const job = (ids: string[]) => ({
   error: null,
 });
 
-function answer(request: IncomingMessage, body: unknown): { status: number; json: unknown } {
+let limitedOnce = false;
+
+function answer(
+  request: IncomingMessage,
+  body: unknown,
+): { status: number; json: unknown; headers?: Record<string, string> } {
+  if (request.url === '/v1/documents/limited?include=text' && !limitedOnce) {
+    limitedOnce = true;
+    return {
+      status: 429,
+      headers: { 'retry-after': '1' },
+      json: { error: { code: 'RATE_LIMITED', message: 'Too many requests; retry after 1 s.' } },
+    };
+  }
   if (request.headers.authorization !== undefined && request.headers.authorization !== 'Bearer sk-test-key') {
     return {
       status: 401,
@@ -47,7 +60,11 @@ function answer(request: IncomingMessage, body: unknown): { status: number; json
     const ids = (body as { documents: Array<{ id: string }> }).documents.map((document) => document.id);
     return { status: 202, json: { job: job(ids) } };
   }
-  if (request.method === 'GET' && request.url === '/v1/documents/notes%2Fguide.md?include=text') {
+  if (
+    request.method === 'GET' &&
+    (request.url === '/v1/documents/notes%2Fguide.md?include=text' ||
+      request.url === '/v1/documents/limited?include=text')
+  ) {
     return {
       status: 200,
       json: {
@@ -100,8 +117,10 @@ beforeAll(async () => {
       const text = Buffer.concat(chunks).toString('utf8');
       const body: unknown = text ? JSON.parse(text) : undefined;
       seen.push({ method: request.method ?? '', url: request.url ?? '', headers: request.headers, body });
-      const { status, json } = answer(request, body);
-      response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(json));
+      const { status, json, headers } = answer(request, body);
+      response
+        .writeHead(status, { 'content-type': 'application/json', ...headers })
+        .end(JSON.stringify(json));
     });
   });
   await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
@@ -169,6 +188,16 @@ describe('ragfleet get', () => {
     expect(result.stdout).toContain('title:    Guide');
     expect(result.stdout).toContain('meta:     format=markdown');
     expect(result.stdout).toContain('\n\n# Guide\n\nHello.\n');
+  });
+
+  it('waits out a 429 for as long as Retry-After says, then goes on', async () => {
+    const result = await runCli(['get', 'limited'], { RAGFLEET_URL: url });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain("the gateway's rate limit was reached; retrying in 1 s");
+    expect(seen.map((request) => request.url)).toEqual([
+      '/v1/documents/limited?include=text',
+      '/v1/documents/limited?include=text',
+    ]);
   });
 
   it('reports a missing document in one line', async () => {

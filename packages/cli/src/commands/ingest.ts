@@ -7,7 +7,9 @@ import type { GatewayClient, Job } from '../gateway-client.ts';
 export interface IngestOptions {
   batchSize: number;
   maxBatchBytes: number;
+  /** First wait between job polls; it grows to maxPollMs, so a long ingest costs few requests. */
   pollMs: number;
+  maxPollMs: number;
   /** Where the user named the paths from: they resolve against it, and ids are relative to it. */
   directory: string;
 }
@@ -68,8 +70,10 @@ export async function ingest(
       jobs.set(job.id, job);
       refresh();
     }
+    let pollMs = options.pollMs;
     while ([...jobs.values()].some((job) => !finished(job))) {
-      await new Promise((resolve) => setTimeout(resolve, options.pollMs));
+      await new Promise((resolve) => setTimeout(resolve, pollMs));
+      pollMs = Math.min(pollMs * 1.5, options.maxPollMs);
       const pending = [...jobs.values()].filter((job) => !finished(job));
       for (const job of await Promise.all(pending.map((job) => client.job(job.id)))) jobs.set(job.id, job);
       refresh();

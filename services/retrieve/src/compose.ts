@@ -144,8 +144,6 @@ export async function composeRetrieve(
     ackWaitMs: config.INGEST_ACK_WAIT_MS,
     embedGroupChunks: config.EMBED_BATCH_SIZE,
   });
-  const subscription = await worker.start(config.INGEST_CONCURRENCY);
-  lifecycle.onShutdown('ingest worker', () => subscription.stop());
 
   // The safety net under the queue: jobs whose message or worker was lost are published again.
   const sweep = new IngestSweep({
@@ -157,6 +155,13 @@ export async function composeRetrieve(
     metrics,
     logger,
   });
+  // The embedded queue lives in this process's memory, so the last stop lost its messages: every
+  // stored job not ended (interrupted by that stop, or never taken) is queued again before the
+  // worker starts. JetStream keeps its messages across a restart; there the sweep covers the rest.
+  if (!config.NATS_URL) await sweep.resumeAll(new Date());
+
+  const subscription = await worker.start(config.INGEST_CONCURRENCY);
+  lifecycle.onShutdown('ingest worker', () => subscription.stop());
   metrics.eventBusConnected(bus.state === 'connected');
   const sweeping = startPeriodicTask(
     'ingest sweep',

@@ -24,7 +24,7 @@ export class GrpcEmbedder implements Embedder {
     this.#concurrency = options.concurrency ?? 2;
   }
 
-  async embed(texts: string[]): Promise<number[][]> {
+  async embed(texts: string[], options: { signal?: AbortSignal } = {}): Promise<number[][]> {
     const batches: string[][] = [];
     for (let i = 0; i < texts.length; i += this.#batchSize) batches.push(texts.slice(i, i + this.#batchSize));
     const results: number[][][] = new Array<number[][]>(batches.length);
@@ -32,7 +32,10 @@ export class GrpcEmbedder implements Embedder {
     const lane = async () => {
       while (next < batches.length) {
         const index = next++;
-        const response = await this.#client.embed({ texts: batches[index], model: this.#requestModel() });
+        const response = await this.#client.embed(
+          { texts: batches[index], model: this.#requestModel() },
+          { signal: options.signal },
+        );
         results[index] = response.embeddings.map((embedding) => embedding.values);
       }
     };

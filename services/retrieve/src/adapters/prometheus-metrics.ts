@@ -40,6 +40,11 @@ export function prometheusRetrieveMetrics(registry: Registry): RetrieveMetrics {
     'ragfleet_retrieve_event_bus_connected',
     '1 while the event bus (NATS) is connected, 0 while it reconnects.',
   );
+  const waitingForEmbed = gauge(
+    registry,
+    'ragfleet_retrieve_ingest_waiting_for_embed',
+    'Ingest jobs held (queued, no attempt used) because embed is unreachable.',
+  );
   return {
     chunksIndexed: (count) => chunks.inc(count),
     jobFinished: (state) => jobs.inc({ state }),
@@ -48,5 +53,6 @@ export function prometheusRetrieveMetrics(registry: Registry): RetrieveMetrics {
     indexSize: (value) => size.set(value),
     jobsSwept: (outcome, count) => swept.inc({ outcome }, count),
     eventBusConnected: (connected) => busConnected.set(connected ? 1 : 0),
+    jobsWaitingForEmbed: (change) => (change > 0 ? waitingForEmbed.inc() : waitingForEmbed.dec()),
   };
 }

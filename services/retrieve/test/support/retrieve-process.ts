@@ -2,9 +2,14 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { freePort, stopProcess, waitFor } from '@ragfleet/testing';
 
-const MAIN = join(import.meta.dirname, 'hashing-retrieve-main.ts');
+const HASHING_MAIN = join(import.meta.dirname, 'hashing-retrieve-main.ts');
+/** retrieve's own main.ts: it calls the embed service at EMBED_ADDR. */
+export const RETRIEVE_MAIN = join(import.meta.dirname, '..', '..', 'src', 'main.ts');
 
-/** A retrieve child process (hashing embedder) that a test may kill and start again on the same ports and data. */
+/**
+ * A retrieve child process that a test may kill and start again on the same ports and data: by
+ * default with the hashing embedder, or `main` (e.g. RETRIEVE_MAIN) as it is.
+ */
 export interface RetrieveProcess {
   address: string;
   readonly running: boolean;
@@ -14,7 +19,10 @@ export interface RetrieveProcess {
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
-export async function retrieveProcess(env: Record<string, string>): Promise<RetrieveProcess> {
+export async function retrieveProcess(
+  env: Record<string, string>,
+  { main = HASHING_MAIN }: { main?: string } = {},
+): Promise<RetrieveProcess> {
   const grpcPort = await freePort();
   const opsPort = await freePort();
   let child: ChildProcess | undefined;
@@ -23,7 +31,7 @@ export async function retrieveProcess(env: Record<string, string>): Promise<Retr
   const start = async () => {
     if (child) throw new Error('retrieve is already running');
     const from = output.length;
-    const started = spawn(process.execPath, [MAIN], {
+    const started = spawn(process.execPath, [main], {
       env: {
         ...process.env,
         LOG_LEVEL: 'info',

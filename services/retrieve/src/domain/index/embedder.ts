@@ -2,5 +2,6 @@
 export interface Embedder {
   /** The model the vectors come from; vectors of different models must never share an index. */
   readonly model: string;
-  embed(texts: string[]): Promise<number[][]>;
+  /** `signal` aborts the call (a worker stopping); the promise then rejects. */
+  embed(texts: string[], options?: { signal?: AbortSignal }): Promise<number[][]>;
 }

@@ -11,6 +11,8 @@ export interface RetrieveMetrics {
   jobsSwept(outcome: 'requeued' | 'failed', count: number): void;
   /** Whether the event bus is connected (1) or reconnecting/closed (0). */
   eventBusConnected(connected: boolean): void;
+  /** Ingest jobs now waiting for an unreachable embed (+1 as one starts waiting, -1 as it stops). */
+  jobsWaitingForEmbed(change: 1 | -1): void;
 }
 
 export const noMetrics: RetrieveMetrics = {
@@ -21,6 +23,7 @@ export const noMetrics: RetrieveMetrics = {
   indexSize: () => {},
   jobsSwept: () => {},
   eventBusConnected: () => {},
+  jobsWaitingForEmbed: () => {},
 };
 
 /** Runs fn and reports how long it took, also when it fails. */

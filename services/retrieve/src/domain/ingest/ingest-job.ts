@@ -1,3 +1,4 @@
+import type { ErrorCode } from '@ragfleet/errors';
 import type { ChunkStrategy } from '../chunking/chunking.ts';
 
 export const JOB_STATES = ['queued', 'running', 'succeeded', 'failed'] as const;
@@ -14,8 +15,13 @@ export interface IngestJob {
   documentIds: string[];
   documentsDone: number;
   chunksIndexed: number;
-  /** Why the job failed, or why its last attempt failed while it is retried. */
+  /**
+   * Why the job failed, why its last attempt failed while it is retried, or what it waits for:
+   * a plain sentence for callers (never a raw gRPC or stack text; that is in the log).
+   */
   error: string;
+  /** The stable code (packages/errors) of `error`; absent while `error` is empty. */
+  errorCode?: ErrorCode;
   attempts: number;
   /** The chunking strategy the request chose; absent: the service's default. */
   chunking?: ChunkStrategy;

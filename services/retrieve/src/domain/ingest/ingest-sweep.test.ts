@@ -123,4 +123,38 @@ describe('IngestSweep', () => {
       new Set([`shared@${START.toISOString()}`]),
     );
   });
+
+  it('resumeAll queues again every job not ended before the given time, however recent, across batches', async () => {
+    for (let i = 0; i < 5; i++) {
+      await fixture.store.createJob(newJob(`job-${i}`, 'acme', ['a'], at(-1_000 + i)), [input('a')]);
+    }
+    const running = transition(newJob('interrupted', 'acme', ['b'], at(-10)), 'running', at(-10), {
+      attempts: 1,
+    });
+    await fixture.store.createJob(running, [input('b')]);
+    const done = transition(
+      transition(newJob('done', 'acme', ['c'], at(-5)), 'running', at(-5)),
+      'succeeded',
+      at(-5),
+    );
+    await fixture.store.createJob(done, [input('c')]);
+    const sweep = new IngestSweep({
+      store: fixture.store,
+      bus,
+      jobsSubject: 'jobs',
+      staleAfterMs: STALE_MS,
+      maxAttempts: 3,
+      metrics: noMetrics,
+      logger: new QuietLogger(),
+      now: () => clock,
+      batch: 2,
+    });
+
+    expect(await sweep.resumeAll(START)).toEqual({ requeued: 6, failed: 0 });
+    expect(new Set(bus.published.map((entry) => (entry.event.data as { jobId: string }).jobId))).toEqual(
+      new Set(['job-0', 'job-1', 'job-2', 'job-3', 'job-4', 'interrupted']),
+    );
+    expect(await fixture.store.getJob('acme', 'interrupted')).toMatchObject({ state: 'queued', attempts: 1 });
+    expect(await fixture.store.getJob('acme', 'done')).toMatchObject({ state: 'succeeded' });
+  });
 });

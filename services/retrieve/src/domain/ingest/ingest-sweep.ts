@@ -53,23 +53,53 @@ export class IngestSweep {
   }
 
   async sweep(): Promise<SweepResult> {
-    const { store, staleAfterMs, batch, maxAttempts, metrics } = this.#o;
-    const result: SweepResult = { requeued: 0, failed: 0 };
-    const stale = await store.listStaleJobs(new Date(this.#o.now().getTime() - staleAfterMs), batch);
+    const { staleAfterMs } = this.#o;
+    const { requeued, failed } = await this.#sweepBatch(new Date(this.#o.now().getTime() - staleAfterMs));
+    const result = { requeued, failed };
+    if (result.requeued + result.failed > 0) {
+      this.#o.logger.info({ ...result, staleAfterMs }, 'ingest sweep re-queued jobs nothing covered');
+    }
+    return result;
+  }
+
+  /**
+   * Publishes again every job not ended that was last updated before `before`, however recently:
+   * for a queue that lives in this process's memory (the embedded bus), whose messages a restart
+   * loses. At start, every stored job that has not ended is such a job; its attempts are kept.
+   */
+  async resumeAll(before: Date): Promise<SweepResult> {
+    const total: SweepResult = { requeued: 0, failed: 0 };
+    for (;;) {
+      const result = await this.#sweepBatch(before);
+      total.requeued += result.requeued;
+      total.failed += result.failed;
+      // Each job moved gets a fresh updatedAt, so the next batch holds only jobs not seen yet.
+      if (result.requeued + result.failed === 0 || result.stopped) break;
+    }
+    if (total.requeued + total.failed > 0) {
+      this.#o.logger.info(total, 'ingest jobs unfinished at the last stop queued again');
+    }
+    return { requeued: total.requeued, failed: total.failed };
+  }
+
+  async #sweepBatch(before: Date): Promise<SweepResult & { stopped?: boolean }> {
+    const { store, batch, maxAttempts, metrics } = this.#o;
+    const result: SweepResult & { stopped?: boolean } = { requeued: 0, failed: 0 };
+    const stale = await store.listStaleJobs(before, batch);
     for (const job of stale) {
       if (job.attempts >= maxAttempts) {
         if (await this.#giveUp(job)) result.failed += 1;
         continue;
       }
       const outcome = await this.#requeue(job);
-      if (outcome === 'queue-unavailable') break;
+      if (outcome === 'queue-unavailable') {
+        result.stopped = true;
+        break;
+      }
       if (outcome === 'requeued') result.requeued += 1;
     }
     if (result.requeued > 0) metrics.jobsSwept('requeued', result.requeued);
     if (result.failed > 0) metrics.jobsSwept('failed', result.failed);
-    if (result.requeued + result.failed > 0) {
-      this.#o.logger.info({ ...result, staleAfterMs }, 'ingest sweep re-queued jobs nothing covered');
-    }
     return result;
   }
 
@@ -91,7 +121,10 @@ export class IngestSweep {
     // so it is not published again before another staleAfterMs has passed.
     const next =
       job.state === 'running'
-        ? transition(job, 'queued', now, { error: 'its worker was lost; queued again' })
+        ? transition(job, 'queued', now, {
+            error: 'its worker was lost; queued again',
+            errorCode: 'SERVICE_UNAVAILABLE',
+          })
         : { ...job, updatedAt: now.toISOString() };
     // False: a worker took the new message first, or another replica swept it; either covers it.
     return (await store.saveJobIfUnchanged(job, next)) ? 'requeued' : 'taken';
@@ -100,6 +133,7 @@ export class IngestSweep {
   async #giveUp(job: IngestJob): Promise<boolean> {
     const failed = transition(job, 'failed', this.#o.now(), {
       error: `gave up after ${job.attempts} attempts: its worker was lost each time`,
+      errorCode: 'SERVICE_UNAVAILABLE',
     });
     const saved = await this.#o.store.saveJobIfUnchanged(job, failed);
     if (saved) this.#o.logger.warn({ jobId: job.id, attempts: job.attempts }, 'ingest sweep gave a job up');

@@ -99,9 +99,11 @@ describe('IngestWorker', () => {
     await expect(worker.handle(queued(), { attempt: 1, subject: 'jobs' })).rejects.toThrow(
       /injected failure/,
     );
+    // The raw text stays in the log; the job says what a caller can use.
     expect(await ingest.getJob('acme', job.id)).toMatchObject({
       state: 'queued',
-      error: 'injected failure after the write was stored',
+      error: 'the job failed inside retrieve; its log lines carry the job id',
+      errorCode: 'INTERNAL',
     });
 
     await worker.handle(queued(), { attempt: 2, subject: 'jobs' });
@@ -119,14 +121,15 @@ describe('IngestWorker', () => {
     };
     const { ingest, worker } = setUp({ embedder: broken, maxAttempts: 2 });
     const job = await ingest.accept('acme', documents);
-    await expect(worker.handle(queued(), { attempt: 1, subject: 'jobs' })).rejects.toThrow(
-      'embed service down',
-    );
+    await expect(worker.handle(queued(), { attempt: 1, subject: 'jobs' })).rejects.toMatchObject({
+      internal: 'embed service down',
+    });
     await worker.handle(queued(), { attempt: 2, subject: 'jobs' });
     expect(await ingest.getJob('acme', job.id)).toMatchObject({
       state: 'failed',
       attempts: 2,
-      error: 'embed service down',
+      error: 'embed failed on these texts',
+      errorCode: 'INTERNAL',
     });
     expect(bus.published.some((entry) => entry.event.type === DOCUMENTS_INDEXED)).toBe(false);
   });
@@ -141,7 +144,8 @@ describe('IngestWorker', () => {
     await worker.handle(queued(), { attempt: 1, subject: 'jobs' });
     expect(await ingest.getJob('acme', job.id)).toMatchObject({
       state: 'failed',
-      error: 'text too long for the model',
+      error: 'embed refused the texts: text too long for the model',
+      errorCode: 'INVALID_ARGUMENT',
     });
   });
 

@@ -1,4 +1,4 @@
-import { isRagfleetError, toRagfleetError } from '@ragfleet/errors';
+import { isRagfleetError, RagfleetError } from '@ragfleet/errors';
 import {
   createEvent,
   DEFAULT_ACK_WAIT_MS,
@@ -17,6 +17,7 @@ import type { IngestRequested } from './ingest-service.ts';
 import { isTerminal, transition } from './job-state.ts';
 import type { DocumentInput, DocumentRecord } from '../index/records.ts';
 import type { IngestJob } from './ingest-job.ts';
+import { embedFailure, isEmbedUnreachable, jobError, logDetail } from './job-error.ts';
 import { timed, type RetrieveMetrics } from '../index/retrieve-metrics.ts';
 
 export const DOCUMENTS_INDEXED = 'retrieve.documents.indexed';
@@ -49,7 +50,35 @@ export interface IngestWorkerOptions {
   ackWaitMs?: number;
   /** Documents are grouped until they hold about this many chunks, then embedded in one call. */
   embedGroupChunks?: number;
+  /**
+   * How long one delivery may wait for an unreachable embed before that counts as a failed
+   * attempt (default 10 minutes): embed starting late costs a job nothing, embed gone for good
+   * fails it after maxAttempts such waits.
+   */
+  embedWaitMs?: number;
+  /** First pause between two tries of an unreachable embed, doubled up to `embedRetryMaxMs`. */
+  embedRetryMs?: number;
+  embedRetryMaxMs?: number;
   now?: () => Date;
+}
+
+/** The worker is stopping (the process shuts down): the job was put back, not failed. */
+class WorkerStopping extends RagfleetError {
+  constructor() {
+    super('SERVICE_UNAVAILABLE', 'retrieve is stopping; the job resumes when it starts again');
+  }
+}
+
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+  });
 }
 
 /**
@@ -60,19 +89,41 @@ export interface IngestWorkerOptions {
 export class IngestWorker {
   readonly #o: Required<IngestWorkerOptions>;
   readonly #chunking: ChunkingOptions;
+  /** Aborted by stop(): in-flight embed calls and waits end at once, their jobs go back to queued. */
+  readonly #stopping = new AbortController();
 
   constructor(options: IngestWorkerOptions) {
-    this.#o = { embedGroupChunks: 64, now: () => new Date(), ackWaitMs: DEFAULT_ACK_WAIT_MS, ...options };
+    this.#o = {
+      embedGroupChunks: 64,
+      now: () => new Date(),
+      ackWaitMs: DEFAULT_ACK_WAIT_MS,
+      embedWaitMs: 10 * 60_000,
+      embedRetryMs: 500,
+      embedRetryMaxMs: 15_000,
+      ...options,
+    };
     this.#chunking = { strategy: 'characters', sentences: 5, sentenceOverlap: 1, ...options.chunking };
   }
 
-  start(concurrency: number): Promise<Subscription> {
+  /**
+   * Takes jobs from the queue. Stopping the subscription (shutdown) interrupts the jobs in
+   * flight: each goes back to `queued` without using an attempt and is not acknowledged, so the
+   * queue delivers it again (JetStream: to another replica; embedded: after the restart, from the
+   * stored jobs).
+   */
+  async start(concurrency: number): Promise<Subscription> {
     const { bus, jobsSubject, durable, maxAttempts, ackWaitMs } = this.#o;
-    return bus.subscribe<IngestRequested>(
+    const subscription = await bus.subscribe<IngestRequested>(
       jobsSubject,
       { durable, maxAttempts, ackWaitMs, concurrency },
       (event, delivery) => this.handle(event, delivery),
     );
+    return {
+      stop: async () => {
+        this.#stopping.abort();
+        await subscription.stop();
+      },
+    };
   }
 
   handle(event: EventEnvelope<IngestRequested>, delivery: Delivery): Promise<void> {
@@ -105,6 +156,7 @@ export class IngestWorker {
       this.#o.metrics.jobFinished('succeeded');
       logger.info({ jobId, documents: job.documentsDone, chunks: job.chunksIndexed }, 'ingest job succeeded');
     } catch (error) {
+      if (this.#stopping.signal.aborted) return this.#putBack(job, error);
       await this.#onFailure(job, error, delivery);
       return;
     }
@@ -112,19 +164,99 @@ export class IngestWorker {
     await this.#announce(job);
   }
 
-  /** A failure that can pass (anything but a non-retryable RagfleetError) is retried until maxAttempts. */
+  /**
+   * A failure that can pass (anything but a non-retryable RagfleetError) is retried until the
+   * job has been started maxAttempts times. The job's own count decides, not the delivery's:
+   * deliveries that used no attempt (a shutdown, a wait for embed) do not bring its end closer.
+   */
   async #onFailure(job: IngestJob, error: unknown, delivery: Delivery): Promise<void> {
-    const failure = toRagfleetError(error);
-    const message = failure.internal ?? failure.message;
-    const retry = (!isRagfleetError(error) || error.retryable) && delivery.attempt < this.#o.maxAttempts;
+    const { code, message } = jobError(error);
+    const retry = (!isRagfleetError(error) || error.retryable) && job.attempts < this.#o.maxAttempts;
     const state = retry ? 'queued' : 'failed';
-    await this.#o.corpus.store.saveJob(transition(job, state, this.#o.now(), { error: message }));
+    await this.#o.corpus.store.saveJob(
+      transition(job, state, this.#o.now(), { error: message, errorCode: code }),
+    );
     this.#o.metrics.jobFinished(retry ? 'retried' : 'failed');
     this.#o.logger.warn(
-      { jobId: job.id, attempt: delivery.attempt, err: message, retry },
+      {
+        jobId: job.id,
+        attempt: job.attempts,
+        delivery: delivery.attempt,
+        code,
+        err: logDetail(error),
+        retry,
+      },
       'ingest job attempt failed',
     );
     if (retry) throw error;
+  }
+
+  /**
+   * Shutdown interrupted the job: back to `queued` with its attempt given back (its progress, the
+   * documents already stored, is kept). Throwing leaves the message unacknowledged.
+   */
+  async #putBack(job: IngestJob, error: unknown): Promise<never> {
+    const queued = transition(job, 'queued', this.#o.now(), { attempts: job.attempts - 1 });
+    await this.#o.corpus.store.saveJob(queued);
+    this.#o.logger.info(
+      { jobId: job.id, documentsDone: job.documentsDone, err: logDetail(error) },
+      'ingest job interrupted by shutdown; queued again, no attempt used',
+    );
+    throw new WorkerStopping();
+  }
+
+  /**
+   * Embeds one group. An unreachable embed (not started yet, restarting, its model still
+   * loading) is the fleet's state, not the job's fault: the job waits, shown as `queued` with
+   * "waiting for embed" and its attempt given back, trying again with a doubling pause; it goes
+   * on where it was once embed answers. Only a wait longer than embedWaitMs counts as a failed
+   * attempt, so a dependency that never comes is seen in the end as failed jobs.
+   */
+  async #embed(job: IngestJob, texts: string[]): Promise<number[][]> {
+    const { embedder, corpus, logger, metrics } = this.#o;
+    const signal = this.#stopping.signal;
+    let waitingSince: number | undefined;
+    let pauseMs = this.#o.embedRetryMs;
+    try {
+      for (;;) {
+        try {
+          const vectors = await embedder.embed(texts, { signal });
+          if (waitingSince !== undefined) {
+            await corpus.store.saveJob({ ...job, updatedAt: this.#o.now().toISOString() });
+            logger.info(
+              { jobId: job.id, waitedMs: Date.now() - waitingSince },
+              'embed reachable; ingest job goes on',
+            );
+          }
+          return vectors;
+        } catch (error) {
+          const failure = embedFailure(error);
+          if (signal.aborted || !isEmbedUnreachable(failure)) throw failure;
+          if (waitingSince === undefined) {
+            waitingSince = Date.now();
+            metrics.jobsWaitingForEmbed(1);
+            logger.warn(
+              { jobId: job.id, err: logDetail(failure) },
+              'embed unreachable; ingest job waits for it without using an attempt',
+            );
+          } else if (Date.now() - waitingSince >= this.#o.embedWaitMs) {
+            throw failure;
+          }
+          // Saved on every try: the fresh updatedAt also tells the sweep that the job is covered.
+          await corpus.store.saveJob(
+            transition(job, 'queued', this.#o.now(), {
+              attempts: job.attempts - 1,
+              error: 'waiting for embed: it was unreachable',
+              errorCode: 'SERVICE_UNAVAILABLE',
+            }),
+          );
+          await pause(pauseMs, signal);
+          pauseMs = Math.min(pauseMs * 2, this.#o.embedRetryMaxMs);
+        }
+      }
+    } finally {
+      if (waitingSince !== undefined) metrics.jobsWaitingForEmbed(-1);
+    }
   }
 
   /** Resumes after the documents a previous attempt finished; earlier groups are already stored. */
@@ -167,7 +299,7 @@ export class IngestWorker {
 
   /** Chunks, embeds (one call for the group) and stores each document; returns the chunks indexed. */
   async #indexGroup(job: IngestJob, group: DocumentInput[]): Promise<number> {
-    const { metrics, embedder, corpus } = this.#o;
+    const { metrics, corpus } = this.#o;
     const tenant = job.tenant;
     const chunking = { ...this.#chunking, strategy: job.chunking ?? this.#chunking.strategy };
     const started = performance.now();
@@ -177,7 +309,7 @@ export class IngestWorker {
     const texts = pieces.flat().map((piece) => piece.text);
     const vectors = await timed(
       (seconds) => metrics.stageSeconds('embed', seconds),
-      () => withSpan('rag.embed', () => embedder.embed(texts), { 'ragfleet.texts': texts.length }),
+      () => withSpan('rag.embed', () => this.#embed(job, texts), { 'ragfleet.texts': texts.length }),
     );
     const records = chunkRecords(
       group.map((document, i) => ({ id: document.id, pieces: pieces[i] ?? [] })),

@@ -143,6 +143,7 @@ export async function composeRetrieve(
     maxAttempts: config.INGEST_MAX_ATTEMPTS,
     ackWaitMs: config.INGEST_ACK_WAIT_MS,
     embedGroupChunks: config.EMBED_BATCH_SIZE,
+    embedWaitMs: config.INGEST_EMBED_WAIT_MS,
   });
 
   // The safety net under the queue: jobs whose message or worker was lost are published again.

@@ -74,6 +74,8 @@ export const retrieveConfigSchema = z
     INGEST_SWEEP_MS: env.positiveInt(15_000),
     /** A job not ended and not updated for this long is published again by the sweep. */
     INGEST_STALE_MS: env.positiveInt(120_000),
+    /** How long one delivery of a job waits for an unreachable embed before that uses an attempt. */
+    INGEST_EMBED_WAIT_MS: env.positiveInt(600_000),
   })
   .refine((config) => config.CHUNK_OVERLAP < config.CHUNK_SIZE, {
     path: ['CHUNK_OVERLAP'],

@@ -89,7 +89,10 @@ export class IngestService {
         );
         return job;
       }
-      const failed = transition(job, 'failed', now(), { error: 'could not queue the job' });
+      const failed = transition(job, 'failed', now(), {
+        error: 'could not queue the job',
+        errorCode: 'SERVICE_UNAVAILABLE',
+      });
       await store.saveJob(failed).catch(() => undefined);
       throw new RagfleetError('SERVICE_UNAVAILABLE', 'The ingest queue is unavailable; retry later', {
         internal: failure.internal,

@@ -31,6 +31,7 @@ export {
 export { fromGrpcError, toGrpcStatus, upstreamFailure } from './status.ts';
 export { EmbedClient } from './clients/embed-client.ts';
 export { RetrieveClient } from './clients/retrieve-client.ts';
+export { INGEST_LIMITS } from './clients/ingest-limits.ts';
 export { IndexVersionClient } from './clients/index-version-client.ts';
 export { RouterClient } from './clients/router-client.ts';
 export { GenerateClient } from './clients/generate-client.ts';

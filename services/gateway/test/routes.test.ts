@@ -107,6 +107,16 @@ describe('documents and jobs', () => {
     expect(wrong.status).toBe(400);
   });
 
+  it('names a field retrieve refused the way the gateway names its own', async () => {
+    const response = await postJson(`${gateway.url}/v1/documents`, {
+      documents: [doc('upstream-invalid-doc', 'text')],
+    });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: { details: unknown } }).error.details).toEqual({
+      fields: [{ field: 'body.documents.0.title', message: 'at most 1000 characters' }],
+    });
+  });
+
   it('says a document is missing in the same words whether read or deleted', async () => {
     const path = `${gateway.url}/v1/documents/${encodeURIComponent('never/was.md')}`;
     const read = (await (await fetch(path)).json()) as { error: Record<string, unknown> };

@@ -46,7 +46,9 @@ async function admitted(route: GatewayRoute, request: Request, response: Respons
  * upstream error reaches the client in that same `details.fields` shape.
  */
 function qualifier(route: GatewayRoute): (field: string) => string {
-  return (field) => {
+  return (named) => {
+    // `documents[3].id` as the gateway's own errors write it: `documents.3.id`.
+    const field = named.replace(/\[(\d+)\]/g, '.$1');
     if (route.params && field === 'id') return 'path.id';
     if (route.body) return `body.${field}`;
     if (route.query) return `query.${field}`;

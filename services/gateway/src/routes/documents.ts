@@ -1,28 +1,40 @@
 import { z } from 'zod';
 import { fieldDetails, isRagfleetError, RagfleetError } from '@ragfleet/errors';
+import { INGEST_LIMITS } from '@ragfleet/grpc';
 import { parseInput } from '../http/validation.ts';
 import * as responses from '../openapi/response-schemas.ts';
 import { documentJson, isJobFinished, jobJson } from '../public-json.ts';
 import { waitForJob } from '../wait-for-job.ts';
 import { named, route, type GatewayRoute, type RouteBody } from './route.ts';
 import type { RouteKit } from './route-kit.ts';
-import { chunking, idParams, nonBlankText, resourceId, stringMap } from './schemas.ts';
+import { chunking, idParams, nonBlankText, resourceId } from './schemas.ts';
 
-const MAX_DOCUMENTS_PER_REQUEST = 10_000;
 const DEFAULT_WAIT_MS = 30_000;
+const limits = INGEST_LIMITS;
 
+/** A document as retrieve takes it: every limit here is retrieve's own (INGEST_LIMITS). */
 export const documentSchema = z.strictObject({
-  id: resourceId,
-  text: nonBlankText(50_000_000),
-  title: z.string().max(1_000).optional(),
-  metadata: stringMap.optional(),
+  id: resourceId.max(limits.idLength),
+  text: nonBlankText(limits.documentChars).meta({
+    description:
+      `At most ${limits.documentChars.toLocaleString('en')} characters; a request's documents ` +
+      `together at most ${limits.jobTextBytes / 1024 / 1024} MB of text (and GATEWAY_BODY_LIMIT bytes of JSON).`,
+  }),
+  title: z.string().max(limits.titleLength).optional(),
+  metadata: z
+    .record(z.string().min(1).max(limits.metadataKeyLength), z.string().max(limits.metadataValueLength))
+    .refine((map) => Object.keys(map).length <= limits.metadataEntries, {
+      message: `at most ${limits.metadataEntries} entries`,
+    })
+    .optional()
+    .meta({ description: `Flat string-to-string metadata, at most ${limits.metadataEntries} entries.` }),
 });
 
 /** Options of the whole ingest request, beside the documents. */
 const ingestOptions = { chunking: chunking.optional() };
 
 export const batchSchema = z.strictObject({
-  documents: z.array(documentSchema).min(1).max(MAX_DOCUMENTS_PER_REQUEST),
+  documents: z.array(documentSchema).min(1).max(limits.documentsPerJob),
   ...ingestOptions,
 });
 

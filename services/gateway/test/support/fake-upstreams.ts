@@ -43,6 +43,12 @@ export class FakeUpstreams {
       {
         IngestDocuments: async (request: RetrieveV1.IngestDocumentsRequest__Output, context: CallContext) => {
           this.#see('IngestDocuments', request, context);
+          if (request.documents[0]?.id === 'upstream-invalid-doc') {
+            // As retrieve's document validation words it.
+            throw new RagfleetError('INVALID_ARGUMENT', 'documents[0].title: at most 1000 characters', {
+              details: { field: 'documents[0].title' },
+            });
+          }
           const id = `job-${this.#nextJob++}`;
           for (const document of request.documents)
             this.documents.set(document.id, { ...document, tenant: context.tenant });

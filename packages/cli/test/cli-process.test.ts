@@ -56,6 +56,20 @@ function answer(
       json: { error: { code: 'UNAUTHENTICATED', message: 'The API key is not valid.' } },
     };
   }
+  const documents = (body as { documents?: Array<{ id: string }> } | undefined)?.documents;
+  if (request.method === 'POST' && documents?.[0]?.id === 'big/huge.txt') {
+    return {
+      status: 400,
+      json: {
+        error: {
+          code: 'INVALID_ARGUMENT',
+          message:
+            'Invalid request: body.documents.0.text: Too big: expected string to have <=2000000 characters',
+          details: { fields: [{ field: 'body.documents.0.text', message: 'Too big' }] },
+        },
+      },
+    };
+  }
   if (request.method === 'POST' && request.url === '/v1/documents') {
     const ids = (body as { documents: Array<{ id: string }> }).documents.map((document) => document.id);
     return { status: 202, json: { job: job(ids) } };
@@ -110,6 +124,8 @@ beforeAll(async () => {
   workspace = await mkdtemp(join(tmpdir(), 'ragfleet-cli-user-'));
   await mkdir(join(workspace, 'notes'));
   await writeFile(join(workspace, 'notes/guide.md'), '# Guide\n\nHello.\n');
+  await mkdir(join(workspace, 'big'));
+  await writeFile(join(workspace, 'big/huge.txt'), 'pretend this is very long');
   server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -145,6 +161,14 @@ describe('ragfleet ingest, run through pnpm from the repository root', () => {
     expect((ingest?.body as { documents: Array<{ id: string }> }).documents.map((d) => d.id)).toEqual([
       'notes/guide.md',
     ]);
+  });
+
+  it('names a refused document by its id, not its place in the request', async () => {
+    const result = await runCli(['ingest', 'big'], { INIT_CWD: workspace, RAGFLEET_URL: url });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      'ragfleet: INVALID_ARGUMENT: Invalid request: "big/huge.txt" text: Too big',
+    );
   });
 });
 

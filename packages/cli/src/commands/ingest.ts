@@ -36,6 +36,19 @@ async function loadDocuments(
   return { documents, skipped };
 }
 
+/**
+ * The gateway names a refused document by its place in the request (`body.documents.3.text`);
+ * the user knows it by its id (the file it came from).
+ */
+function nameDocuments(error: unknown, batch: SourceDocument[]): unknown {
+  if (!(error instanceof CliError)) return error;
+  const message = error.message.replace(/body\.documents\.(\d+)\.?/g, (whole, index: string) => {
+    const id = batch[Number(index)]?.id;
+    return id === undefined ? whole : `${JSON.stringify(id)} `;
+  });
+  return new CliError(message);
+}
+
 /** Posts the documents in batches, then follows the jobs with a progress bar until all are done. */
 export async function ingest(
   client: GatewayClient,
@@ -66,7 +79,9 @@ export async function ingest(
       maxDocuments: options.batchSize,
       maxBytes: options.maxBatchBytes,
     })) {
-      const job = await client.ingest(batch);
+      const job = await client.ingest(batch).catch((error: unknown) => {
+        throw nameDocuments(error, batch);
+      });
       jobs.set(job.id, job);
       refresh();
     }

@@ -38,6 +38,7 @@ describe('AnswerMetrics', () => {
             model: 'extractive-v1',
             finishReason: 'stop',
             promptVersion: 'v3',
+            timeToFirstTokenMs: 0,
           },
         ),
       ),

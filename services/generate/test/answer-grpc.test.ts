@@ -175,6 +175,7 @@ describe('GenerateService.Answer end to end', () => {
       model: 'extractive-v1',
       finishReason: 'stop',
       promptVersion: 'v1',
+      timeToFirstTokenMs: expect.any(Number),
     });
     expect(searches.at(-1)).toMatchObject({ query: 'How do answers stream?', k: 2, filters: { lang: 'en' } });
     expect(routedTenants.at(-1)).toBe('acme');

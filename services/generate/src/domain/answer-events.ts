@@ -35,5 +35,13 @@ export type AnswerEvent =
   | { type: 'citations'; citations: NumberedPassage[] }
   | { type: 'token'; text: string }
   | { type: 'usage'; inputTokens: number; outputTokens: number; provider: string; model: string }
-  | { type: 'done'; provider: string; model: string; finishReason: string; promptVersion: string }
+  | {
+      type: 'done';
+      provider: string;
+      model: string;
+      finishReason: string;
+      promptVersion: string;
+      /** From the request reaching the pipeline to its first token, in ms; 0 when none came. */
+      timeToFirstTokenMs: number;
+    }
   | { type: 'error'; code: string; message: string; retryable: boolean };

@@ -56,6 +56,7 @@ function pipeline(options: {
   providers: ChatProvider[];
   passages?: Passage[];
   retries?: number;
+  now?: () => number;
 }) {
   return new AnswerPipeline({
     router: {
@@ -75,6 +76,7 @@ function pipeline(options: {
       halfOpenAfterMs: 60_000,
     }),
     defaultTopK: 5,
+    ...(options.now ? { now: options.now } : {}),
   });
 }
 
@@ -145,6 +147,7 @@ describe('AnswerPipeline', () => {
       model: 'claude-haiku-4-5',
       finishReason: 'end_turn',
       promptVersion: 'v1',
+      timeToFirstTokenMs: expect.any(Number),
     });
     expect(anthropic.requests[0]?.messages[0]?.content).toContain('[1] HNSW\nHNSW builds a layered graph');
   });
@@ -328,6 +331,49 @@ describe('AnswerPipeline', () => {
       if (event.type === 'token') break;
     }
     expect(endless.signal?.aborted).toBe(true);
+  });
+  it('reports the time from the request to the first token in done', async () => {
+    let clock = 1_000;
+    const now = () => (clock += 7);
+    const slow = new ScriptedProvider('anthropic', () => [{ token: 'HNSW [1].' }, { token: ' More.' }]);
+    const events = await collect(
+      pipeline({ chain: [ANTHROPIC], providers: [slow], now }).answer(request(), signal()),
+    );
+    // now() is read at the start (1007) and at the first token (1014): 7 ms.
+    expect(events.at(-1)).toMatchObject({ type: 'done', timeToFirstTokenMs: 7 });
+  });
+
+  it('cites each document once, with every [n] of the answer among the sources', async () => {
+    const chunk = (n: number, start: number, text: string, documentId = 'guide'): Passage => ({
+      documentId,
+      chunkId: `${documentId}#${n}`,
+      title: documentId,
+      text,
+      score: 1 - n / 10,
+      start,
+      end: start + text.length,
+    });
+    const passages = [
+      chunk(1, 20, 'HNSW graph search is fast. It keeps layers.'),
+      chunk(0, 0, 'The index is an HNSW graph search structure.', 'other'),
+      chunk(0, 0, 'Vectors are indexed. HNSW graph search is fast.'),
+    ];
+    const events = await collect(
+      pipeline({ chain: [EXTRACTIVE], providers: [new ExtractiveProvider()], passages }).answer(
+        request({ query: 'Is HNSW graph search fast?' }),
+        signal(),
+      ),
+    );
+    const citations = events.find((event) => event.type === 'citations');
+    expect(
+      citations?.type === 'citations' && citations.citations.map((c) => [c.index, c.documentId]),
+    ).toEqual([
+      [1, 'guide'],
+      [2, 'other'],
+    ]);
+    const answer = text(events);
+    expect(answer.match(/HNSW graph search is fast/g)).toHaveLength(1);
+    for (const [, n] of answer.matchAll(/\[(\d+)\]/g)) expect(['1', '2']).toContain(n);
   });
 });
 

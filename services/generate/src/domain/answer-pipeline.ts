@@ -1,6 +1,7 @@
 import { RagfleetError, isRagfleetError, toRagfleetError } from '@ragfleet/errors';
 import { withSpan } from '@ragfleet/telemetry';
 import type { AnswerEvent, AnswerRequest } from './answer-events.ts';
+import { numberByDocument } from './document-passages.ts';
 import { describeFlaggedPassages, PassageGuard } from './passage-guard.ts';
 import { formatContext } from './prompt-template.ts';
 import type { ProviderGuard, OpenedStream } from './provider-guard.ts';
@@ -30,6 +31,14 @@ export interface AnswerPipelineOptions {
   defaultTopK: number;
   maxTopK?: number;
   maxQueryChars?: number;
+  /** Milliseconds on a monotonic clock, for the time to first token. */
+  now?: () => number;
+}
+
+/** What the final `done` event reports besides the model: the prompt version and the start time. */
+interface AnswerClock {
+  promptVersion: string;
+  started: number;
 }
 
 type Emit = (event: AnswerEvent) => Promise<void>;
@@ -61,18 +70,25 @@ export class AnswerPipeline {
   readonly #providers: Map<string, ChatProvider>;
 
   constructor(options: AnswerPipelineOptions) {
-    this.#options = { maxTopK: 50, maxQueryChars: 4_000, passageGuard: new PassageGuard(), ...options };
+    this.#options = {
+      maxTopK: 50,
+      maxQueryChars: 4_000,
+      passageGuard: new PassageGuard(),
+      now: () => performance.now(),
+      ...options,
+    };
     this.#providers = new Map(options.providers.map((provider) => [provider.name, provider]));
   }
 
   async *answer(request: AnswerRequest, signal: AbortSignal): AsyncGenerator<AnswerEvent> {
+    const started = this.#options.now();
     const controller = new AbortController();
     const stop = () => controller.abort(signal.reason);
     if (signal.aborted) stop();
     signal.addEventListener('abort', stop, { once: true });
 
     const channel = new Rendezvous<AnswerEvent>();
-    void this.#run(request, controller.signal, (event) => channel.push(event)).then(
+    void this.#run(request, controller.signal, (event) => channel.push(event), started).then(
       () => channel.end(),
       (error: unknown) => channel.end(error),
     );
@@ -85,7 +101,7 @@ export class AnswerPipeline {
     }
   }
 
-  async #run(request: AnswerRequest, signal: AbortSignal, emit: Emit): Promise<void> {
+  async #run(request: AnswerRequest, signal: AbortSignal, emit: Emit, started: number): Promise<void> {
     const query = request.query.trim();
     const k = this.#validate(query, request.k);
     const promptVersion = this.#options.prompts.resolve(request.promptVersion);
@@ -114,7 +130,7 @@ export class AnswerPipeline {
           'rag.k': k,
         },
       );
-      passages = hits.map((hit, position) => ({ ...hit, index: position + 1 }));
+      passages = numberByDocument(hits);
     } catch (error) {
       if (signal.aborted) throw cancelled(signal);
       await this.#emitError(emit, toRagfleetError(error));
@@ -144,7 +160,7 @@ export class AnswerPipeline {
 
     await withSpan(
       'rag.generate',
-      () => this.#generate(candidates, chatRequest, promptVersion, signal, emit),
+      () => this.#generate(candidates, chatRequest, { promptVersion, started }, signal, emit),
       {
         'rag.prompt_version': promptVersion,
       },
@@ -175,7 +191,7 @@ export class AnswerPipeline {
   async #generate(
     candidates: Candidate[],
     chatRequest: (model: string) => ChatRequest,
-    promptVersion: string,
+    answer: AnswerClock,
     signal: AbortSignal,
     emit: Emit,
   ): Promise<void> {
@@ -213,7 +229,7 @@ export class AnswerPipeline {
         provider: choice.provider,
         model: choice.model,
       });
-      await this.#stream(opened, choice, chatRequest(choice.model), promptVersion, signal, emit);
+      await this.#stream(opened, choice, chatRequest(choice.model), answer, signal, emit);
       return;
     }
     await this.#emitError(
@@ -228,10 +244,11 @@ export class AnswerPipeline {
     opened: OpenedStream,
     choice: ModelChoice,
     request: ChatRequest,
-    promptVersion: string,
+    { promptVersion, started }: AnswerClock,
     signal: AbortSignal,
     emit: Emit,
   ): Promise<void> {
+    let firstTokenAt: number | undefined;
     let inputTokens: number | undefined;
     let outputTokens: number | undefined;
     let finishReason = 'stop';
@@ -241,6 +258,7 @@ export class AnswerPipeline {
       if (chunk.usage?.outputTokens !== undefined) outputTokens = chunk.usage.outputTokens;
       if (chunk.finishReason) finishReason = chunk.finishReason;
       if (chunk.token) {
+        firstTokenAt ??= this.#options.now();
         tokens++;
         await emit({ type: 'token', text: chunk.token });
       }
@@ -275,7 +293,14 @@ export class AnswerPipeline {
       provider: choice.provider,
       model: choice.model,
     });
-    await emit({ type: 'done', provider: choice.provider, model: choice.model, finishReason, promptVersion });
+    await emit({
+      type: 'done',
+      provider: choice.provider,
+      model: choice.model,
+      finishReason,
+      promptVersion,
+      timeToFirstTokenMs: firstTokenAt === undefined ? 0 : Math.max(0, Math.round(firstTokenAt - started)),
+    });
   }
 
   async #emitError(emit: Emit, error: RagfleetError): Promise<void> {

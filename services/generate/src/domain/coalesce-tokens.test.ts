@@ -9,6 +9,7 @@ const done: AnswerEvent = {
   model: 'm',
   finishReason: 'stop',
   promptVersion: 'v1',
+  timeToFirstTokenMs: 0,
 };
 
 async function collect(events: AsyncIterable<AnswerEvent>): Promise<AnswerEvent[]> {

@@ -50,6 +50,7 @@ export function toAnswerResponse(event: AnswerEvent): GenerateV1.AnswerResponse 
           model: event.model,
           finishReason: event.finishReason,
           promptVersion: event.promptVersion,
+          timeToFirstTokenMs: event.timeToFirstTokenMs,
         },
       };
     case 'error':

@@ -9,9 +9,20 @@ import { countWords } from './terms.ts';
 export const EXTRACTIVE_MODEL = 'extractive-v1';
 
 /**
+ * Resolves in the timers phase of the next loop iteration: after every setImmediate callback
+ * already queued (coalesceTokens' end-of-batch check, stream writers' flushes) has run. One
+ * setImmediate would not do: it is queued before coalesceTokens' own and fires first.
+ */
+const afterPendingWork = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
  * The offline default provider: not a language model, an extractive answerer that quotes the
- * most relevant retrieved sentences with their citation markers. It streams word by word so
- * that callers see the same event shape as from a real model.
+ * most relevant retrieved units with their citation markers. It streams the answer one quoted
+ * unit (a sentence, a table row, a code block) at a time and lets the event loop turn between
+ * them. That turn is what makes the answer arrive in several events: coalesceTokens merges only
+ * tokens that are ready within one turn (its win for real models, which deliver bursts of tiny
+ * tokens, stays), so a part per turn crosses every hop as its own event, while a whole sentence
+ * per event keeps the per-event cost low (a few events per answer, not one per word).
  */
 export class ExtractiveProvider implements ChatProvider {
   readonly name = 'extractive';
@@ -24,14 +35,16 @@ export class ExtractiveProvider implements ChatProvider {
   async *stream(request: ChatRequest, signal: AbortSignal): AsyncGenerator<ChatChunk> {
     const { query, passages } = request.context;
     const answer = composeExtractiveAnswer(query, passages, this.#options);
-    const words = answer.text.match(/\s*\S+/g) ?? [];
-    for (const word of words) {
+    const parts = answer.parts.length > 0 ? answer.parts.map((part) => part.text) : [answer.text];
+    for (const [i, part] of parts.entries()) {
+      if (i > 0) await afterPendingWork();
       signal.throwIfAborted();
-      yield { token: word };
+      yield { token: part };
     }
+    signal.throwIfAborted();
     // Word counts stand in for tokens: there is no tokenizer, and nothing is billed.
     const inputTokens =
       countWords(query) + passages.reduce((sum, passage) => sum + countWords(passage.text), 0);
-    yield { usage: { inputTokens, outputTokens: words.length }, finishReason: 'stop' };
+    yield { usage: { inputTokens, outputTokens: countWords(answer.text) }, finishReason: 'stop' };
   }
 }

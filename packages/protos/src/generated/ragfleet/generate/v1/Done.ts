@@ -6,6 +6,7 @@ export interface Done {
   'model'?: (string);
   'finishReason'?: (string);
   'promptVersion'?: (string);
+  'timeToFirstTokenMs'?: (number);
 }
 
 export interface Done__Output {
@@ -13,4 +14,5 @@ export interface Done__Output {
   'model': (string);
   'finishReason': (string);
   'promptVersion': (string);
+  'timeToFirstTokenMs': (number);
 }

@@ -28,10 +28,17 @@ export function openingOf(answer: string): string {
 
 const NOTHING = [NOTHING_RELEVANT, NOTHING_RETRIEVED];
 
-/** Good when the opening states the expected fact, or, with nothing to find, says so and cites nothing. */
+/** Longer than this, an opening is a flattened block (a table, a code listing), not a sentence. */
+export const MAX_OPENING_CHARS = 400;
+
+/**
+ * Good when the opening is readable (at most MAX_OPENING_CHARS) and states the expected fact,
+ * or, with nothing to find, when the answer says so.
+ */
 export function judgeOpening(question: EvalQuestion, answer: string): OpeningVerdict {
   const opening = openingOf(answer);
   const saysNothing = NOTHING.some((sentence) => answer.trim().startsWith(sentence));
   if (question.opening === null) return { good: saysNothing, opening };
-  return { good: !saysNothing && new RegExp(question.opening, 'iu').test(opening), opening };
+  const readable = opening.length <= MAX_OPENING_CHARS;
+  return { good: !saysNothing && readable && new RegExp(question.opening, 'iu').test(opening), opening };
 }

@@ -115,6 +115,13 @@ describe('composeExtractiveAnswer', () => {
     expect(answer.text).not.toContain('{%');
   });
 
+  it('puts the citation marker after an ellipsis, not inside it', () => {
+    const list = passage(1, '- `iss`: the calling service (`gateway`, `generate`, ...);');
+    expect(composeExtractiveAnswer('Which calling service is iss?', [list]).text).toBe(
+      '`iss`: the calling service (`gateway`, `generate`, ...) [1].',
+    );
+  });
+
   it('quotes a sentence repeated by overlapping chunks only once', () => {
     const repeated = [passages[1] as NumberedPassage, { ...(passages[1] as NumberedPassage), index: 2 }];
     const answer = composeExtractiveAnswer('HNSW index persisted', repeated);

@@ -72,7 +72,8 @@ const POINTER = /^(?:see|read|refer to|cf\.)\b/i;
 /** Puts the marker before the closing punctuation: "... runs hot [2]." */
 function withCitation(sentence: string, index: number): string {
   const trimmed = sentence.replace(/[\s;,:—-]+$/, '');
-  const match = /[.!?]["')\]]*$/.exec(trimmed);
+  // An ellipsis ("retrieve, ...)") is not the sentence's end: the marker goes after it.
+  const match = /(?<!\.)[.!?]["')\]]*$/.exec(trimmed);
   if (!match) return `${trimmed} [${index}].`;
   return `${trimmed.slice(0, match.index)} [${index}]${trimmed.slice(match.index)}`;
 }

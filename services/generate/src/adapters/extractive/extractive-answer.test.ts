@@ -105,6 +105,17 @@ describe('composeExtractiveAnswer', () => {
     ]);
   });
 
+  it('opens with prose, not with a code block that merely repeats the question', () => {
+    const readme = passage(
+      1,
+      'Then ask:\n\n```sh\npnpm ragfleet ask "How does a retried job avoid duplicate chunks?"\n```\n\nChunk ids are deterministic, so a retried job never duplicates chunks.',
+    );
+    const answer = composeExtractiveAnswer('How does a retried job avoid duplicate chunks?', [readme]);
+    expect(answer.text).toMatch(
+      /^Chunk ids are deterministic, so a retried job never duplicates chunks \[1\]\./,
+    );
+  });
+
   it('drops template tags and reads a restated goal as the lead-in to its answer', () => {
     const doc = passage(
       1,

@@ -266,7 +266,9 @@ export function composeExtractiveAnswer(
   const ranked = candidates
     .filter((candidate) => candidate.score > 0)
     .sort((a, b) => b.score - a.score || a.order - b.order);
-  const best = ranked.find((candidate) => candidate.covered >= options.minCoverage);
+  // A code block is shown after the sentence that introduces it; it opens only when no prose can.
+  const covering = ranked.filter((candidate) => candidate.covered >= options.minCoverage);
+  const best = covering.find((candidate) => candidate.unit.kind !== 'code') ?? covering[0];
   if (!best) return nothing(NOTHING_RELEVANT);
 
   const opening = answerAfterRestatement(best, candidates);

@@ -32,7 +32,7 @@ export type RagEvent =
   | { type: 'citations'; citations: Citation[] }
   | { type: 'token'; text: string }
   | { type: 'usage'; input_tokens: number; output_tokens: number }
-  | { type: 'done'; provider: string; model: string }
+  | { type: 'done'; provider: string; model: string; time_to_first_token_ms?: number }
   | { type: 'error'; error: { code: string; message: string; retryable: boolean } };
 
 /** `filter` as the gateway's search and RAG routes both take it. */

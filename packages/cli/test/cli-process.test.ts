@@ -38,10 +38,16 @@ const job = (ids: string[]) => ({
 
 let limitedOnce = false;
 
+const RAG_EVENTS = [
+  { type: 'citations', citations: [{ index: 1, document_id: 'notes/guide.md', title: 'Guide' }] },
+  { type: 'token', text: 'Hello [1].' },
+  { type: 'done', provider: 'extractive', model: 'extractive-v1', time_to_first_token_ms: 12 },
+];
+
 function answer(
   request: IncomingMessage,
   body: unknown,
-): { status: number; json: unknown; headers?: Record<string, string> } {
+): { status: number; json: unknown; headers?: Record<string, string>; ndjson?: unknown[] } {
   if (request.url === '/v1/documents/limited?include=text' && !limitedOnce) {
     limitedOnce = true;
     return {
@@ -69,6 +75,9 @@ function answer(
         },
       },
     };
+  }
+  if (request.method === 'POST' && request.url === '/v1/rag') {
+    return { status: 200, json: undefined, ndjson: RAG_EVENTS };
   }
   if (request.method === 'POST' && request.url === '/v1/documents') {
     const ids = (body as { documents: Array<{ id: string }> }).documents.map((document) => document.id);
@@ -133,7 +142,12 @@ beforeAll(async () => {
       const text = Buffer.concat(chunks).toString('utf8');
       const body: unknown = text ? JSON.parse(text) : undefined;
       seen.push({ method: request.method ?? '', url: request.url ?? '', headers: request.headers, body });
-      const { status, json, headers } = answer(request, body);
+      const { status, json, headers, ndjson } = answer(request, body);
+      if (ndjson) {
+        const lines = ndjson.map((event) => `${JSON.stringify(event)}\n`).join('');
+        response.writeHead(status, { 'content-type': 'application/x-ndjson' }).end(lines);
+        return;
+      }
       response
         .writeHead(status, { 'content-type': 'application/json', ...headers })
         .end(JSON.stringify(json));
@@ -201,6 +215,17 @@ describe('credentials and address', () => {
     const result = await runCli(['get', 'x', '--url', 'ftp://example'], {});
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('--url must be an http(s) address');
+  });
+});
+
+describe('ragfleet ask', () => {
+  it('prints the answer, its sources, and how soon the first token came', async () => {
+    const result = await runCli(['ask', 'Say hello', '--filter', 'format=markdown'], { RAGFLEET_URL: url });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Hello [1].');
+    expect(result.stdout).toContain('[1] Guide — notes/guide.md');
+    expect(result.stderr).toContain('(extractive/extractive-v1, first token 12 ms)');
+    expect(seen[0]?.body).toMatchObject({ query: 'Say hello', filter: { metadata: { format: 'markdown' } } });
   });
 });
 

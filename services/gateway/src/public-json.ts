@@ -77,7 +77,14 @@ export type AnswerEvent =
   | { type: 'citations'; citations: Array<ReturnType<typeof citationJson>> }
   | { type: 'token'; text: string }
   | { type: 'usage'; input_tokens: number; output_tokens: number; provider: string; model: string }
-  | { type: 'done'; provider: string; model: string; finish_reason: string; prompt_version: string }
+  | {
+      type: 'done';
+      provider: string;
+      model: string;
+      finish_reason: string;
+      prompt_version: string;
+      time_to_first_token_ms: number;
+    }
   | { type: 'error'; error: PublicError };
 
 /** One upstream Answer message as a public NDJSON event; undefined for a message with no event set. */
@@ -116,6 +123,7 @@ export function answerEventJson(message: GenerateV1.AnswerResponse__Output): Ans
             model: done.model,
             finish_reason: done.finishReason,
             prompt_version: done.promptVersion,
+            time_to_first_token_ms: done.timeToFirstTokenMs,
           }
         : undefined;
     case 'error':

@@ -14,6 +14,7 @@ export interface AnswerJson {
   model: string;
   prompt_version: string;
   finish_reason: string;
+  time_to_first_token_ms: number;
 }
 
 /** A validated question (HTTP body or WebSocket message) as the upstream request; 0/'' mean "server default". */
@@ -83,6 +84,7 @@ export async function collectAnswer(events: AsyncIterable<AnswerEvent>): Promise
           model: event.model,
           prompt_version: event.prompt_version,
           finish_reason: event.finish_reason,
+          time_to_first_token_ms: event.time_to_first_token_ms,
         };
       case 'status':
         break;

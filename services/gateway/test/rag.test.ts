@@ -62,6 +62,7 @@ describe('POST /v1/rag as JSON', () => {
       model: 'extractive-v1',
       prompt_version: 'v1',
       finish_reason: 'stop',
+      time_to_first_token_ms: 12,
     });
     expect(gateway.upstreams.lastCall('Answer')?.request).toMatchObject({
       query: 'what is alpha?',
@@ -124,6 +125,7 @@ describe('POST /v1/rag as NDJSON', () => {
       model: 'extractive-v1',
       finish_reason: 'stop',
       prompt_version: 'v1',
+      time_to_first_token_ms: 12,
     });
   });
 

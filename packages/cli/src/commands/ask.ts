@@ -1,5 +1,5 @@
 import { CliError } from '../cli-error.ts';
-import type { AskOptions, Citation, GatewayClient } from '../gateway-client.ts';
+import type { AskOptions, Citation, GatewayClient, RagEvent } from '../gateway-client.ts';
 
 function sources(citations: Citation[]): string {
   return citations
@@ -8,6 +8,13 @@ function sources(citations: Citation[]): string {
       return `  [${citation.index}] ${title}${citation.document_id}`;
     })
     .join('\n');
+}
+
+/** Which model answered, and how soon its first words came (a gateway before it sent no timing). */
+export function answeredBy(done: Extract<RagEvent, { type: 'done' }>): string {
+  const model = `${done.provider}/${done.model}`;
+  const first = done.time_to_first_token_ms;
+  return first === undefined ? model : `${model}, first token ${first} ms`;
 }
 
 /** Prints the answer as its tokens arrive, then the numbered sources. */
@@ -28,7 +35,7 @@ export async function ask(client: GatewayClient, question: string, options: AskO
       case 'done':
         process.stdout.write('\n');
         if (citations.length > 0) console.log(`\nSources:\n${sources(citations)}`);
-        console.error(`(${event.provider}/${event.model})`);
+        console.error(`(${answeredBy(event)})`);
         return 0;
       default:
         break;

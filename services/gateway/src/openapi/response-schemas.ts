@@ -134,6 +134,11 @@ const usageFields = {
   model: z.string(),
 };
 
+const timeToFirstToken = z.int().meta({
+  description:
+    'Milliseconds from the question reaching generate to the first answer token; 0 without tokens.',
+});
+
 export const answerJson = z.object({
   answer: z.string(),
   citations: z.array(citationJson),
@@ -142,6 +147,7 @@ export const answerJson = z.object({
   model: z.string(),
   prompt_version: z.string(),
   finish_reason: z.string(),
+  time_to_first_token_ms: timeToFirstToken,
 });
 
 /** One NDJSON line of `POST /v1/rag` streaming; on WebSocket the same objects carry the ask's `id`. */
@@ -163,6 +169,7 @@ export const answerEvent = z
       model: z.string(),
       finish_reason: z.string(),
       prompt_version: z.string(),
+      time_to_first_token_ms: timeToFirstToken,
     }),
     z.object({ type: z.literal('error'), error: publicError }),
   ])

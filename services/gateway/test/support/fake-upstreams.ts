@@ -189,7 +189,15 @@ export const NORMAL_ANSWER: GenerateV1.AnswerResponse[] = [
   { token: { text: 'Hello' } },
   { token: { text: ' world [1]' } },
   { usage: { inputTokens: 12, outputTokens: 3, provider: 'extractive', model: 'extractive-v1' } },
-  { done: { provider: 'extractive', model: 'extractive-v1', finishReason: 'stop', promptVersion: 'v1' } },
+  {
+    done: {
+      provider: 'extractive',
+      model: 'extractive-v1',
+      finishReason: 'stop',
+      promptVersion: 'v1',
+      timeToFirstTokenMs: 12,
+    },
+  },
 ];
 
 async function* defaultAnswer(): AsyncIterable<GenerateV1.AnswerResponse> {

@@ -31,6 +31,20 @@ describe('readablePieces', () => {
     expect(readablePieces(passage('Const x = 1\n```\n\nAfter the code.', 10))).toEqual(['\nAfter the code.']);
   });
 
+  it('sees a bare closing fence before an opening ```js as the end of code the chunk began inside of', () => {
+    const text =
+      'Timestamp: () => `,"time":1`\n```\n\n#### `messageKey` (String)\n\nDefault: `msg`\n\n```js\nconst a = 1\n```';
+    expect(readablePieces(passage(text, 10))).toEqual([
+      '\n#### `messageKey` (String)\n\nDefault: `msg`\n\n```js\nconst a = 1\n```',
+    ]);
+  });
+
+  it('keeps a block that opens with a language, though another is left open at the end', () => {
+    const text = 'Example:\n```js\nconst a = 1\n```\n\nFor example,\n```js\nconst b';
+    // The last line, cut mid-statement, goes; the blocks stay as they were.
+    expect(readablePieces(passage(text, 10))).toEqual([text.slice(0, -'\nconst b'.length)]);
+  });
+
   it('reads each side of a gap on its own', () => {
     expect(readablePieces(passage(`First part.${PASSAGE_GAP}tail of a line\nSecond part.`, 0))).toEqual([
       'First part.',

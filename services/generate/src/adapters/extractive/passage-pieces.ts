@@ -7,6 +7,19 @@ const WHOLE_LINE_START = /^\s*(?:[\p{Lu}\p{N}`#>|*_"'([{<!]|[-+*]\s|\d+[.)]\s)/u
 /** How a line a chunk cut off may still end as a whole statement. */
 const WHOLE_LINE_END = /(?:[.!?:;|`)\]}"']|```)\s*$/;
 
+/**
+ * Whether a piece cut at its start began inside a code block, so that its first fence closes one.
+ * Closing fences are bare and opening ones usually name a language (```js): a first fence with a
+ * language opens; a bare one closes when the fences are odd in number (none is left open at the
+ * end) or when the next one names a language (it opens the next block).
+ */
+function beganInsideCode(lines: readonly string[]): boolean {
+  const fences = lines.filter((line) => FENCE_LINE.test(line)).map((line) => line.trim());
+  const [first, second] = fences;
+  if (first === undefined || !/^(`{3,}|~{3,})$/.test(first)) return false;
+  return fences.length % 2 === 1 || (second !== undefined && /^(`{3,}|~{3,})\S/.test(second));
+}
+
 const cellCount = (line: string) => line.replace(/\\\|/g, '').split('|').length;
 
 /**
@@ -24,9 +37,7 @@ export function readablePieces(passage: NumberedPassage): string[] {
       const partialRow =
         first.trimStart().startsWith('|') && next.includes('|') && cellCount(first) < cellCount(next);
       if (!WHOLE_LINE_START.test(first) || partialRow) lines = lines.slice(1);
-      // An odd number of fences means the piece began inside a code block: its first fence closes it.
-      const fences = lines.filter((line) => FENCE_LINE.test(line)).length;
-      if (fences % 2 === 1) lines = lines.slice(lines.findIndex((line) => FENCE_LINE.test(line)) + 1);
+      if (beganInsideCode(lines)) lines = lines.slice(lines.findIndex((line) => FENCE_LINE.test(line)) + 1);
     }
     const last = lines.at(-1) ?? '';
     const before = lines.at(-2) ?? '';

@@ -1,6 +1,7 @@
 import type { NumberedPassage } from '../../domain/ports.ts';
 import { markdownUnits, type QuotableUnit } from './markdown-units.ts';
 import { readablePieces } from './passage-pieces.ts';
+import { identifiersOf, mentions } from './identifiers.ts';
 import { questionType, type QuestionType } from './question-type.ts';
 import { contentTerms } from './terms.ts';
 
@@ -87,30 +88,6 @@ function render(candidate: Candidate): string {
     return withCitation(`${heading}: ${unit.text}`, passage);
   }
   return withCitation(unit.text, passage);
-}
-
-/** Whether the text names `name` as a whole word (NOT_FOUND, not ROUTE_NOT_FOUND). */
-function mentions(text: string, name: string): boolean {
-  let at = text.indexOf(name);
-  while (at >= 0) {
-    const before = text[at - 1] ?? ' ';
-    const after = text[at + name.length] ?? ' ';
-    if (!/[\p{L}\p{N}_]/u.test(before) && !/[\p{L}\p{N}_]/u.test(after)) return true;
-    at = text.indexOf(name, at + 1);
-  }
-  return false;
-}
-
-/** Names a question spells as code (`NOT_FOUND`, `messageKey`, `pino.destination`), lower-cased. */
-function identifiersOf(query: string): string[] {
-  const words = query.match(/[\p{L}\p{N}_.$-]+/gu) ?? [];
-  return (
-    words
-      .map((word) => word.replace(/^[.-]+|[.-]+$/g, ''))
-      // An acronym (HTTP, GPU) is a word, not a name: only snake_case, dotted or camelCase names count.
-      .filter((word) => /\p{L}[_.$]\p{L}|\p{Ll}\p{Lu}/u.test(word) && word.length > 2)
-      .map((word) => word.toLowerCase())
-  );
 }
 
 /** Case, spacing and punctuation aside: what makes two quotes the same. */

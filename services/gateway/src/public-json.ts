@@ -24,6 +24,7 @@ export function jobJson(job: RetrieveV1.Job__Output) {
     documents_done: job.documentsDone,
     chunks_indexed: job.chunksIndexed,
     error: job.error || null,
+    error_code: job.errorCode || null,
     created_at: job.createdAt || null,
     updated_at: job.updatedAt || null,
   };

@@ -49,7 +49,13 @@ describe('documents and jobs', () => {
     });
     expect(response.status).toBe(200);
     const { job } = (await response.json()) as { job: Record<string, unknown> };
-    expect(job).toMatchObject({ state: 'succeeded', documents_done: 1, chunks_indexed: 3 });
+    expect(job).toMatchObject({
+      state: 'succeeded',
+      documents_done: 1,
+      chunks_indexed: 3,
+      error: null,
+      error_code: null,
+    });
   });
 
   it('answers 202 with the running job when the wait times out', async () => {

@@ -47,6 +47,8 @@ export const jobJson = z.object({
   documents_done: z.int(),
   chunks_indexed: z.int(),
   error: z.string().nullable(),
+  /** The stable code of `error` (docs/errors.md), for programs; null while `error` is null. */
+  error_code: errorCode.nullable(),
   created_at: nullableTime,
   updated_at: nullableTime,
 });

@@ -27,6 +27,7 @@ export function toProtoJob(job: IngestJob): RetrieveV1.Job {
     documentsDone: job.documentsDone,
     chunksIndexed: job.chunksIndexed,
     error: job.error,
+    errorCode: job.error ? (job.errorCode ?? 'INTERNAL') : '',
     createdAt: job.createdAt,
     updatedAt: job.updatedAt,
   };

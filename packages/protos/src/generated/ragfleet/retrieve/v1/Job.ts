@@ -11,6 +11,7 @@ export interface Job {
   'error'?: (string);
   'createdAt'?: (string);
   'updatedAt'?: (string);
+  'errorCode'?: (string);
 }
 
 export interface Job__Output {
@@ -22,4 +23,5 @@ export interface Job__Output {
   'error': (string);
   'createdAt': (string);
   'updatedAt': (string);
+  'errorCode': (string);
 }

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { chromium as playwrightChromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Admission } from '../src/admission/admission.ts';
 import { hashApiKey } from '../src/auth/api-keys.ts';
@@ -11,29 +12,14 @@ import { startWsTestGateway, type WsTestGateway } from './support/ws-gateway.ts'
  * A real browser (Debian's chromium through playwright-core) opening /v1/ws the two ways a page
  * can: subprotocols and a ticket. Chromium fails a handshake whose answer does not echo one of
  * the offered subprotocols, so this also proves the echo. Skipped, saying so, where the browser
- * or playwright-core is not installed (CI installs both).
+ * is not installed (CI installs it).
  */
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const KEY = 'rf_key_for_the_browser_websocket_test';
 
-/** The little of playwright-core used here, so the tree typechecks before it is installed. */
-interface Page {
-  evaluate<A, R>(run: (argument: A) => Promise<R>, argument: A): Promise<R>;
-  close(): Promise<void>;
-}
-interface Browser {
-  newPage(): Promise<Page>;
-  close(): Promise<void>;
-}
-interface Chromium {
-  launch(options: { executablePath: string; headless: boolean; args: string[] }): Promise<Browser>;
-}
-
-const PLAYWRIGHT = 'playwright-core';
-const playwright = (await import(PLAYWRIGHT).catch(() => undefined)) as { chromium: Chromium } | undefined;
-const chromium = existsSync(CHROMIUM) ? playwright?.chromium : undefined;
-if (!chromium) console.warn(`ws-browser.test.ts skipped: needs ${CHROMIUM} and playwright-core`);
+const chromium = existsSync(CHROMIUM) ? playwrightChromium : undefined;
+if (!chromium) console.warn(`ws-browser.test.ts skipped: needs ${CHROMIUM} (Debian: apt install chromium)`);
 
 /** In the page: open a socket, ask once, and report the protocol and the events until `done`. */
 function askInPage({ url, protocols }: { url: string; protocols: string[] }) {
@@ -75,7 +61,7 @@ function askInPage({ url, protocols }: { url: string; protocols: string[] }) {
     gateway = await startWsTestGateway({
       admission: new Admission({ auth: new Authenticator({ keys, anonymousTier: 'free' }) }),
     });
-    browser = await (chromium as Chromium).launch({
+    browser = await (chromium as typeof playwrightChromium).launch({
       executablePath: CHROMIUM,
       headless: true,
       args: [

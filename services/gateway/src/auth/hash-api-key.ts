@@ -1,7 +1,7 @@
 /**
  * Prints the line to put in GATEWAY_API_KEYS_FILE for a key.
- *   node services/gateway/src/auth/hash-api-key.ts            # generates a new key
- *   node services/gateway/src/auth/hash-api-key.ts rf_xxx     # hashes an existing one
+ *   npm run hash-api-key              # generates a new key
+ *   npm run hash-api-key -- rf_xxx    # hashes an existing one
  * The clear key goes to the caller; only the hash goes into the file (or Kubernetes Secret).
  */
 import { generateApiKey, hashApiKey } from './api-keys.ts';

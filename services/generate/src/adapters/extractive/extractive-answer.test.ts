@@ -156,6 +156,37 @@ describe('composeExtractiveAnswer', () => {
     expect(composeExtractiveAnswer('Which GPU model does embed require?', [SERVICES]).cited).toEqual([]);
   });
 
+  it('answers over a chunk cut at any offset of any Markdown construct, and ends', () => {
+    const doc = [
+      '# Guide',
+      '',
+      '| setting | default | meaning |',
+      '| ------- | ------- | ------- |',
+      '| `PORT` | 8080 | where it listens |',
+      '',
+      '```js',
+      'const port = 8080',
+      '```',
+      '',
+      '{% tab %}',
+      '- The port is 8080 by default.',
+      '~~~',
+      'bare fence',
+      '~~~',
+      '<a id="x"></a>',
+      '#### `port` (Number)',
+      '',
+      'Default: `8080`',
+    ].join('\n');
+    for (let start = 0; start < doc.length; start++) {
+      for (const size of [15, 60, 200]) {
+        const text = doc.slice(start, start + size);
+        const answer = composeExtractiveAnswer('Which port is the default?', [passage(1, text, start)]);
+        expect(typeof answer.text).toBe('string');
+      }
+    }
+  });
+
   it('is deterministic', () => {
     const question = 'Which port does the gateway listen on?';
     expect(composeExtractiveAnswer(question, [SERVICES])).toEqual(

@@ -18,6 +18,16 @@ describe('markdownUnits', () => {
     ]);
   });
 
+  it('reads a table that begins at its rule line (a chunk cut below the header) and moves on', () => {
+    expect(markdownUnits('| --- | --- |\n| `KEY` | 5 |\n\nAfter the table.')).toEqual([
+      { kind: 'row', text: '`KEY` — 5', headings: [] },
+      { kind: 'sentence', text: 'After the table.', headings: [] },
+    ]);
+    expect(markdownUnits('| a | b |\n| --- | --- |\nNo rows follow.')).toEqual([
+      { kind: 'sentence', text: 'No rows follow.', headings: [] },
+    ]);
+  });
+
   it('keeps a code block as code, lines and all, and never splits it into sentences', () => {
     const units = markdownUnits('Run it:\n\n```sh\npnpm install\npnpm start\n```\n');
     expect(units).toEqual([

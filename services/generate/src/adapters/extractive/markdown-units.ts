@@ -117,16 +117,21 @@ export function markdownUnits(text: string): QuotableUnit[] {
     }
     if (isTableLine(line) && (TABLE_RULE.test(lines[i + 1] ?? '') || /^\s*\|/.test(line))) {
       flushParagraph();
+      const start = i;
       let header: string[] | undefined;
-      if (TABLE_RULE.test(lines[i + 1] ?? '')) {
+      if (!TABLE_RULE.test(line) && TABLE_RULE.test(lines[i + 1] ?? '')) {
         header = cells(line);
         i += 2;
       }
-      for (; i < lines.length && isTableLine(lines[i] ?? '') && !TABLE_RULE.test(lines[i] ?? ''); i++) {
-        const text = rowText(header, cells(lines[i] ?? ''));
+      let end = i;
+      for (; end < lines.length && isTableLine(lines[end] ?? ''); end++) {
+        // A rule line here is where a chunk began: just below a header it does not have.
+        if (TABLE_RULE.test(lines[end] ?? '')) continue;
+        const text = rowText(header, cells(lines[end] ?? ''));
         if (text.split(' ').length >= 2) units.push({ kind: 'row', text, headings: context() });
       }
-      i--;
+      // The loop's i++ moves past the table; a table of no rows still moves on by one line.
+      i = Math.max(end, start + 1) - 1;
       continue;
     }
     if (line.trim() === '' || TABLE_RULE.test(line)) {

@@ -69,7 +69,9 @@ if (fleet && !signalled) {
   if (keyFile) console.log(`\nfleet: services authenticate each other with the key in ${keyFile}`);
   if (fleet.services.includes('gateway')) {
     console.log(`\nragfleet gateway listening on ${fleet.gatewayUrl}`);
-    console.log('  try: npx ragfleet ingest docs/ README.md && npx ragfleet ask "Which port does the gateway listen on?"\n');
+    console.log(
+      '  try: npx ragfleet ingest docs/ README.md && npx ragfleet ask "How does ragfleet avoid duplicate chunks when a job is retried?"\n',
+    );
   } else {
     console.log(`\nfleet: ${fleet.services.join(', ')} ready\n`);
   }

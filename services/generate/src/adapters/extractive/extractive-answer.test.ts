@@ -79,6 +79,24 @@ describe('composeExtractiveAnswer', () => {
     expect(answer.text).not.toContain('leaf node');
   });
 
+  it('does not quote an example that only repeats the question', () => {
+    const readme = passage(
+      1,
+      [
+        'Then ask:',
+        '',
+        '```sh',
+        'npx ragfleet ask "How are chunks kept unique on a retry?"',
+        '```',
+        '',
+        'Chunk ids are derived from the document id and the position, so a retry replaces the same chunks.',
+      ].join('\n'),
+    );
+    const answer = composeExtractiveAnswer('How are chunks kept unique on a retry?', [readme]);
+    expect(answer.text).toMatch(/^Chunk ids are derived/);
+    expect(answer.text).not.toContain('npx ragfleet ask');
+  });
+
   it('quotes a table row with its header', () => {
     const answer = composeExtractiveAnswer('Which gRPC port does embed use?', [SERVICES]);
     expect(answer.text).toMatch(/^embed — gRPC: 50051; ops: 9101 \[1\]\./);

@@ -97,7 +97,11 @@ const normalized = (text: string) =>
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 
-function candidatesOf(passages: NumberedPassage[]): Candidate[] {
+function candidatesOf(query: string, passages: NumberedPassage[]): Candidate[] {
+  // Text that carries the whole question (an example command that asks it) repeats it; it does
+  // not answer it.
+  const asked = normalized(query);
+  const repeatsQuestion = (key: string) => asked.split(' ').length >= 3 && key.includes(asked);
   const seen = new Set<string>();
   const candidates: Candidate[] = [];
   for (const passage of passages) {
@@ -106,7 +110,7 @@ function candidatesOf(passages: NumberedPassage[]): Candidate[] {
         // Question sentences ask; they never answer. The same text cited twice is quoted once.
         if (unit.kind === 'sentence' && /\?["')]*$/.test(unit.text)) continue;
         const key = normalized(unit.text);
-        if (key === '' || seen.has(key)) continue;
+        if (key === '' || seen.has(key) || repeatsQuestion(key)) continue;
         seen.add(key);
         const terms = contentTerms(unit.text);
         candidates.push({
@@ -199,7 +203,7 @@ export function composeExtractiveAnswer(
 ): ExtractiveAnswer {
   if (passages.length === 0) return nothing(NOTHING_RETRIEVED);
   const queryTerms = [...new Set(contentTerms(query))];
-  const candidates = candidatesOf(passages);
+  const candidates = candidatesOf(query, passages);
   if (queryTerms.length === 0 || candidates.length === 0) return nothing(NOTHING_RELEVANT);
   const type = questionType(query);
   const identifiers = identifiersOf(query);

@@ -33,6 +33,11 @@ export interface FleetOptions {
   ports?: { [K in GrpcService]?: Partial<FleetPorts[K]> } & { gateway?: Partial<FleetPorts['gateway']> };
   /** Pick free ports instead of the defaults, so a test fleet can run beside a developer's. */
   freePorts?: boolean;
+  /**
+   * Lift the gateway's request limits: a benchmark or an evaluation measures the fleet, not the
+   * limiter (development callers are on tier free, 60 requests a minute).
+   */
+  unthrottled?: boolean;
   /** DATA_DIR for the children (default <repo>/.data). */
   dataDir?: string;
   /** Receives every log line of every child (default: dropped). */
@@ -83,6 +88,14 @@ export interface Fleet {
 
 const GRPC_SERVICES: readonly GrpcService[] = ['embed', 'retrieve', 'router', 'generate'];
 const TAIL_LINES = 20;
+
+/** Limits no measuring run reaches; concurrent streams keep their default. */
+const UNTHROTTLED_ENV = {
+  GATEWAY_RATE_LIMIT_FREE_PER_MINUTE: '10000000',
+  GATEWAY_RATE_LIMIT_STANDARD_PER_MINUTE: '10000000',
+  GATEWAY_RATE_LIMIT_PREMIUM_PER_MINUTE: '10000000',
+  GATEWAY_RATE_LIMIT_PER_DAY: '1000000000',
+};
 
 /**
  * The variable that sets each port of a fleet started by `pnpm start`: one per service and
@@ -186,6 +199,7 @@ function childEnv(
 ): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    ...(options.unthrottled && UNTHROTTLED_ENV),
     ...options.env,
     ...auth,
     DATA_DIR: dataDir,

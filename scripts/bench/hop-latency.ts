@@ -20,7 +20,7 @@ const calls = Number(process.env.BENCH_CALLS ?? 200);
 const query = GUIDE_QUESTION;
 
 const dataDir = mkdtempSync(join(tmpdir(), 'ragfleet-bench-hops-'));
-const fleet = await startFleet({ freePorts: true, dataDir, env: { LOG_LEVEL: 'warn' } });
+const fleet = await startFleet({ freePorts: true, unthrottled: true, dataDir, env: { LOG_LEVEL: 'warn' } });
 const address = (service: 'embed' | 'retrieve' | 'router' | 'generate') =>
   `127.0.0.1:${fleet.ports[service].grpc}`;
 // Direct calls carry a token signed with the fleet's key, as the gateway's do.

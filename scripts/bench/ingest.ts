@@ -58,6 +58,7 @@ const modelBefore = await modelOnlySeconds();
 const dataDir = mkdtempSync(join(tmpdir(), 'ragfleet-bench-ingest-'));
 const fleet = await startFleet({
   freePorts: true,
+  unthrottled: true,
   dataDir,
   env: { LOG_LEVEL: 'warn', EMBED_WORKERS: String(workers), EMBED_BATCH_SIZE: String(embedBatch) },
   logSink: (service, line) => {

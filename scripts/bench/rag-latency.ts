@@ -32,7 +32,7 @@ const queries = readFileSync(join(CRANFIELD_DIR, 'cran.qry'), 'utf8')
   .slice(0, 50);
 
 const dataDir = mkdtempSync(join(tmpdir(), 'ragfleet-bench-rag-'));
-const fleet = await startFleet({ freePorts: true, dataDir, env: { LOG_LEVEL: 'warn' } });
+const fleet = await startFleet({ freePorts: true, unthrottled: true, dataDir, env: { LOG_LEVEL: 'warn' } });
 const report: Record<string, unknown> = {
   rate,
   seconds,

@@ -28,15 +28,14 @@ const generateReadyLines: number[] = [];
 const dataDir = mkdtempSync(join(tmpdir(), 'ragfleet-bench-reconnect-'));
 const fleet = await startFleet({
   freePorts: true,
+  // Availability is measured here, not limits: a client retrying 503s must not run into 429s.
+  unthrottled: true,
   dataDir,
   developmentMode,
   readyTimeoutMs: 120_000,
   env: {
     LOG_LEVEL: 'info',
     EMBED_WORKERS: '1',
-    // Availability is measured here, not limits: a client retrying 503s must not run into 429s.
-    GATEWAY_RATE_LIMIT_PREMIUM_PER_MINUTE: '1000000',
-    GATEWAY_RATE_LIMIT_PER_DAY: '100000000',
   },
   logSink: (service, line) => {
     if (service === 'generate' && line.includes('generate ready')) generateReadyLines.push(Date.now());

@@ -100,7 +100,7 @@ function summary(samples: number[]) {
 }
 
 const dataDir = mkdtempSync(join(tmpdir(), 'ragfleet-bench-ws-'));
-const fleet = await startFleet({ freePorts: true, dataDir, env: { LOG_LEVEL: 'warn' } });
+const fleet = await startFleet({ freePorts: true, unthrottled: true, dataDir, env: { LOG_LEVEL: 'warn' } });
 try {
   const documents = cranfieldAvailable() ? readCranfieldDocuments().slice(0, 200) : synthetic(200);
   const ingest = await fetch(`${fleet.gatewayUrl}/v1/documents?wait=true&timeout_ms=300000`, {

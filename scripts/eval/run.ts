@@ -189,6 +189,7 @@ try {
     fleet = await startFleet({
       services: ['embed', 'retrieve', 'gateway'],
       freePorts: true,
+      unthrottled: true,
       dataDir,
       env: fleetEnv,
       logSink: (service, line) => {

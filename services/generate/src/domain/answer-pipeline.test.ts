@@ -391,3 +391,42 @@ class EndlessProvider implements ChatProvider {
     }
   }
 }
+
+describe('AnswerPipeline hops', () => {
+  it('searches while the router is still choosing, and keeps the events in order', async () => {
+    const order: string[] = [];
+    let routed!: () => void;
+    const routing = new Promise<void>((resolve) => (routed = resolve));
+    const answers = new AnswerPipeline({
+      router: {
+        route: async () => {
+          order.push('route:start');
+          await routing;
+          order.push('route:end');
+          return { chain: [EXTRACTIVE], reason: 'test chain' };
+        },
+      },
+      retriever: {
+        search: async () => {
+          order.push('search:start');
+          routed(); // the router answers only once the search has begun
+          return PASSAGES;
+        },
+      },
+      prompts,
+      providers: [new ExtractiveProvider()],
+      guard: new ProviderGuard({
+        retries: 0,
+        retryInitialDelayMs: 1,
+        retryMaxDelayMs: 1,
+        breakerThreshold: 2,
+        halfOpenAfterMs: 60_000,
+      }),
+      defaultTopK: 5,
+    });
+    const events = await collect(answers.answer(request({ k: 3 }), new AbortController().signal));
+    expect(order.indexOf('search:start')).toBeLessThan(order.indexOf('route:end'));
+    expect(kinds(events).slice(0, 3)).toEqual(['status:routing', 'status:retrieving', 'citations']);
+    expect(kinds(events).at(-1)).toBe('done');
+  });
+});

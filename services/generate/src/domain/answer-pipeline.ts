@@ -106,6 +106,15 @@ export class AnswerPipeline {
     const k = this.#validate(query, request.k);
     const promptVersion = this.#options.prompts.resolve(request.promptVersion);
 
+    // Retrieval does not depend on the route: both hops run at once, and the events still come in
+    // their order (routing, retrieving, citations). If routing fails, the caller's abort cancels
+    // the search still in flight.
+    const searching = withSpan(
+      'rag.search',
+      () => this.#options.retriever.search(query, k, request.filters, signal),
+      { 'rag.k': k },
+    );
+    searching.catch(() => {}); // its failure is reported below, or not at all if routing failed first
     const route = await this.#options.router.route(query, request.tier, signal);
     const first = route.chain[0];
     await emit({
@@ -123,14 +132,7 @@ export class AnswerPipeline {
     });
     let passages: NumberedPassage[];
     try {
-      const hits = await withSpan(
-        'rag.search',
-        () => this.#options.retriever.search(query, k, request.filters, signal),
-        {
-          'rag.k': k,
-        },
-      );
-      passages = numberByDocument(hits);
+      passages = numberByDocument(await searching);
     } catch (error) {
       if (signal.aborted) throw cancelled(signal);
       await this.#emitError(emit, toRagfleetError(error));

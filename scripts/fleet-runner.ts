@@ -82,6 +82,11 @@ export interface Fleet {
     service: FleetService,
     options?: { downMs?: number },
   ): Promise<{ exitedAt: number; readyAt: number }>;
+  /**
+   * Each running child's process id: what a benchmark reads CPU time from (/proc/<pid>/stat), or
+   * matches a CPU profile to its service by. A restart changes its service's pid.
+   */
+  pids(): Partial<Record<FleetService, number>>;
   /** SIGTERM to every child; resolves when all have exited. */
   stop(): Promise<void>;
 }
@@ -376,6 +381,14 @@ export async function startFleet(options: FleetOptions = {}): Promise<Fleet> {
     serviceAuthEnv: auth,
     crashed,
     restart,
+    pids: () =>
+      Object.fromEntries(
+        [...children].flatMap(([service, child]) =>
+          child.pid !== undefined && child.exitCode === null && child.signalCode === null
+            ? [[service, child.pid]]
+            : [],
+        ),
+      ),
     stop,
   };
 }

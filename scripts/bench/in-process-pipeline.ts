@@ -22,6 +22,8 @@ import { ProviderGuard } from '../../services/generate/src/domain/provider-guard
 
 export interface InProcessPipeline {
   pipeline: AnswerPipeline;
+  /** The search the pipeline retrieves with: what /v1/search is compared against. */
+  search: SearchService;
   close(): Promise<void>;
 }
 
@@ -82,6 +84,7 @@ export async function composeInProcessPipeline(
   });
   return {
     pipeline,
+    search,
     close: async () => {
       await pool.close();
       await store.close();

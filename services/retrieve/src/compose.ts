@@ -28,6 +28,9 @@ import type { SearchDefaults } from './domain/search/search-options.ts';
 import { SearchService } from './domain/search/search-service.ts';
 import { RETRIEVE_SERVICE, retrieveHandlers } from './grpc/retrieve-handlers.ts';
 import { ingestTopology, type IngestTopology } from './ingest-topology.ts';
+import { OperationLog } from './adapters/operation-log.ts';
+import type { IndexJournal, IndexJournalEntry, Recovery } from './domain/index/corpus.ts';
+import { IndexSnapshots } from './domain/ingest/index-snapshots.ts';
 import { startPeriodicTask } from './periodic-task.ts';
 
 /** What a caller may supply instead of the configured adapters (tests: an offline embedder, own streams). */
@@ -46,7 +49,7 @@ export async function compose(kit: ServiceKit, config: RetrieveConfig): Promise<
 }
 
 /**
- * Builds retrieve: store, index (loaded, or rebuilt when stale), embedder, event bus, ingest
+ * Builds retrieve: store, index (loaded, journal replayed, or rebuilt when stale), embedder, event bus, ingest
  * worker and gRPC handlers. Each shutdown hook is registered right after its resource exists,
  * so they close in reverse: sweep, worker, bus, embed client, index (persisted), store.
  */
@@ -54,7 +57,7 @@ export async function composeRetrieve(
   { logger, registry, lifecycle, server, transport }: ServiceKit,
   config: RetrieveConfig,
   dependencies: RetrieveDependencies = {},
-): Promise<{ corpus: Corpus; versions: IndexVersions; recovery: 'loaded' | 'rebuilt' }> {
+): Promise<{ corpus: Corpus; versions: IndexVersions; recovery: Recovery }> {
   const metrics = prometheusRetrieveMetrics(registry);
   const dataDir = join(config.DATA_DIR, 'retrieve');
 
@@ -65,9 +68,26 @@ export async function composeRetrieve(
   await store.open();
   lifecycle.onShutdown('document store', () => store.close());
 
-  const corpus = await openCorpus(dataDir, store, config, metrics);
+  // Names every index write since the last snapshot, so snapshots can be taken in batches.
+  const journal = new OperationLog<IndexJournalEntry>(join(dataDir, 'index-journal.jsonl'));
+  lifecycle.onShutdown('index journal', () => journal.close());
+  const corpus = await openCorpus(dataDir, store, config, metrics, journal);
   const recovery = await corpus.recover(logger);
+  const snapshots = new IndexSnapshots({
+    snapshot: () => corpus.persistIndex(),
+    everyJobs: config.INDEX_SNAPSHOT_EVERY_JOBS,
+    intervalMs: config.INDEX_SNAPSHOT_INTERVAL_MS,
+    logger,
+  });
+  corpus.onChange(async () => snapshots.changed());
   lifecycle.onShutdown('indexes', () => corpus.persistIndex());
+  const snapshotting = startPeriodicTask(
+    'index snapshot',
+    Math.min(config.INDEX_SNAPSHOT_INTERVAL_MS, 1_000),
+    () => snapshots.tick(),
+    logger,
+  );
+  lifecycle.onShutdown('index snapshot timer', () => snapshotting.stop());
 
   let embedder = dependencies.embedder;
   let embedderFor = dependencies.embedderFor;
@@ -144,6 +164,7 @@ export async function composeRetrieve(
     ackWaitMs: config.INGEST_ACK_WAIT_MS,
     embedGroupChunks: config.EMBED_BATCH_SIZE,
     embedWaitMs: config.INGEST_EMBED_WAIT_MS,
+    snapshots,
   });
 
   // The safety net under the queue: jobs whose message or worker was lost are published again.
@@ -195,6 +216,7 @@ async function openCorpus(
   store: DocumentStore,
   config: RetrieveConfig,
   metrics: RetrieveMetrics,
+  journal?: IndexJournal,
 ): Promise<Corpus> {
   const index = await HnswVectorIndex.open(join(dir, 'index'), {
     m: config.HNSW_M,
@@ -211,7 +233,7 @@ async function openCorpus(
     titleWeight: config.BM25_TITLE_WEIGHT,
     params: bm25Params(config),
   });
-  return new Corpus(store, index, metrics, keywords);
+  return new Corpus(store, index, metrics, keywords, journal);
 }
 
 /**

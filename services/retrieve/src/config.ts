@@ -63,6 +63,13 @@ export const retrieveConfigSchema = z
     HNSW_EF_CONSTRUCTION: env.positiveInt(200),
     HNSW_EF_SEARCH: env.positiveInt(64),
     INGEST_CONCURRENCY: env.positiveInt(2),
+    /**
+     * The index is written whole (a snapshot) after this many ingest jobs, or once its oldest
+     * unsnapshotted write is INDEX_SNAPSHOT_INTERVAL_MS old, and at shutdown; between snapshots
+     * every write is in the fsync'd index journal, replayed on start.
+     */
+    INDEX_SNAPSHOT_EVERY_JOBS: env.positiveInt(500),
+    INDEX_SNAPSHOT_INTERVAL_MS: env.positiveInt(60_000),
     // Index versions: a candidate's nDCG@10 may fall this far below the active one's and still activate.
     INDEX_CUTOVER_TOLERANCE: number(0.01, 0, 1),
     /** Documents re-embedded per batch (one embed call) during a shadow build. */

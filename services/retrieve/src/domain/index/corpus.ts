@@ -28,10 +28,39 @@ export interface CorpusLogger {
 }
 
 /**
+ * What the index journal holds: the marker of the snapshot it starts from (`base`), then one
+ * line per document written or deleted since, with the store marker right after that write.
+ */
+export type IndexJournalEntry =
+  { op: 'base'; marker: string } | { op: 'write'; tenant: string; documentId: string; marker: string };
+
+/**
+ * An append-only, fsync'd log of the documents the indexes changed since their last snapshot
+ * (the adapter: OperationLog). It names documents only; their chunks and vectors are read back
+ * from the store on replay, so the journal stays small and the store stays the one record.
+ */
+export interface IndexJournal {
+  /** Every complete entry; opens the journal for appending. */
+  replay(): Promise<IndexJournalEntry[]>;
+  /** Resolves once the entries are on disk. */
+  append(...entries: IndexJournalEntry[]): Promise<void>;
+  /** Atomically replaces the whole journal (after a snapshot: its base alone). */
+  rewrite(entries: Iterable<IndexJournalEntry>): Promise<void>;
+}
+
+export type Recovery = 'loaded' | 'replayed' | 'rebuilt';
+
+/**
  * The store and the two indexes (vector and keyword) kept in step. Every write goes to the store
- * first (the source of truth), then to both indexes, one write at a time; a persisted index is
- * labelled with the store marker it reflects, so after a crash between the two (or an analyzer
- * change, for the keyword index) the index is found stale and rebuilt from the store.
+ * first (the source of truth), then to both indexes, one write at a time; a persisted index
+ * (a snapshot) is labelled with the store marker it reflects.
+ *
+ * Snapshots are whole-index writes, too slow to take after every job once the index is large. With
+ * a journal, each write is also named in it (fsync'd) before it resolves, so a write acknowledged
+ * after the last snapshot is replayed from the store on start instead of lost, and snapshots can
+ * wait (IndexSnapshots decides when). Without one (derived versions), a delete snapshots at once.
+ * An index whose snapshot and journal do not add up to the store's marker (a crash between a
+ * store write and its journal line, an analyzer change for the keyword index) is rebuilt.
  */
 export class Corpus {
   readonly store: DocumentStore;
@@ -40,17 +69,23 @@ export class Corpus {
   readonly #metrics: RetrieveMetrics;
   readonly #writes = new SerialQueue();
   readonly #listeners: CorpusListener[] = [];
+  readonly #journal: IndexJournal | undefined;
+  /** Journal lines written since it was last emptied. */
+  #journaled = 0;
+  #journalHasBase = false;
 
   constructor(
     store: DocumentStore,
     index: PersistentVectorIndex,
     metrics: RetrieveMetrics,
     keywords: PersistentKeywordIndex = new VolatileKeywordIndex(),
+    journal?: IndexJournal,
   ) {
     this.store = store;
     this.index = index;
     this.keywords = keywords;
     this.#metrics = metrics;
+    this.#journal = journal;
   }
 
   /**
@@ -65,40 +100,95 @@ export class Corpus {
     for (const listener of this.#listeners) await listener(change);
   }
 
-  /** Rebuilds each index from the store unless its persisted state reflects the store's current one. */
-  async recover(logger: CorpusLogger): Promise<'loaded' | 'rebuilt'> {
+  /**
+   * Brings both indexes to the store's state: the snapshot as loaded, plus the journal replayed
+   * onto it; an index that still does not match the store is rebuilt from it. Anything replayed or
+   * rebuilt is snapshotted at once, so the journal starts empty again.
+   */
+  async recover(logger: CorpusLogger): Promise<Recovery> {
     return this.#writes.run(async () => {
+      const started = performance.now();
       const marker = await this.store.corpusMarker();
-      const staleVectors = this.index.marker !== marker;
-      const staleKeywords = this.keywords.marker !== marker;
-      if (!staleVectors && !staleKeywords) {
+      const entries = (await this.#journal?.replay()) ?? [];
+      this.#journaled = entries.length;
+      this.#journalHasBase = entries[0]?.op === 'base';
+      const writes = entries.filter((entry) => entry.op === 'write');
+      // The journal continues a snapshot whose marker is its base or any marker it recorded since.
+      const continued = new Set(entries.map((entry) => entry.marker));
+      const journalMarker = entries.at(-1)?.marker;
+      // Current: nothing to do. Replayable: the journal continues this snapshot and ends on the store's marker.
+      const plan = (indexMarker: string | undefined): 'current' | 'replay' | 'rebuild' => {
+        if (indexMarker !== undefined && indexMarker === marker) return 'current';
+        if (indexMarker !== undefined && continued.has(indexMarker) && journalMarker === marker)
+          return 'replay';
+        return 'rebuild';
+      };
+      const vectors = plan(this.index.marker);
+      const keywords = plan(this.keywords.marker);
+      const replayVectors = vectors === 'replay';
+      const replayKeywords = keywords === 'replay';
+      const staleVectors = vectors === 'rebuild';
+      const staleKeywords = keywords === 'rebuild';
+      if (vectors === 'current' && keywords === 'current') {
+        // A crash between a snapshot and emptying the journal: the snapshot already holds it all.
+        if (writes.length > 0) await this.#snapshotLocked(marker);
         logger.info({ chunks: this.index.size }, 'indexes loaded');
         this.#metrics.indexSize(this.index.size);
         return 'loaded';
       }
-      const started = performance.now();
       const previous = { vectors: this.index.marker, keywords: this.keywords.marker };
-      if (staleVectors) this.index.clear();
-      if (staleKeywords) this.keywords.clear();
-      for await (const { tenant, document, chunks } of this.store.scanIndexable()) {
-        if (staleVectors) this.index.upsertDocument(tenant, document.id, toEntries(document, chunks));
-        if (staleKeywords)
-          this.keywords.upsertDocument(tenant, document.id, toKeywordEntries(document, chunks));
+      if (replayVectors || replayKeywords) {
+        await this.#replay(writes, { vectors: replayVectors, keywords: replayKeywords });
       }
-      if (staleVectors) await this.index.persist(marker);
-      if (staleKeywords) await this.keywords.persist(marker);
+      if (staleVectors || staleKeywords) await this.#rebuild(staleVectors, staleKeywords);
+      await this.#snapshotLocked(marker);
       this.#metrics.indexSize(this.index.size);
+      const rebuilt = [staleVectors && 'vector', staleKeywords && 'keyword'].filter(Boolean);
+      const replayed = [replayVectors && 'vector', replayKeywords && 'keyword'].filter(Boolean);
+      const seconds = (performance.now() - started) / 1000;
+      if (rebuilt.length > 0) {
+        logger.info(
+          { chunks: this.index.size, rebuilt, replayed, seconds, previous },
+          'indexes rebuilt from the store',
+        );
+        return 'rebuilt';
+      }
       logger.info(
-        {
-          chunks: this.index.size,
-          rebuilt: [staleVectors && 'vector', staleKeywords && 'keyword'].filter(Boolean),
-          seconds: (performance.now() - started) / 1000,
-          previous,
-        },
-        'indexes rebuilt from the store',
+        { chunks: this.index.size, replayed, documents: new Set(writes.map(key)).size, seconds },
+        'indexes replayed from the journal',
       );
-      return 'rebuilt';
+      return 'replayed';
     });
+  }
+
+  /** Puts each journaled document into the indexes as the store holds it now (gone: removed). */
+  async #replay(
+    writes: Array<Extract<IndexJournalEntry, { op: 'write' }>>,
+    into: { vectors: boolean; keywords: boolean },
+  ): Promise<void> {
+    const latest = new Map(writes.map((entry) => [key(entry), entry]));
+    for (const { tenant, documentId } of latest.values()) {
+      const document = await this.store.getDocument(tenant, documentId);
+      const ids = Array.from({ length: document?.chunkCount ?? 0 }, (_, n) => `${documentId}#${n}`);
+      const chunks = document ? (await this.store.getChunks(tenant, ids)).sort((a, b) => a.n - b.n) : [];
+      if (into.vectors) {
+        if (document) this.index.upsertDocument(tenant, documentId, toEntries(document, chunks));
+        else this.index.deleteDocument(tenant, documentId);
+      }
+      if (into.keywords) {
+        if (document) this.keywords.upsertDocument(tenant, documentId, toKeywordEntries(document, chunks));
+        else this.keywords.deleteDocument(tenant, documentId);
+      }
+    }
+  }
+
+  async #rebuild(vectors: boolean, keywords: boolean): Promise<void> {
+    if (vectors) this.index.clear();
+    if (keywords) this.keywords.clear();
+    for await (const { tenant, document, chunks } of this.store.scanIndexable()) {
+      if (vectors) this.index.upsertDocument(tenant, document.id, toEntries(document, chunks));
+      if (keywords) this.keywords.upsertDocument(tenant, document.id, toKeywordEntries(document, chunks));
+    }
   }
 
   /** Replaces a document in store and index. */
@@ -114,6 +204,7 @@ export class Corpus {
       const stored = performance.now();
       this.index.upsertDocument(tenant, document.id, toEntries(document, chunks));
       this.keywords.upsertDocument(tenant, document.id, toKeywordEntries(document, chunks));
+      await this.#journalWrite(tenant, document.id);
       this.#metrics.indexSize(this.index.size);
       return { storeSeconds: (stored - started) / 1000, indexSeconds: (performance.now() - stored) / 1000 };
     });
@@ -127,7 +218,8 @@ export class Corpus {
       const removed = await this.store.deleteDocument(tenant, documentId);
       this.index.deleteDocument(tenant, documentId);
       this.keywords.deleteDocument(tenant, documentId);
-      await this.#persistLocked();
+      if (this.#journal) await this.#journalWrite(tenant, documentId);
+      else await this.#snapshotLocked(await this.store.corpusMarker());
       this.#metrics.indexSize(this.index.size);
       return removed;
     });
@@ -135,16 +227,38 @@ export class Corpus {
     return removed;
   }
 
-  /** Writes the index to disk labelled with the store state it reflects. */
+  /**
+   * Snapshots both indexes, labelled with the store state they reflect, and empties the journal
+   * (the snapshot now holds what it named). Nothing is written when nothing changed.
+   */
   persistIndex(): Promise<void> {
-    return this.#writes.run(() => this.#persistLocked());
+    return this.#writes.run(async () => this.#snapshotLocked(await this.store.corpusMarker()));
   }
 
-  async #persistLocked(): Promise<void> {
-    const marker = await this.store.corpusMarker();
-    if (marker !== this.index.marker) await this.index.persist(marker);
-    if (marker !== this.keywords.marker) await this.keywords.persist(marker);
+  async #snapshotLocked(marker: string): Promise<void> {
+    const vectors = marker !== this.index.marker;
+    const keywords = marker !== this.keywords.marker;
+    if (vectors) await this.index.persist(marker);
+    if (keywords) await this.keywords.persist(marker);
+    // Only once both snapshots are on disk: a crash before this keeps the journal that completes them.
+    if (this.#journal && (vectors || keywords || this.#journaled > 0 || !this.#journalHasBase)) {
+      await this.#journal.rewrite([{ op: 'base', marker }]);
+      this.#journaled = 0;
+      this.#journalHasBase = true;
+    }
   }
+
+  /** Inside the write's turn, after store and indexes: the write is acknowledged only once named here. */
+  async #journalWrite(tenant: string, documentId: string): Promise<void> {
+    if (!this.#journal) return;
+    this.#journaled += 1;
+    const marker = await this.store.corpusMarker();
+    await this.#journal.append({ op: 'write', tenant, documentId, marker });
+  }
+}
+
+function key(entry: { tenant: string; documentId: string }): string {
+  return `${entry.tenant}\u0000${entry.documentId}`;
 }
 
 function toEntries(

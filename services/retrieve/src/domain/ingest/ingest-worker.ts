@@ -59,6 +59,12 @@ export interface IngestWorkerOptions {
   /** First pause between two tries of an unreachable embed, doubled up to `embedRetryMaxMs`. */
   embedRetryMs?: number;
   embedRetryMaxMs?: number;
+  /**
+   * Told of each finished job; decides when the whole index is written (IndexSnapshots). Every
+   * write is in the index journal before the job is acknowledged, so this only bounds replay.
+   * Unset: a snapshot after every job.
+   */
+  snapshots?: { jobDone(): Promise<void> };
   now?: () => Date;
 }
 
@@ -100,6 +106,7 @@ export class IngestWorker {
       embedWaitMs: 10 * 60_000,
       embedRetryMs: 500,
       embedRetryMaxMs: 15_000,
+      snapshots: { jobDone: () => options.corpus.persistIndex() },
       ...options,
     };
     this.#chunking = { strategy: 'characters', sentences: 5, sentenceOverlap: 1, ...options.chunking };
@@ -275,7 +282,7 @@ export class IngestWorker {
     }
     await timed(
       (seconds) => this.#o.metrics.stageSeconds('index', seconds),
-      () => this.#o.corpus.persistIndex(),
+      () => this.#o.snapshots.jobDone(),
     );
     return job;
   }

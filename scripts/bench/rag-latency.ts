@@ -186,6 +186,15 @@ try {
   local = await composeInProcessPipeline(localDir);
   report.pids = fleet.pids();
 
+  // What the fleet burns with no request at all (timers, probes, metrics collection): at 20/s a
+  // second of it is charged to 20 requests, so it belongs to the fleet's cost, but it is not per call.
+  const idleBefore = fleetCpu(fleet)();
+  await new Promise((resolve) => setTimeout(resolve, 3_000));
+  const idleAfter = fleetCpu(fleet)();
+  report.fleetIdleCpuSecondsPerSecond = Object.fromEntries(
+    Object.entries(idleAfter).map(([service, seconds]) => [service, (seconds - idleBefore[service]!) / 3]),
+  );
+
   const plan = { blocks, blockRequests };
   log(`/v1/rag at ${rate}/s: ${blocks} blocks of ${blockRequests} per side`);
   report.rag = await compare(ragSides(fleet, local), { ...plan, rate });
@@ -208,6 +217,13 @@ try {
   rmSync(localDir, { recursive: true, force: true });
 }
 
+const idle = report.fleetIdleCpuSecondsPerSecond as Record<string, number> | undefined;
+if (idle) {
+  const total = Object.values(idle).reduce((sum, seconds) => sum + seconds, 0);
+  console.log(
+    `\nfleet idle: ${total.toFixed(3)} CPU s per second (${((total / rate) * 1000).toFixed(2)} s per 1,000 requests at ${rate}/s)`,
+  );
+}
 const rag = report.rag as Comparison;
 const search = report.search as Comparison;
 const high = report.ragHighRate as Comparison;

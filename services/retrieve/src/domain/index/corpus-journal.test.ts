@@ -94,4 +94,16 @@ describe('Corpus with an index journal', () => {
     expect(recovery).toBe('rebuilt');
     expect(corpus.index.size).toBe(2);
   });
+
+  it('starts its journal from a snapshot written before there was one (an upgrade), so a crash replays', async () => {
+    await fixture.corpus.replaceDocument('acme', record('a'), [chunk('a', 0, [1, 0, 0])]);
+    await fixture.corpus.persistIndex();
+    const first = await open();
+    expect(first.recovery).toBe('loaded');
+    await first.corpus.replaceDocument('acme', record('b'), [chunk('b', 0, [0, 1, 0])]);
+
+    const { corpus, recovery } = await open();
+    expect(recovery).toBe('replayed');
+    expect(corpus.index.size).toBe(2);
+  });
 });

@@ -130,8 +130,9 @@ export class Corpus {
       const staleVectors = vectors === 'rebuild';
       const staleKeywords = keywords === 'rebuild';
       if (vectors === 'current' && keywords === 'current') {
-        // A crash between a snapshot and emptying the journal: the snapshot already holds it all.
-        if (writes.length > 0) await this.#snapshotLocked(marker);
+        // A crash between a snapshot and emptying the journal (the snapshot already holds it all),
+        // or no journal yet (the first start with one): the journal starts from this snapshot.
+        if (writes.length > 0 || !this.#journalHasBase) await this.#snapshotLocked(marker);
         logger.info({ chunks: this.index.size }, 'indexes loaded');
         this.#metrics.indexSize(this.index.size);
         return 'loaded';

@@ -51,7 +51,7 @@ export const CONCERNS: Array<[name: string, matches: (frame: CallFrame) => boole
     (f) => /\/(protobufjs|@protobufjs\/[^/]+|@grpc\/proto-loader)\//.test(f.url),
   ],
   ['ragfleet gRPC wrappers (packages/grpc)', (f) => f.url.includes('packages/grpc/src/')],
-  ['HTTP server (node:http)', (f) => /^node:(_http|internal\/http|http$)/.test(f.url)],
+  ['HTTP server (node:http)', (f) => /^node:(_http|internal\/http(?!2)|http$)/.test(f.url)],
   ['HTTP/2 (node:http2)', (f) => /^node:(internal\/http2|http2$)/.test(f.url)],
   [
     'express (+ router, body parsing)',
@@ -76,12 +76,79 @@ export function codeArea(frame: CallFrame): string {
   return frame.url.replace(/^file:\/\//, '');
 }
 
+/**
+ * Which code a sample's CPU belongs to: the frame nearest the leaf that lives in a package or a
+ * repository file. Node's own frames (node:http2, node:crypto, streams) and natives are charged to
+ * the code that called them, so HMAC work lands on the token code and HTTP/2 framing on grpc-js;
+ * wrappers high on the stack (AsyncLocalStorage.run, spans) get only their own work.
+ */
+export function owningArea(stack: CallFrame[]): string {
+  for (const frame of stack) if (frame.url && !frame.url.startsWith('node:')) return codeArea(frame);
+  const leaf = stack[0];
+  if (!leaf) return '(unknown)';
+  return leaf.functionName.startsWith('(')
+    ? leaf.functionName
+    : 'node core, no caller (event loop, microtasks)';
+}
+
+/** Concerns of owning areas, for the table the performance doc uses; unmatched areas keep their name. */
+export const OWNER_GROUPS: Array<[group: string, matches: (area: string) => boolean]> = [
+  [
+    'logging (pino, packages/telemetry/logger)',
+    (a) =>
+      /^pino|^@pinojs|^sonic-boom|^thread-stream|telemetry\/(logger|stdout-destination|pii-mask)/.test(a),
+  ],
+  [
+    'metrics (prom-client, packages/telemetry/metrics)',
+    (a) => a === 'prom-client' || a.includes('telemetry/metrics') || a.endsWith('/metrics.ts'),
+  ],
+  [
+    'tracing (@opentelemetry, packages/telemetry/tracing)',
+    (a) => a.startsWith('@opentelemetry/') || a.includes('telemetry/tracing'),
+  ],
+  ['request context (packages/telemetry/request-context)', (a) => a.includes('telemetry/request-context')],
+  ['service tokens (packages/grpc/auth)', (a) => a.startsWith('packages/grpc/auth/')],
+  ['gRPC transport (@grpc/grpc-js)', (a) => a === '@grpc/grpc-js'],
+  [
+    'protobuf encode/decode (protobufjs, proto-loader)',
+    (a) => /^(protobufjs|@protobufjs\/|@grpc\/proto-loader|long$)/.test(a),
+  ],
+  ['ragfleet gRPC wrappers (packages/grpc client/server/metadata)', (a) => a.startsWith('packages/grpc/')],
+  [
+    'express (+ router, body parsing)',
+    (a) =>
+      /^(express|router|body-parser|raw-body|finalhandler|send|type-is|content-type|iconv-lite|on-finished|qs|mime-types|accepts|negotiator)$/.test(
+        a,
+      ),
+  ],
+  ['validation (zod)', (a) => a === 'zod'],
+  ['prompt guard (packages/prompt-guard)', (a) => a.startsWith('packages/prompt-guard/')],
+  ['search: HNSW + vector codec', (a) => /hnsw|vector-codec/.test(a)],
+  ['search: BM25, fusion, search service', (a) => /bm25|keyword|fusion|search-service|analyzer|mmr/.test(a)],
+  ['gateway own code (routes, admission, NDJSON)', (a) => a.startsWith('services/gateway/')],
+  ['generate own code (pipeline, extractive answerer)', (a) => a.startsWith('services/generate/')],
+  ['retrieve other own code', (a) => a.startsWith('services/retrieve/')],
+  ['router own code', (a) => a.startsWith('services/router/')],
+  ['embed own code (cache, handlers)', (a) => a.startsWith('services/embed/')],
+  ['other ragfleet packages', (a) => a.startsWith('packages/')],
+  ['garbage collection', (a) => a === '(garbage collector)'],
+  ['V8/native, no JS frame ((program))', (a) => a === '(program)'],
+];
+
+export function ownerGroup(area: string): string {
+  return OWNER_GROUPS.find(([, matches]) => matches(area))?.[0] ?? area;
+}
+
 export interface ProcessSummary {
   /** Non-idle CPU milliseconds inside the windows. */
   cpuMs: number;
   topSelf: Array<{ function: string; where: string; ms: number; share: number }>;
   bySelfArea: Array<{ area: string; ms: number; share: number }>;
   byConcern: Array<{ concern: string; ms: number; share: number }>;
+  /** Exclusive: every sample in exactly one group (see owningArea); sums to 100%. */
+  byOwner: Array<{ group: string; ms: number; share: number }>;
+  /** The owning areas themselves, finer than the groups. */
+  byOwningArea: Array<{ area: string; ms: number; share: number }>;
 }
 
 /** Sums one profile's samples inside `windows` ([start, end] µs on the profile's clock). */
@@ -107,6 +174,8 @@ export function summarizeProfile(
   const functions = new Map<string, { function: string; where: string; ms: number }>();
   const areas = new Map<string, number>();
   const concerns = new Map<string, number>();
+  const owners = new Map<string, number>();
+  const owningAreas = new Map<string, number>();
   for (const [id, ms] of self) {
     const node = byId.get(id)!;
     const frame = node.callFrame;
@@ -119,10 +188,15 @@ export function summarizeProfile(
     functions.set(key, entry);
     areas.set(codeArea(frame), (areas.get(codeArea(frame)) ?? 0) + ms);
     const onStack = new Set<string>();
+    const stack: CallFrame[] = [];
     for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
       const stackFrame = byId.get(at)!.callFrame;
+      if (stackFrame.functionName !== '(root)') stack.push(stackFrame);
       for (const [concern, matches] of CONCERNS) if (matches(stackFrame)) onStack.add(concern);
     }
+    const owner = owningArea(stack);
+    owningAreas.set(owner, (owningAreas.get(owner) ?? 0) + ms);
+    owners.set(ownerGroup(owner), (owners.get(ownerGroup(owner)) ?? 0) + ms);
     for (const concern of onStack) concerns.set(concern, (concerns.get(concern) ?? 0) + ms);
   }
   const share = (ms: number) => (cpuMs ? ms / cpuMs : 0);
@@ -139,6 +213,11 @@ export function summarizeProfile(
     byConcern: [...concerns]
       .sort((a, b) => b[1] - a[1])
       .map(([concern, ms]) => ({ concern, ms, share: share(ms) })),
+    byOwner: [...owners].sort((a, b) => b[1] - a[1]).map(([group, ms]) => ({ group, ms, share: share(ms) })),
+    byOwningArea: [...owningAreas]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([area, ms]) => ({ area, ms, share: share(ms) })),
   };
 }
 
@@ -177,7 +256,12 @@ if (import.meta.main) {
     console.log(
       `## ${name}: ${(summary.cpuMs / 1000).toFixed(2)} s (${pct(summary.cpuMs / total).trim()} of the fleet)\n`,
     );
-    console.log('concerns (inclusive; overlap):');
+    console.log('owner groups (exclusive: node core and natives charged to their caller):');
+    for (const row of summary.byOwner)
+      console.log(`  ${pct(row.share)}  ${(row.ms / 1000).toFixed(2).padStart(6)} s  ${row.group}`);
+    console.log('owning areas:');
+    for (const row of summary.byOwningArea.slice(0, 15)) console.log(`  ${pct(row.share)}  ${row.area}`);
+    console.log('concerns (inclusive: on the stack at all; overlap):');
     for (const row of summary.byConcern) console.log(`  ${pct(row.share)}  ${row.concern}`);
     console.log('self time by code area:');
     for (const row of summary.bySelfArea.slice(0, 12)) console.log(`  ${pct(row.share)}  ${row.area}`);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
-import { codeArea, summarizeProfile, type CpuProfile } from '../../scripts/bench/cpu-profile-summary.ts';
+import {
+  codeArea,
+  owningArea,
+  ownerGroup,
+  summarizeProfile,
+  type CpuProfile,
+} from '../../scripts/bench/cpu-profile-summary.ts';
 import { interleave, type LoadSide } from '../../scripts/bench/interleaved-load.ts';
 import { processCpuSecondsOf, statCpuTicks } from '../../scripts/bench/process-cpu.ts';
 
@@ -92,5 +98,23 @@ describe('interleave', () => {
     expect(figures.b!.cpuSecondsPer1000).toBeCloseTo(3);
     expect(figures.a!.requests).toBe(4);
     expect(figures.b!.windowsMicros).toHaveLength(2);
+  });
+});
+
+describe('owningArea', () => {
+  it("charges Node's own frames and natives to the nearest package or repository caller", () => {
+    const stack = [
+      { functionName: 'Hmac', url: 'node:internal/crypto/hash', lineNumber: 0 },
+      { functionName: 'mac', url: 'file:///r/packages/grpc/src/auth/service-tokens.ts', lineNumber: 0 },
+      { functionName: 'handle', url: 'file:///r/services/embed/src/grpc/embed-handlers.ts', lineNumber: 0 },
+    ];
+    expect(owningArea(stack)).toBe('packages/grpc/auth/service-tokens.ts');
+    expect(ownerGroup(owningArea(stack))).toBe('service tokens (packages/grpc/auth)');
+    expect(owningArea([{ functionName: 'runMicrotasks', url: '', lineNumber: 0 }])).toBe(
+      'node core, no caller (event loop, microtasks)',
+    );
+    expect(owningArea([{ functionName: '(garbage collector)', url: '', lineNumber: 0 }])).toBe(
+      '(garbage collector)',
+    );
   });
 });

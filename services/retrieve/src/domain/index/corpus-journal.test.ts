@@ -106,4 +106,25 @@ describe('Corpus with an index journal', () => {
     expect(recovery).toBe('replayed');
     expect(corpus.index.size).toBe(2);
   });
+
+  it('names a group of documents with one journal append (one sync), and replays them all', async () => {
+    const { corpus: first } = await open();
+    const journal = journals.at(-1)!;
+    let appends = 0;
+    const append = journal.append.bind(journal);
+    journal.append = (...entries) => {
+      appends += 1;
+      return append(...entries);
+    };
+    await first.replaceDocuments('acme', [
+      { document: record('a'), chunks: [chunk('a', 0, [1, 0, 0])] },
+      { document: record('b'), chunks: [chunk('b', 0, [0, 1, 0])] },
+      { document: record('c'), chunks: [chunk('c', 0, [0, 0, 1])] },
+    ]);
+    expect(appends).toBe(1);
+
+    const { corpus, recovery } = await open();
+    expect(recovery).toBe('replayed');
+    expect(corpus.index.size).toBe(3);
+  });
 });

@@ -322,7 +322,7 @@ export class IngestWorker {
       group.map((document, i) => ({ id: document.id, pieces: pieces[i] ?? [] })),
       vectors,
     );
-    for (const [i, document] of group.entries()) {
+    const written = group.map((document, i) => {
       const chunks = records[i] ?? [];
       const record: DocumentRecord = {
         id: document.id,
@@ -332,11 +332,13 @@ export class IngestWorker {
         chunkCount: chunks.length,
         updatedAt: this.#o.now().toISOString(),
       };
-      const { storeSeconds, indexSeconds } = await corpus.replaceDocument(tenant, record, chunks);
-      metrics.stageSeconds('store', storeSeconds);
-      metrics.stageSeconds('index', indexSeconds);
-      metrics.chunksIndexed(chunks.length);
-    }
+      return { document: record, chunks };
+    });
+    // One write for the group: one journal sync for all its documents.
+    const { storeSeconds, indexSeconds } = await corpus.replaceDocuments(tenant, written);
+    metrics.stageSeconds('store', storeSeconds);
+    metrics.stageSeconds('index', indexSeconds);
+    metrics.chunksIndexed(texts.length);
     return texts.length;
   }
 

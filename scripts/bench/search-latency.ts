@@ -36,6 +36,11 @@ const batch = number('BENCH_BATCH', 1000);
 const seed = number('BENCH_SEED', 42);
 const modes = (process.env.BENCH_MODES ?? SEARCH_MODES.join(',')).split(',').map((mode) => mode.trim());
 const tenant = 'bench';
+// Issue 9's latency goals at 100k chunks, printed beside each figure (vector has none of its own).
+const GOALS_MS: Record<string, { p50: number; p99: number }> = {
+  keyword: { p50: 30, p99: 80 },
+  hybrid: { p50: 30, p99: 80 },
+};
 const log = (message: string) => console.error(`[bench:search] ${message}`);
 const as = <T>(fn: () => Promise<T>) =>
   runWithRequestContext({ requestId: `bench-${Date.now()}`, tenant }, fn);
@@ -128,10 +133,14 @@ try {
   }
 
   console.log(`\nSearch latency through gRPC, ${chunkCount} chunks of ${dimensions} dimensions, k=${k}`);
-  console.log('mode       p50 ms   p90 ms   p99 ms  mean ms  requests/s  source in top-k');
+  console.log(
+    'mode       p50 ms (goal)      p90 ms   p99 ms (goal)      mean ms  requests/s  source in top-k',
+  );
   for (const r of results) {
+    const goal = GOALS_MS[r.mode];
     console.log(
-      `${r.mode.padEnd(8)} ${[r.p50Ms, r.p90Ms, r.p99Ms, r.meanMs].map((v) => v.toFixed(2).padStart(8)).join(' ')}` +
+      `${r.mode.padEnd(8)} ${withGoal(r.p50Ms, goal?.p50)} ${r.p90Ms.toFixed(2).padStart(8)} ` +
+        `${withGoal(r.p99Ms, goal?.p99)} ${r.meanMs.toFixed(2).padStart(8)}` +
         `  ${r.requestsPerSecond.toFixed(0).padStart(10)}  ${r.sourceInTopK.toFixed(3).padStart(15)}`,
     );
   }
@@ -144,6 +153,7 @@ try {
     hnsw: { m: config.HNSW_M, efConstruction: config.HNSW_EF_CONSTRUCTION, efSearch: config.HNSW_EF_SEARCH },
     embedder: embedder.model,
     results,
+    goalsMs: GOALS_MS,
     note: 'Sequential requests over loopback gRPC; client and retrieve share one process and 2 shared cores.',
   });
   log(`report written to ${file}`);
@@ -151,4 +161,11 @@ try {
   client.close();
   await hosted.lifecycle.shutdown('benchmark done');
   await rm(dataDir, { recursive: true, force: true });
+}
+
+/** "  12.34 (≤ 30 ok)" or "  45.67 (≤ 30 MISSED)"; blank goal column when the mode has none. */
+function withGoal(ms: number, goal: number | undefined): string {
+  const figure = ms.toFixed(2).padStart(8);
+  if (goal === undefined) return `${figure}${' '.repeat(15)}`;
+  return `${figure} ${`(≤ ${goal} ${ms <= goal ? 'ok' : 'MISSED'})`.padEnd(14)}`;
 }

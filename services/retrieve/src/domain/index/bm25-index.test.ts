@@ -95,6 +95,8 @@ describe('Bm25Index scoring', () => {
       entry('related', 'nozzle throat design'),
       entry('other', 'wing flutter'),
       entry('filler', 'wing lift'),
+      // Enough other chunks that "nozzle" (in 2 of 8) is above the expansion idf floor.
+      ...['drag', 'stall', 'spin', 'yaw'].map((word) => entry(word, `${word} tunnel`)),
     ];
     expect(
       indexOf(raw, entries)
@@ -104,6 +106,20 @@ describe('Bm25Index scoring', () => {
     const feedback = { ...raw.params, feedback: { documents: 1, terms: 5, weight: 0.5 } };
     const expanded = indexOf(raw, entries).search('t', 'supersonic', 5, {}, feedback);
     expect(expanded.map((hit) => hit.documentId)).toEqual(['top', 'related']);
+  });
+
+  it('leaves out of the RM3 expansion a term most chunks hold (below the idf floor)', () => {
+    const entries = [
+      entry('top', 'supersonic nozzle common'),
+      ...Array.from({ length: 9 }, (_, i) => entry(`other${i}`, `common filler${i}`)),
+    ];
+    const feedback = { ...raw.params, feedback: { documents: 1, terms: 5, weight: 0.5 } };
+    const found = (options: Bm25Options) =>
+      indexOf(options, entries)
+        .search('t', 'supersonic', 20, {}, feedback)
+        .map((hit) => hit.documentId);
+    expect(found({ ...raw, expansionMinIdf: 0 })).toHaveLength(10);
+    expect(found(raw)).toEqual(['top']);
   });
 
   it('survives a snapshot round trip, and refuses a snapshot of another analyzer', () => {

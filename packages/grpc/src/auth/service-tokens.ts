@@ -1,4 +1,4 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, createSecretKey, timingSafeEqual, type KeyObject } from 'node:crypto';
 
 /** Who a call is made for, as a token carries it from one service to the next. */
 export interface ServiceIdentity {
@@ -40,7 +40,8 @@ const CLOCK_TOLERANCE_SECONDS = 5;
 
 interface Key {
   id: string;
-  secret: Buffer;
+  /** Imported once: building the key object on every sign and verify was a few % of each service's CPU. */
+  secret: KeyObject;
   /** The encoded protected header of tokens signed with this key: the same for every token. */
   header: string;
 }
@@ -83,7 +84,11 @@ export class ServiceTokens {
     const keys = options.keys.map((secret): Key => {
       // A short, non-secret name for the key, so a verifier picks the right one of two.
       const id = createHash('sha256').update(secret).digest('hex').slice(0, 16);
-      return { id, secret, header: encode({ alg: 'HS256', typ: TOKEN_TYPE, kid: id }) };
+      return {
+        id,
+        secret: createSecretKey(secret),
+        header: encode({ alg: 'HS256', typ: TOKEN_TYPE, kid: id }),
+      };
     });
     this.#signing = keys[0] as Key;
     this.#byId = new Map(keys.map((key) => [key.id, key]));

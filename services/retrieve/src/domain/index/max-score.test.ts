@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { Bm25Index, type Bm25Options } from './bm25-index.ts';
-import { maxScoreTopK, type ScoredTerm } from './max-score.ts';
+import { kthLargest, maxScoreTopK, type ScoredTerm } from './max-score.ts';
 
 /** A small seeded generator (mulberry32), so a failing corpus can be replayed. */
 function seeded(seed: number): () => number {
@@ -101,5 +101,18 @@ describe('MaxScore top-k', () => {
       ['c2', 5.1],
     ]);
     expect([...walked]).toEqual(['rare']);
+  });
+
+  it('selects the k-th largest partial score as sorting would, ties and all', () => {
+    const random = seeded(7);
+    for (let round = 0; round < 300; round++) {
+      const values = Array.from({ length: 1 + Math.floor(random() * 60) }, () =>
+        // Few distinct values, so ties are common.
+        Math.floor(random() * 8),
+      );
+      const sorted = [...values].sort((x, y) => y - x);
+      for (const k of [1, 2, 5, values.length, values.length + 1])
+        expect(kthLargest(Float64Array.from(values), k)).toBe(sorted[k - 1] ?? -Infinity);
+    }
   });
 });

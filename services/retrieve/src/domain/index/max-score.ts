@@ -54,7 +54,9 @@ export function maxScoreTopK<C>(
   let next = 0;
   for (; next < ordered.length; next++) {
     if (!exhaustive && touched.length >= limit && remaining[next]! * SLACK < best) {
-      if (remaining[next]! * SLACK < kthBest(scoresOf(touched, scores, slotOf), limit)) break;
+      const partials = new Float64Array(touched.length);
+      for (let i = 0; i < touched.length; i++) partials[i] = scores[slotOf(touched[i]!)]!;
+      if (remaining[next]! * SLACK < kthLargest(partials, limit)) break;
     }
     const { postings, impact } = ordered[next]!;
     for (const [chunk, tf] of postings) {
@@ -74,10 +76,22 @@ export function maxScoreTopK<C>(
       if (score > best) best = score;
     }
   }
-  let candidates = touched.map((chunk): [C, number] => [chunk, scores[slotOf(chunk)]!]);
+  let candidates: Array<[C, number]> = [];
+  if (next === ordered.length) {
+    for (const chunk of touched) candidates.push([chunk, scores[slotOf(chunk)]!]);
+  } else {
+    // Only chunks that can still reach θ become candidates.
+    const partials = new Float64Array(touched.length);
+    for (let i = 0; i < touched.length; i++) partials[i] = scores[slotOf(touched[i]!)]!;
+    const threshold = kthLargest(partials, limit);
+    for (const chunk of touched) {
+      const score = scores[slotOf(chunk)]!;
+      if ((score + remaining[next]!) * SLACK >= threshold) candidates.push([chunk, score]);
+    }
+  }
   for (; next < ordered.length; next++) {
-    const threshold = kthBest(
-      candidates.map(([, score]) => score),
+    const threshold = kthLargest(
+      Float64Array.from(candidates, ([, score]) => score),
       limit,
     );
     candidates = candidates.filter(([, score]) => (score + remaining[next]!) * SLACK >= threshold);
@@ -90,12 +104,33 @@ export function maxScoreTopK<C>(
   return topK(candidates, limit, ([x, sx], [y, sy]) => sx > sy || (sx === sy && tieBefore(x, y)));
 }
 
-function* scoresOf<C>(chunks: C[], scores: Float64Array, slotOf: (chunk: C) => number): Iterable<number> {
-  for (const chunk of chunks) yield scores[slotOf(chunk)]!;
-}
-
-/** The k-th largest value (or -Infinity when there are fewer). */
-function kthBest(values: Iterable<number>, k: number): number {
-  const kept = topK(values, k, (x, y) => x > y);
-  return kept.length < k ? -Infinity : kept[kept.length - 1]!;
+/**
+ * The k-th largest value (-Infinity when there are fewer), by quickselect: linear, in place (the
+ * array is reordered), no allocation — it runs over every partial score seen so far.
+ */
+export function kthLargest(values: Float64Array, k: number): number {
+  if (k <= 0 || values.length < k) return -Infinity;
+  const target = k - 1; // index of the k-th largest once ordered descending
+  let low = 0;
+  let high = values.length - 1;
+  while (low < high) {
+    const pivot = values[(low + high) >> 1]!;
+    let i = low;
+    let j = high;
+    while (i <= j) {
+      while (values[i]! > pivot) i++;
+      while (values[j]! < pivot) j--;
+      if (i <= j) {
+        const held = values[i]!;
+        values[i] = values[j]!;
+        values[j] = held;
+        i++;
+        j--;
+      }
+    }
+    if (target <= j) high = j;
+    else if (target >= i) low = i;
+    else return values[target]!;
+  }
+  return values[target]!;
 }

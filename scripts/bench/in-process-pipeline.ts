@@ -3,16 +3,8 @@
 // compared with the pipeline alone: the difference is what the fleet's hops cost.
 import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
-import { LocalEmbeddingProvider } from '../../services/embed/src/adapters/local/local-embedding-provider.ts';
-import { LocalModelPool } from '../../services/embed/src/adapters/local/local-model-pool.ts';
-import { LruEmbeddingCache } from '../../services/embed/src/adapters/lru-embedding-cache.ts';
-import { EmbeddingService } from '../../services/embed/src/domain/embedding-service.ts';
-import { ModelCatalog } from '../../services/embed/src/domain/model-catalog.ts';
-import { FileDocumentStore } from '../../services/retrieve/src/adapters/file-document-store.ts';
-import { HnswVectorIndex } from '../../services/retrieve/src/adapters/hnsw-vector-index.ts';
-import { Corpus } from '../../services/retrieve/src/domain/index/corpus.ts';
-import { noMetrics } from '../../services/retrieve/src/domain/index/retrieve-metrics.ts';
-import { SearchService } from '../../services/retrieve/src/domain/search/search-service.ts';
+import type { SearchService } from '../../services/retrieve/src/domain/search/search-service.ts';
+import { composeInProcessRetrieve } from '../in-process-retrieve.ts';
 import { loadCatalogFile } from '../../services/router/src/adapters/catalog-file.ts';
 import { RoutePolicy } from '../../services/router/src/domain/route-policy.ts';
 import { ExtractiveProvider } from '../../services/generate/src/adapters/extractive/extractive-provider.ts';
@@ -31,33 +23,10 @@ export async function composeInProcessPipeline(
   dataDir: string,
   tenant = 'default',
 ): Promise<InProcessPipeline> {
-  const pool = new LocalModelPool({ size: Number(process.env.EMBED_WORKERS ?? availableParallelism()) });
-  await pool.start();
-  const local = new LocalEmbeddingProvider(pool);
-  const embedding = new EmbeddingService({
-    catalog: new ModelCatalog([local], local.model),
-    cache: new LruEmbeddingCache({ maxEntries: 50_000 }),
-    batchSize: 32,
-    concurrency: pool.size,
+  const retrieve = await composeInProcessRetrieve(dataDir, {
+    workers: Number(process.env.EMBED_WORKERS ?? availableParallelism()),
+    cacheEntries: 50_000,
   });
-
-  const store = new FileDocumentStore(join(dataDir, 'retrieve'));
-  await store.open();
-  const index = await HnswVectorIndex.open(join(dataDir, 'retrieve', 'index'), {
-    m: 16,
-    efConstruction: 200,
-    efSearch: 64,
-  });
-  const corpus = new Corpus(store, index, noMetrics);
-  await corpus.recover({ info: () => {} });
-  const search = new SearchService(
-    corpus,
-    {
-      model: local.model,
-      embed: async (texts) => (await embedding.embed({ texts })).vectors.map((vector) => Array.from(vector)),
-    },
-    noMetrics,
-  );
 
   const policy = new RoutePolicy(
     loadCatalogFile(join(import.meta.dirname, '../../services/router/catalog.json')),
@@ -65,29 +34,11 @@ export async function composeInProcessPipeline(
   );
   const pipeline = new AnswerPipeline({
     router: { route: async (query, tier) => policy.route(query, tier) },
-    retriever: {
-      search: async (query, k, filters) =>
-        (await search.search(tenant, { query, k, filters })).map((hit) => ({
-          documentId: hit.documentId,
-          chunkId: hit.chunkId,
-          title: hit.title,
-          text: hit.text,
-          score: hit.score,
-          start: hit.start,
-          end: hit.end,
-        })),
-    },
+    retriever: { search: (query, k, filters) => retrieve.passages(tenant, query, k, filters) },
     prompts: loadPromptLibrary('rag-answer', 'v1'),
     providers: [new ExtractiveProvider()],
     guard: new ProviderGuard(),
     defaultTopK: 5,
   });
-  return {
-    pipeline,
-    search,
-    close: async () => {
-      await pool.close();
-      await store.close();
-    },
-  };
+  return { pipeline, search: retrieve.search, close: () => retrieve.close() };
 }

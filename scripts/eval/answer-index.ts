@@ -5,19 +5,10 @@
 import { availableParallelism } from 'node:os';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { LocalEmbeddingProvider } from '../../services/embed/src/adapters/local/local-embedding-provider.ts';
-import { LocalModelPool } from '../../services/embed/src/adapters/local/local-model-pool.ts';
-import { LruEmbeddingCache } from '../../services/embed/src/adapters/lru-embedding-cache.ts';
-import { EmbeddingService } from '../../services/embed/src/domain/embedding-service.ts';
-import { ModelCatalog } from '../../services/embed/src/domain/model-catalog.ts';
-import { FileDocumentStore } from '../../services/retrieve/src/adapters/file-document-store.ts';
-import { HnswVectorIndex } from '../../services/retrieve/src/adapters/hnsw-vector-index.ts';
 import { chunkRecords } from '../../services/retrieve/src/domain/chunking/chunk-records.ts';
 import { chunkDocument, type ChunkingOptions } from '../../services/retrieve/src/domain/chunking/chunking.ts';
-import { Corpus } from '../../services/retrieve/src/domain/index/corpus.ts';
-import { noMetrics } from '../../services/retrieve/src/domain/index/retrieve-metrics.ts';
-import { SearchService } from '../../services/retrieve/src/domain/search/search-service.ts';
 import type { Passage } from '../../services/generate/src/domain/ports.ts';
+import { composeInProcessRetrieve } from '../in-process-retrieve.ts';
 
 /** retrieve's defaults (CHUNK_STRATEGY, CHUNK_SIZE, CHUNK_OVERLAP, ...), as `pnpm start` ingests. */
 const FLEET_CHUNKING: ChunkingOptions = {
@@ -54,27 +45,11 @@ export async function buildAnswerIndex(
   corpora: string[],
   dataDir: string,
 ): Promise<AnswerIndex> {
-  const pool = new LocalModelPool({ size: Math.max(1, Math.min(2, availableParallelism())) });
-  await pool.start();
-  const local = new LocalEmbeddingProvider(pool);
-  const embedding = new EmbeddingService({
-    catalog: new ModelCatalog([local], local.model),
-    cache: new LruEmbeddingCache({ maxEntries: 10_000 }),
-    batchSize: 32,
-    concurrency: pool.size,
+  const retrieve = await composeInProcessRetrieve(dataDir, {
+    workers: Math.max(1, Math.min(2, availableParallelism())),
+    cacheEntries: 10_000,
   });
-  const embed = async (texts: string[]) =>
-    (await embedding.embed({ texts })).vectors.map((vector) => Array.from(vector));
-
-  const store = new FileDocumentStore(join(dataDir, 'retrieve'));
-  await store.open();
-  const index = await HnswVectorIndex.open(join(dataDir, 'retrieve', 'index'), {
-    m: 16,
-    efConstruction: 200,
-    efSearch: 64,
-  });
-  const corpus = new Corpus(store, index, noMetrics);
-  await corpus.recover({ info: () => {} });
+  const { corpus, embed } = retrieve;
 
   let documents = 0;
   let chunks = 0;
@@ -102,23 +77,10 @@ export async function buildAnswerIndex(
     }
   }
 
-  const search = new SearchService(corpus, { model: local.model, embed }, noMetrics);
   return {
     documents,
     chunks,
-    search: async (tenant, query, k) =>
-      (await search.search(tenant, { query, k, filters: {} })).map((hit) => ({
-        documentId: hit.documentId,
-        chunkId: hit.chunkId,
-        title: hit.title,
-        text: hit.text,
-        score: hit.score,
-        start: hit.start,
-        end: hit.end,
-      })),
-    close: async () => {
-      await pool.close();
-      await store.close();
-    },
+    search: (tenant, query, k) => retrieve.passages(tenant, query, k),
+    close: () => retrieve.close(),
   };
 }

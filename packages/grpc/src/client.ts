@@ -167,13 +167,14 @@ export class GrpcClient<C extends Client> {
     const onAbort = () => call.cancel();
     settings.signal?.addEventListener('abort', onAbort, { once: true });
     const messages = call[Symbol.asyncIterator]();
+    let ended = false;
     try {
       for (;;) {
         // Only the wait for the upstream counts: while the caller holds a message, the timer stops.
         idle.start();
         const next = await messages.next();
         idle.stop();
-        if (next.done) return;
+        if ((ended = next.done === true)) return;
         yield next.value as Res;
       }
     } catch (error) {
@@ -191,7 +192,8 @@ export class GrpcClient<C extends Client> {
       idle.stop();
       connect.stop();
       settings.signal?.removeEventListener('abort', onAbort);
-      call.cancel();
+      // A call that ended with its status has nothing to cancel.
+      if (!ended) call.cancel();
     }
   }
 

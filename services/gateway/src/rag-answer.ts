@@ -45,13 +45,40 @@ export function truncatedStreamError(): RagfleetError {
   });
 }
 
-/** Upstream Answer messages as public events, in order, skipping empty messages. */
+/**
+ * Upstream Answer messages as public events, in order, skipping empty messages; ends after the
+ * terminal event (`done` or `error`). Closed after that event, it reads the upstream's end
+ * rather than cancelling the call: all that is left is the OK status, and a cancel makes grpc-js
+ * build and format an error with a stack for every answer (3% of the gateway's CPU).
+ */
 export async function* answerEvents(
   messages: AsyncIterable<GenerateV1.AnswerResponse__Output>,
 ): AsyncGenerator<AnswerEvent> {
-  for await (const message of messages) {
-    const event = answerEventJson(message);
-    if (event) yield event;
+  const upstream = messages[Symbol.asyncIterator]();
+  let finished = false;
+  try {
+    for (;;) {
+      const next = await upstream.next();
+      if (next.done) return;
+      const event = answerEventJson(next.value);
+      if (!event) continue;
+      finished = event.type === 'done' || event.type === 'error';
+      yield event;
+      if (finished) return;
+    }
+  } finally {
+    // In the background, so that the caller's response does not wait for the upstream's end.
+    if (finished) void readEnd(upstream);
+    else await upstream.return?.();
+  }
+}
+
+/** Reads the status after the last event; an upstream that sends more is cancelled. */
+async function readEnd(upstream: AsyncIterator<unknown>): Promise<void> {
+  try {
+    if (!(await upstream.next()).done) await upstream.return?.();
+  } catch {
+    // the call failed after its last event: nothing is left to tell anyone
   }
 }
 

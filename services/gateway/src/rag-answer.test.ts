@@ -9,7 +9,10 @@ const DONE: GenerateV1.AnswerResponse__Output = {
 const TOKEN = { event: 'token', token: { text: 'hi' } } as GenerateV1.AnswerResponse__Output;
 
 /** An upstream stream that records how its reader left it: read to its end, or returned (cancelled). */
-function upstream(messages: GenerateV1.AnswerResponse__Output[], after: GenerateV1.AnswerResponse__Output[] = []) {
+function upstream(
+  messages: GenerateV1.AnswerResponse__Output[],
+  after: GenerateV1.AnswerResponse__Output[] = [],
+) {
   const queue = [...messages, ...after];
   const seen = { reads: 0, returned: false };
   const iterator: AsyncIterator<GenerateV1.AnswerResponse__Output> = {

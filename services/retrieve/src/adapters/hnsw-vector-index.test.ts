@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { makeTempDir } from '../../test/support/temp-dir.ts';
 import type { IndexEntry } from '../domain/index/vector-index.ts';
+import { EXACT_SCAN_LIMIT } from './hnsw-tenant-graph.ts';
 import { HnswVectorIndex } from './hnsw-vector-index.ts';
 
 const options = { m: 16, efConstruction: 200, efSearch: 16, initialCapacity: 64 };
@@ -127,4 +130,133 @@ describe('HnswVectorIndex', () => {
     expect(index.marker).toBeUndefined();
     expect(index.search('acme', vector(1), 5)).toEqual([]);
   });
+
+  it('keeps each tenant in its own graph: same labels, same ids, no crossing', async () => {
+    const index = await HnswVectorIndex.open(dir.path, options);
+    // The same vectors under the same ids in two tenants, plus one tenant's extra near neighbours.
+    index.upsertDocument('acme', 'd', entries('d', 20, 1, { team: 'x' }));
+    index.upsertDocument('globex', 'd', entries('d', 20, 1, { team: 'x' }));
+    index.upsertDocument('globex', 'near', entries('near', 20, 1, { team: 'y' }));
+    const acme = index.search('acme', vector(5), 40);
+    expect(acme).toHaveLength(20);
+    expect(acme.every((hit) => hit.documentId === 'd')).toBe(true);
+    expect(index.search('acme', vector(5), 5, { equals: { team: 'y' } })).toEqual([]);
+    expect(index.search('globex', vector(5), 40)).toHaveLength(40);
+    // Deleting one tenant's document leaves the other's, with the same id, alone.
+    expect(index.deleteDocument('globex', 'd')).toBe(20);
+    expect(index.search('acme', vector(5), 40)).toHaveLength(20);
+    expect(index.search('globex', vector(5), 40).every((hit) => hit.documentId === 'near')).toBe(true);
+    expect(index.size).toBe(40);
+  });
+
+  it('returns k hits for filters on either side of the exact-scan limit, the exact k nearest', async () => {
+    const index = await HnswVectorIndex.open(dir.path, options);
+    // 1,200 one-chunk documents; `kind` lets through 1 in 4 (above the limit) or 1 in 100 (below).
+    const all: IndexEntry[] = [];
+    for (let d = 0; d < 1200; d++) {
+      const kind = d % 100 === 3 ? 'rare' : d % 4 === 0 ? 'quarter' : 'common';
+      const [entry] = entries(`doc${d}`, 1, d * 7, { kind });
+      all.push(entry!);
+      index.upsertDocument('acme', `doc${d}`, [entry!]);
+    }
+    const query = vector(99_999);
+    const nearest = (kind: string, k: number) =>
+      all
+        .filter((entry) => entry.metadata.kind === kind)
+        .map((entry) => ({ chunkId: entry.chunkId, score: cosine(query, entry.vector) }))
+        .sort((a, b) => b.score - a.score)
+        .slice(0, k)
+        .map((hit) => hit.chunkId);
+    expect(300).toBeGreaterThan(EXACT_SCAN_LIMIT);
+    expect(12).toBeLessThanOrEqual(EXACT_SCAN_LIMIT);
+    const quarter = index.search('acme', query, 10, { equals: { kind: 'quarter' } });
+    expect(quarter).toHaveLength(10);
+    expect(quarter.every((hit) => Number(hit.documentId.slice(3)) % 4 === 0)).toBe(true);
+    // The graph search is approximate: most of the true 10 nearest, at this size all of them.
+    expect(quarter.map((hit) => hit.chunkId)).toEqual(nearest('quarter', 10));
+    const rare = index.search('acme', query, 10, { equals: { kind: 'rare' } });
+    expect(rare.map((hit) => hit.chunkId)).toEqual(nearest('rare', 10));
+    rare.forEach((hit) =>
+      expect(hit.score).toBeCloseTo(cosine(query, vector(Number(hit.documentId.slice(3)) * 7)), 5),
+    );
+    expect(index.search('acme', query, 50, { equals: { kind: 'rare' } })).toHaveLength(12);
+    // Named documents are looked up, not scanned for, and still pass the rest of the filter.
+    const named = index.search('acme', query, 10, {
+      documentIds: ['doc3', 'doc4', 'doc5', 'doc3', 'nope'],
+      equals: { kind: 'rare' },
+    });
+    expect(named.map((hit) => hit.documentId)).toEqual(['doc3']);
+  });
+
+  it('persists every tenant and rewrites only the graphs that changed', async () => {
+    const index = await HnswVectorIndex.open(dir.path, options);
+    index.upsertDocument('acme', 'a', entries('a', 30, 1, { lang: 'en' }));
+    index.upsertDocument('globex', 'g', entries('g', 30, 1, { lang: 'fr' }));
+    index.upsertDocument('initech', 'i', entries('i', 5, 500));
+    await index.persist('1:1');
+    const graphs = async () => (await readdir(dir.path)).filter((name) => name.startsWith('graph-')).sort();
+    const first = await graphs();
+    expect(first).toHaveLength(3);
+
+    index.upsertDocument('acme', 'b', entries('b', 4, 900));
+    index.deleteDocument('initech', 'i');
+    await index.persist('1:2');
+    const second = await graphs();
+    // globex kept its file, acme got a new one, initech (now empty) has none.
+    expect(second).toHaveLength(2);
+    expect(second.filter((name) => first.includes(name))).toHaveLength(1);
+
+    const reopened = await HnswVectorIndex.open(dir.path, options);
+    expect(reopened.marker).toBe('1:2');
+    expect(reopened.size).toBe(64);
+    for (const tenant of ['acme', 'globex', 'initech'])
+      expect(reopened.search(tenant, vector(3), 10)).toEqual(index.search(tenant, vector(3), 10));
+    expect(reopened.search('globex', vector(3), 40).every((hit) => hit.documentId === 'g')).toBe(true);
+    expect(reopened.search('acme', vector(3), 5, { lang: 'fr' })).toEqual([]);
+  });
+
+  it('reuses the slots of deleted chunks instead of growing', async () => {
+    const index = await HnswVectorIndex.open(dir.path, { ...options, initialCapacity: 16 });
+    for (let round = 0; round < 20; round++) index.upsertDocument('acme', 'd', entries('d', 16, round * 100));
+    index.upsertDocument('acme', 'other', entries('other', 1, 7_000));
+    await index.persist('1:1');
+    // 16 live slots reused 19 times plus one more point: the graph doubled once, not 20 times.
+    const [graph] = (await readdir(dir.path)).filter((name) => name.startsWith('graph-'));
+    const reopened = await HnswVectorIndex.open(dir.path, options);
+    expect(reopened.size).toBe(17);
+    expect(reopened.search('acme', vector(1_900), 1)[0]?.chunkId).toBe('d#0');
+    // hnswlib's file header holds max_elements (8 bytes at offset 8) and cur_element_count (offset 16).
+    const header = await readFile(join(dir.path, graph!));
+    expect(Number(header.readBigUInt64LE(8))).toBe(32);
+    expect(Number(header.readBigUInt64LE(16))).toBe(17);
+  });
+
+  it('opens an index persisted in the single-graph layout empty and without a marker, to be rebuilt', async () => {
+    await writeFile(join(dir.path, 'graph-old.bin'), 'not read');
+    await writeFile(
+      join(dir.path, 'meta.json'),
+      JSON.stringify({
+        marker: '1:9',
+        dimensions: 16,
+        nextLabel: 3,
+        graphFile: 'graph-old.bin',
+        tenants: { acme: [] },
+      }),
+    );
+    const index = await HnswVectorIndex.open(dir.path, options);
+    expect(index.marker).toBeUndefined();
+    expect(index.size).toBe(0);
+    index.upsertDocument('acme', 'd', entries('d', 3, 1));
+    await index.persist('1:10');
+    expect((await readdir(dir.path)).filter((name) => name.startsWith('graph-'))).not.toContain(
+      'graph-old.bin',
+    );
+    expect((await HnswVectorIndex.open(dir.path, options)).marker).toBe('1:10');
+  });
 });
+
+function cosine(a: number[], b: number[]): number {
+  const dot = a.reduce((sum, value, i) => sum + value * (b[i] ?? 0), 0);
+  const norm = (v: number[]) => Math.sqrt(v.reduce((sum, value) => sum + value * value, 0));
+  return dot / (norm(a) * norm(b));
+}

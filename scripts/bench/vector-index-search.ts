@@ -40,15 +40,17 @@ const options = {
 };
 const log = (message: string) => console.error(`[bench:vector-index] ${message}`);
 
-/** Metadata of the bench tenant's chunk i: every other one is `en`, one in a hundred is `rare`. */
+/** Metadata of the bench tenant's chunk i: every other one is `en`, 1 in 100 `rare`, 1 in 500 in bucket 7. */
 const metadataOf = (i: number) => ({
   lang: i % 2 === 0 ? 'en' : 'fr',
   kind: i % 100 === 7 ? 'rare' : 'common',
+  bucket: String(i % 500),
 });
 const cases: Array<{ name: string; filter: IndexFilter; matches: (i: number) => boolean }> = [
   { name: 'no filter', filter: {}, matches: () => true },
   { name: 'lang=en (50%)', filter: { lang: 'en' }, matches: (i) => i % 2 === 0 },
   { name: 'kind=rare (1%)', filter: { equals: { kind: 'rare' } }, matches: (i) => i % 100 === 7 },
+  { name: 'bucket=7 (0.2%)', filter: { equals: { bucket: '7' } }, matches: (i) => i % 500 === 7 },
   { name: 'one document', filter: { equals: { document_id: 'doc-4242' } }, matches: (i) => i === 4242 },
 ];
 

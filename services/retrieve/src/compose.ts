@@ -25,6 +25,7 @@ import { IngestSweep } from './domain/ingest/ingest-sweep.ts';
 import { IngestWorker } from './domain/ingest/ingest-worker.ts';
 import type { Bm25Params } from './domain/index/keyword-index.ts';
 import type { SearchDefaults } from './domain/search/search-options.ts';
+import { CachedQueryEmbedder } from './domain/search/cached-query-embedder.ts';
 import { SearchService } from './domain/search/search-service.ts';
 import { RETRIEVE_SERVICE, retrieveHandlers } from './grpc/retrieve-handlers.ts';
 import { ingestTopology, type IngestTopology } from './ingest-topology.ts';
@@ -126,7 +127,12 @@ export async function composeRetrieve(
     openCorpus: (id) => openVersionCorpus(dataDir, id, config),
     embedderFor: (model) => (model === '' || model === embedder.model ? embedder : embedderFor(model)),
     searcherFor: (versionCorpus, versionEmbedder) =>
-      new SearchService(versionCorpus, versionEmbedder, metrics, defaults),
+      new SearchService(
+        versionCorpus,
+        new CachedQueryEmbedder(versionEmbedder, { maxEntries: config.QUERY_EMBEDDING_CACHE_ENTRIES }),
+        metrics,
+        defaults,
+      ),
     bus,
     progressSubject: topology.versionProgressSubject,
     activatedSubject: topology.versionActivatedSubject,

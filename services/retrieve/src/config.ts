@@ -59,6 +59,8 @@ export const retrieveConfigSchema = z
     // Hybrid mode: move the query vector towards the top keyword hits (0 documents: off).
     SEARCH_FEEDBACK_DOCUMENTS: env.nonNegativeInt(DEFAULT_SEARCH.feedback.documents),
     SEARCH_FEEDBACK_WEIGHT: number(DEFAULT_SEARCH.feedback.weight, 0, 1),
+    /** Query vectors kept per index version, so a repeated question skips the embed call (0: off). */
+    QUERY_EMBEDDING_CACHE_ENTRIES: env.nonNegativeInt(2_000),
     HNSW_M: env.positiveInt(16),
     HNSW_EF_CONSTRUCTION: env.positiveInt(200),
     HNSW_EF_SEARCH: env.positiveInt(64),

@@ -80,11 +80,12 @@ try {
   const ratio = otherChunks > 0 ? Math.max(1, Math.round(chunks / otherChunks)) : Infinity;
   let other = 0;
   for (let i = 0; i < chunks; i++) {
-    add(TENANT, i, `doc-${i}`, metadataOf(i));
-    if (i % ratio === 0 && other < otherChunks) add('other', chunks + other, `doc-${other++}`, metadataOf(i));
+    await add(TENANT, i, `doc-${i}`, metadataOf(i));
+    if (i % ratio === 0 && other < otherChunks)
+      await add('other', chunks + other, `doc-${other++}`, metadataOf(i));
     if ((i + 1) % 20_000 === 0) log(`${i + 1} chunks indexed`);
   }
-  while (other < otherChunks) add('other', chunks + other, `doc-${other++}`, {});
+  while (other < otherChunks) await add('other', chunks + other, `doc-${other++}`, {});
   const buildSeconds = (performance.now() - started) / 1000;
   log(`indexed in ${buildSeconds.toFixed(1)} s`);
 
@@ -100,14 +101,14 @@ try {
         .filter((n) => n >= 0)
         .map((n) => `doc-${ids[n]}#0`),
     );
-    for (const query of queries.slice(0, 30)) index.search(TENANT, query, k, filter); // warm-up
+    for (const query of queries.slice(0, 30)) await index.search(TENANT, query, k, filter); // warm-up
     const latencies: number[] = [];
     let found = 0;
     let expected = 0;
     let short = 0;
     for (const [q, query] of queries.entries()) {
       const begun = performance.now();
-      const hits = index.search(TENANT, query, k, filter);
+      const hits = await index.search(TENANT, query, k, filter);
       latencies.push(performance.now() - begun);
       if (hits.length < Math.min(k, ids.length)) short++;
       const top = new Set(hits.slice(0, RECALL_AT).map((hit) => hit.chunkId));

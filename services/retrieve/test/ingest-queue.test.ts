@@ -192,7 +192,7 @@ describe('ingest through the JetStream work queue', () => {
       expect(after.some((hit) => hit.documentId === 'atlas')).toBe(false);
       expect(after.length).toBeGreaterThan(0);
       expect(
-        pipeline.fixture.corpus.index.search('acme', new HashingEmbedder().vector('atlas'), 50, {
+        await pipeline.fixture.corpus.index.search('acme', new HashingEmbedder().vector('atlas'), 50, {
           equals: { document_id: 'atlas' },
         }),
       ).toEqual([]);

@@ -3,7 +3,7 @@ import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import hnswlib from 'hnswlib-node';
 import { documentPredicate, type SearchFilter } from '../domain/index/search-filter.ts';
-import type { IndexEntry, IndexHit } from '../domain/index/vector-index.ts';
+import { byScoreThenChunk, type IndexEntry, type IndexHit } from '../domain/index/vector-index.ts';
 
 const { HierarchicalNSW } = hnswlib;
 type Hnsw = InstanceType<typeof HierarchicalNSW>;
@@ -264,15 +264,4 @@ async function syncFile(path: string): Promise<void> {
 function normalize(vector: number[]): number[] {
   const norm = Math.sqrt(vector.reduce((sum, value) => sum + value * value, 0)) || 1;
   return vector.map((value) => value / norm);
-}
-
-/**
- * Equal scores in chunk id order: the graph returns ties in the order points were inserted, which
- * differs between replicas that applied the same writes in another order (or rebuilt), and the
- * same corpus must answer the same on every replica.
- */
-function byScoreThenChunk(hits: IndexHit[]): IndexHit[] {
-  return hits.sort(
-    (a, b) => b.score - a.score || (a.chunkId < b.chunkId ? -1 : a.chunkId > b.chunkId ? 1 : 0),
-  );
 }

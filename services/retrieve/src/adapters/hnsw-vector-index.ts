@@ -1,12 +1,12 @@
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { RagfleetError } from '@ragfleet/errors';
 import { readJsonIfPresent, writeJsonDurably } from '@ragfleet/durable-json';
-import type {
-  IndexEntry,
-  IndexFilter,
-  IndexHit,
-  PersistentVectorIndex,
+import {
+  dimensionMismatch,
+  type IndexEntry,
+  type IndexFilter,
+  type IndexHit,
+  type PersistentVectorIndex,
 } from '../domain/index/vector-index.ts';
 import { TenantGraph, type PersistedTenant, type TenantGraphSettings } from './hnsw-tenant-graph.ts';
 
@@ -70,8 +70,8 @@ export class HnswVectorIndex implements PersistentVectorIndex {
     return size;
   }
 
-  upsertDocument(tenant: string, documentId: string, entries: IndexEntry[]): void {
-    this.deleteDocument(tenant, documentId);
+  async upsertDocument(tenant: string, documentId: string, entries: IndexEntry[]): Promise<void> {
+    this.#delete(tenant, documentId);
     if (entries.length === 0) return;
     if (this.#dimensions === 0) this.#dimensions = entries[0]?.vector.length ?? 0;
     for (const entry of entries) this.#checkDimensions(entry.vector);
@@ -80,7 +80,11 @@ export class HnswVectorIndex implements PersistentVectorIndex {
     graph.add(documentId, entries);
   }
 
-  deleteDocument(tenant: string, documentId: string): number {
+  async deleteDocument(tenant: string, documentId: string): Promise<number> {
+    return this.#delete(tenant, documentId);
+  }
+
+  #delete(tenant: string, documentId: string): number {
     const graph = this.#tenants.get(tenant);
     if (!graph) return 0;
     const removed = graph.delete(documentId);
@@ -89,14 +93,14 @@ export class HnswVectorIndex implements PersistentVectorIndex {
     return removed;
   }
 
-  search(tenant: string, vector: number[], k: number, filter: IndexFilter = {}): IndexHit[] {
+  async search(tenant: string, vector: number[], k: number, filter: IndexFilter = {}): Promise<IndexHit[]> {
     const graph = this.#tenants.get(tenant);
     if (!graph || k <= 0) return [];
     this.#checkDimensions(vector);
     return graph.search(vector, k, filter);
   }
 
-  clear(): void {
+  async clear(): Promise<void> {
     this.#dimensions = 0;
     this.#marker = undefined;
     this.#tenants.clear();
@@ -134,10 +138,6 @@ export class HnswVectorIndex implements PersistentVectorIndex {
   }
 
   #checkDimensions(vector: number[]): void {
-    if (vector.length !== this.#dimensions) {
-      throw new RagfleetError('INTERNAL', 'Embedding dimensions do not match the index', {
-        internal: `index has ${this.#dimensions} dimensions, vector has ${vector.length}: was the embedding model changed?`,
-      });
-    }
+    if (vector.length !== this.#dimensions) throw dimensionMismatch(this.#dimensions, vector.length);
   }
 }

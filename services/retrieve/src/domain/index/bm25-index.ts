@@ -5,7 +5,7 @@ import {
   type Analyzer,
   type AnalyzerOptions,
 } from './analyzer.ts';
-import type { Bm25Params, KeywordEntry, KeywordHit, KeywordIndex } from './keyword-index.ts';
+import type { Bm25Params, KeywordEntry, KeywordHit } from './keyword-index.ts';
 import { documentPredicate, type SearchFilter } from './search-filter.ts';
 import { maxScoreTopK, type ScoredTerm } from './max-score.ts';
 
@@ -76,9 +76,10 @@ export interface Bm25Snapshot {
  * Okapi BM25 over chunks with title weighting (a simple BM25F: the title's terms are added to
  * every chunk's term counts and length, scaled by titleWeight). Statistics (document frequency,
  * average length) are per tenant, so one tenant's corpus never shifts another's scores.
- * idf = ln(1 + (N - df + 0.5) / (df + 0.5)), never negative.
+ * idf = ln(1 + (N - df + 0.5) / (df + 0.5)), never negative. Synchronous: the in-memory engine
+ * the keyword index adapters (VolatileKeywordIndex, FileKeywordIndex) answer the async port with.
  */
-export class Bm25Index implements KeywordIndex {
+export class Bm25Index {
   readonly signature: string;
   readonly #analyze: Analyzer;
   readonly #titleWeight: number;

@@ -64,9 +64,11 @@ describe('Corpus with an index journal', () => {
     const { corpus, recovery } = await open();
     expect(recovery).toBe('replayed');
     expect(corpus.index.size).toBe(3);
-    expect(corpus.index.search('acme', [0, 0, 1], 1)).toMatchObject([{ chunkId: 'b#1' }]);
-    expect(corpus.index.search('acme', [1, 0, 0], 5).some((hit) => hit.documentId === 'a')).toBe(false);
-    expect(corpus.keywords.search('acme', 'banana', 5)[0]?.chunkId).toBe('b#1');
+    expect(await corpus.index.search('acme', [0, 0, 1], 1)).toMatchObject([{ chunkId: 'b#1' }]);
+    expect((await corpus.index.search('acme', [1, 0, 0], 5)).some((hit) => hit.documentId === 'a')).toBe(
+      false,
+    );
+    expect((await corpus.keywords.search('acme', 'banana', 5))[0]?.chunkId).toBe('b#1');
 
     // Replay ended in a snapshot: the next start has nothing to replay.
     expect((await open()).recovery).toBe('loaded');

@@ -41,10 +41,10 @@ describe('Corpus.recover', () => {
     const stale = await reopen();
     expect(stale.index.size).toBe(1);
     expect(await stale.recover(new QuietLogger())).toBe('rebuilt');
-    expect(stale.index.search('acme', [0, 1, 0], 1, { equals: { lang: 'fr' } })).toMatchObject([
+    expect(await stale.index.search('acme', [0, 1, 0], 1, { equals: { lang: 'fr' } })).toMatchObject([
       { chunkId: 'b#0' },
     ]);
-    expect(stale.keywords.search('acme', 'b', 5)).toMatchObject([{ chunkId: 'b#0' }]);
+    expect(await stale.keywords.search('acme', 'b', 5)).toMatchObject([{ chunkId: 'b#0' }]);
 
     const fresh = await reopen();
     expect(await fresh.recover(new QuietLogger())).toBe('loaded');
@@ -57,8 +57,8 @@ describe('Corpus.recover', () => {
     expect(await fixture.corpus.deleteDocument('acme', 'a')).toBe(1);
     const reopened = await reopen();
     expect(await reopened.recover(new QuietLogger())).toBe('loaded');
-    expect(reopened.index.search('acme', [1, 0, 0], 5)).toEqual([]);
-    expect(reopened.keywords.search('acme', 'a', 5)).toEqual([]);
+    expect(await reopened.index.search('acme', [1, 0, 0], 5)).toEqual([]);
+    expect(await reopened.keywords.search('acme', 'a', 5)).toEqual([]);
   });
 
   it('rebuilds only the keyword index when the analyzer changed, from the stored texts', async () => {
@@ -71,8 +71,8 @@ describe('Corpus.recover', () => {
     expect(reopened.index.marker).toBe(await fixture.store.corpusMarker());
     expect(reopened.keywords.marker).toBeUndefined();
     expect(await reopened.recover(new QuietLogger())).toBe('rebuilt');
-    expect(reopened.keywords.search('acme', 'flows', 5)).toMatchObject([{ chunkId: 'flows#0' }]);
-    expect(reopened.keywords.search('acme', 'flow', 5)).toEqual([]);
+    expect(await reopened.keywords.search('acme', 'flows', 5)).toMatchObject([{ chunkId: 'flows#0' }]);
+    expect(await reopened.keywords.search('acme', 'flow', 5)).toEqual([]);
     expect(reopened.index.size).toBe(1);
   });
 });

@@ -173,22 +173,24 @@ export class Corpus {
       const ids = Array.from({ length: document?.chunkCount ?? 0 }, (_, n) => `${documentId}#${n}`);
       const chunks = document ? (await this.store.getChunks(tenant, ids)).sort((a, b) => a.n - b.n) : [];
       if (into.vectors) {
-        if (document) this.index.upsertDocument(tenant, documentId, toEntries(document, chunks));
-        else this.index.deleteDocument(tenant, documentId);
+        if (document) await this.index.upsertDocument(tenant, documentId, toEntries(document, chunks));
+        else await this.index.deleteDocument(tenant, documentId);
       }
       if (into.keywords) {
-        if (document) this.keywords.upsertDocument(tenant, documentId, toKeywordEntries(document, chunks));
-        else this.keywords.deleteDocument(tenant, documentId);
+        if (document)
+          await this.keywords.upsertDocument(tenant, documentId, toKeywordEntries(document, chunks));
+        else await this.keywords.deleteDocument(tenant, documentId);
       }
     }
   }
 
   async #rebuild(vectors: boolean, keywords: boolean): Promise<void> {
-    if (vectors) this.index.clear();
-    if (keywords) this.keywords.clear();
+    if (vectors) await this.index.clear();
+    if (keywords) await this.keywords.clear();
     for await (const { tenant, document, chunks } of this.store.scanIndexable()) {
-      if (vectors) this.index.upsertDocument(tenant, document.id, toEntries(document, chunks));
-      if (keywords) this.keywords.upsertDocument(tenant, document.id, toKeywordEntries(document, chunks));
+      if (vectors) await this.index.upsertDocument(tenant, document.id, toEntries(document, chunks));
+      if (keywords)
+        await this.keywords.upsertDocument(tenant, document.id, toKeywordEntries(document, chunks));
     }
   }
 
@@ -218,8 +220,11 @@ export class Corpus {
         const started = performance.now();
         await this.store.upsertDocument(tenant, document, chunks);
         const stored = performance.now();
-        this.index.upsertDocument(tenant, document.id, toEntries(document, chunks));
-        this.keywords.upsertDocument(tenant, document.id, toKeywordEntries(document, chunks));
+        // Both indexes at once: on disk (LanceDB) each write waits on its own commit.
+        await Promise.all([
+          this.index.upsertDocument(tenant, document.id, toEntries(document, chunks)),
+          this.keywords.upsertDocument(tenant, document.id, toKeywordEntries(document, chunks)),
+        ]);
         storeSeconds += (stored - started) / 1000;
         indexSeconds += (performance.now() - stored) / 1000;
       }
@@ -240,8 +245,10 @@ export class Corpus {
   async deleteDocument(tenant: string, documentId: string, origin: ChangeOrigin = 'local'): Promise<number> {
     const removed = await this.#writes.run(async () => {
       const removed = await this.store.deleteDocument(tenant, documentId);
-      this.index.deleteDocument(tenant, documentId);
-      this.keywords.deleteDocument(tenant, documentId);
+      await Promise.all([
+        this.index.deleteDocument(tenant, documentId),
+        this.keywords.deleteDocument(tenant, documentId),
+      ]);
       if (this.#journal) await this.#journalWrite(tenant, [documentId]);
       else await this.#snapshotLocked(await this.store.corpusMarker());
       this.#metrics.indexSize(this.index.size);

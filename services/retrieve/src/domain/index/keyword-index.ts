@@ -27,14 +27,23 @@ export interface Bm25Params {
   feedback?: { documents: number; terms: number; weight: number };
 }
 
-/** Term search over chunks, partitioned by tenant; kept in step with the vector index by Corpus. */
+/**
+ * Term search over chunks, partitioned by tenant; kept in step with the vector index by Corpus.
+ * Asynchronous like VectorIndex, for the same reason.
+ */
 export interface KeywordIndex {
   /** Replaces every entry the document had with these. */
-  upsertDocument(tenant: string, documentId: string, entries: KeywordEntry[]): void;
-  /** Returns how many entries were removed. */
-  deleteDocument(tenant: string, documentId: string): number;
-  search(tenant: string, query: string, k: number, filter?: SearchFilter, params?: Bm25Params): KeywordHit[];
-  /** Live entries across tenants. */
+  upsertDocument(tenant: string, documentId: string, entries: KeywordEntry[]): Promise<void>;
+  /** Resolves to how many entries were removed. */
+  deleteDocument(tenant: string, documentId: string): Promise<number>;
+  search(
+    tenant: string,
+    query: string,
+    k: number,
+    filter?: SearchFilter,
+    params?: Bm25Params,
+  ): Promise<KeywordHit[]>;
+  /** Live entries across tenants (as of this process's last write or open, for a shared index). */
   readonly size: number;
 }
 
@@ -43,5 +52,5 @@ export interface PersistentKeywordIndex extends KeywordIndex {
   /** Undefined when nothing was persisted, or when it was built with another analyzer. */
   readonly marker: string | undefined;
   persist(marker: string): Promise<void>;
-  clear(): void;
+  clear(): Promise<void>;
 }

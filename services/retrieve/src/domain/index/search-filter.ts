@@ -47,6 +47,7 @@ export function documentPredicate(
   };
 }
 
-function normalizeTag(tag: string): string {
+/** Tags compare trimmed and lower-cased. */
+export function normalizeTag(tag: string): string {
   return tag.trim().toLowerCase();
 }

@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import type { SearchService } from '../../services/retrieve/src/domain/search/search-service.ts';
-import { composeInProcessRetrieve } from '../in-process-retrieve.ts';
+import { composeInProcessRetrieve, type InProcessRetrieve } from '../in-process-retrieve.ts';
 import { loadCatalogFile } from '../../services/router/src/adapters/catalog-file.ts';
 import { RoutePolicy } from '../../services/router/src/domain/route-policy.ts';
 import { ExtractiveProvider } from '../../services/generate/src/adapters/extractive/extractive-provider.ts';
@@ -16,6 +16,8 @@ export interface InProcessPipeline {
   pipeline: AnswerPipeline;
   /** The search the pipeline retrieves with: what /v1/search is compared against. */
   search: SearchService;
+  /** Its store and embedder, for peers that search the same chunks with the same vectors. */
+  retrieve: InProcessRetrieve;
   close(): Promise<void>;
 }
 
@@ -40,5 +42,5 @@ export async function composeInProcessPipeline(
     guard: new ProviderGuard(),
     defaultTopK: 5,
   });
-  return { pipeline, search: retrieve.search, close: () => retrieve.close() };
+  return { pipeline, search: retrieve.search, retrieve, close: () => retrieve.close() };
 }

@@ -8,12 +8,14 @@
 // Env: BENCH_RATE (20 requests/s), BENCH_HIGH_RATE (100), BENCH_BLOCKS (6 per side),
 // BENCH_BLOCK_REQUESTS (60), BENCH_DOCS (300 Cranfield documents), BENCH_PROFILE_DIR (write a V8
 // CPU profile of every fleet process there, plus the load windows: see cpu-profile-summary.ts).
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startFleet, type Fleet } from '../fleet-runner.ts';
-import { CRANFIELD_DIR, cranfieldAvailable, readCranfieldDocuments } from './cranfield.ts';
+import { cranfieldAvailable, readCranfieldDocuments, readCranfieldQueries } from './cranfield.ts';
 import { composeInProcessPipeline, type InProcessPipeline } from './in-process-pipeline.ts';
+import { composeOramaSearch, type OramaSearch } from './orama-search.ts';
+import { DEFAULT_K } from '../../services/retrieve/src/domain/search/search-options.ts';
 import { interleave, type LoadPlan, type LoadSide, type SideFigures } from './interleaved-load.ts';
 import { ownCpuSeconds, processCpuSecondsOf } from './process-cpu.ts';
 import { writeReport } from './report.ts';
@@ -29,7 +31,8 @@ const blocks = number('BENCH_BLOCKS', 6);
 const blockRequests = number('BENCH_BLOCK_REQUESTS', 60);
 const docCount = number('BENCH_DOCS', 300);
 const profileDir = process.env.BENCH_PROFILE_DIR ? resolve(process.env.BENCH_PROFILE_DIR) : undefined;
-const GOALS = { cpuRatio: 1.5, p50Ratio: 2, p99Ratio: 3, highRateP99Ms: 100 };
+// peerP50Ratio: /v1/search through the gateway faster at p50 than Orama in-process.
+const GOALS = { cpuRatio: 1.5, p50Ratio: 2, p99Ratio: 3, highRateP99Ms: 100, peerP50Ratio: 1 };
 const log = (message: string) => console.error(`[bench:rag] ${message}`);
 
 if (!cranfieldAvailable()) {
@@ -37,16 +40,8 @@ if (!cranfieldAvailable()) {
   process.exit(1);
 }
 const documents = readCranfieldDocuments().slice(0, docCount);
-const queries = readFileSync(join(CRANFIELD_DIR, 'cran.qry'), 'utf8')
-  .replace(/\r\n/g, '\n')
-  .split(/^\.I /m)
-  .map((block) =>
-    block
-      .split(/^\.W\n/m)[1]
-      ?.replace(/\s+/g, ' ')
-      .trim(),
-  )
-  .filter((query): query is string => Boolean(query))
+const queries = readCranfieldQueries()
+  .map((query) => query.text)
   .slice(0, 50);
 const queryAt = (index: number) => queries[index % queries.length]!;
 
@@ -123,17 +118,37 @@ function searchSides(fleet: Fleet, local: InProcessPipeline): [LoadSide, LoadSid
   ];
 }
 
+/** A library users would otherwise run in-process: Orama's hybrid search on the same chunks. */
+function oramaSide(orama: OramaSearch): LoadSide {
+  return {
+    name: 'orama',
+    request: async (i) => {
+      const sentAt = performance.now();
+      await orama.query(queryAt(i), DEFAULT_K);
+      return performance.now() - sentAt;
+    },
+    cpuSeconds: () => ({ orama: ownCpuSeconds() }),
+  };
+}
+
 interface Comparison {
   rate: number;
   fleet: SideFigures;
   inProcess: SideFigures;
   ratio: { p50: number; p99: number; cpu: number };
+  /** Other implementations interleaved in the same blocks, and the fleet's p50 over theirs. */
+  peers?: Record<string, SideFigures & { fleetP50Ratio: number }>;
 }
 
-async function compare(sides: [LoadSide, LoadSide], plan: LoadPlan): Promise<Comparison> {
-  // Warm-up, not measured: connections, JIT, every query's embedding cached on both sides.
-  for (const side of sides) for (let i = 0; i < queries.length; i++) await side.request(i);
-  const figures = await interleave(sides, plan);
+async function compare(
+  sides: [LoadSide, LoadSide],
+  plan: LoadPlan,
+  peers: LoadSide[] = [],
+): Promise<Comparison> {
+  const all = [...sides, ...peers];
+  // Warm-up, not measured: connections, JIT, every query's embedding cached on every side.
+  for (const side of all) for (let i = 0; i < queries.length; i++) await side.request(i);
+  const figures = await interleave(all, plan);
   const fleet = figures.fleet!;
   const inProcess = figures['in-process']!;
   return {
@@ -145,6 +160,14 @@ async function compare(sides: [LoadSide, LoadSide], plan: LoadPlan): Promise<Com
       p99: fleet.p99Ms / inProcess.p99Ms,
       cpu: fleet.cpuSecondsPer1000 / inProcess.cpuSecondsPer1000,
     },
+    ...(peers.length > 0 && {
+      peers: Object.fromEntries(
+        peers.map(({ name }) => [
+          name,
+          { ...figures[name]!, fleetP50Ratio: fleet.p50Ms / figures[name]!.p50Ms },
+        ]),
+      ),
+    }),
   };
 }
 
@@ -184,6 +207,8 @@ try {
   // retrieve (recovery may rebuild and persist an index).
   cpSync(join(dataDir, 'retrieve'), join(localDir, 'retrieve'), { recursive: true });
   local = await composeInProcessPipeline(localDir);
+  const orama = await composeOramaSearch(local.retrieve.corpus.store, 'default', local.retrieve.embed);
+  report.oramaChunks = orama.chunks;
   report.pids = fleet.pids();
 
   // What the fleet burns with no request at all (timers, probes, metrics collection): at 20/s a
@@ -199,11 +224,11 @@ try {
   log(`/v1/rag at ${rate}/s: ${blocks} blocks of ${blockRequests} per side`);
   report.rag = await compare(ragSides(fleet, local), { ...plan, rate });
   log(`/v1/search (hybrid) at ${rate}/s`);
-  report.search = await compare(searchSides(fleet, local), {
-    ...plan,
-    blocks: Math.ceil(blocks / 1.5),
-    rate,
-  });
+  report.search = await compare(
+    searchSides(fleet, local),
+    { ...plan, blocks: Math.ceil(blocks / 1.5), rate },
+    [oramaSide(orama)],
+  );
   log(`/v1/rag at ${highRate}/s`);
   report.ragHighRate = await compare(ragSides(fleet, local), {
     blocks: Math.ceil(blocks / 1.5),
@@ -256,6 +281,15 @@ for (const [name, result, latencyGoals] of [
     row(`  ${service}`, seconds.toFixed(2));
   row('in-process CPU s / 1,000 requests', result.inProcess.cpuSecondsPer1000.toFixed(2));
   row('CPU ratio', times(result.ratio.cpu), atMost(result.ratio.cpu, GOALS.cpuRatio, '≤ 1.5×'));
+  for (const [peer, figures] of Object.entries(result.peers ?? {})) {
+    row(`${peer} in-process p50 / p99`, `${ms(figures.p50Ms)} / ${ms(figures.p99Ms)}`);
+    row(
+      `fleet p50 ÷ ${peer} p50`,
+      times(figures.fleetP50Ratio),
+      atMost(figures.fleetP50Ratio, GOALS.peerP50Ratio, '< 1×'),
+    );
+    row(`${peer} CPU s / 1,000 requests`, figures.cpuSecondsPer1000.toFixed(2));
+  }
   const errors = result.fleet.errors + result.inProcess.errors;
   if (errors) console.log(`errors: ${errors} (${result.fleet.firstError ?? result.inProcess.firstError})`);
 }

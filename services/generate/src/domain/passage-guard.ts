@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { detectInjection, type InjectionVerdict } from '@ragfleet/prompt-guard';
 import type { Logger } from '@ragfleet/telemetry';
 import type { FlaggedPassage } from './answer-events.ts';
@@ -8,6 +9,11 @@ export interface PassageGuardOptions {
   detect?: (text: string) => InjectionVerdict;
   /** Gets one warning per answer with flagged passages: ids and reasons, never the text. */
   logger?: Logger;
+  /**
+   * Verdicts kept by passage text (default 5,000; 0: off). The same chunks come back for similar
+   * questions, and the detector's patterns were a fifth of generate's CPU per answer.
+   */
+  rememberedVerdicts?: number;
 }
 
 /**
@@ -19,16 +25,19 @@ export interface PassageGuardOptions {
 export class PassageGuard {
   readonly #detect: (text: string) => InjectionVerdict;
   readonly #logger: Logger | undefined;
+  readonly #verdicts: LRUCache<string, InjectionVerdict> | undefined;
 
   constructor(options: PassageGuardOptions = {}) {
     this.#detect = options.detect ?? detectInjection;
     this.#logger = options.logger;
+    const max = options.rememberedVerdicts ?? 5_000;
+    this.#verdicts = max > 0 ? new LRUCache({ max }) : undefined;
   }
 
   screen(passages: readonly NumberedPassage[]): FlaggedPassage[] {
     const flagged = passages.flatMap((passage): FlaggedPassage[] => {
       // Titles come from the same documents and reach the prompt too.
-      const verdict = this.#detect(`${passage.title}\n${passage.text}`);
+      const verdict = this.#verdictOf(`${passage.title}\n${passage.text}`);
       return verdict.flagged
         ? [
             {
@@ -47,6 +56,16 @@ export class PassageGuard {
       );
     }
     return flagged;
+  }
+
+  /** The verdict depends on the text alone, so a text seen before is not scanned again. */
+  #verdictOf(text: string): InjectionVerdict {
+    let verdict = this.#verdicts?.get(text);
+    if (!verdict) {
+      verdict = this.#detect(text);
+      this.#verdicts?.set(text, verdict);
+    }
+    return verdict;
   }
 }
 

@@ -1,0 +1,227 @@
+import * as lancedb from '@lancedb/lancedb';
+import { Field, FixedSizeList, Float32 } from 'apache-arrow';
+import { byScoreThenChunk, dimensionMismatch } from '../domain/index/vector-index.ts';
+import type {
+  IndexEntry,
+  IndexFilter,
+  IndexHit,
+  PersistentVectorIndex,
+} from '../domain/index/vector-index.ts';
+import { documentClause, filterClause, filterColumns } from './lancedb-filter.ts';
+import {
+  chunkSchema,
+  connectLanceDb,
+  DEFAULT_LANCEDB,
+  deleteRows,
+  ensureScalarIndexes,
+  LanceDbMarkers,
+  openTableIfPresent,
+  optimizeTable,
+  replaceDocumentRows,
+  type LanceDbOptions,
+} from './lancedb-tables.ts';
+
+export interface LanceDbVectorOptions extends LanceDbOptions {
+  /**
+   * Rows from which the table gets an IVF-PQ index (built at the next snapshot). Below it every
+   * search is an exact scan: 10,000 512-d vectors are 20 MB, a few milliseconds to scan, and IVF-PQ
+   * trained on fewer rows has too few per partition to place its centroids well. Default 10,000.
+   */
+  ivfPqMinRows?: number;
+  /** IVF partitions of the index (default: LanceDB's choice for the table's size). */
+  numPartitions?: number;
+  /** PQ sub-vectors per vector (default: LanceDB's choice for the dimensions). */
+  numSubVectors?: number;
+  /**
+   * IVF partitions searched per query (LanceDB's default: 20). More: better recall, slower. A
+   * filtered search that finds fewer than k there while more rows match falls back to an exact scan.
+   */
+  nprobes?: number;
+  /**
+   * PQ distances are approximate: refineFactor × k candidates are re-ranked with their stored
+   * vectors, so hits come back with exact cosine scores and in exact order. Default 4.
+   */
+  refineFactor?: number;
+}
+
+const DEFAULTS: typeof DEFAULT_LANCEDB &
+  Required<Pick<LanceDbVectorOptions, 'ivfPqMinRows' | 'nprobes' | 'refineFactor'>> &
+  Pick<LanceDbVectorOptions, 'numPartitions' | 'numSubVectors' | 'storageOptions'> = {
+  ...DEFAULT_LANCEDB,
+  ivfPqMinRows: 10_000,
+  nprobes: 20,
+  refineFactor: 4,
+};
+
+interface VectorRow {
+  chunk_id: string;
+  document_id: string;
+  _distance: number;
+}
+
+/**
+ * The vector index as a LanceDB table (one per corpus; tenant, document and metadata as columns,
+ * see lancedb-filter.ts): on disk or object storage instead of in this process's memory, so that
+ * retrieve replicas can share one dataset. Filters are SQL prefilters, applied before ranking; when
+ * the IVF-PQ index still yields fewer than k hits while more rows match (the partitions probed
+ * held too few), the search is repeated as an exact scan of the matching rows, so k hits come back
+ * whenever k match. Cosine distance, scored as similarity (1 - distance).
+ *
+ * Every write is durable when it resolves; `persist` optimizes the table (compaction, new rows into
+ * the indexes, building IVF-PQ once the table is large enough) and records the corpus marker in
+ * the dataset (LanceDbMarkers).
+ */
+export class LanceDbVectorIndex implements PersistentVectorIndex {
+  readonly #db: lancedb.Connection;
+  readonly #name: string;
+  readonly #options: typeof DEFAULTS;
+  readonly #markers: LanceDbMarkers;
+  #table: lancedb.Table | undefined;
+  #dimensions = 0;
+  #size = 0;
+  #marker: string | undefined;
+  #indexed = false;
+
+  private constructor(db: lancedb.Connection, name: string, options: LanceDbVectorOptions) {
+    this.#db = db;
+    this.#name = name;
+    this.#options = { ...DEFAULTS, ...options };
+    this.#markers = new LanceDbMarkers(db);
+  }
+
+  /** Opens table `table` of the dataset at `uri` (created on the first write); check `marker` against the store. */
+  static async open(
+    uri: string,
+    table: string,
+    options: LanceDbVectorOptions = {},
+  ): Promise<LanceDbVectorIndex> {
+    const index = new LanceDbVectorIndex(await connectLanceDb(uri, options), table, options);
+    await index.#load();
+    return index;
+  }
+
+  get marker(): string | undefined {
+    return this.#marker;
+  }
+
+  get size(): number {
+    return this.#size;
+  }
+
+  async upsertDocument(tenant: string, documentId: string, entries: IndexEntry[]): Promise<void> {
+    if (entries.length === 0) {
+      await this.deleteDocument(tenant, documentId);
+      return;
+    }
+    const table = await this.#tableFor(entries[0]?.vector.length ?? 0);
+    const rows = entries.map((entry) => {
+      this.#checkDimensions(entry.vector);
+      return {
+        ...filterColumns(tenant, documentId, entry.metadata),
+        chunk_id: entry.chunkId,
+        vector: entry.vector,
+      };
+    });
+    this.#size += await replaceDocumentRows(table, documentClause(tenant, documentId), rows);
+  }
+
+  async deleteDocument(tenant: string, documentId: string): Promise<number> {
+    if (!this.#table) return 0;
+    const removed = await deleteRows(this.#table, documentClause(tenant, documentId));
+    this.#size -= removed;
+    return removed;
+  }
+
+  async search(tenant: string, vector: number[], k: number, filter: IndexFilter = {}): Promise<IndexHit[]> {
+    const table = this.#table;
+    if (!table || k <= 0) return [];
+    this.#checkDimensions(vector);
+    const where = filterClause(tenant, filter);
+    const query = () =>
+      table
+        .vectorSearch(vector)
+        .distanceType('cosine')
+        .where(where)
+        .limit(k)
+        .nprobes(this.#options.nprobes)
+        .refineFactor(this.#options.refineFactor)
+        .select(['chunk_id', 'document_id', '_distance']);
+    let rows = (await query().toArray()) as VectorRow[];
+    // Another replica may have built the index since this one looked, so this is asked whatever #indexed says.
+    if (rows.length < k && (await table.countRows(where)) > rows.length)
+      rows = (await query().bypassVectorIndex().toArray()) as VectorRow[];
+    return byScoreThenChunk(
+      rows.map((row) => ({ chunkId: row.chunk_id, documentId: row.document_id, score: 1 - row._distance })),
+    );
+  }
+
+  /** Drops the table and its marker; the next write creates it again (with that write's dimensions). */
+  async clear(): Promise<void> {
+    if (this.#table) await this.#db.dropTable(this.#name);
+    await this.#markers.remove(this.#name);
+    this.#table = undefined;
+    this.#dimensions = 0;
+    this.#size = 0;
+    this.#marker = undefined;
+    this.#indexed = false;
+  }
+
+  async persist(marker: string): Promise<void> {
+    const table = this.#table;
+    if (table) {
+      const rows = await table.countRows();
+      if (!this.#indexed && rows >= this.#options.ivfPqMinRows) {
+        const { numPartitions, numSubVectors } = this.#options;
+        const ivfPq = lancedb.Index.ivfPq({
+          distanceType: 'cosine',
+          ...(numPartitions ? { numPartitions } : {}),
+          ...(numSubVectors ? { numSubVectors } : {}),
+        });
+        await table.createIndex('vector', { config: ivfPq });
+        await ensureScalarIndexes(table);
+        this.#indexed = true;
+      }
+      await optimizeTable(table, this.#options.keepVersionsMs);
+      this.#size = await table.countRows();
+    }
+    await this.#markers.set(this.#name, { marker, signature: '' });
+    this.#marker = marker;
+  }
+
+  async #load(): Promise<void> {
+    this.#table = await openTableIfPresent(this.#db, this.#name);
+    if (this.#table) {
+      this.#dimensions = await vectorDimensions(this.#table);
+      this.#size = await this.#table.countRows();
+      this.#indexed = (await this.#table.listIndices()).some((index) => index.columns.includes('vector'));
+    }
+    this.#marker = (await this.#markers.get(this.#name))?.marker;
+  }
+
+  /** The table, created for vectors of these dimensions on the first write. */
+  async #tableFor(dimensions: number): Promise<lancedb.Table> {
+    if (this.#table) return this.#table;
+    const vectorType = new FixedSizeList(dimensions, new Field('item', new Float32(), true));
+    // existOk: another replica sharing the dataset may have created it first.
+    this.#table = await this.#db.createEmptyTable(this.#name, chunkSchema(['vector', vectorType]), {
+      mode: 'create',
+      existOk: true,
+    });
+    this.#dimensions = await vectorDimensions(this.#table);
+    return this.#table;
+  }
+
+  #checkDimensions(vector: number[]): void {
+    if (vector.length !== this.#dimensions) throw dimensionMismatch(this.#dimensions, vector.length);
+  }
+}
+
+/**
+ * The vector column's fixed length. Read by shape, not instanceof: LanceDB (CommonJS) loads
+ * apache-arrow's CommonJS build, whose classes are not this module's ESM ones.
+ */
+async function vectorDimensions(table: lancedb.Table): Promise<number> {
+  const type: unknown = (await table.schema()).fields.find((field) => field.name === 'vector')?.type;
+  const listSize = (type as { listSize?: unknown } | undefined)?.listSize;
+  return typeof listSize === 'number' ? listSize : 0;
+}

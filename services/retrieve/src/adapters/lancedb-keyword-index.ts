@@ -13,14 +13,13 @@ import { documentClause, filterClause, filterColumns } from './lancedb-filter.ts
 import {
   chunkSchema,
   connectLanceDb,
-  DEFAULT_LANCEDB,
   deleteRows,
   ensureScalarIndexes,
   LanceDbMarkers,
   openTableIfPresent,
-  optimizeTable,
   replaceDocumentRows,
   type LanceDbOptions,
+  WriteCompaction,
 } from './lancedb-tables.ts';
 
 /** Rows from which the scalar indexes on tenant, document and chunk id pay for themselves. */
@@ -52,8 +51,8 @@ export class LanceDbKeywordIndex implements PersistentKeywordIndex {
   readonly #titleWeight: number;
   readonly #fts: Partial<lancedb.FtsOptions>;
   readonly #signature: string;
-  readonly #keepVersionsMs: number;
   readonly #markers: LanceDbMarkers;
+  readonly #compaction: WriteCompaction;
   #table: lancedb.Table | undefined;
   #size = 0;
   #marker: string | undefined;
@@ -72,8 +71,8 @@ export class LanceDbKeywordIndex implements PersistentKeywordIndex {
       withPosition: false,
     };
     this.#signature = JSON.stringify({ fts: this.#fts, title: this.#titleWeight > 0 });
-    this.#keepVersionsMs = options.keepVersionsMs ?? DEFAULT_LANCEDB.keepVersionsMs;
     this.#markers = new LanceDbMarkers(db);
+    this.#compaction = new WriteCompaction(options);
   }
 
   /** Opens table `table` of the dataset at `uri` (created on the first write); check `marker` against the store. */
@@ -109,12 +108,15 @@ export class LanceDbKeywordIndex implements PersistentKeywordIndex {
       text: entry.text,
     }));
     this.#size += await replaceDocumentRows(table, documentClause(tenant, documentId), rows);
+    await this.#compaction.wrote(table);
   }
 
   async deleteDocument(tenant: string, documentId: string): Promise<number> {
-    if (!this.#table) return 0;
-    const removed = await deleteRows(this.#table, documentClause(tenant, documentId));
+    const table = await this.#existing();
+    if (!table) return 0;
+    const removed = await deleteRows(table, documentClause(tenant, documentId));
     this.#size -= removed;
+    if (removed > 0) await this.#compaction.wrote(table);
     return removed;
   }
 
@@ -126,8 +128,9 @@ export class LanceDbKeywordIndex implements PersistentKeywordIndex {
     filter: SearchFilter = {},
     _params?: Bm25Params,
   ): Promise<KeywordHit[]> {
-    const table = this.#table;
-    if (!table || k <= 0 || query.trim() === '') return [];
+    if (k <= 0 || query.trim() === '') return [];
+    const table = await this.#existing();
+    if (!table) return [];
     const match =
       this.#titleWeight > 0
         ? new lancedb.MultiMatchQuery(query, ['text', 'title'], { boosts: [1, this.#titleWeight] })
@@ -156,7 +159,7 @@ export class LanceDbKeywordIndex implements PersistentKeywordIndex {
     const table = this.#table;
     if (table) {
       if ((await table.countRows()) >= SCALAR_INDEX_MIN_ROWS) await ensureScalarIndexes(table);
-      await optimizeTable(table, this.#keepVersionsMs);
+      await this.#compaction.optimize(table);
       this.#size = await table.countRows();
     }
     await this.#markers.set(this.#name, { marker, signature: this.#signature });
@@ -172,9 +175,16 @@ export class LanceDbKeywordIndex implements PersistentKeywordIndex {
     this.#marker = stored?.signature === this.#signature ? stored.marker : undefined;
   }
 
+  /** The table, if it exists: another process sharing the dataset may have created it since. */
+  async #existing(): Promise<lancedb.Table | undefined> {
+    this.#table ??= await openTableIfPresent(this.#db, this.#name);
+    return this.#table;
+  }
+
   /** The table with its full-text indexes; LanceDB searches rows written since an index's last update by scanning them. */
   async #ensureTable(): Promise<lancedb.Table> {
-    if (this.#table) return this.#table;
+    const existing = await this.#existing();
+    if (existing) return existing;
     const table = await this.#db.createEmptyTable(
       this.#name,
       chunkSchema(['title', new Utf8()], ['text', new Utf8()]),

@@ -28,6 +28,7 @@ describe('LanceDbVectorIndex', () => {
       ivfPqMinRows: 600,
       numPartitions: 24,
       nprobes: 1,
+      optimizeEveryWrites: 30,
     });
     const chunks = (documentId: string, seed: number, kind: string): IndexEntry[] =>
       Array.from({ length: 6 }, (_, n) => ({

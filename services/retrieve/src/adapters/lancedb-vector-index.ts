@@ -16,9 +16,9 @@ import {
   ensureScalarIndexes,
   LanceDbMarkers,
   openTableIfPresent,
-  optimizeTable,
   replaceDocumentRows,
   type LanceDbOptions,
+  WriteCompaction,
 } from './lancedb-tables.ts';
 
 export interface LanceDbVectorOptions extends LanceDbOptions {
@@ -76,6 +76,7 @@ export class LanceDbVectorIndex implements PersistentVectorIndex {
   readonly #name: string;
   readonly #options: typeof DEFAULTS;
   readonly #markers: LanceDbMarkers;
+  readonly #compaction: WriteCompaction;
   #table: lancedb.Table | undefined;
   #dimensions = 0;
   #size = 0;
@@ -87,6 +88,7 @@ export class LanceDbVectorIndex implements PersistentVectorIndex {
     this.#name = name;
     this.#options = { ...DEFAULTS, ...options };
     this.#markers = new LanceDbMarkers(db);
+    this.#compaction = new WriteCompaction(options);
   }
 
   /** Opens table `table` of the dataset at `uri` (created on the first write); check `marker` against the store. */
@@ -123,18 +125,22 @@ export class LanceDbVectorIndex implements PersistentVectorIndex {
       };
     });
     this.#size += await replaceDocumentRows(table, documentClause(tenant, documentId), rows);
+    await this.#compaction.wrote(table);
   }
 
   async deleteDocument(tenant: string, documentId: string): Promise<number> {
-    if (!this.#table) return 0;
-    const removed = await deleteRows(this.#table, documentClause(tenant, documentId));
+    const table = await this.#existing();
+    if (!table) return 0;
+    const removed = await deleteRows(table, documentClause(tenant, documentId));
     this.#size -= removed;
+    if (removed > 0) await this.#compaction.wrote(table);
     return removed;
   }
 
   async search(tenant: string, vector: number[], k: number, filter: IndexFilter = {}): Promise<IndexHit[]> {
-    const table = this.#table;
-    if (!table || k <= 0) return [];
+    if (k <= 0) return [];
+    const table = await this.#existing();
+    if (!table) return [];
     this.#checkDimensions(vector);
     const where = filterClause(tenant, filter);
     const query = () =>
@@ -181,7 +187,7 @@ export class LanceDbVectorIndex implements PersistentVectorIndex {
         await ensureScalarIndexes(table);
         this.#indexed = true;
       }
-      await optimizeTable(table, this.#options.keepVersionsMs);
+      await this.#compaction.optimize(table);
       this.#size = await table.countRows();
     }
     await this.#markers.set(this.#name, { marker, signature: '' });
@@ -198,9 +204,19 @@ export class LanceDbVectorIndex implements PersistentVectorIndex {
     this.#marker = (await this.#markers.get(this.#name))?.marker;
   }
 
+  /** The table, if it exists: another process sharing the dataset may have created it since. */
+  async #existing(): Promise<lancedb.Table | undefined> {
+    if (!this.#table) {
+      this.#table = await openTableIfPresent(this.#db, this.#name);
+      if (this.#table) this.#dimensions = await vectorDimensions(this.#table);
+    }
+    return this.#table;
+  }
+
   /** The table, created for vectors of these dimensions on the first write. */
   async #tableFor(dimensions: number): Promise<lancedb.Table> {
-    if (this.#table) return this.#table;
+    const existing = await this.#existing();
+    if (existing) return existing;
     const vectorType = new FixedSizeList(dimensions, new Field('item', new Float32(), true));
     // existOk: another replica sharing the dataset may have created it first.
     this.#table = await this.#db.createEmptyTable(this.#name, chunkSchema(['vector', vectorType]), {

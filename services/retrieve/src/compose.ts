@@ -5,8 +5,6 @@ import { protos } from '@ragfleet/protos';
 import type { ServiceKit } from '@ragfleet/service-host';
 import { FileDocumentStore } from './adapters/file-document-store.ts';
 import { GrpcEmbedder } from './adapters/grpc-embedder.ts';
-import { FileKeywordIndex } from './adapters/file-keyword-index.ts';
-import { HnswVectorIndex } from './adapters/hnsw-vector-index.ts';
 import { MongoDocumentStore } from './adapters/mongo-document-store.ts';
 import { prometheusRetrieveMetrics } from './adapters/prometheus-metrics.ts';
 import { CorpusReplication } from './adapters/corpus-replication.ts';
@@ -23,7 +21,6 @@ import type { Embedder } from './domain/index/embedder.ts';
 import { IngestService } from './domain/ingest/ingest-service.ts';
 import { IngestSweep } from './domain/ingest/ingest-sweep.ts';
 import { IngestWorker } from './domain/ingest/ingest-worker.ts';
-import type { Bm25Params } from './domain/index/keyword-index.ts';
 import type { SearchDefaults } from './domain/search/search-options.ts';
 import { CachedQueryEmbedder } from './domain/search/cached-query-embedder.ts';
 import { SearchService } from './domain/search/search-service.ts';
@@ -33,6 +30,7 @@ import { OperationLog } from './adapters/operation-log.ts';
 import type { IndexJournal, IndexJournalEntry, Recovery } from './domain/index/corpus.ts';
 import { IndexSnapshots } from './domain/ingest/index-snapshots.ts';
 import { startPeriodicTask } from './periodic-task.ts';
+import { bm25Params, openCorpusIndexes } from './index-backend.ts';
 
 /** What a caller may supply instead of the configured adapters (tests: an offline embedder, own streams). */
 export interface RetrieveDependencies {
@@ -72,7 +70,7 @@ export async function composeRetrieve(
   // Names every index write since the last snapshot, so snapshots can be taken in batches.
   const journal = new OperationLog<IndexJournalEntry>(join(dataDir, 'index-journal.jsonl'));
   lifecycle.onShutdown('index journal', () => journal.close());
-  const corpus = await openCorpus(dataDir, store, config, metrics, journal);
+  const corpus = await openCorpus(dataDir, 'corpus', store, config, metrics, journal);
   const recovery = await corpus.recover(logger);
   const snapshots = new IndexSnapshots({
     snapshot: () => corpus.persistIndex(),
@@ -142,7 +140,8 @@ export async function composeRetrieve(
   });
   lifecycle.onShutdown('index versions', () => versions.close());
 
-  // Replicas keep their own indexes; with NATS they converge by applying every replica's writes.
+  // Replicas keep their own indexes; with NATS they converge by applying every replica's writes
+  // (to a shared LanceDB dataset only the replica that made a change writes it).
   if (config.NATS_URL) {
     const replication = new CorpusReplication({
       corpus,
@@ -216,30 +215,17 @@ export async function composeRetrieve(
   return { corpus, versions, recovery };
 }
 
-/** A store with its two indexes beside it in `dir`. */
+/** A store with its two indexes, on the configured backend, beside it in `dir`. */
 async function openCorpus(
   dir: string,
+  name: 'corpus' | `v${number}`,
   store: DocumentStore,
   config: RetrieveConfig,
   metrics: RetrieveMetrics,
   journal?: IndexJournal,
 ): Promise<Corpus> {
-  const index = await HnswVectorIndex.open(join(dir, 'index'), {
-    m: config.HNSW_M,
-    efConstruction: config.HNSW_EF_CONSTRUCTION,
-    efSearch: config.HNSW_EF_SEARCH,
-  });
-  const keywords = await FileKeywordIndex.open(join(dir, 'keyword-index'), {
-    analyzer: {
-      lowercase: config.ANALYZER_LOWERCASE,
-      stopWords: config.ANALYZER_STOP_WORDS,
-      stemming: config.ANALYZER_STEMMING,
-      minTokenLength: config.ANALYZER_MIN_TOKEN_LENGTH,
-    },
-    titleWeight: config.BM25_TITLE_WEIGHT,
-    params: bm25Params(config),
-  });
-  return new Corpus(store, index, metrics, keywords, journal);
+  const { index, keywords, shared } = await openCorpusIndexes(dir, name, config);
+  return new Corpus(store, index, metrics, keywords, journal, { sharedIndexes: shared });
 }
 
 /**
@@ -251,7 +237,7 @@ async function openVersionCorpus(dataDir: string, id: number, config: RetrieveCo
   const dir = join(dataDir, 'versions', `v${id}`);
   const store = new FileDocumentStore(dir);
   await store.open();
-  return openCorpus(dir, store, config, noMetrics);
+  return openCorpus(dir, `v${id}`, store, config, noMetrics);
 }
 
 function searchDefaults(config: RetrieveConfig): SearchDefaults {
@@ -265,17 +251,5 @@ function searchDefaults(config: RetrieveConfig): SearchDefaults {
     candidates: config.SEARCH_CANDIDATES,
     bm25: bm25Params(config),
     feedback: { documents: config.SEARCH_FEEDBACK_DOCUMENTS, weight: config.SEARCH_FEEDBACK_WEIGHT },
-  };
-}
-
-function bm25Params(config: RetrieveConfig): Bm25Params {
-  return {
-    k1: config.BM25_K1,
-    b: config.BM25_B,
-    feedback: {
-      documents: config.BM25_FEEDBACK_DOCUMENTS,
-      terms: config.BM25_FEEDBACK_TERMS,
-      weight: config.BM25_FEEDBACK_WEIGHT,
-    },
   };
 }

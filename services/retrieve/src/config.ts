@@ -8,6 +8,8 @@ import { FUSION_METHODS } from './domain/search/fusion.ts';
 import { RERANKERS, SEARCH_MODES } from './domain/search/search-options.ts';
 import { DEFAULT_SEARCH } from './domain/search/search-service.ts';
 
+export const INDEX_BACKENDS = ['hnsw', 'lancedb'] as const;
+
 const number = (fallback: number, min: number, max: number) =>
   z.coerce.number().min(min).max(max).default(fallback);
 
@@ -61,6 +63,23 @@ export const retrieveConfigSchema = z
     SEARCH_FEEDBACK_WEIGHT: number(DEFAULT_SEARCH.feedback.weight, 0, 1),
     /** Query vectors kept per index version, so a repeated question skips the embed call (0: off). */
     QUERY_EMBEDDING_CACHE_ENTRIES: env.nonNegativeInt(2_000),
+    /**
+     * Which engine holds the vector and keyword indexes: `hnsw` (hnswlib graphs and BM25 in this
+     * process's memory, snapshotted under DATA_DIR) or `lancedb` (LanceDB tables on disk or object
+     * storage, IVF-PQ and full-text search: for corpora past one replica's memory).
+     */
+    INDEX_BACKEND: z.enum(INDEX_BACKENDS).default('hnsw'),
+    /**
+     * Where the LanceDB dataset is (INDEX_BACKEND=lancedb): a directory, or an object storage URI
+     * (s3://bucket/path, gs://, az://) LanceDB opens with its own credentials chain. Unset: a
+     * directory beside each corpus, under DATA_DIR/retrieve.
+     */
+    LANCEDB_URI: env.optionalString(),
+    /**
+     * Every replica uses the same LANCEDB_URI dataset (and the same MongoDB store): a replica writes
+     * only its own changes to it and does not rebuild it on start (see CorpusOptions.sharedIndexes).
+     */
+    LANCEDB_SHARED: env.boolean(false),
     HNSW_M: env.positiveInt(16),
     HNSW_EF_CONSTRUCTION: env.positiveInt(200),
     HNSW_EF_SEARCH: env.positiveInt(64),
@@ -98,6 +117,15 @@ export const retrieveConfigSchema = z
   .refine((config) => config.INGEST_STALE_MS > config.INGEST_ACK_WAIT_MS, {
     path: ['INGEST_STALE_MS'],
     message: 'must be longer than INGEST_ACK_WAIT_MS',
+  })
+  // Shared indexes take another replica's writes as already in them: true only of a shared store.
+  .refine((config) => !config.LANCEDB_SHARED || (config.LANCEDB_URI && config.MONGODB_URI), {
+    path: ['LANCEDB_SHARED'],
+    message: 'needs LANCEDB_URI (the shared dataset) and MONGODB_URI (the shared store)',
+  })
+  .refine((config) => !config.LANCEDB_SHARED || config.INDEX_BACKEND === 'lancedb', {
+    path: ['LANCEDB_SHARED'],
+    message: 'applies to INDEX_BACKEND=lancedb only',
   })
   .refine((config) => config.SEARCH_VECTOR_WEIGHT + config.SEARCH_KEYWORD_WEIGHT > 0, {
     path: ['SEARCH_KEYWORD_WEIGHT'],

@@ -3,6 +3,7 @@ import { connectEventBus, type EventEnvelope, type Subscription } from '@ragflee
 import type { RetrieveV1 } from '@ragfleet/protos';
 import { runWithRequestContext } from '@ragfleet/telemetry';
 import { uniqueSuffix, waitFor } from '@ragfleet/testing';
+import { INDEX_BACKENDS } from '../src/config.ts';
 import { ingestTopology } from '../src/ingest-topology.ts';
 import { HashingEmbedder } from './support/hashing-embedder.ts';
 import { deleteStreams, natsUrl } from './support/nats-streams.ts';
@@ -10,82 +11,84 @@ import { makeTempDir } from './support/temp-dir.ts';
 import { QuietLogger } from './support/quiet-logger.ts';
 import { startRunningRetrieve, type RunningRetrieve } from './support/running-retrieve.ts';
 
-const topology = ingestTopology(uniqueSuffix());
-const embedder = new HashingEmbedder();
-let dataDir: { path: string; remove: () => Promise<void> };
+// Versions (each its own corpus and tables) on each index backend.
+describe.each(INDEX_BACKENDS)('index versions over gRPC, INDEX_BACKEND=%s', (backend) => {
+  const topology = ingestTopology(uniqueSuffix());
+  const embedder = new HashingEmbedder();
+  let dataDir: { path: string; remove: () => Promise<void> };
 
-function startRetrieve(): Promise<RunningRetrieve> {
-  return startRunningRetrieve(
-    {
-      DATA_DIR: dataDir.path,
-      NATS_URL: natsUrl,
-      CHUNK_SIZE: '400',
-      CHUNK_OVERLAP: '40',
-      INDEX_BUILD_BATCH_DOCUMENTS: '2',
-    },
-    { embedder, embedderFor: () => embedder, topology },
-  );
-}
+  function startRetrieve(): Promise<RunningRetrieve> {
+    return startRunningRetrieve(
+      {
+        DATA_DIR: dataDir.path,
+        NATS_URL: natsUrl,
+        CHUNK_SIZE: '400',
+        CHUNK_OVERLAP: '40',
+        INDEX_BUILD_BATCH_DOCUMENTS: '2',
+        INDEX_BACKEND: backend,
+      },
+      { embedder, embedderFor: () => embedder, topology },
+    );
+  }
 
-const as = <T>(fn: () => Promise<T>) =>
-  runWithRequestContext({ requestId: 'versions-req', tenant: 'acme' }, fn);
+  const as = <T>(fn: () => Promise<T>) =>
+    runWithRequestContext({ requestId: 'versions-req', tenant: 'acme' }, fn);
 
-const call = <Res>(
-  service: RunningRetrieve,
-  method: keyof RetrieveV1.IndexVersionServiceClient & string,
-  request: unknown,
-) => as(() => service.versions.unary<Res>(method, request, { deadlineMs: 20_000 }));
+  const call = <Res>(
+    service: RunningRetrieve,
+    method: keyof RetrieveV1.IndexVersionServiceClient & string,
+    request: unknown,
+  ) => as(() => service.versions.unary<Res>(method, request, { deadlineMs: 20_000 }));
 
-const documents: RetrieveV1.Document[] = [
-  ['owls', 'Owls hunt mice at night. Barn owls fly silently over the fields and the hedges.'],
-  ['engines', 'Diesel engines compress air. Jet engines burn kerosene at altitude over the sea.'],
-  ['bread', 'Bakers knead dough and bake bread in hot ovens long before dawn breaks.'],
-  ['bees', 'Bees gather nectar from flowers and make honey in the hive all summer long.'],
-  ['tides', 'The moon pulls the oceans so that the tides rise and fall twice every day.'],
-].map(([id, text]) => ({ id, title: id, text, metadata: {} }));
+  const documents: RetrieveV1.Document[] = [
+    ['owls', 'Owls hunt mice at night. Barn owls fly silently over the fields and the hedges.'],
+    ['engines', 'Diesel engines compress air. Jet engines burn kerosene at altitude over the sea.'],
+    ['bread', 'Bakers knead dough and bake bread in hot ovens long before dawn breaks.'],
+    ['bees', 'Bees gather nectar from flowers and make honey in the hive all summer long.'],
+    ['tides', 'The moon pulls the oceans so that the tides rise and fall twice every day.'],
+  ].map(([id, text]) => ({ id, title: id, text, metadata: {} }));
 
-const labeled = [
-  { query: 'owls hunt mice', relevant: [{ documentId: 'owls', grade: 1 }] },
-  { query: 'bake bread', relevant: [{ documentId: 'bread', grade: 1 }] },
-];
+  const labeled = [
+    { query: 'owls hunt mice', relevant: [{ documentId: 'owls', grade: 1 }] },
+    { query: 'bake bread', relevant: [{ documentId: 'bread', grade: 1 }] },
+  ];
 
-let service: RunningRetrieve;
-const progress: Array<EventEnvelope<RetrieveV1.IndexVersion__Output>> = [];
-let observer: { bus: Awaited<ReturnType<typeof connectEventBus>>; subscription: Subscription };
+  let service: RunningRetrieve;
+  const progress: Array<EventEnvelope<RetrieveV1.IndexVersion__Output>> = [];
+  let observer: { bus: Awaited<ReturnType<typeof connectEventBus>>; subscription: Subscription };
 
-beforeAll(async () => {
-  dataDir = await makeTempDir();
-  service = await startRetrieve();
-  const { job } = await as(() => service.client.ingestDocuments({ documents }));
-  await waitFor(async () => {
-    const current = (await as(() => service.client.getJob(job?.id ?? ''))).job;
-    return current?.state === 'JOB_STATE_SUCCEEDED' ? current : undefined;
-  }, 20_000);
-  const bus = await connectEventBus({ natsUrl, streams: topology.streams, logger: new QuietLogger() });
-  const subscription = await bus.subscribe<RetrieveV1.IndexVersion__Output>(
-    topology.versionProgressSubject,
-    { durable: `observer-${uniqueSuffix()}` },
-    async (event) => {
-      progress.push(event);
-    },
-  );
-  observer = { bus, subscription };
-});
+  beforeAll(async () => {
+    dataDir = await makeTempDir();
+    service = await startRetrieve();
+    const { job } = await as(() => service.client.ingestDocuments({ documents }));
+    await waitFor(async () => {
+      const current = (await as(() => service.client.getJob(job?.id ?? ''))).job;
+      return current?.state === 'JOB_STATE_SUCCEEDED' ? current : undefined;
+    }, 20_000);
+    const bus = await connectEventBus({ natsUrl, streams: topology.streams, logger: new QuietLogger() });
+    const subscription = await bus.subscribe<RetrieveV1.IndexVersion__Output>(
+      topology.versionProgressSubject,
+      { durable: `observer-${uniqueSuffix()}` },
+      async (event) => {
+        progress.push(event);
+      },
+    );
+    observer = { bus, subscription };
+  });
 
-afterAll(async () => {
-  await observer.subscription.stop();
-  await observer.bus.close();
-  await service.stop();
-  await deleteStreams(topology.streams.map((stream) => stream.name));
-  await dataDir.remove();
-});
+  afterAll(async () => {
+    await observer.subscription.stop();
+    await observer.bus.close();
+    await service.stop();
+    await deleteStreams(topology.streams.map((stream) => stream.name));
+    await dataDir.remove();
+  });
 
-const chunkLengths = async () =>
-  (await as(() => service.client.search({ query: 'owls bread engines bees tides', k: 20 }))).hits.map(
-    (hit) => hit.end - hit.start,
-  );
+  const chunkLengths = async () =>
+    (await as(() => service.client.search({ query: 'owls bread engines bees tides', k: 20 }))).hits.map(
+      (hit) => hit.end - hit.start,
+    );
 
-describe('index versions over gRPC', () => {
   it('builds a shadow version, reports its progress, activates it through the gate and rolls back', async () => {
     const listed = await call<RetrieveV1.ListIndexVersionsResponse__Output>(service, 'ListIndexVersions', {});
     expect(listed).toMatchObject({ active: 1, previous: 0 });

@@ -3,22 +3,12 @@ import type { RetrieveClient } from '@ragfleet/grpc';
 import type { RetrieveV1 } from '@ragfleet/protos';
 import { runWithRequestContext } from '@ragfleet/telemetry';
 import { uniqueSuffix, waitFor } from '@ragfleet/testing';
+import { INDEX_BACKENDS } from '../src/config.ts';
 import { ingestTopology } from '../src/ingest-topology.ts';
 import { HashingEmbedder } from './support/hashing-embedder.ts';
 import { deleteStreams, natsUrl } from './support/nats-streams.ts';
 import { makeTempDir } from './support/temp-dir.ts';
 import { startRunningRetrieve, type RunningRetrieve } from './support/running-retrieve.ts';
-
-const topology = ingestTopology(uniqueSuffix());
-let dataDir: { path: string; remove: () => Promise<void> };
-
-/** The retrieve service as main.ts runs it, with an offline embedder and streams of its own. */
-function startRetrieve(): Promise<RunningRetrieve> {
-  return startRunningRetrieve(
-    { DATA_DIR: dataDir.path, NATS_URL: natsUrl, CHUNK_SIZE: '200', CHUNK_OVERLAP: '20' },
-    { embedder: new HashingEmbedder(), topology },
-  );
-}
 
 const as = <T>(tenant: string, fn: () => Promise<T>) =>
   runWithRequestContext({ requestId: `${tenant}-req`, tenant }, fn);
@@ -53,21 +43,38 @@ async function ingestAndWait(client: RetrieveClient, tenant: string, documents: 
   }, 20_000);
 }
 
-let service: RunningRetrieve;
+// The same service behaviour on each index backend.
+describe.each(INDEX_BACKENDS)('RetrieveService over gRPC, INDEX_BACKEND=%s', (backend) => {
+  const topology = ingestTopology(uniqueSuffix());
+  let dataDir: { path: string; remove: () => Promise<void> };
+  let service: RunningRetrieve;
 
-beforeAll(async () => {
-  dataDir = await makeTempDir();
-  service = await startRetrieve();
-  await ingestAndWait(service.client, 'tenant-a', corpus);
-});
+  /** The retrieve service as main.ts runs it, with an offline embedder and streams of its own. */
+  function startRetrieve(): Promise<RunningRetrieve> {
+    return startRunningRetrieve(
+      {
+        DATA_DIR: dataDir.path,
+        NATS_URL: natsUrl,
+        CHUNK_SIZE: '200',
+        CHUNK_OVERLAP: '20',
+        INDEX_BACKEND: backend,
+      },
+      { embedder: new HashingEmbedder(), topology },
+    );
+  }
 
-afterAll(async () => {
-  await service.stop();
-  await deleteStreams(topology.streams.map((stream) => stream.name));
-  await dataDir.remove();
-});
+  beforeAll(async () => {
+    dataDir = await makeTempDir();
+    service = await startRetrieve();
+    await ingestAndWait(service.client, 'tenant-a', corpus);
+  });
 
-describe('RetrieveService over gRPC', () => {
+  afterAll(async () => {
+    await service.stop();
+    await deleteStreams(topology.streams.map((stream) => stream.name));
+    await dataDir.remove();
+  });
+
   it('ingests, reports the job and the document, and searches with filters', async () => {
     const { document } = await as('tenant-a', () => service.client.getDocument('rivers'));
     expect(document).toMatchObject({
@@ -206,7 +213,11 @@ describe('RetrieveService over gRPC', () => {
     service = await startRetrieve();
     expect(service.recovery).toBe('loaded');
     const after = (await as('tenant-a', () => service.client.search(query))).hits;
-    expect(after).toEqual(before);
+    // LanceDB's BM25 statistics still count replaced rows until the table is optimized (at the
+    // snapshot a stop takes), so its keyword scores may move across a restart; the hits may not.
+    const stable = (hits: RetrieveV1.SearchHit[]) =>
+      backend === 'lancedb' ? hits.map(({ keywordScore: _score, ...hit }) => hit) : hits;
+    expect(stable(after)).toEqual(stable(before));
   });
 
   it('deletes a document so that search no longer returns it', async () => {

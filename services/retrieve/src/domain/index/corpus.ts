@@ -50,6 +50,17 @@ export interface IndexJournal {
 
 export type Recovery = 'loaded' | 'replayed' | 'rebuilt';
 
+export interface CorpusOptions {
+  /**
+   * The indexes are one dataset that every replica writes (LanceDB on shared storage, with a shared
+   * store): a change another replica made is already in them, so a replicated change goes to the
+   * store only, and on start an index that has a marker is taken as current (its marker is the last
+   * snapshot any replica took; the writes since are in it, not in this replica's journal). Only an
+   * index without a marker (never built, or built with another analyzer) is rebuilt.
+   */
+  sharedIndexes?: boolean;
+}
+
 /**
  * The store and the two indexes (vector and keyword) kept in step. Every write goes to the store
  * first (the source of truth), then to both indexes, one write at a time; a persisted index
@@ -73,6 +84,7 @@ export class Corpus {
   /** Journal lines written since it was last emptied. */
   #journaled = 0;
   #journalHasBase = false;
+  readonly #shared: boolean;
 
   constructor(
     store: DocumentStore,
@@ -80,12 +92,14 @@ export class Corpus {
     metrics: RetrieveMetrics,
     keywords: PersistentKeywordIndex = new VolatileKeywordIndex(),
     journal?: IndexJournal,
+    options: CorpusOptions = {},
   ) {
     this.store = store;
     this.index = index;
     this.keywords = keywords;
     this.#metrics = metrics;
     this.#journal = journal;
+    this.#shared = options.sharedIndexes ?? false;
   }
 
   /**
@@ -118,7 +132,7 @@ export class Corpus {
       const journalMarker = entries.at(-1)?.marker;
       // Current: nothing to do. Replayable: the journal continues this snapshot and ends on the store's marker.
       const plan = (indexMarker: string | undefined): 'current' | 'replay' | 'rebuild' => {
-        if (indexMarker !== undefined && indexMarker === marker) return 'current';
+        if (indexMarker !== undefined && (indexMarker === marker || this.#shared)) return 'current';
         if (indexMarker !== undefined && continued.has(indexMarker) && journalMarker === marker)
           return 'replay';
         return 'rebuild';
@@ -221,10 +235,11 @@ export class Corpus {
         await this.store.upsertDocument(tenant, document, chunks);
         const stored = performance.now();
         // Both indexes at once: on disk (LanceDB) each write waits on its own commit.
-        await Promise.all([
-          this.index.upsertDocument(tenant, document.id, toEntries(document, chunks)),
-          this.keywords.upsertDocument(tenant, document.id, toKeywordEntries(document, chunks)),
-        ]);
+        if (this.#writesIndexes(origin))
+          await Promise.all([
+            this.index.upsertDocument(tenant, document.id, toEntries(document, chunks)),
+            this.keywords.upsertDocument(tenant, document.id, toKeywordEntries(document, chunks)),
+          ]);
         storeSeconds += (stored - started) / 1000;
         indexSeconds += (performance.now() - stored) / 1000;
       }
@@ -245,10 +260,11 @@ export class Corpus {
   async deleteDocument(tenant: string, documentId: string, origin: ChangeOrigin = 'local'): Promise<number> {
     const removed = await this.#writes.run(async () => {
       const removed = await this.store.deleteDocument(tenant, documentId);
-      await Promise.all([
-        this.index.deleteDocument(tenant, documentId),
-        this.keywords.deleteDocument(tenant, documentId),
-      ]);
+      if (this.#writesIndexes(origin))
+        await Promise.all([
+          this.index.deleteDocument(tenant, documentId),
+          this.keywords.deleteDocument(tenant, documentId),
+        ]);
       if (this.#journal) await this.#journalWrite(tenant, [documentId]);
       else await this.#snapshotLocked(await this.store.corpusMarker());
       this.#metrics.indexSize(this.index.size);
@@ -264,6 +280,11 @@ export class Corpus {
    */
   persistIndex(): Promise<void> {
     return this.#writes.run(async () => this.#snapshotLocked(await this.store.corpusMarker()));
+  }
+
+  /** Shared indexes already hold another replica's change: it wrote them itself. */
+  #writesIndexes(origin: ChangeOrigin): boolean {
+    return !(this.#shared && origin === 'replica');
   }
 
   async #snapshotLocked(marker: string): Promise<void> {

@@ -156,7 +156,7 @@ export class LanceDbKeywordIndex implements PersistentKeywordIndex {
   }
 
   async persist(marker: string): Promise<void> {
-    const table = this.#table;
+    const table = await this.#existing();
     if (table) {
       if ((await table.countRows()) >= SCALAR_INDEX_MIN_ROWS) await ensureScalarIndexes(table);
       await this.#compaction.optimize(table);

@@ -81,7 +81,6 @@ export class LanceDbVectorIndex implements PersistentVectorIndex {
   #dimensions = 0;
   #size = 0;
   #marker: string | undefined;
-  #indexed = false;
 
   private constructor(db: lancedb.Connection, name: string, options: LanceDbVectorOptions) {
     this.#db = db;
@@ -153,7 +152,7 @@ export class LanceDbVectorIndex implements PersistentVectorIndex {
         .refineFactor(this.#options.refineFactor)
         .select(['chunk_id', 'document_id', '_distance']);
     let rows = (await query().toArray()) as VectorRow[];
-    // Another replica may have built the index since this one looked, so this is asked whatever #indexed says.
+    // Exact without an IVF-PQ index; with one, the partitions probed may have held too few matches.
     if (rows.length < k && (await table.countRows(where)) > rows.length)
       rows = (await query().bypassVectorIndex().toArray()) as VectorRow[];
     return byScoreThenChunk(
@@ -169,14 +168,15 @@ export class LanceDbVectorIndex implements PersistentVectorIndex {
     this.#dimensions = 0;
     this.#size = 0;
     this.#marker = undefined;
-    this.#indexed = false;
   }
 
   async persist(marker: string): Promise<void> {
-    const table = this.#table;
+    const table = await this.#existing();
     if (table) {
       const rows = await table.countRows();
-      if (!this.#indexed && rows >= this.#options.ivfPqMinRows) {
+      // Asked of the table, not remembered: another replica sharing the dataset may have built it.
+      const indexed = (await table.listIndices()).some((index) => index.columns.includes('vector'));
+      if (!indexed && rows >= this.#options.ivfPqMinRows) {
         const { numPartitions, numSubVectors } = this.#options;
         const ivfPq = lancedb.Index.ivfPq({
           distanceType: 'cosine',
@@ -185,7 +185,6 @@ export class LanceDbVectorIndex implements PersistentVectorIndex {
         });
         await table.createIndex('vector', { config: ivfPq });
         await ensureScalarIndexes(table);
-        this.#indexed = true;
       }
       await this.#compaction.optimize(table);
       this.#size = await table.countRows();
@@ -199,7 +198,6 @@ export class LanceDbVectorIndex implements PersistentVectorIndex {
     if (this.#table) {
       this.#dimensions = await vectorDimensions(this.#table);
       this.#size = await this.#table.countRows();
-      this.#indexed = (await this.#table.listIndices()).some((index) => index.columns.includes('vector'));
     }
     this.#marker = (await this.#markers.get(this.#name))?.marker;
   }

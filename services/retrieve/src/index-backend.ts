@@ -1,8 +1,6 @@
 import { join } from 'node:path';
 import { FileKeywordIndex } from './adapters/file-keyword-index.ts';
 import { HnswVectorIndex } from './adapters/hnsw-vector-index.ts';
-import { LanceDbKeywordIndex } from './adapters/lancedb-keyword-index.ts';
-import { LanceDbVectorIndex } from './adapters/lancedb-vector-index.ts';
 import type { RetrieveConfig } from './config.ts';
 import type { Bm25Options } from './domain/index/bm25-index.ts';
 import type { Bm25Params, PersistentKeywordIndex } from './domain/index/keyword-index.ts';
@@ -41,6 +39,9 @@ export async function openCorpusIndexes(
     params: bm25Params(config),
   };
   if (config.INDEX_BACKEND === 'lancedb') {
+    // Loaded only here: LanceDB's native library costs a process ~37 MB and 70 ms to load.
+    const { LanceDbVectorIndex } = await import('./adapters/lancedb-vector-index.ts');
+    const { LanceDbKeywordIndex } = await import('./adapters/lancedb-keyword-index.ts');
     const uri = config.LANCEDB_URI ?? join(dir, 'lancedb');
     const shared = config.LANCEDB_SHARED && name === 'corpus';
     const tables = config.LANCEDB_SHARED && !shared ? `${tableSafe(config.REPLICA_ID)}_${name}` : name;

@@ -11,7 +11,8 @@ import {
   type ServiceError,
 } from '@grpc/grpc-js';
 import { ERROR_CODES, RagfleetError, isRagfleetError } from '@ragfleet/errors';
-import { currentRequestContext } from '@ragfleet/telemetry';
+import { currentRequestContext, type Registry } from '@ragfleet/telemetry';
+import { clientCallObserver, type ClientCallObserver } from './client-metrics.ts';
 import { ConnectWatchdog } from './connect-watchdog.ts';
 import { IdleTimer } from './idle-timer.ts';
 import { outgoingMetadata } from './metadata.ts';
@@ -61,6 +62,8 @@ export interface ClientSettings {
   idleTimeoutMs?: number;
   /** Default for CallSettings.readyTimeoutMs. */
   readyTimeoutMs?: number;
+  /** The calling service's registry: per-hop latency and retries are recorded there (ServiceKit.registry). */
+  registry?: Registry;
 }
 
 type GeneratedClient<C extends Client> = (new (
@@ -109,7 +112,8 @@ export class GrpcClient<C extends Client> {
   readonly address: string;
   readonly audience: string;
   readonly #transport: Transport;
-  readonly #settings: Required<Omit<ClientSettings, 'transport' | 'audience'>>;
+  readonly #settings: Required<Omit<ClientSettings, 'transport' | 'audience' | 'registry'>>;
+  readonly #observer: ClientCallObserver | undefined;
 
   constructor(ClientClass: GeneratedClient<C>, address: string, settings: ClientSettings = {}) {
     this.#transport = settings.transport ?? developmentTransport();
@@ -129,9 +133,44 @@ export class GrpcClient<C extends Client> {
       idleTimeoutMs: settings.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
       readyTimeoutMs: settings.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS,
     };
+    this.#observer = settings.registry ? clientCallObserver(settings.registry) : undefined;
   }
 
   async unary<Res>(method: keyof C & string, request: unknown, settings: CallSettings = {}): Promise<Res> {
+    const started = performance.now();
+    try {
+      const response = await this.#unaryWithRetries<Res>(method, request, settings);
+      this.#observer?.finished(this.audience, method, (performance.now() - started) / 1000);
+      return response;
+    } catch (error) {
+      this.#observer?.finished(this.audience, method, (performance.now() - started) / 1000, error);
+      throw error;
+    }
+  }
+
+  /** A server stream as an async iterable; breaking out of the loop or aborting cancels the call. */
+  async *stream<Res>(
+    method: keyof C & string,
+    request: unknown,
+    settings: CallSettings = {},
+  ): AsyncGenerator<Res> {
+    const started = performance.now();
+    let failure: unknown;
+    try {
+      yield* this.#streamOnce<Res>(method, request, settings);
+    } catch (error) {
+      failure = error;
+      throw error;
+    } finally {
+      this.#observer?.finished(this.audience, method, (performance.now() - started) / 1000, failure);
+    }
+  }
+
+  async #unaryWithRetries<Res>(
+    method: keyof C & string,
+    request: unknown,
+    settings: CallSettings,
+  ): Promise<Res> {
     const deadline = deadlineFor(settings, this.#settings.defaultDeadlineMs);
     const attempts = settings.idempotent ? this.#settings.retries + 1 : 1;
     for (let attempt = 1; ; attempt++) {
@@ -145,16 +184,16 @@ export class GrpcClient<C extends Client> {
         const code = (error as Partial<ServiceError>).code;
         const retry = attempt < attempts && code !== undefined && RETRYABLE_STATUSES.has(code);
         if (!retry || Date.now() >= deadline.getTime()) throw fromGrpcError(error);
+        this.#observer?.retried(this.audience, method);
         await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
       }
     }
   }
 
-  /** A server stream as an async iterable; breaking out of the loop or aborting cancels the call. */
-  async *stream<Res>(
+  async *#streamOnce<Res>(
     method: keyof C & string,
     request: unknown,
-    settings: CallSettings = {},
+    settings: CallSettings,
   ): AsyncGenerator<Res> {
     const deadline = deadlineFor(settings, settings.deadlineMs ?? 120_000);
     if (settings.signal?.aborted) throw cancelledByCaller(settings.signal.reason);

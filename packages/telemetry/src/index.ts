@@ -9,6 +9,7 @@ export {
   createMetricsRegistry,
   gauge,
   histogram,
+  metricValue,
 } from './metrics.ts';
 export { startOpsServer, type OpsServer } from './ops-server.ts';
 export { currentRequestContext, runWithRequestContext, type RequestContext } from './request-context.ts';

@@ -33,3 +33,33 @@ export function histogram(
 export function gauge(registry: Registry, name: string, help: string, labelNames: string[] = []) {
   return new Gauge({ name, help, labelNames, registers: [registry] });
 }
+
+/**
+ * One sample's current value (0 when absent): a counter or gauge by its name, a histogram's
+ * series by `<name>_count`, `<name>_sum` or `<name>_bucket`, among those whose labels include
+ * `labels`. For tests and checks that read a registry without parsing the exposition text.
+ */
+export async function metricValue(
+  registry: Registry,
+  name: string,
+  labels: Record<string, string | number> = {},
+): Promise<number> {
+  const family = name.replace(/_(count|sum|bucket)$/, '');
+  const metric = registry.getSingleMetric(family) ?? registry.getSingleMetric(name);
+  if (!metric) return 0;
+  const { name: familyName, values } = (await metric.get()) as {
+    name: string;
+    values: Array<{
+      value: number;
+      labels: Record<string, string | number | undefined>;
+      metricName?: string;
+    }>;
+  };
+  const wanted = Object.entries(labels);
+  const sample = values.find(
+    (candidate) =>
+      (candidate.metricName ?? familyName) === name &&
+      wanted.every(([key, want]) => String(candidate.labels[key]) === String(want)),
+  );
+  return sample?.value ?? 0;
+}

@@ -36,11 +36,11 @@ export interface GatewayKit {
  */
 export async function compose(kit: GatewayKit, config: GatewayConfig): Promise<Server> {
   const { logger, registry, lifecycle, transport } = kit;
-  const retrieve = new RetrieveClient(config.RETRIEVE_ADDR, { transport });
+  const retrieve = new RetrieveClient(config.RETRIEVE_ADDR, { transport, registry });
   lifecycle.onShutdown('retrieve client', () => retrieve.close());
-  const indexVersions = new IndexVersionClient(config.RETRIEVE_ADDR, { transport });
+  const indexVersions = new IndexVersionClient(config.RETRIEVE_ADDR, { transport, registry });
   lifecycle.onShutdown('index version client', () => indexVersions.close());
-  const generate = new GenerateClient(config.GENERATE_ADDR, { transport });
+  const generate = new GenerateClient(config.GENERATE_ADDR, { transport, registry });
   lifecycle.onShutdown('generate client', () => generate.close());
 
   const redis = config.REDIS_URL ? connectRedis(config.REDIS_URL, logger) : undefined;

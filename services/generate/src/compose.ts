@@ -24,9 +24,9 @@ export async function compose(
   config: GenerateConfig,
 ): Promise<void> {
   const prompts = loadPromptLibrary('rag-answer', config.PROMPT_VERSION);
-  const router = new RouterClient(config.ROUTER_ADDR, { transport });
+  const router = new RouterClient(config.ROUTER_ADDR, { transport, registry });
   lifecycle.onShutdown('router client', async () => router.close());
-  const retrieve = new RetrieveClient(config.RETRIEVE_ADDR, { transport });
+  const retrieve = new RetrieveClient(config.RETRIEVE_ADDR, { transport, registry });
   lifecycle.onShutdown('retrieve client', async () => retrieve.close());
   const topology = fleetTopology(config.NATS_NAMESPACE);
   const bus = await connectEventBus({

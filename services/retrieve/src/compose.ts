@@ -92,7 +92,7 @@ export async function composeRetrieve(
   let embedderFor = dependencies.embedderFor;
   if (!embedder || !embedderFor) {
     // Service credentials: embed trusts the call only with this service's token.
-    const client = new EmbedClient(config.EMBED_ADDR, { transport });
+    const client = new EmbedClient(config.EMBED_ADDR, { transport, registry });
     lifecycle.onShutdown('embed client', () => client.close());
     const grpcEmbedder = (model: string) =>
       new GrpcEmbedder(client, { model, batchSize: config.EMBED_BATCH_SIZE });

@@ -2,6 +2,8 @@ import { toRagfleetError } from '@ragfleet/errors';
 import { counter, histogram, type Registry } from '@ragfleet/telemetry';
 import type { AnswerEvent } from './domain/answer-events.ts';
 
+const TOKENS_PER_SECOND_BUCKETS = [1, 5, 10, 20, 50, 100, 200, 500, 1_000, 5_000, 20_000];
+
 /** The generate service's metrics, read off the answer events as they pass. */
 export class AnswerMetrics {
   readonly #answers;
@@ -9,6 +11,7 @@ export class AnswerMetrics {
   readonly #firstToken;
   readonly #tokens;
   readonly #passageFlags;
+  readonly #tokensPerSecond;
   readonly #now: () => number;
 
   constructor(registry: Registry, now: () => number = () => performance.now()) {
@@ -39,12 +42,20 @@ export class AnswerMetrics {
       'Retrieved passages the prompt-injection guard flagged, by heuristic (a passage counts once per heuristic).',
       ['reason'],
     );
+    this.#tokensPerSecond = histogram(
+      registry,
+      'ragfleet_generate_output_tokens_per_second',
+      "One answer's output tokens over the time from its first token to its usage report (the model's streaming speed).",
+      [],
+      TOKENS_PER_SECOND_BUCKETS,
+    );
   }
 
   async *observe(events: AsyncIterable<AnswerEvent>): AsyncGenerator<AnswerEvent> {
     const started = this.#now();
     let provider = 'none';
     let sawToken = false;
+    let firstTokenAt = 0;
     let outcome = 'cancelled';
     try {
       for await (const event of events) {
@@ -58,11 +69,16 @@ export class AnswerMetrics {
         }
         if (event.type === 'token' && !sawToken) {
           sawToken = true;
-          this.#firstToken.observe((this.#now() - started) / 1000);
+          firstTokenAt = this.#now();
+          this.#firstToken.observe((firstTokenAt - started) / 1000);
         }
         if (event.type === 'usage') {
           this.#tokens.inc({ direction: 'input' }, event.inputTokens);
           this.#tokens.inc({ direction: 'output' }, event.outputTokens);
+          // A one-token answer, or one streamed within a millisecond, says nothing about speed.
+          const streamingSeconds = (this.#now() - firstTokenAt) / 1000;
+          if (sawToken && event.outputTokens > 1 && streamingSeconds >= 0.001)
+            this.#tokensPerSecond.observe(event.outputTokens / streamingSeconds);
         }
         if (event.type === 'done') outcome = 'ok';
         if (event.type === 'error') outcome = event.code.toLowerCase();

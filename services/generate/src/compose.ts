@@ -14,6 +14,7 @@ import { AnswerPipeline } from './domain/answer-pipeline.ts';
 import { PassageGuard } from './domain/passage-guard.ts';
 import { ProviderGuard } from './domain/provider-guard.ts';
 import { generateHandlers } from './grpc/answer-handlers.ts';
+import { prometheusGuardObserver } from './guard-metrics.ts';
 
 /**
  * generate's composition root: the router and retrieve clients (signing as generate, on behalf of
@@ -47,6 +48,7 @@ export async function compose(
       retries: config.PROVIDER_RETRIES,
       breakerThreshold: config.BREAKER_THRESHOLD,
       halfOpenAfterMs: config.BREAKER_HALF_OPEN_MS,
+      observer: prometheusGuardObserver(registry),
     }),
     passageGuard: new PassageGuard({ logger }),
     defaultTopK: config.GENERATE_TOP_K,

@@ -1,4 +1,5 @@
 import {
+  CircuitState,
   ConsecutiveBreaker,
   ExponentialBackoff,
   circuitBreaker,
@@ -20,7 +21,27 @@ export interface GuardOptions {
   breakerThreshold: number;
   /** How long an open circuit skips its provider before letting one trial call through. */
   halfOpenAfterMs: number;
+  /** Told of every breaker state change and retry (the service's metrics). */
+  observer?: GuardObserver;
 }
+
+export type BreakerState = 'closed' | 'half_open' | 'open';
+
+/** What the guard reports about each provider's policies. */
+export interface GuardObserver {
+  /** A provider's circuit changed state; `closed` also when its policy is first made. */
+  breakerState(provider: string, state: BreakerState): void;
+  /** A provider's stream is about to be opened again after a transient failure. */
+  retried(provider: string): void;
+}
+
+/** Cockatiel's states as the fleet names them; an isolated circuit (manual) counts as open. */
+const BREAKER_STATES: Record<CircuitState, BreakerState> = {
+  [CircuitState.Closed]: 'closed',
+  [CircuitState.HalfOpen]: 'half_open',
+  [CircuitState.Open]: 'open',
+  [CircuitState.Isolated]: 'open',
+};
 
 export const DEFAULT_GUARD_OPTIONS: GuardOptions = {
   retries: 1,
@@ -90,6 +111,12 @@ export class ProviderGuard {
           breaker: new ConsecutiveBreaker(options.breakerThreshold),
         },
       );
+      const observer = options.observer;
+      if (observer) {
+        observer.breakerState(name, 'closed');
+        breaker.onStateChange((state) => observer.breakerState(name, BREAKER_STATES[state]));
+        retryPolicy.onRetry(() => observer.retried(name));
+      }
       policy = wrap(retryPolicy, breaker);
       this.#policies.set(name, policy);
     }

@@ -10,6 +10,7 @@ export {
   gauge,
   histogram,
   metricValue,
+  observedGauge,
 } from './metrics.ts';
 export { startOpsServer, type OpsServer } from './ops-server.ts';
 export { currentRequestContext, runWithRequestContext, type RequestContext } from './request-context.ts';

@@ -35,6 +35,30 @@ export function gauge(registry: Registry, name: string, help: string, labelNames
 }
 
 /**
+ * A gauge read when it is scraped, for a quantity that lives elsewhere (a store's backlog). A
+ * failed read keeps the last value: one unreachable dependency must not fail the whole scrape.
+ */
+export function observedGauge(
+  registry: Registry,
+  name: string,
+  help: string,
+  read: () => number | Promise<number>,
+): Gauge {
+  return new Gauge({
+    name,
+    help,
+    registers: [registry],
+    async collect() {
+      try {
+        this.set(await read());
+      } catch {
+        // Keep the last value; the dependency's own metrics and logs say what failed.
+      }
+    },
+  });
+}
+
+/**
  * One sample's current value (0 when absent): a counter or gauge by its name, a histogram's
  * series by `<name>_count`, `<name>_sum` or `<name>_bucket`, among those whose labels include
  * `labels`. For tests and checks that read a registry without parsing the exposition text.

@@ -6,7 +6,7 @@ import type { ServiceKit } from '@ragfleet/service-host';
 import { FileDocumentStore } from './adapters/file-document-store.ts';
 import { GrpcEmbedder } from './adapters/grpc-embedder.ts';
 import { MongoDocumentStore } from './adapters/mongo-document-store.ts';
-import { prometheusRetrieveMetrics } from './adapters/prometheus-metrics.ts';
+import { exportIngestBacklog, prometheusRetrieveMetrics } from './adapters/prometheus-metrics.ts';
 import { CorpusReplication } from './adapters/corpus-replication.ts';
 import { FileIndexCatalog } from './adapters/file-index-catalog.ts';
 import type { RetrieveConfig } from './config.ts';
@@ -66,6 +66,7 @@ export async function composeRetrieve(
   const store = dependencies.wrapStore ? dependencies.wrapStore(configured) : configured;
   await store.open();
   lifecycle.onShutdown('document store', () => store.close());
+  exportIngestBacklog(registry, store);
 
   // Names every index write since the last snapshot, so snapshots can be taken in batches.
   const journal = new OperationLog<IndexJournalEntry>(join(dataDir, 'index-journal.jsonl'));

@@ -1,4 +1,5 @@
-import { counter, gauge, histogram, type Registry } from '@ragfleet/telemetry';
+import { counter, gauge, histogram, observedGauge, type Registry } from '@ragfleet/telemetry';
+import type { DocumentStore } from '../domain/index/document-store.ts';
 import type { RetrieveMetrics } from '../domain/index/retrieve-metrics.ts';
 
 const STAGE_BUCKETS = [0.0005, 0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
@@ -26,7 +27,8 @@ export function prometheusRetrieveMetrics(registry: Registry): RetrieveMetrics {
   const search = histogram(
     registry,
     'ragfleet_retrieve_search_seconds',
-    'Search latency, embedding included.',
+    'Search latency, embedding included, by mode.',
+    ['mode'],
   );
   const size = gauge(registry, 'ragfleet_retrieve_index_size', 'Live chunk vectors in the index.');
   const swept = counter(
@@ -49,10 +51,27 @@ export function prometheusRetrieveMetrics(registry: Registry): RetrieveMetrics {
     chunksIndexed: (count) => chunks.inc(count),
     jobFinished: (state) => jobs.inc({ state }),
     stageSeconds: (stage, seconds) => stages.observe({ stage }, seconds),
-    searchSeconds: (seconds) => search.observe(seconds),
+    searchSeconds: (seconds, mode) => search.observe({ mode }, seconds),
     indexSize: (value) => size.set(value),
     jobsSwept: (outcome, count) => swept.inc({ outcome }, count),
     eventBusConnected: (connected) => busConnected.set(connected ? 1 : 0),
     jobsWaitingForEmbed: (change) => (change > 0 ? waitingForEmbed.inc() : waitingForEmbed.dec()),
   };
+}
+
+/** Jobs counted at most, so that a scrape stays cheap however deep the backlog. */
+export const BACKLOG_COUNT_LIMIT = 10_000;
+
+/**
+ * The ingest backlog as the store holds it, read at each scrape: jobs accepted and not ended
+ * (queued or running), whichever replica took them. Replicas sharing one store (MongoDB) report
+ * the same number, so dashboards take the max over replicas, not the sum.
+ */
+export function exportIngestBacklog(registry: Registry, store: Pick<DocumentStore, 'listStaleJobs'>): void {
+  observedGauge(
+    registry,
+    'ragfleet_retrieve_ingest_backlog_jobs',
+    `Ingest jobs queued or running in the store (counted up to ${BACKLOG_COUNT_LIMIT}).`,
+    async () => (await store.listStaleJobs(new Date(Date.now() + 1), BACKLOG_COUNT_LIMIT)).length,
+  );
 }

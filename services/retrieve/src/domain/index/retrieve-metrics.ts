@@ -5,7 +5,8 @@ export interface RetrieveMetrics {
   chunksIndexed(count: number): void;
   jobFinished(state: 'succeeded' | 'failed' | 'retried'): void;
   stageSeconds(stage: IngestStage, seconds: number): void;
-  searchSeconds(seconds: number): void;
+  /** One search's latency, embedding included, by mode (vector, keyword, hybrid). */
+  searchSeconds(seconds: number, mode: string): void;
   indexSize(size: number): void;
   /** Jobs the ingest sweep found uncovered: published again, or given up. */
   jobsSwept(outcome: 'requeued' | 'failed', count: number): void;

@@ -130,7 +130,7 @@ export class SearchService {
       const document = documents.get(hit.documentId);
       return chunk && document ? [toHit(hit, chunk, document)] : [];
     });
-    this.#metrics.searchSeconds((performance.now() - started) / 1000);
+    this.#metrics.searchSeconds((performance.now() - started) / 1000, mode);
     return {
       hits,
       mode,

@@ -1,0 +1,140 @@
+{{/*
+What a component reads from its environment. The names are the services' own (each service's
+src/config.ts, packages/config): settings go in the component's ConfigMap, secrets are referenced
+from Secrets, never copied into a ConfigMap.
+*/}}
+
+{{- define "ragfleet.uses" -}}
+{{- if has .dependency .c.uses -}}true{{- end -}}
+{{- end -}}
+
+{{/* Plain settings of one component, as a YAML map. */}}
+{{- define "ragfleet.settings" -}}
+{{- $c := .c -}}
+{{- $root := .root -}}
+{{- $settings := dict -}}
+{{- $_ := set $settings $c.listenEnv.host "0.0.0.0" -}}
+{{- $_ := set $settings $c.listenEnv.port (toString $c.port) -}}
+{{- $_ := set $settings "METRICS_PORT" (toString $c.opsPort) -}}
+{{- $_ := set $settings "SERVICE_AUTH_KEY_FILE" "/var/run/secrets/ragfleet/service-key/service-key" -}}
+{{- if $root.Values.serviceAuth.previousKeyKey -}}
+{{- $_ := set $settings "SERVICE_AUTH_PREVIOUS_KEY_FILE" "/var/run/secrets/ragfleet/service-key/previous-key" -}}
+{{- end -}}
+{{- with $c.dataDir -}}
+{{- $_ := set $settings "DATA_DIR" . -}}
+{{- end -}}
+{{- $fleet := include "ragfleet.fullname" $root -}}
+{{- range $c.upstreams -}}
+{{- $upstream := index $root.Values.components . -}}
+{{- $_ := set $settings (printf "%s_ADDR" (upper .)) (printf "%s-%s:%v" $fleet . $upstream.port) -}}
+{{- end -}}
+{{- if and (include "ragfleet.uses" (dict "c" $c "dependency" "nats")) $root.Values.dependencies.nats.namespace -}}
+{{- $_ := set $settings "NATS_NAMESPACE" $root.Values.dependencies.nats.namespace -}}
+{{- end -}}
+{{- if and (include "ragfleet.uses" (dict "c" $c "dependency" "ollama")) $root.Values.providers.ollamaHost -}}
+{{- $_ := set $settings "OLLAMA_HOST" $root.Values.providers.ollamaHost -}}
+{{- end -}}
+{{- with $root.Values.tracing.otlpEndpoint -}}
+{{- $_ := set $settings "OTEL_EXPORTER_OTLP_ENDPOINT" . -}}
+{{- end -}}
+{{- with $c.minReplicasEnv -}}
+{{- $_ := set $settings . (include "ragfleet.minReplicas" $ | toString) -}}
+{{- end -}}
+{{- if include "ragfleet.uses" (dict "c" $c "dependency" "auth") -}}
+{{- $auth := $root.Values.auth -}}
+{{- $_ := set $settings "GATEWAY_AUTH_REQUIRED" (toString $auth.required) -}}
+{{- if include "ragfleet.mountsApiKeys" . -}}
+{{- $_ := set $settings "GATEWAY_API_KEYS_FILE" "/var/run/secrets/ragfleet/gateway/api-keys.yaml" -}}
+{{- end -}}
+{{- with $auth.jwt.jwksUrl }}{{ $_ := set $settings "GATEWAY_JWT_JWKS_URL" . }}{{ end -}}
+{{- with $auth.jwt.issuer }}{{ $_ := set $settings "GATEWAY_JWT_ISSUER" . }}{{ end -}}
+{{- with $auth.jwt.audience }}{{ $_ := set $settings "GATEWAY_JWT_AUDIENCE" . }}{{ end -}}
+{{- end -}}
+{{- range $name, $value := $c.env -}}
+{{- $_ := set $settings $name (toString $value) -}}
+{{- end -}}
+{{- toYaml $settings -}}
+{{- end -}}
+
+{{- define "ragfleet.configMap" -}}
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: {{ .fullname }}
+  labels:
+    {{- include "ragfleet.labels" . | nindent 4 }}
+data:
+  {{- include "ragfleet.settings" . | nindent 2 }}
+{{- end -}}
+
+{{/* Where a dependency's URL is: a Secret name and key. */}}
+{{- define "ragfleet.dependencyRef" -}}
+{{- $dep := index .root.Values.dependencies .dependency -}}
+{{- if $dep.existingSecret -}}
+{{- toJson (dict "name" $dep.existingSecret "key" $dep.existingSecretKey) -}}
+{{- else -}}
+{{- toJson (dict "name" (printf "%s-dependencies" (include "ragfleet.fullname" .root)) "key" (printf "%s-url" .dependency)) -}}
+{{- end -}}
+{{- end -}}
+
+{{- define "ragfleet.secretKeyRef" -}}
+- name: {{ .env }}
+  valueFrom:
+    secretKeyRef:
+      name: {{ .name }}
+      key: {{ .key }}
+      {{- if .optional }}
+      optional: true
+      {{- end }}
+{{- end -}}
+
+{{/* The env entries that come from Secrets or the pod itself. */}}
+{{- define "ragfleet.secretEnv" -}}
+{{- $c := .c -}}
+{{- $root := .root -}}
+{{- range $dependency, $variable := dict "redis" "REDIS_URL" "nats" "NATS_URL" "mongodb" "MONGODB_URI" }}
+{{- if and (has $dependency $c.uses) (include "ragfleet.hasDependency" (dict "Values" $root.Values "dependency" $dependency)) }}
+{{- $ref := include "ragfleet.dependencyRef" (dict "root" $root "dependency" $dependency) | fromJson }}
+{{ include "ragfleet.secretKeyRef" (dict "env" $variable "name" $ref.name "key" $ref.key) }}
+{{- end }}
+{{- end }}
+{{- if and (has "anthropic" $c.uses) $root.Values.providers.existingSecret }}
+{{ include "ragfleet.secretKeyRef" (dict "env" "ANTHROPIC_API_KEY" "name" $root.Values.providers.existingSecret "key" "ANTHROPIC_API_KEY" "optional" true) }}
+{{- end }}
+{{- if has "auth" $c.uses }}
+{{- $secret := include "ragfleet.gatewayAuthSecret" $root }}
+{{- $keys := include "ragfleet.gatewayAuthKeys" $root | fromJson }}
+{{- with $keys.jwtSecret }}
+{{ include "ragfleet.secretKeyRef" (dict "env" "GATEWAY_JWT_SECRET" "name" $secret "key" .) }}
+{{- end }}
+{{- with $keys.adminToken }}
+{{ include "ragfleet.secretKeyRef" (dict "env" "GATEWAY_ADMIN_TOKEN" "name" $secret "key" .) }}
+{{- end }}
+{{- end }}
+{{- range $c.podNameEnv }}
+- name: {{ . }}
+  valueFrom:
+    fieldRef: { fieldPath: metadata.name }
+{{- end }}
+{{- with $c.extraEnv }}
+{{ toYaml . }}
+{{- end }}
+{{- end -}}
+
+{{/* The keys of the gateway auth Secret that hold something (empty: not there). */}}
+{{- define "ragfleet.gatewayAuthKeys" -}}
+{{- $auth := .Values.auth -}}
+{{- if $auth.existingSecret -}}
+{{- toJson $auth.existingSecretKeys -}}
+{{- else -}}
+{{- toJson (dict "apiKeys" "api-keys.yaml" "jwtSecret" (ternary "jwt-secret" "" (ne $auth.jwt.secret "")) "adminToken" (ternary "admin-token" "" (ne $auth.adminToken ""))) -}}
+{{- end -}}
+{{- end -}}
+
+{{- define "ragfleet.apiKeysSecretKey" -}}
+{{- (include "ragfleet.gatewayAuthKeys" . | fromJson).apiKeys -}}
+{{- end -}}
+
+{{- define "ragfleet.mountsApiKeys" -}}
+{{- if and (has "auth" .c.uses) (include "ragfleet.apiKeysSecretKey" .root) -}}true{{- end -}}
+{{- end -}}

@@ -1,0 +1,260 @@
+import { describe, expect, it } from '@jest/globals';
+import { createHash } from 'node:crypto';
+import { DEFAULT_PORTS } from '../../packages/config/src/index.ts';
+import { fleetTopology } from '../../packages/events/src/fleet-topology.ts';
+import { loadEmbedConfig } from '../../services/embed/src/config.ts';
+import { parseKeyFile } from '../../services/gateway/src/auth/key-file.ts';
+import { loadGatewayConfig } from '../../services/gateway/src/config.ts';
+import { loadGenerateConfig } from '../../services/generate/src/config.ts';
+import { loadRetrieveConfig } from '../../services/retrieve/src/config.ts';
+import { loadRouterConfig } from '../../services/router/src/config.ts';
+import { componentEnv, containerOf, workloadOf } from './component-env.ts';
+import { chart, find, helm, render, valueArgs, type K8sObject, type ValueSet } from './helm.ts';
+import { validateObject } from './kubernetes-schemas.ts';
+
+/**
+ * The Helm chart, proven the way CI can without a cluster: `helm lint --strict` and `helm
+ * template` on each value set, every rendered object checked against its Kubernetes (or CRD)
+ * schema, and what each container would start with parsed by that service's own config loader.
+ */
+
+const VALUE_SETS: Record<string, ValueSet> = {
+  defaults: {},
+  dev: { files: ['dev-values.yaml'] },
+  prod: { files: ['prod-values.yaml'] },
+  'shared index, existing secrets': { files: ['shared-index-values.yaml'] },
+};
+const SERVICES = ['embed', 'retrieve', 'router', 'generate'] as const;
+const COMPONENTS = ['gateway', ...SERVICES] as const;
+const name = (component: string) => `rf-ragfleet-${component}`;
+
+const rendered = new Map<string, K8sObject[]>();
+function objectsOf(set: string): K8sObject[] {
+  let objects = rendered.get(set);
+  if (!objects) {
+    objects = render(VALUE_SETS[set]);
+    rendered.set(set, objects);
+  }
+  return objects;
+}
+
+/** Loaders parse, and keep, only the variables their service reads (zod drops the rest). */
+const LOADERS: Record<(typeof COMPONENTS)[number], (env: Record<string, string>) => object> = {
+  gateway: loadGatewayConfig,
+  embed: loadEmbedConfig,
+  retrieve: loadRetrieveConfig,
+  generate: loadGenerateConfig,
+  router: loadRouterConfig,
+};
+/** Read by every process outside its config schema (packages/telemetry). */
+const READ_ELSEWHERE = ['OTEL_EXPORTER_OTLP_ENDPOINT'];
+/** The router folds these into ENABLED_PROVIDERS, so they are read but not kept. */
+const FOLDED = { router: ['OLLAMA_HOST', 'ANTHROPIC_API_KEY'] } as Record<string, string[]>;
+
+describe.each(Object.keys(VALUE_SETS))('the chart with %s values', (set) => {
+  it('passes helm lint --strict', () => {
+    const lint = helm(['lint', '--strict', chart, ...valueArgs(VALUE_SETS[set] as ValueSet)]);
+    expect(`${lint.stdout}${lint.stderr}`).toContain('0 chart(s) failed');
+    expect(lint.status).toBe(0);
+  });
+
+  it('renders only objects that their Kubernetes schema accepts', () => {
+    const objects = objectsOf(set);
+    expect(objects.length).toBeGreaterThan(20);
+    for (const object of objects) validateObject(object);
+  });
+
+  it.each(COMPONENTS)('starts %s with variables its config loader reads and accepts', (component) => {
+    const env = componentEnv(objectsOf(set), name(component));
+    const config = LOADERS[component](env);
+    const known = new Set([...Object.keys(config), ...READ_ELSEWHERE, ...(FOLDED[component] ?? [])]);
+    expect(Object.keys(env).filter((variable) => !known.has(variable))).toEqual([]);
+    expect(env.SERVICE_AUTH_KEY_FILE).toBe('/var/run/secrets/ragfleet/service-key/service-key');
+  });
+
+  it.each(COMPONENTS)('runs %s hardened, on its default ports, drained before it is killed', (component) => {
+    const workload = workloadOf(objectsOf(set), name(component));
+    const pod = workload.spec.template.spec;
+    const container = containerOf(workload);
+    expect(pod.securityContext).toMatchObject({
+      runAsNonRoot: true,
+      seccompProfile: { type: 'RuntimeDefault' },
+    });
+    expect(container.securityContext).toMatchObject({
+      readOnlyRootFilesystem: true,
+      allowPrivilegeEscalation: false,
+      capabilities: { drop: ['ALL'] },
+    });
+    expect(container.volumeMounts).toEqual(expect.arrayContaining([{ name: 'tmp', mountPath: '/tmp' }]));
+    const env = componentEnv(objectsOf(set), name(component));
+    if (env.DATA_DIR) {
+      expect(container.volumeMounts.map((mount: { mountPath: string }) => mount.mountPath)).toContain(
+        env.DATA_DIR,
+      );
+    }
+    const ports = Object.fromEntries(
+      container.ports.map((port: { name: string; containerPort: number }) => [port.name, port.containerPort]),
+    );
+    if (component === 'gateway') {
+      expect(ports).toEqual(DEFAULT_PORTS.gateway);
+      expect(container.readinessProbe.httpGet).toEqual({ path: '/readyz', port: 'http' });
+      const drainSeconds = Number(env.GATEWAY_DRAIN_MS) / 1000;
+      expect(pod.terminationGracePeriodSeconds).toBeGreaterThan(
+        container.lifecycle.preStop.sleep.seconds + drainSeconds,
+      );
+    } else {
+      expect(ports).toEqual(DEFAULT_PORTS[component]);
+      expect(container.readinessProbe.grpc).toEqual({ port: DEFAULT_PORTS[component].grpc });
+    }
+    expect(container.livenessProbe.httpGet).toEqual({ path: '/healthz', port: 'ops' });
+    expect(container.startupProbe.httpGet).toEqual({ path: '/healthz', port: 'ops' });
+    expect(pod.topologySpreadConstraints.length).toBeGreaterThan(0);
+  });
+
+  it('runs retrieve as a StatefulSet with a volume per replica, named after its pod', () => {
+    const objects = objectsOf(set);
+    const retrieve = workloadOf(objects, name('retrieve'));
+    expect(retrieve.kind).toBe('StatefulSet');
+    expect(retrieve.spec.volumeClaimTemplates[0].metadata.name).toBe('data');
+    const replicaId = containerOf(retrieve).env.find(
+      (entry: { name: string }) => entry.name === 'REPLICA_ID',
+    );
+    expect(replicaId.valueFrom).toEqual({ fieldRef: { fieldPath: 'metadata.name' } });
+    find(objects, 'Service', `${name('retrieve')}-headless`);
+  });
+
+  it('has a helm test pod that checks /readyz and runs one search against the gateway', () => {
+    const test = objectsOf(set).find((object) => object.metadata.annotations?.['helm.sh/hook'] === 'test');
+    expect(test?.kind).toBe('Pod');
+    const script = (test?.spec.containers[0].command as string[]).join(' ');
+    expect(script).toContain('/readyz');
+    expect(script).toContain('/v1/search');
+  });
+});
+
+describe('the chart-made secrets', () => {
+  it('writes a key file the gateway parses, with a search-only test key whose hash matches', () => {
+    const objects = objectsOf('prod');
+    const keys = parseKeyFile(
+      find(objects, 'Secret', 'rf-ragfleet-gateway-auth').stringData['api-keys.yaml'],
+      'api-keys.yaml',
+    );
+    expect(keys.map((key) => key.id)).toEqual(['acme-ci', 'helm-test']);
+    const testKey = Buffer.from(
+      find(objects, 'Secret', 'rf-ragfleet-helm-test-key').data['api-key'],
+      'base64',
+    ).toString();
+    const testRecord = keys.find((key) => key.id === 'helm-test');
+    expect(testRecord).toMatchObject({ tenant: 'helm-test', scopes: ['search'] });
+    expect(testRecord?.hash).toBe(`sha256:${createHash('sha256').update(testKey).digest('hex')}`);
+  });
+
+  it('makes a service key long enough for the services to accept', () => {
+    const secret = find(objectsOf('defaults'), 'Secret', 'rf-ragfleet-service-key');
+    expect(Buffer.from(secret.data['service-key'], 'base64').length).toBeGreaterThanOrEqual(32);
+    expect(secret.metadata.annotations['helm.sh/resource-policy']).toBe('keep');
+  });
+});
+
+describe('the prod values', () => {
+  const objects = () => objectsOf('prod');
+
+  it('autoscales with a slow scale-down and leaves retrieve to KEDA', () => {
+    const autoscalers = objects().filter((object) => object.kind === 'HorizontalPodAutoscaler');
+    expect(autoscalers.map((hpa) => hpa.spec.scaleTargetRef.name).sort()).toEqual(
+      ['gateway', 'embed', 'router', 'generate'].map(name).sort(),
+    );
+    for (const hpa of autoscalers) {
+      expect(hpa.spec.behavior.scaleDown.stabilizationWindowSeconds).toBeGreaterThanOrEqual(300);
+    }
+    expect(componentEnv(objects(), name('gateway')).GATEWAY_MIN_REPLICAS).toBe('3');
+    expect(workloadOf(objects(), name('retrieve')).spec.replicas).toBeUndefined();
+  });
+
+  it('scales retrieve on the ingest consumer retrieve really uses', () => {
+    const topology = fleetTopology('prod');
+    const scaled = find(objects(), 'ScaledObject', name('retrieve'));
+    expect(scaled.spec.scaleTargetRef).toEqual({
+      apiVersion: 'apps/v1',
+      kind: 'StatefulSet',
+      name: name('retrieve'),
+    });
+    expect(scaled.spec.triggers[0]).toMatchObject({
+      type: 'nats-jetstream',
+      metadata: { stream: topology.streams.ingest.name, consumer: topology.durables.ingestWorker },
+    });
+  });
+
+  it('publishes only the gateway, with buffering off for streams', () => {
+    const ingress = find(objects(), 'Ingress', name('gateway'));
+    expect(ingress.metadata.annotations['nginx.ingress.kubernetes.io/proxy-buffering']).toBe('off');
+    expect(ingress.spec.rules[0].http.paths[0].backend.service).toEqual({
+      name: name('gateway'),
+      port: { name: 'http' },
+    });
+  });
+
+  it('lets services take calls only from the components that call them', () => {
+    const callersOf = (component: string): string[] => {
+      const policy = find(objects(), 'NetworkPolicy', name(component));
+      return policy.spec.ingress
+        .filter((rule: { ports: Array<{ port: string }> }) => rule.ports[0]?.port !== 'ops')
+        .flatMap((rule: { from?: Array<{ podSelector?: { matchLabels: Record<string, string> } }> }) =>
+          (rule.from ?? [{}]).map(
+            (peer) => peer.podSelector?.matchLabels['app.kubernetes.io/name'] ?? 'anyone',
+          ),
+        )
+        .sort();
+    };
+    expect(callersOf('retrieve')).toEqual(['gateway', 'generate']);
+    expect(callersOf('embed')).toEqual(['retrieve']);
+    expect(callersOf('router')).toEqual(['generate']);
+    expect(callersOf('generate')).toEqual(['gateway']);
+    // The gateway takes outside traffic: here, from the ingress controller's namespace.
+    const gateway = find(objects(), 'NetworkPolicy', name('gateway'));
+    expect(gateway.spec.ingress[0].from[0].namespaceSelector).toBeDefined();
+  });
+
+  it('scrapes every component on its ops port', () => {
+    const monitors = objects().filter((object) => object.kind === 'ServiceMonitor');
+    expect(monitors).toHaveLength(COMPONENTS.length);
+    for (const monitor of monitors)
+      expect(monitor.spec.endpoints).toEqual([expect.objectContaining({ port: 'ops', path: '/metrics' })]);
+  });
+});
+
+describe('the dev values', () => {
+  it('points the fleet at the Redis and NATS JetStream inside the release', () => {
+    const objects = objectsOf('dev');
+    expect(componentEnv(objects, name('gateway')).REDIS_URL).toBe('redis://rf-ragfleet-redis:6379');
+    expect(componentEnv(objects, name('retrieve')).NATS_URL).toBe('nats://rf-ragfleet-nats:4222');
+    const nats = containerOf(workloadOf(objects, 'rf-ragfleet-nats'));
+    expect(nats.args).toContain('--jetstream');
+    for (const component of COMPONENTS) expect(workloadOf(objects, name(component)).spec.replicas).toBe(1);
+  });
+});
+
+describe('adding a service', () => {
+  it('takes a few lines of values and gets every object and policy', () => {
+    const objects = render({
+      set: {
+        'components.sessions.port': '7055',
+        'components.sessions.opsPort': '9105',
+        'components.sessions.upstreams[0]': 'retrieve',
+        'networkPolicy.enabled': 'true',
+      },
+    });
+    const kinds = objects
+      .filter((object) => object.metadata.name === name('sessions'))
+      .map((object) => object.kind);
+    expect(kinds.sort()).toEqual([
+      'ConfigMap',
+      'Deployment',
+      'NetworkPolicy',
+      'PodDisruptionBudget',
+      'Service',
+      'ServiceAccount',
+    ]);
+    expect(componentEnv(objects, name('sessions')).RETRIEVE_ADDR).toBe('rf-ragfleet-retrieve:7052');
+  });
+});

@@ -1,0 +1,116 @@
+import { describe, expect, it } from '@jest/globals';
+import { renderError, type ValueSet } from './helm.ts';
+
+/**
+ * Values that contradict each other, or that a service would refuse at start, stop `helm
+ * template` (and so `helm install`) with one message naming them.
+ */
+const MONGO = { 'dependencies.mongodb.url': 'mongodb://mongo:27017/ragfleet' };
+const NATS = { 'dependencies.nats.url': 'nats://nats:4222' };
+
+const CASES: Array<[string, ValueSet, RegExp]> = [
+  [
+    'two retrieve replicas on the embedded store',
+    { set: { 'components.retrieve.replicas': 2 } },
+    /components\.retrieve: 2 replicas .*need dependencies\.mongodb/,
+  ],
+  [
+    'an HPA on retrieve with the embedded store',
+    { set: { 'components.retrieve.autoscaling.enabled': true } },
+    /components\.retrieve: 6 replicas .*need dependencies\.mongodb/,
+  ],
+  [
+    'retrieve replicas sharing MongoDB without NATS',
+    { set: { 'components.retrieve.replicas': 3, ...MONGO } },
+    /components\.retrieve: 3 replicas need dependencies\.nats/,
+  ],
+  [
+    'an HPA and KEDA on the same workload',
+    {
+      set: {
+        'keda.enabled': true,
+        'components.retrieve.autoscaling.enabled': true,
+        ...MONGO,
+        ...NATS,
+        'dependencies.nats.monitoringEndpoint': 'nats:8222',
+      },
+    },
+    /autoscaling\.enabled and keda\.enabled both scale retrieve/,
+  ],
+  [
+    'KEDA without NATS',
+    { set: { 'keda.enabled': true, ...MONGO } },
+    /retrieve: 6 replicas need dependencies\.nats/,
+  ],
+  [
+    'LANCEDB_SHARED on the hnsw backend',
+    { setString: { 'components.retrieve.env.LANCEDB_SHARED': 'true' } },
+    /LANCEDB_SHARED applies to INDEX_BACKEND=lancedb only/,
+  ],
+  [
+    'LANCEDB_SHARED without MongoDB',
+    {
+      setString: {
+        'components.retrieve.env.LANCEDB_SHARED': 'true',
+        'components.retrieve.env.INDEX_BACKEND': 'lancedb',
+        'components.retrieve.env.LANCEDB_URI': 's3://bucket/index',
+      },
+    },
+    /LANCEDB_SHARED needs env\.LANCEDB_URI .* and dependencies\.mongodb/,
+  ],
+  [
+    'a grace period shorter than the gateway drain',
+    { setString: { 'components.gateway.env.GATEWAY_DRAIN_MS': '60000' } },
+    /components\.gateway\.terminationGracePeriodSeconds \(45\) must exceed .*\(75 s in all\)/,
+  ],
+  [
+    'a dependency given two ways',
+    { set: { 'dependencies.redis.url': 'redis://r:6379', 'dependencies.redis.inChart.enabled': true } },
+    /dependencies\.redis: set one of url, existingSecret and inChart\.enabled/,
+  ],
+  [
+    'an upstream that is not a component',
+    { set: { 'components.generate.upstreams[0]': 'ranker' } },
+    /components\.generate\.upstreams: ranker is not an enabled component/,
+  ],
+  [
+    'an HPA whose minimum is above its maximum',
+    {
+      set: { 'components.router.autoscaling.enabled': true, 'components.router.autoscaling.minReplicas': 9 },
+    },
+    /components\.router\.autoscaling: minReplicas \(9\) is above maxReplicas \(6\)/,
+  ],
+  [
+    'a JWT secret shorter than 256 bits',
+    { setString: { 'auth.jwt.secret': 'short' } },
+    /auth\.jwt\.secret: use at least 32 characters/,
+  ],
+  [
+    'an existing auth Secret that holds no key source',
+    { setString: { 'auth.existingSecret': 'mine', 'auth.existingSecretKeys.apiKeys': '' } },
+    /auth\.required: .* the gateway would refuse to start/,
+  ],
+  ['an Ingress without a host', { set: { 'ingress.enabled': true } }, /ingress\.enabled needs at least one/],
+  // values.schema.json: strict, so a typo is an error rather than a silently ignored setting.
+  [
+    'a misspelt setting',
+    { set: { 'components.gateway.replica': 3 } },
+    /components\.gateway: Additional property replica is not allowed/,
+  ],
+  [
+    'a number where the environment needs a string',
+    { set: { 'components.embed.env.EMBED_WORKERS': 4 } },
+    /components\.embed\.env\.EMBED_WORKERS: Invalid type\. Expected: string/,
+  ],
+  [
+    'an unknown dependency for a component',
+    { set: { 'components.embed.uses[0]': 'postgres' } },
+    /components\.embed\.uses\.0 must be one of/,
+  ],
+];
+
+describe('helm template refuses', () => {
+  it.each(CASES)('%s', (_case, values, message) => {
+    expect(renderError(values)).toMatch(message);
+  });
+});

@@ -1,0 +1,545 @@
+import { dashboard, quantiles, rate, type PanelSpec, type Query } from './panels.ts';
+
+/*
+ * The fleet's three dashboards, one row per service. Every service labels its own metrics with
+ * `service` (scraped with honor_labels); aggregations over replicas say which: sum for rates,
+ * max for a backlog that replicas sharing one store all report.
+ */
+
+const sumBy = (labels: string, selector: string) => `sum by (${labels}) (${rate(selector)})`;
+const one = (expr: string, legend: string): Query[] => [{ expr, legend }];
+
+const BREAKER_STATES = {
+  0: { text: 'closed', color: 'green' },
+  1: { text: 'half-open', color: 'orange' },
+  2: { text: 'open', color: 'red' },
+};
+
+/** The gRPC server side of one service: latency quantiles and calls by code. */
+function grpcServerPanels(service: string): PanelSpec[] {
+  const filter = `{service="${service}"}`;
+  return [
+    {
+      title: `${service}: gRPC handling latency by method`,
+      description: 'Time from a call arriving to its last response, at this service (p50/p95/p99).',
+      unit: 's',
+      queries: quantiles('ragfleet_grpc_server_handling_seconds', ['method'], filter),
+    },
+    {
+      title: `${service}: gRPC calls by code`,
+      description: 'Calls this service answered, by result code.',
+      unit: 'ops',
+      queries: one(sumBy('code', `ragfleet_grpc_server_handled_total${filter}`), '{{code}}'),
+    },
+  ];
+}
+
+const embedCacheHitRatio =
+  'sum(rate(ragfleet_embed_cache_hits_total[$__rate_interval])) / ' +
+  '(sum(rate(ragfleet_embed_cache_hits_total[$__rate_interval])) + sum(rate(ragfleet_embed_cache_misses_total[$__rate_interval])))';
+
+const processPanels: PanelSpec[] = [
+  {
+    title: 'CPU by service',
+    description: 'CPU seconds per second, summed over replicas.',
+    unit: 'short',
+    queries: one(
+      sumBy('service', 'process_cpu_seconds_total{service=~"gateway|embed|retrieve|router|generate"}'),
+      '{{service}}',
+    ),
+  },
+  {
+    title: 'Resident memory by instance',
+    description: 'Resident set size of each process.',
+    unit: 'bytes',
+    queries: one('max by (service, instance) (process_resident_memory_bytes)', '{{service}} {{instance}}'),
+  },
+  {
+    title: 'Event loop lag p99 by instance',
+    description: 'A busy event loop delays every request of its process.',
+    unit: 's',
+    queries: one('max by (service, instance) (nodejs_eventloop_lag_p99_seconds)', '{{service}} {{instance}}'),
+  },
+];
+
+const overview = dashboard({
+  uid: 'ragfleet-overview',
+  title: 'ragfleet / Overview',
+  description: 'Is the fleet up and answering: traffic, errors, breakers, caches and queues per service.',
+  rows: [
+    {
+      title: 'Fleet',
+      panels: [
+        {
+          title: 'Services up',
+          description: 'Scrape targets answering, per job (ragfleet-<service>).',
+          unit: 'none',
+          kind: 'stat',
+          queries: one('sum by (job) (up{job=~"ragfleet-.*"})', '{{job}}'),
+        },
+        {
+          title: 'Requests per second by route',
+          description: 'HTTP requests the gateway answered.',
+          unit: 'reqps',
+          queries: one(sumBy('route', 'ragfleet_gateway_requests_total'), '{{route}}'),
+        },
+        {
+          title: 'Gateway 5xx share',
+          description: 'Share of gateway responses that were server errors (alert above 5 %).',
+          unit: 'percentunit',
+          queries: one(
+            `sum(${rate('ragfleet_gateway_requests_total{status=~"5.."}')}) / sum(${rate('ragfleet_gateway_requests_total')})`,
+            '5xx share',
+          ),
+        },
+      ],
+    },
+    {
+      title: 'Gateway',
+      panels: [
+        {
+          title: 'Errors by route and status',
+          description: 'Responses with a 4xx or 5xx status (499: the client went away).',
+          unit: 'reqps',
+          queries: one(
+            sumBy('route, status', 'ragfleet_gateway_requests_total{status=~"4..|5.."}'),
+            '{{status}} {{route}}',
+          ),
+        },
+        {
+          title: 'WebSocket connections',
+          description: 'Open WebSocket connections, per replica.',
+          unit: 'short',
+          queries: one('sum by (instance) (ragfleet_gateway_ws_connections)', '{{instance}}'),
+        },
+        {
+          title: 'WebSocket asks by outcome',
+          description: 'Asks that ended: done, or the error code.',
+          unit: 'ops',
+          queries: one(sumBy('outcome', 'ragfleet_gateway_ws_asks_total'), '{{outcome}}'),
+        },
+        {
+          title: 'Rate-limit refusals',
+          description: 'Requests and asks refused by a limit, by the window that refused and the tier.',
+          unit: 'ops',
+          queries: one(
+            sumBy('limit, tier', 'ragfleet_gateway_ratelimit_refusals_total'),
+            '{{limit}} {{tier}}',
+          ),
+        },
+        {
+          title: 'Limits on the per-process fallback',
+          description: '1 while a replica limits on its own because Redis is unreachable.',
+          unit: 'none',
+          queries: one('max by (instance) (ragfleet_gateway_ratelimit_fallback_active)', '{{instance}}'),
+        },
+        {
+          title: 'WebSocket messages rejected',
+          description: 'Client messages refused before any upstream call, by code.',
+          unit: 'ops',
+          queries: one(sumBy('code', 'ragfleet_gateway_ws_messages_rejected_total'), '{{code}}'),
+        },
+      ],
+    },
+    {
+      title: 'Generate',
+      panels: [
+        {
+          title: 'Answers by provider and outcome',
+          description: 'Answers finished; outcome ok, cancelled or the error code.',
+          unit: 'ops',
+          queries: one(
+            sumBy('provider, outcome', 'ragfleet_generate_answers_total'),
+            '{{provider}} {{outcome}}',
+          ),
+        },
+        {
+          title: 'Fallback rate',
+          description: 'Fallbacks to the next model per answer, by the provider that failed.',
+          unit: 'percentunit',
+          queries: one(
+            `${sumBy('from', 'ragfleet_generate_fallbacks_total')} / ignoring (from) group_left sum(${rate('ragfleet_generate_answers_total')})`,
+            '{{from}}',
+          ),
+        },
+        {
+          title: 'Circuit breaker state by provider',
+          description: 'The worst state over replicas: closed, half-open (one trial call) or open (skipped).',
+          unit: 'none',
+          kind: 'state',
+          mappings: BREAKER_STATES,
+          queries: one('max by (provider) (ragfleet_generate_breaker_state)', '{{provider}}'),
+        },
+        {
+          title: 'Breaker openings and provider retries',
+          description: 'How often a circuit opened, and streams opened again after a transient failure.',
+          unit: 'ops',
+          queries: [
+            {
+              expr: sumBy('provider', 'ragfleet_generate_breaker_opened_total'),
+              legend: 'opened {{provider}}',
+            },
+            {
+              expr: sumBy('provider', 'ragfleet_generate_provider_retries_total'),
+              legend: 'retry {{provider}}',
+            },
+          ],
+        },
+      ],
+    },
+    {
+      title: 'Router',
+      panels: [
+        {
+          title: 'Routing decisions by tier and first provider',
+          description: 'Which model chain each tier was given.',
+          unit: 'ops',
+          queries: one(
+            sumBy('tier, first_provider', 'ragfleet_router_routes_total'),
+            '{{tier}} → {{first_provider}}',
+          ),
+        },
+        ...grpcServerPanels('router').slice(1),
+      ],
+    },
+    {
+      title: 'Retrieve',
+      panels: [
+        {
+          title: 'Ingest backlog',
+          description:
+            'Jobs queued or running in the store (max over replicas: they share it), and those held for embed.',
+          unit: 'short',
+          queries: [
+            { expr: 'max(ragfleet_retrieve_ingest_backlog_jobs)', legend: 'queued or running' },
+            { expr: 'sum(ragfleet_retrieve_ingest_waiting_for_embed)', legend: 'waiting for embed' },
+          ],
+        },
+        {
+          title: 'Ingest job outcomes',
+          description:
+            'Job attempts that ended: succeeded, failed or retried; and jobs the sweep re-queued or gave up.',
+          unit: 'ops',
+          queries: [
+            { expr: sumBy('state', 'ragfleet_retrieve_ingest_jobs_total'), legend: '{{state}}' },
+            { expr: sumBy('outcome', 'ragfleet_retrieve_ingest_swept_total'), legend: 'swept {{outcome}}' },
+          ],
+        },
+        {
+          title: 'Index size',
+          description: 'Live chunk vectors in each replica’s index.',
+          unit: 'short',
+          queries: one('max by (instance) (ragfleet_retrieve_index_size)', '{{instance}}'),
+        },
+        {
+          title: 'Event bus connected',
+          description: '1 while a replica is connected to NATS.',
+          unit: 'none',
+          queries: one('min by (instance) (ragfleet_retrieve_event_bus_connected)', '{{instance}}'),
+        },
+        ...grpcServerPanels('retrieve').slice(1),
+      ],
+    },
+    {
+      title: 'Embed',
+      panels: [
+        {
+          title: 'Embedding cache hit ratio',
+          description: 'Texts served from the cache over all lookups (alert under 50 % with traffic).',
+          unit: 'percentunit',
+          queries: one(embedCacheHitRatio, 'hit ratio'),
+        },
+        {
+          title: 'Texts embedded per second by model',
+          description: 'Cache misses run through a model.',
+          unit: 'ops',
+          queries: one(sumBy('model', 'ragfleet_embed_texts_total'), '{{model}}'),
+        },
+        ...grpcServerPanels('embed').slice(1),
+      ],
+    },
+    { title: 'Processes', panels: processPanels },
+  ],
+});
+
+const performance = dashboard({
+  uid: 'ragfleet-performance',
+  title: 'ragfleet / Performance',
+  description:
+    'RAG performance: latency per route, first byte and first token, tokens/s, search per mode, every gRPC hop.',
+  rows: [
+    {
+      title: 'Gateway',
+      panels: [
+        {
+          title: 'Request latency by route',
+          description: 'Whole response time (whole stream for NDJSON), p50/p95/p99 (alert: p95 over 2 s).',
+          unit: 's',
+          queries: quantiles('ragfleet_gateway_request_duration_seconds', ['route']),
+        },
+        {
+          title: 'Time to first byte (NDJSON)',
+          description: 'From a streaming request arriving to its first event written.',
+          unit: 's',
+          queries: quantiles('ragfleet_gateway_stream_time_to_first_byte_seconds'),
+        },
+        {
+          title: 'WebSocket time to first token',
+          description: 'From an ask arriving to its first token sent.',
+          unit: 's',
+          queries: quantiles('ragfleet_gateway_ws_time_to_first_token_seconds'),
+        },
+      ],
+    },
+    {
+      title: 'Generate',
+      panels: [
+        {
+          title: 'Time to first token',
+          description: 'From the request reaching generate to the first answer token (alert: p95 over 2 s).',
+          unit: 's',
+          queries: quantiles('ragfleet_generate_time_to_first_token_seconds'),
+        },
+        {
+          title: 'Output tokens per second per answer',
+          description: 'Streaming speed of one answer: its output tokens over the time after the first.',
+          unit: 'short',
+          queries: quantiles('ragfleet_generate_output_tokens_per_second', [], '', [0.05, 0.5, 0.95]),
+        },
+        {
+          title: 'Token throughput',
+          description: 'Model tokens per second over the fleet, by direction.',
+          unit: 'short',
+          queries: one(sumBy('direction', 'ragfleet_generate_tokens_total'), '{{direction}}'),
+        },
+        ...grpcServerPanels('generate'),
+      ],
+    },
+    { title: 'Router', panels: grpcServerPanels('router') },
+    {
+      title: 'Retrieve',
+      panels: [
+        {
+          title: 'Search latency by mode',
+          description: 'One search, query embedding included, by mode (vector, keyword, hybrid).',
+          unit: 's',
+          queries: quantiles('ragfleet_retrieve_search_seconds', ['mode']),
+        },
+        {
+          title: 'Ingest stage time (p95)',
+          description: 'Time spent per stage of an ingest job: chunk, embed, store, index.',
+          unit: 's',
+          queries: quantiles('ragfleet_retrieve_ingest_stage_seconds', ['stage'], '', [0.95]),
+        },
+        {
+          title: 'Chunks indexed per second',
+          description: 'Chunks written to store and index.',
+          unit: 'ops',
+          queries: one(`sum(${rate('ragfleet_retrieve_chunks_indexed_total')})`, 'chunks'),
+        },
+        ...grpcServerPanels('retrieve'),
+      ],
+    },
+    {
+      title: 'Embed',
+      panels: [
+        {
+          title: 'Model time per batch',
+          description: 'Time inside the model for one batch, by provider.',
+          unit: 's',
+          queries: quantiles('ragfleet_embed_duration_seconds', ['provider']),
+        },
+        {
+          title: 'Batch size (p50)',
+          description: 'Texts per model call, by provider.',
+          unit: 'short',
+          queries: quantiles('ragfleet_embed_batch_size', ['provider'], '', [0.5]),
+        },
+        ...grpcServerPanels('embed'),
+      ],
+    },
+    {
+      title: 'gRPC hops',
+      panels: [
+        {
+          title: 'Latency per hop (p95)',
+          description: 'As the caller sees it: the server side plus network and connection waits.',
+          unit: 's',
+          queries: [
+            {
+              expr: `histogram_quantile(0.95, sum by (le, service, upstream, method) (${rate('ragfleet_grpc_client_handling_seconds_bucket')}))`,
+              legend: '{{service}} → {{upstream}}/{{method}}',
+            },
+          ],
+        },
+        {
+          title: 'Latency per hop (p99)',
+          description: 'As the caller sees it, p99.',
+          unit: 's',
+          queries: [
+            {
+              expr: `histogram_quantile(0.99, sum by (le, service, upstream, method) (${rate('ragfleet_grpc_client_handling_seconds_bucket')}))`,
+              legend: '{{service}} → {{upstream}}/{{method}}',
+            },
+          ],
+        },
+        {
+          title: 'Calls per hop by code',
+          description: 'Calls made, by caller, upstream and result code.',
+          unit: 'ops',
+          queries: one(
+            sumBy('service, upstream, code', 'ragfleet_grpc_client_handling_seconds_count'),
+            '{{service}} → {{upstream}} {{code}}',
+          ),
+        },
+        {
+          title: 'Client retries',
+          description: 'Idempotent calls sent again because the upstream was unreachable.',
+          unit: 'ops',
+          queries: one(
+            sumBy('service, upstream, method', 'ragfleet_grpc_client_retries_total'),
+            '{{service}} → {{upstream}}/{{method}}',
+          ),
+        },
+        {
+          title: 'Calls refused for want of a service token',
+          description: 'A caller without a valid token: a misconfigured key, or someone who should not call.',
+          unit: 'ops',
+          queries: one(
+            sumBy('service, reason', 'ragfleet_grpc_server_unauthenticated_total'),
+            '{{service}} {{reason}}',
+          ),
+        },
+      ],
+    },
+    { title: 'Processes', panels: processPanels },
+  ],
+});
+
+const business = dashboard({
+  uid: 'ragfleet-business',
+  title: 'ragfleet / Business',
+  description: 'What the fleet is used for: questions, answers, tokens, tiers, documents and guard verdicts.',
+  rows: [
+    {
+      title: 'Gateway',
+      panels: [
+        {
+          title: 'Requests by route (in range)',
+          description: 'Requests answered over the dashboard range.',
+          unit: 'short',
+          kind: 'stat',
+          queries: one('sum by (route) (increase(ragfleet_gateway_requests_total[$__range]))', '{{route}}'),
+        },
+        {
+          title: 'Rate-limit refusals by tier',
+          description: 'Callers who hit their limit: a tier that needs more, or abuse.',
+          unit: 'ops',
+          queries: one(sumBy('tier', 'ragfleet_gateway_ratelimit_refusals_total'), '{{tier}}'),
+        },
+        {
+          title: 'Questions flagged by the prompt-injection guard',
+          description: 'By heuristic and guard mode.',
+          unit: 'ops',
+          queries: one(
+            sumBy('reason, mode', 'ragfleet_gateway_prompt_guard_flags_total'),
+            '{{reason}} ({{mode}})',
+          ),
+        },
+      ],
+    },
+    {
+      title: 'Generate',
+      panels: [
+        {
+          title: 'Answers by provider (in range)',
+          description: 'Answers finished over the dashboard range.',
+          unit: 'short',
+          kind: 'stat',
+          queries: one(
+            'sum by (provider) (increase(ragfleet_generate_answers_total[$__range]))',
+            '{{provider}}',
+          ),
+        },
+        {
+          title: 'Tokens per hour by direction',
+          description: 'Input and output tokens: what the providers bill.',
+          unit: 'short',
+          queries: one('sum by (direction) (increase(ragfleet_generate_tokens_total[1h]))', '{{direction}}'),
+        },
+        {
+          title: 'Retrieved passages flagged by the guard',
+          description: 'Passages that looked like instructions, by heuristic.',
+          unit: 'ops',
+          queries: one(sumBy('reason', 'ragfleet_generate_passage_guard_flags_total'), '{{reason}}'),
+        },
+      ],
+    },
+    {
+      title: 'Router',
+      panels: [
+        {
+          title: 'Questions by tier',
+          description: 'Routing decisions per tier: who asks.',
+          unit: 'ops',
+          queries: one(sumBy('tier', 'ragfleet_router_routes_total'), '{{tier}}'),
+        },
+      ],
+    },
+    {
+      title: 'Retrieve',
+      panels: [
+        {
+          title: 'Chunks indexed (in range)',
+          description: 'Chunks written over the dashboard range.',
+          unit: 'short',
+          kind: 'stat',
+          queries: one('sum(increase(ragfleet_retrieve_chunks_indexed_total[$__range]))', 'chunks'),
+        },
+        {
+          title: 'Ingest jobs by outcome (in range)',
+          description: 'Job attempts that ended over the dashboard range.',
+          unit: 'short',
+          kind: 'stat',
+          queries: one(
+            'sum by (state) (increase(ragfleet_retrieve_ingest_jobs_total[$__range]))',
+            '{{state}}',
+          ),
+        },
+        {
+          title: 'Corpus size',
+          description: 'Live chunk vectors (max over replicas).',
+          unit: 'short',
+          kind: 'stat',
+          queries: one('max(ragfleet_retrieve_index_size)', 'chunks'),
+        },
+      ],
+    },
+    {
+      title: 'Embed',
+      panels: [
+        {
+          title: 'Embedding cache hit ratio',
+          description: 'Every hit is a model call saved.',
+          unit: 'percentunit',
+          kind: 'stat',
+          queries: one(embedCacheHitRatio, 'hit ratio'),
+        },
+        {
+          title: 'Texts embedded by model (in range)',
+          description: 'Model work over the dashboard range.',
+          unit: 'short',
+          kind: 'stat',
+          queries: one('sum by (model) (increase(ragfleet_embed_texts_total[$__range]))', '{{model}}'),
+        },
+      ],
+    },
+  ],
+});
+
+/** File name under deploy/grafana/dashboards/ → dashboard JSON. */
+export const DASHBOARDS: Record<string, ReturnType<typeof dashboard>> = {
+  'ragfleet-overview.json': overview,
+  'ragfleet-performance.json': performance,
+  'ragfleet-business.json': business,
+};

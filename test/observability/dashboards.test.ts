@@ -1,0 +1,100 @@
+import { describe, expect, it } from '@jest/globals';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import { DASHBOARDS } from '../../deploy/grafana/dashboards.ts';
+import { staleDashboards } from '../../deploy/grafana/build.ts';
+import { dashboardQueries, dashboards, promtool } from './artefacts.ts';
+
+/** Grafana's own variables, replaced by plain durations so that promtool can parse the queries. */
+const GRAFANA_RANGES: Record<string, string> = { $__rate_interval: '1m', $__interval: '1m', $__range: '1h' };
+
+describe('Grafana dashboards', () => {
+  it('are committed as dashboards.ts defines them (node deploy/grafana/build.ts)', async () => {
+    expect(
+      dashboards()
+        .map(({ file }) => file)
+        .sort(),
+    ).toEqual(Object.keys(DASHBOARDS).sort());
+    expect(await staleDashboards()).toEqual([]);
+  });
+
+  it('are Grafana dashboard JSON: uid, title, schemaVersion, a datasource variable, unique panel ids', () => {
+    const uids = new Set<string>();
+    for (const { file, dashboard } of dashboards()) {
+      expect({ file, uid: typeof dashboard.uid, title: typeof dashboard.title }).toEqual({
+        file,
+        uid: 'string',
+        title: 'string',
+      });
+      expect(uids.has(dashboard.uid)).toBe(false);
+      uids.add(dashboard.uid);
+      expect(dashboard.schemaVersion).toBeGreaterThanOrEqual(36);
+      expect(dashboard.templating.list).toContainEqual(
+        expect.objectContaining({ name: 'datasource', type: 'datasource', query: 'prometheus' }),
+      );
+      const ids = dashboard.panels.map((panel) => panel.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(ids.every((id) => Number.isInteger(id) && id > 0)).toBe(true);
+    }
+  });
+
+  it('give every panel a query on the datasource variable, and rows one per service', () => {
+    for (const { file, dashboard } of dashboards()) {
+      const rows = dashboard.panels.filter((panel) => panel.type === 'row').map((panel) => panel.title);
+      for (const service of ['Gateway', 'Generate', 'Router', 'Retrieve', 'Embed'])
+        expect(rows).toContain(service);
+      for (const panel of dashboard.panels.filter((candidate) => candidate.type !== 'row')) {
+        const where = `${file} "${panel.title}"`;
+        expect({ where, uid: panel.datasource?.uid }).toEqual({ where, uid: '${datasource}' });
+        expect({ where, targets: (panel.targets ?? []).length > 0 }).toEqual({ where, targets: true });
+        for (const target of panel.targets ?? []) {
+          expect({ where, expr: target.expr.length > 0, uid: target.datasource?.uid }).toEqual({
+            where,
+            expr: true,
+            uid: '${datasource}',
+          });
+        }
+        expect(panel.gridPos.x + panel.gridPos.w).toBeLessThanOrEqual(24);
+      }
+    }
+  });
+
+  it('lay panels out without overlapping', () => {
+    for (const { file, dashboard } of dashboards()) {
+      const taken = new Set<string>();
+      for (const panel of dashboard.panels) {
+        const { x, y, w, h } = panel.gridPos;
+        for (let column = x; column < x + w; column++)
+          for (let line = y; line < y + h; line++) {
+            const cell = `${column},${line}`;
+            if (taken.has(cell))
+              throw new Error(`${file}: "${panel.title}" overlaps another panel at ${cell}`);
+            taken.add(cell);
+          }
+      }
+    }
+  });
+
+  it('query in valid PromQL (promtool parses each as a recording rule)', () => {
+    const queries = dashboardQueries();
+    const rules = queries.map(({ expr }, index) => ({
+      record: `ragfleet_dashboard:query_${index}`,
+      expr: expr.replace(/\$__\w+/g, (variable) => GRAFANA_RANGES[variable] ?? variable),
+    }));
+    const dir = mkdtempSync(join(tmpdir(), 'ragfleet-dashboard-queries-'));
+    try {
+      const file = join(dir, 'queries.yml');
+      writeFileSync(file, stringify({ groups: [{ name: 'dashboard-queries', rules }] }));
+      const { status, output } = promtool(['check', 'rules', file]);
+      if (status !== 0) {
+        const failing = [...output.matchAll(/query_(\d+)/g)].map((match) => queries[Number(match[1])]?.where);
+        throw new Error(`promtool rejects dashboard queries ${failing.join(', ')}:\n${output}`);
+      }
+      expect(output).toContain(`SUCCESS: ${queries.length} rules found`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

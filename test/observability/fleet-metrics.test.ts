@@ -1,0 +1,158 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FLEET_SERVICES, startFleet, type Fleet, type FleetService } from '../../scripts/fleet-runner.ts';
+import { alertRules, dashboardQueries } from './artefacts.ts';
+import { exportedNames, metricNames } from './promql-names.ts';
+
+/**
+ * No panel and no alert may read a metric the fleet does not export. The whole fleet runs as
+ * `pnpm start` runs it (processes, service tokens; embedded queue and caches, so no Redis or
+ * NATS to share), serves one ingest, one search, one streamed answer and one WebSocket ask, and
+ * then every service's /metrics is scraped: every name in every dashboard query and alert rule
+ * must be among what they export.
+ */
+const KEY = 'rf_observability_key_0123456789';
+/** Made by Prometheus itself for every scrape target, not by a service. */
+const PROMETHEUS_SERIES = new Set(['up']);
+const dataDir = mkdtempSync(join(tmpdir(), 'ragfleet-observability-'));
+const logs: string[] = [];
+let fleet: Fleet;
+const expositions = new Map<FleetService, string>();
+
+async function post(path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  const response = await fetch(`${fleet.gatewayUrl}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${KEY}`, ...headers },
+    body: JSON.stringify(body),
+  });
+  if (response.status !== 200)
+    throw new Error(
+      `${path} answered ${response.status}: ${await response.text()}\n${logs.slice(-20).join('\n')}`,
+    );
+  return response;
+}
+
+/** One WebSocket ask, with the key as a subprotocol (as a browser sends it); resolves with its last event. */
+function askOverWebSocket(query: string): Promise<{ type: string }> {
+  const url = `${fleet.gatewayUrl.replace(/^http/, 'ws')}/v1/ws`;
+  const socket = new WebSocket(url, ['ragfleet.v1', `bearer.${KEY}`]);
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('no answer over the WebSocket within 20 s')), 20_000);
+    socket.addEventListener('open', () => socket.send(JSON.stringify({ type: 'rag', id: 'ask-1', query })));
+    socket.addEventListener('message', (message) => {
+      const event = JSON.parse(String(message.data)) as { type: string; id?: string };
+      if (event.id === 'ask-1' && (event.type === 'done' || event.type === 'error')) {
+        clearTimeout(timer);
+        socket.close();
+        resolve(event);
+      }
+    });
+    socket.addEventListener('error', () => reject(new Error('WebSocket error')));
+  });
+}
+
+beforeAll(async () => {
+  fleet = await startFleet({
+    freePorts: true,
+    dataDir,
+    readyTimeoutMs: 60_000,
+    env: {
+      REDIS_URL: '',
+      NATS_URL: '',
+      EMBED_WORKERS: '1',
+      GATEWAY_API_KEYS_FILE: join(import.meta.dirname, 'fixtures/api-keys.yaml'),
+      LOG_LEVEL: 'warn',
+    },
+    logSink: (service, line) => {
+      logs.push(`${service}: ${line}`);
+    },
+  });
+  await post('/v1/documents?wait=true&timeout_ms=30000', {
+    documents: [
+      {
+        id: 'breakers',
+        title: 'Circuit breakers',
+        text: 'A circuit breaker skips a failing model provider at once. After a pause it lets one trial call through.',
+      },
+      {
+        id: 'caches',
+        title: 'Embedding cache',
+        text: 'The embedding cache keeps vectors of texts already seen, so a repeated text costs no model call.',
+      },
+    ],
+  });
+  await post('/v1/search', { query: 'what does a circuit breaker do', k: 2 });
+  await post('/v1/search', { query: 'embedding cache', k: 2, mode: 'keyword' });
+  await (await post('/v1/rag', { query: 'What does a circuit breaker do?', stream: true })).text();
+  expect(await askOverWebSocket('What does the embedding cache keep?')).toMatchObject({ type: 'done' });
+  for (const service of FLEET_SERVICES) {
+    const response = await fetch(`http://127.0.0.1:${fleet.ports[service].ops}/metrics`);
+    expect(response.status).toBe(200);
+    expositions.set(service, await response.text());
+  }
+}, 90_000);
+
+afterAll(async () => {
+  await fleet?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+}, 30_000);
+
+describe("the fleet's /metrics", () => {
+  it('export every metric that a dashboard query or an alert rule reads', () => {
+    const exported = new Set([...expositions.values()].flatMap((text) => [...exportedNames(text)]));
+    const used = [
+      ...dashboardQueries(),
+      ...alertRules().map((rule) => ({ where: `alert ${rule.alert}`, expr: rule.expr })),
+    ];
+    const missing = used.flatMap(({ where, expr }) =>
+      [...metricNames(expr)]
+        .filter((name) => !exported.has(name) && !PROMETHEUS_SERIES.has(name))
+        .map((name) => `${name} (${where})`),
+    );
+    expect(missing).toEqual([]);
+    // The check has something to check: the dashboards read dozens of the fleet's own metrics.
+    expect(new Set(used.flatMap(({ expr }) => [...metricNames(expr)])).size).toBeGreaterThan(30);
+  });
+
+  it('carry the service label, and time every hop of the answer from the caller', () => {
+    for (const [service, text] of expositions)
+      expect(text).toContain(`process_cpu_seconds_total{service="${service}"}`);
+    const hops = new Set(
+      [...expositions.values()].flatMap((text) =>
+        [...text.matchAll(/^ragfleet_grpc_client_handling_seconds_count\{([^}]*)\} [1-9]/gm)].map((match) => {
+          const labels = Object.fromEntries(
+            [...match[1]!.matchAll(/(\w+)="([^"]*)"/g)].map((pair) => [pair[1], pair[2]]),
+          );
+          return `${labels.service}->${labels.upstream}`;
+        }),
+      ),
+    );
+    for (const hop of [
+      'gateway->retrieve',
+      'gateway->generate',
+      'generate->router',
+      'generate->retrieve',
+      'retrieve->embed',
+    ])
+      expect(hops).toContain(hop);
+  });
+
+  it('show the traffic it served: searches by mode, the answer, its provider breaker, the socket', () => {
+    const retrieve = expositions.get('retrieve')!;
+    expect(retrieve).toMatch(/^ragfleet_retrieve_search_seconds_count\{[^}]*mode="keyword"[^}]*\} [1-9]/m);
+    expect(retrieve).toMatch(/^ragfleet_retrieve_ingest_backlog_jobs\{service="retrieve"\} 0$/m);
+    const generate = expositions.get('generate')!;
+    expect(generate).toMatch(/^ragfleet_generate_breaker_state\{[^}]*provider="[^"]+"[^}]*\} 0$/m);
+    expect(generate).toMatch(
+      /^ragfleet_generate_time_to_first_token_seconds_count\{service="generate"\} [1-9]/m,
+    );
+    const gateway = expositions.get('gateway')!;
+    expect(gateway).toMatch(
+      /^ragfleet_gateway_stream_time_to_first_byte_seconds_count\{service="gateway"\} [1-9]/m,
+    );
+    expect(gateway).toMatch(/^ragfleet_gateway_ws_asks_total\{[^}]*outcome="done"[^}]*\} 1$/m);
+    expect(expositions.get('embed')).toMatch(/^ragfleet_embed_cache_misses_total\{service="embed"\} [1-9]/m);
+  });
+});

@@ -4,6 +4,7 @@ import { RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
 import type { Logger, Registry } from '@ragfleet/telemetry';
 import { TIERS, type Tier } from '../auth/identity.ts';
 import { FailoverCounter } from './failover-counter.ts';
+import { rateLimitRefusals } from './ratelimit-metrics.ts';
 import { ReplicaCount } from './replica-count.ts';
 import { RequestLimiter } from './request-limiter.ts';
 import { StoreHealth } from './store-health.ts';
@@ -93,5 +94,6 @@ export function createRequestLimiter(deps: LimiterDeps): RequestLimiter {
     timeoutMs: settings.timeoutMs,
     renewEveryMs: Math.max(1_000, Math.floor(settings.streamLeaseMs / 2)),
     onClose: () => count?.stop(),
+    onRefused: rateLimitRefusals(deps.registry),
   });
 }

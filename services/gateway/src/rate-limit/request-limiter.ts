@@ -1,6 +1,7 @@
 import type { Identity, Tier } from '../auth/identity.ts';
 import { bindingDecision, type LimitDecision } from './decision.ts';
 import type { FailoverCounter, WindowResult } from './failover-counter.ts';
+import type { RefusalObserver } from './ratelimit-metrics.ts';
 import { newLeaseId, type StreamSlots } from './stream-slots.ts';
 import type { StoreHealth } from './store-health.ts';
 import { withTimeout } from './with-timeout.ts';
@@ -29,6 +30,8 @@ export interface RequestLimiterOptions {
   renewEveryMs: number;
   /** Stops what the limiter runs in the background (the replica heartbeat). */
   onClose?: () => void;
+  /** Told of every refusal, with the window that refused (the gateway's metrics). */
+  onRefused?: RefusalObserver;
 }
 
 function windowDecision(result: WindowResult): LimitDecision {
@@ -59,9 +62,17 @@ export class RequestLimiter {
     const minute = this.#options.perMinute[identity.tier];
     // Development-mode callers are nobody in particular: no daily quota for "anonymous".
     const metered = identity.method !== 'anonymous';
-    if (kind === 'minute' || (kind === 'request' && !metered))
-      return windowDecision(await minute.consume(minuteKey));
-    if (kind === 'day') return windowDecision(await this.#options.perDay.consume(dayKey));
+    const refused = this.#options.onRefused ?? (() => {});
+    if (kind === 'minute' || (kind === 'request' && !metered)) {
+      const decision = windowDecision(await minute.consume(minuteKey));
+      if (!decision.allowed) refused('minute', identity.tier);
+      return decision;
+    }
+    if (kind === 'day') {
+      const decision = windowDecision(await this.#options.perDay.consume(dayKey));
+      if (!decision.allowed) refused('day', identity.tier);
+      return decision;
+    }
     const [perMinute, perDay] = await Promise.all([
       minute.consume(minuteKey),
       this.#options.perDay.consume(dayKey),
@@ -69,6 +80,7 @@ export class RequestLimiter {
     // A request refused by one window must not use up the other.
     if (!perMinute.allowed && perDay.allowed) await this.#options.perDay.refund(dayKey);
     if (perMinute.allowed && !perDay.allowed) await minute.refund(minuteKey);
+    if (!perMinute.allowed || !perDay.allowed) refused(perMinute.allowed ? 'day' : 'minute', identity.tier);
     return bindingDecision([windowDecision(perMinute), windowDecision(perDay)]);
   }
 
@@ -90,7 +102,10 @@ export class RequestLimiter {
       // Nobody knows when a stream ends: a second is a polite guess that does not hammer.
       retryAfterMs: allowed ? 0 : 1_000,
     };
-    if (!allowed) return { decision, release: () => {} };
+    if (!allowed) {
+      this.#options.onRefused?.('streams', identity.tier);
+      return { decision, release: () => {} };
+    }
     const renewal = setInterval(() => {
       store.renew(key, leaseId).catch(() => undefined);
     }, this.#options.renewEveryMs);

@@ -9,6 +9,8 @@ metadata:
   name: {{ .fullname }}
   labels:
     {{- include "ragfleet.labels" . | nindent 4 }}
+    {{- /* The scrape job's name (the ServiceMonitor's jobLabel): see ragfleet.serviceMonitor. */}}
+    {{ include "ragfleet.jobLabel" . }}: {{ include "ragfleet.jobName" . }}
   {{- with .c.serviceAnnotations }}
   annotations:
     {{- toYaml . | nindent 4 }}
@@ -105,6 +107,14 @@ spec:
       {{- include "ragfleet.selectorLabels" . | nindent 6 }}
 {{- end -}}
 
+{{/*
+The Prometheus Operator names a ServiceMonitor's job after the Service (rf-ragfleet-gateway), or,
+with jobLabel, after the value of that label of the Service: ragfleet-<component>, as the local
+scrape config names them and RagfleetServiceDown (up{job=~"ragfleet-.*"}) matches them.
+*/}}
+{{- define "ragfleet.jobLabel" -}}ragfleet.io/job{{- end -}}
+{{- define "ragfleet.jobName" -}}ragfleet-{{ .name }}{{- end -}}
+
 {{- define "ragfleet.serviceMonitor" -}}
 {{- $sm := .root.Values.metrics.serviceMonitor -}}
 apiVersion: monitoring.coreos.com/v1
@@ -117,6 +127,7 @@ metadata:
     {{- toYaml . | nindent 4 }}
     {{- end }}
 spec:
+  jobLabel: {{ include "ragfleet.jobLabel" . }}
   selector:
     matchLabels:
       {{- include "ragfleet.selectorLabels" . | nindent 6 }}
@@ -127,4 +138,8 @@ spec:
     - port: ops
       path: /metrics
       interval: {{ $sm.interval }}
+      # Every metric carries the service's own `service` label (gateway, embed, ...), which the
+      # dashboards and alerts group by; without this, the operator's `service` target label (the
+      # Service's name) would win and rename ours to exported_service.
+      honorLabels: true
 {{- end -}}

@@ -2,6 +2,7 @@ import {
   context,
   propagation,
   trace,
+  SpanKind,
   SpanStatusCode,
   type Context,
   type Span,
@@ -37,23 +38,45 @@ export async function startTracing(service: string, env = process.env): Promise<
 
 const tracer = () => trace.getTracer('ragfleet');
 
+type Attributes = Record<string, string | number | boolean>;
+
+/** Ends the span when fn settles, recording a failure as the span's error status. */
+async function recorded<T>(span: Span, fn: (span: Span) => Promise<T>): Promise<T> {
+  try {
+    return await fn(span);
+  } catch (error) {
+    span.recordException(error as Error);
+    span.setStatus({ code: SpanStatusCode.ERROR });
+    throw error;
+  } finally {
+    span.end();
+  }
+}
+
 /** Runs fn inside a span named after a domain step (rag.embed, rag.search, ...). */
 export async function withSpan<T>(
   name: string,
   fn: (span: Span) => Promise<T>,
-  attributes: Record<string, string | number | boolean> = {},
+  attributes: Attributes = {},
 ): Promise<T> {
-  return tracer().startActiveSpan(name, { attributes }, async (span) => {
-    try {
-      return await fn(span);
-    } catch (error) {
-      span.recordException(error as Error);
-      span.setStatus({ code: SpanStatusCode.ERROR });
-      throw error;
-    } finally {
-      span.end();
-    }
-  });
+  return tracer().startActiveSpan(name, { attributes }, (span) => recorded(span, fn));
+}
+
+/**
+ * Runs a server's handling of one request (a gRPC call, an HTTP route) in a SERVER span, the child
+ * of the caller's context as extractTraceContext read it, or a new trace's root when the caller
+ * sent none. It is what makes each service a hop of the caller's trace: context alone propagates
+ * the trace id, but a service that records no span of its own is missing from the trace.
+ */
+export async function withServerSpan<T>(
+  name: string,
+  parent: Context,
+  fn: (span: Span) => Promise<T>,
+  attributes: Attributes = {},
+): Promise<T> {
+  return tracer().startActiveSpan(name, { kind: SpanKind.SERVER, attributes }, parent, (span) =>
+    recorded(span, fn),
+  );
 }
 
 type Carrier = Record<string, unknown>;

@@ -28,6 +28,13 @@ describe('withServerSpan', () => {
     expect(seen?.traceId).toBe('0af7651916cd43dd8448eb211c80319c');
   });
 
+  it("leaves an untraced call without a span, as running in the caller's context would", async () => {
+    const seen = await withServerSpan('POST /v1/rag', extractTraceContext({}), async () =>
+      trace.getActiveSpan(),
+    );
+    expect(seen).toBeUndefined();
+  });
+
   it("passes the handler's failure on", async () => {
     await expect(
       withServerSpan('ragfleet.v1.Embed/Embed', extractTraceContext({}), async () => {

@@ -1,5 +1,6 @@
 import {
   context,
+  isSpanContextValid,
   propagation,
   trace,
   SpanKind,
@@ -74,9 +75,11 @@ export async function withServerSpan<T>(
   fn: (span: Span) => Promise<T>,
   attributes: Attributes = {},
 ): Promise<T> {
-  return tracer().startActiveSpan(name, { kind: SpanKind.SERVER, attributes }, parent, (span) =>
-    recorded(span, fn),
-  );
+  const span = tracer().startSpan(name, { kind: SpanKind.SERVER, attributes }, parent);
+  // Untraced (no SDK) and no caller's trace: the API's invalid span would only stand in the
+  // context for none, so the handler runs in the caller's context exactly as runInContext would.
+  const active = isSpanContextValid(span.spanContext()) ? trace.setSpan(parent, span) : parent;
+  return context.with(active, () => recorded(span, fn));
 }
 
 type Carrier = Record<string, unknown>;

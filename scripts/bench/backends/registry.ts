@@ -1,5 +1,5 @@
-// Opens a backend by name.
-import { RagfleetError } from '../../../packages/errors/src/index.ts';
+// Opens a backend by name. LanceDB is imported only when asked for, so the HNSW side runs on a
+// checkout without the LanceDB adapters or its native package.
 import type { IndexBackend } from './backend.ts';
 import { openHnswBackend } from './hnsw-backend.ts';
 import type { BackendName } from './options.ts';
@@ -8,7 +8,9 @@ export async function openBackend(name: BackendName, capacity: number): Promise<
   switch (name) {
     case 'hnsw':
       return openHnswBackend(capacity);
-    case 'lancedb':
-      throw new RagfleetError('FAILED_PRECONDITION', 'the LanceDB backend is not benchmarked yet');
+    case 'lancedb': {
+      const { openLanceDbBackend } = await import('./lancedb-backend.ts');
+      return openLanceDbBackend();
+    }
   }
 }

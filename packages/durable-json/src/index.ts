@@ -1,1 +1,7 @@
-export { readJsonIfPresent, syncDirectory, writeJsonDurably } from './durable-json.ts';
+export {
+  readJsonIfPresent,
+  readJsonLinesIfPresent,
+  syncDirectory,
+  writeJsonDurably,
+  writeJsonLinesDurably,
+} from './durable-json.ts';

@@ -2,17 +2,20 @@ import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Bm25Options, Bm25Snapshot } from '../domain/index/bm25-index.ts';
 import { VolatileKeywordIndex } from '../domain/index/volatile-keyword-index.ts';
-import { readJsonIfPresent, writeJsonDurably } from '@ragfleet/durable-json';
+import { readJsonLinesIfPresent, writeJsonLinesDurably } from '@ragfleet/durable-json';
 
-const FILE = 'bm25.json';
+const FILE = 'bm25.jsonl';
+/** The single-JSON file of earlier releases: unreadable past ~500 MB, so it is only removed. */
+const OLD_FILE = 'bm25.json';
 
-interface PersistedKeywordIndex {
-  marker: string;
-  index: Bm25Snapshot;
-}
+type SnapshotDocument = Bm25Snapshot['tenants'][string][number];
+/** The first line, then one line per document. */
+type PersistedLine = { marker: string; signature: string } | { tenant: string; document: SnapshotDocument };
 
 /**
- * The BM25 index persisted as one JSON file beside the vector index (temp + rename). A file built
+ * The BM25 index persisted as a JSON Lines file beside the vector index (temp + rename): its marker
+ * and analyzer signature, then one line per document, so that no single string has to hold the
+ * whole index (a million chunks' postings are more than V8 allows in one string). A file built
  * with another analyzer configuration is ignored, so the index reads as stale and Corpus rebuilds
  * it from the stored chunk texts: changing the analyzer never needs re-embedding.
  */
@@ -35,13 +38,31 @@ export class FileKeywordIndex extends VolatileKeywordIndex {
   }
 
   override async persist(marker: string): Promise<void> {
-    const persisted: PersistedKeywordIndex = { marker, index: this.engine.snapshot() };
-    await writeJsonDurably(join(this.#dir, FILE), persisted);
+    const snapshot = this.engine.snapshot();
+    await writeJsonLinesDurably(join(this.#dir, FILE), persistedLines(marker, snapshot));
+    await rm(join(this.#dir, OLD_FILE), { force: true });
     await super.persist(marker);
   }
 
   async #load(): Promise<void> {
-    const persisted = await readJsonIfPresent<PersistedKeywordIndex>(join(this.#dir, FILE));
-    if (persisted && this.engine.restore(persisted.index)) await super.persist(persisted.marker);
+    const lines = await readJsonLinesIfPresent<PersistedLine>(join(this.#dir, FILE));
+    if (!lines) return;
+    let marker: string | undefined;
+    const snapshot: Bm25Snapshot = { signature: '', tenants: {} };
+    for await (const line of lines) {
+      if ('marker' in line) {
+        marker = line.marker;
+        snapshot.signature = line.signature;
+        // Built with another analyzer: the index reads as stale without reading the rest.
+        if (line.signature !== this.engine.signature) return;
+      } else (snapshot.tenants[line.tenant] ??= []).push(line.document);
+    }
+    if (marker !== undefined && this.engine.restore(snapshot)) await super.persist(marker);
   }
+}
+
+function* persistedLines(marker: string, snapshot: Bm25Snapshot): Iterable<PersistedLine> {
+  yield { marker, signature: snapshot.signature };
+  for (const [tenant, documents] of Object.entries(snapshot.tenants))
+    for (const document of documents) yield { tenant, document };
 }

@@ -14,8 +14,8 @@ import { quietBindFailures } from './grpc-log.ts';
 import {
   counter,
   histogram,
-  runInContext,
   runWithRequestContext,
+  withServerSpan,
   type Logger,
   type Registry,
 } from '@ragfleet/telemetry';
@@ -203,13 +203,22 @@ export class GrpcServer {
     }
   }
 
-  #run<T>(context: CallContext, fn: () => T): T {
+  /**
+   * Runs a handler in this call's server span (a child of the caller's, so the service is a hop
+   * of the caller's trace) and request context.
+   */
+  #run<T>(label: string, context: CallContext, fn: () => Promise<T>): Promise<T> {
     const trace = readIncomingMetadata(context.metadata).traceContext;
-    return runInContext(trace, () =>
-      runWithRequestContext(
-        { requestId: context.requestId, tenant: context.tenant, user: context.user, tier: context.tier },
-        fn,
-      ),
+    const [service, method] = label.split('/');
+    return withServerSpan(
+      label,
+      trace,
+      () =>
+        runWithRequestContext(
+          { requestId: context.requestId, tenant: context.tenant, user: context.user, tier: context.tier },
+          fn,
+        ),
+      { 'rpc.system': 'grpc', 'rpc.service': service ?? label, 'rpc.method': method ?? label },
     );
   }
 
@@ -238,7 +247,7 @@ export class GrpcServer {
           return;
         }
         try {
-          const response = await this.#run(context, () => handler(call.request, context));
+          const response = await this.#run(label, context, () => handler(call.request, context));
           this.#finish(label, started);
           callback(null, response);
         } catch (caught) {
@@ -270,7 +279,7 @@ export class GrpcServer {
           }
         };
         try {
-          await this.#run(context, pump);
+          await this.#run(label, context, pump);
           this.#finish(label, started);
           call.end();
         } catch (caught) {

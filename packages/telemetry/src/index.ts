@@ -19,6 +19,7 @@ export {
   injectTraceContext,
   runInContext,
   startTracing,
+  withServerSpan,
   withSpan,
   type Context,
   type Span,

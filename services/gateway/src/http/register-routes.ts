@@ -1,5 +1,5 @@
 import express, { type Request, type Response, type Router } from 'express';
-import { runWithRequestContext } from '@ragfleet/telemetry';
+import { extractTraceContext, runWithRequestContext, withServerSpan } from '@ragfleet/telemetry';
 import { callerContext, isCredentialRefusal, type Admission, type Admitted } from '../admission/admission.ts';
 import { rateLimitHeaders } from '../admission/rate-limited.ts';
 import { bearerChallenge } from '../auth/auth-errors.ts';
@@ -87,7 +87,16 @@ export function registerRoutes(routes: readonly GatewayRoute[], options: Registe
     const chain = router.route(path);
     for (const entry of entries) {
       const method = entry.method.toLowerCase() as 'get' | 'post' | 'delete';
-      chain[method]((request, response) => serve(entry, options, request, response));
+      // The root of the request's trace (or a child of the caller's traceparent): every service the
+      // route reaches adds its spans below this one.
+      chain[method]((request, response) =>
+        withServerSpan(
+          `${entry.method} ${entry.path}`,
+          extractTraceContext(request.headers),
+          () => serve(entry, options, request, response),
+          { 'http.request.method': entry.method, 'http.route': entry.path },
+        ),
+      );
     }
     chain.all(allowOnly(...entries.map((entry) => entry.method)));
   }

@@ -1,0 +1,151 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { waitFor } from '@ragfleet/testing';
+import { FLEET_SERVICES, startFleet, type Fleet } from '../../scripts/fleet-runner.ts';
+import { startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from './otlp-receiver.ts';
+
+/**
+ * One /v1/rag is one trace: the whole fleet runs as `pnpm start` runs it, exporting spans over
+ * OTLP/HTTP to a receiver in this test, and the spans of a single answer must share one trace id,
+ * come from all five services, include the domain steps (rag.*) and hang together as one tree.
+ */
+const KEY = 'rf_tracing_key_0123456789';
+/** The exporter's batch delay: short, so that spans arrive within the test's bounded waits. */
+const EXPORT_DELAY_MS = 200;
+/** The domain spans of one hybrid-mode answer, by the service that records them. */
+const RAG_SPANS = {
+  generate: ['rag.search', 'rag.generate'],
+  retrieve: ['rag.search.keyword', 'rag.embed', 'rag.search', 'rag.rerank'],
+};
+const dataDir = mkdtempSync(join(tmpdir(), 'ragfleet-tracing-'));
+const logs: string[] = [];
+let receiver: OtlpReceiver;
+let fleet: Fleet;
+/** The spans exported while the one /v1/rag ran, and nothing else. */
+let answerSpans: ReceivedSpan[];
+
+async function post(path: string, body: unknown): Promise<string> {
+  const response = await fetch(`${fleet.gatewayUrl}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${KEY}` },
+    body: JSON.stringify(body),
+    signal: AbortSignal.timeout(20_000),
+  });
+  const text = await response.text();
+  if (response.status !== 200)
+    throw new Error(`${path} answered ${response.status}: ${text}\n${logs.slice(-20).join('\n')}`);
+  return text;
+}
+
+/** Resolves once no span has arrived for `quietMs` (each exporter flushed what it had), bounded. */
+async function quiet(quietMs: number, timeoutMs: number): Promise<void> {
+  let seen = receiver.spans.length;
+  let since = Date.now();
+  await waitFor(
+    () => {
+      if (receiver.spans.length !== seen) [seen, since] = [receiver.spans.length, Date.now()];
+      return Date.now() - since >= quietMs;
+    },
+    timeoutMs,
+    50,
+  );
+}
+
+const servicesOf = (spans: ReceivedSpan[]) => new Set(spans.map((span) => span.service));
+
+beforeAll(async () => {
+  receiver = await startOtlpReceiver();
+  fleet = await startFleet({
+    freePorts: true,
+    dataDir,
+    readyTimeoutMs: 30_000,
+    env: {
+      REDIS_URL: '',
+      NATS_URL: '',
+      EMBED_WORKERS: '1',
+      SEARCH_MODE: 'hybrid',
+      GATEWAY_API_KEYS_FILE: join(import.meta.dirname, 'fixtures/api-keys.yaml'),
+      LOG_LEVEL: 'warn',
+      OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint,
+      OTEL_BSP_SCHEDULE_DELAY: String(EXPORT_DELAY_MS),
+      OTEL_TRACES_SAMPLER: 'parentbased_always_on',
+      OTEL_LOGS_EXPORTER: 'none',
+      OTEL_METRICS_EXPORTER: 'none',
+    },
+    logSink: (service, line) => {
+      logs.push(`${service}: ${line}`);
+    },
+  });
+  await post('/v1/documents?wait=true&timeout_ms=15000', {
+    documents: [
+      {
+        id: 'breakers',
+        title: 'Circuit breakers',
+        text: 'A circuit breaker skips a failing model provider at once. After a pause it lets one trial call through.',
+      },
+    ],
+  });
+  // The ingest's own spans are flushed before the answer starts, so what follows is the answer's.
+  await quiet(4 * EXPORT_DELAY_MS, 5_000);
+  const before = receiver.spans.length;
+  await post('/v1/rag', { query: 'When does a circuit breaker let a call through?', stream: true });
+  // Bounded; if a service never reports, the assertions below name what is missing.
+  await waitFor(() => servicesOf(receiver.spans.slice(before)).size === FLEET_SERVICES.length, 10_000).catch(
+    () => {},
+  );
+  await quiet(4 * EXPORT_DELAY_MS, 5_000);
+  answerSpans = receiver.spans.slice(before);
+}, 40_000);
+
+afterAll(async () => {
+  await fleet?.stop();
+  await receiver?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+}, 30_000);
+
+describe('one /v1/rag request', () => {
+  it('is exported over OTLP/HTTP as JSON, with nothing refused', () => {
+    expect(receiver.refused).toEqual([]);
+    expect(answerSpans.length).toBeGreaterThan(0);
+  });
+
+  it('is one trace', () => {
+    expect(new Set(answerSpans.map((span) => span.traceId)).size).toBe(1);
+  });
+
+  it('spans gateway, generate, router, retrieve and embed', () => {
+    expect([...servicesOf(answerSpans)].sort()).toEqual(
+      FLEET_SERVICES.map((service) => `ragfleet-${service}`).sort(),
+    );
+  });
+
+  it('records every domain step (rag.*) in the service that runs it', () => {
+    for (const [service, names] of Object.entries(RAG_SPANS)) {
+      const recorded = answerSpans
+        .filter((span) => span.service === `ragfleet-${service}` && span.name.startsWith('rag.'))
+        .map((span) => span.name);
+      expect([...new Set(recorded)].sort()).toEqual([...new Set(names)].sort());
+    }
+  });
+
+  it("forms one tree rooted at the gateway's server span", () => {
+    const ids = new Set(answerSpans.map((span) => span.spanId));
+    const roots = answerSpans.filter((span) => !span.parentSpanId || !ids.has(span.parentSpanId));
+    expect(roots.map((span) => ({ service: span.service, name: span.name, kind: span.kind }))).toEqual([
+      { service: 'ragfleet-gateway', name: 'POST /v1/rag', kind: 2 },
+    ]);
+    // Every hop is a child in the service it reaches: no service's spans float on their own.
+    const byId = new Map(answerSpans.map((span) => [span.spanId, span]));
+    for (const service of ['generate', 'router', 'retrieve', 'embed']) {
+      const entered = answerSpans.filter(
+        (span) =>
+          span.service === `ragfleet-${service}` &&
+          byId.get(span.parentSpanId ?? '')?.service !== `ragfleet-${service}`,
+      );
+      expect(entered.length).toBeGreaterThan(0);
+      for (const span of entered) expect(span.kind).toBe(2);
+    }
+  });
+});

@@ -39,7 +39,8 @@ export interface LanceDbVectorOptions extends LanceDbOptions {
   nprobes?: number;
   /**
    * PQ distances are approximate: refineFactor × k candidates are re-ranked with their stored
-   * vectors, so hits come back with exact cosine scores and in exact order. Default 4.
+   * vectors, so hits come back with exact cosine scores and in exact order. Default 10: at 4,
+   * recall@10 on 512-d vectors was 0.65 at 100k chunks (bench:backends); a probe at 10 gave 1.00.
    */
   refineFactor?: number;
 }
@@ -50,7 +51,7 @@ const DEFAULTS: typeof DEFAULT_LANCEDB &
   ...DEFAULT_LANCEDB,
   ivfPqMinRows: 10_000,
   nprobes: 20,
-  refineFactor: 4,
+  refineFactor: 10,
 };
 
 interface VectorRow {

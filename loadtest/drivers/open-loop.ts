@@ -43,7 +43,12 @@ export async function runOpenLoop(
   }
   const grace = setTimeout(() => stop.abort(new Error('the scenario ended')), graceMs);
   // Bounded even if an iteration ignored its signal: it is left behind, not waited for.
-  await Promise.race([Promise.all(inFlight), sleep(graceMs + 5_000)]);
+  let giveUp: NodeJS.Timeout | undefined;
+  await Promise.race([
+    Promise.all(inFlight),
+    new Promise((resolve) => (giveUp = setTimeout(resolve, graceMs + 5_000))),
+  ]);
+  clearTimeout(giveUp);
   clearTimeout(grace);
   return { sent: total - dropped, dropped, elapsedSeconds: (performance.now() - started) / 1000 };
 }

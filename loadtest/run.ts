@@ -1,4 +1,5 @@
 // pnpm loadtest [--short] [--url <gateway>] [--api-key <key>] [--only search,rag_stream,...]
+//               [--scenarios <file>]  (default loadtest/scenarios.json; RAGFLEET_API_KEY for --api-key)
 // The local runner of the load-test scenarios (scenarios.json, the same file the k6 scripts read):
 // starts a fleet (or targets --url), ingests a Cranfield corpus, runs each scenario at its rate
 // (search and ingest through autocannon, the NDJSON and WebSocket answers through an open-loop
@@ -49,10 +50,11 @@ async function main(): Promise<number> {
       url: { type: 'string' },
       'api-key': { type: 'string' },
       only: { type: 'string' },
+      scenarios: { type: 'string' },
     },
   });
   const short = values.short;
-  const file = readScenarioFile();
+  const file = readScenarioFile(values.scenarios);
   const names = chosenScenarios(values.only);
   const inputs = buildInputs(file, short);
   const apiKey = (values['api-key'] ?? process.env.RAGFLEET_API_KEY)?.trim() || undefined;

@@ -36,10 +36,11 @@ const batch = number('BENCH_BATCH', 1000);
 const seed = number('BENCH_SEED', 42);
 const modes = (process.env.BENCH_MODES ?? SEARCH_MODES.join(',')).split(',').map((mode) => mode.trim());
 const tenant = 'bench';
-// Issue 9's latency goals at 100k chunks, printed beside each figure (vector has none of its own).
-const GOALS_MS: Record<string, { p50: number; p99: number }> = {
+// Issue 9's latency goals at 100k chunks, printed beside each figure (vector: p50 only).
+const GOALS_MS: Record<string, { p50: number; p99?: number }> = {
   keyword: { p50: 30, p99: 80 },
   hybrid: { p50: 30, p99: 80 },
+  vector: { p50: 5 },
 };
 const log = (message: string) => console.error(`[bench:search] ${message}`);
 const as = <T>(fn: () => Promise<T>) =>

@@ -38,6 +38,10 @@ const embedCacheHitRatio =
   'sum(rate(ragfleet_embed_cache_hits_total[$__rate_interval])) / ' +
   '(sum(rate(ragfleet_embed_cache_hits_total[$__rate_interval])) + sum(rate(ragfleet_embed_cache_misses_total[$__rate_interval])))';
 
+const queryCacheHitRatio =
+  'sum(rate(ragfleet_retrieve_query_cache_hits_total[$__rate_interval])) / ' +
+  '(sum(rate(ragfleet_retrieve_query_cache_hits_total[$__rate_interval])) + sum(rate(ragfleet_retrieve_query_cache_misses_total[$__rate_interval])))';
+
 const processPanels: PanelSpec[] = [
   {
     title: 'CPU by service',
@@ -324,6 +328,12 @@ const performance = dashboard({
           description: 'One search, query embedding included, by mode (vector, keyword, hybrid).',
           unit: 's',
           queries: quantiles('ragfleet_retrieve_search_seconds', ['mode']),
+        },
+        {
+          title: 'Query-vector cache hit ratio',
+          description: 'Questions whose vector retrieve had cached, so the search made no embed call.',
+          unit: 'percentunit',
+          queries: one(queryCacheHitRatio, 'hit ratio'),
         },
         {
           title: 'Ingest stage time (p95)',

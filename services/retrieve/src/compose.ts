@@ -128,7 +128,10 @@ export async function composeRetrieve(
     searcherFor: (versionCorpus, versionEmbedder) =>
       new SearchService(
         versionCorpus,
-        new CachedQueryEmbedder(versionEmbedder, { maxEntries: config.QUERY_EMBEDDING_CACHE_ENTRIES }),
+        new CachedQueryEmbedder(versionEmbedder, {
+          maxEntries: config.QUERY_EMBEDDING_CACHE_ENTRIES,
+          metrics,
+        }),
         metrics,
         defaults,
       ),

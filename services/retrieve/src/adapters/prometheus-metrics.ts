@@ -47,6 +47,16 @@ export function prometheusRetrieveMetrics(registry: Registry): RetrieveMetrics {
     'ragfleet_retrieve_ingest_waiting_for_embed',
     'Ingest jobs held (queued, no attempt used) because embed is unreachable.',
   );
+  const queryHits = counter(
+    registry,
+    'ragfleet_retrieve_query_cache_hits_total',
+    'Query texts whose vector came from the query-vector cache (no embed call).',
+  );
+  const queryMisses = counter(
+    registry,
+    'ragfleet_retrieve_query_cache_misses_total',
+    'Query texts embedded by the embed service because the query-vector cache lacked them.',
+  );
   return {
     chunksIndexed: (count) => chunks.inc(count),
     jobFinished: (state) => jobs.inc({ state }),
@@ -56,6 +66,10 @@ export function prometheusRetrieveMetrics(registry: Registry): RetrieveMetrics {
     jobsSwept: (outcome, count) => swept.inc({ outcome }, count),
     eventBusConnected: (connected) => busConnected.set(connected ? 1 : 0),
     jobsWaitingForEmbed: (change) => (change > 0 ? waitingForEmbed.inc() : waitingForEmbed.dec()),
+    queryVectorLookups: (hits, misses) => {
+      if (hits > 0) queryHits.inc(hits);
+      if (misses > 0) queryMisses.inc(misses);
+    },
   };
 }
 

@@ -14,6 +14,8 @@ export interface RetrieveMetrics {
   eventBusConnected(connected: boolean): void;
   /** Ingest jobs now waiting for an unreachable embed (+1 as one starts waiting, -1 as it stops). */
   jobsWaitingForEmbed(change: 1 | -1): void;
+  /** Query texts found in, and missing from, the searchers' query-vector cache. */
+  queryVectorLookups(hits: number, misses: number): void;
 }
 
 export const noMetrics: RetrieveMetrics = {
@@ -25,6 +27,7 @@ export const noMetrics: RetrieveMetrics = {
   jobsSwept: () => {},
   eventBusConnected: () => {},
   jobsWaitingForEmbed: () => {},
+  queryVectorLookups: () => {},
 };
 
 /** Runs fn and reports how long it took, also when it fails. */

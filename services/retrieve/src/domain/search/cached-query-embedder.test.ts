@@ -66,6 +66,20 @@ describe('CachedQueryEmbedder', () => {
     expect(failing.size).toBe(0);
   });
 
+  it('reports every lookup as a hit or a miss', async () => {
+    const lookups: Array<[number, number]> = [];
+    const cached = new CachedQueryEmbedder(countingEmbedder(), {
+      maxEntries: 5,
+      metrics: { queryVectorLookups: (hits, misses) => lookups.push([hits, misses]) },
+    });
+    await cached.embed(['a', 'b']);
+    await cached.embed(['a', 'c']);
+    expect(lookups).toEqual([
+      [0, 2],
+      [1, 1],
+    ]);
+  });
+
   it('hands out vectors that a caller cannot change for the next search', async () => {
     const cached = new CachedQueryEmbedder(countingEmbedder(), { maxEntries: 5 });
     const [vector] = await cached.embed(['a']);

@@ -1,9 +1,11 @@
 import { LRUCache } from 'lru-cache';
 import type { Embedder } from '../index/embedder.ts';
+import type { RetrieveMetrics } from '../index/retrieve-metrics.ts';
 
 export interface QueryEmbeddingCacheOptions {
   /** Vectors kept, most recently used first; 0 turns the cache off. */
   maxEntries: number;
+  metrics?: Pick<RetrieveMetrics, 'queryVectorLookups'>;
 }
 
 /**
@@ -18,12 +20,14 @@ export class CachedQueryEmbedder implements Embedder {
   readonly #inner: Embedder;
   /** Undefined when the cache is off. */
   readonly #vectors: LRUCache<string, number[]> | undefined;
+  readonly #metrics: Pick<RetrieveMetrics, 'queryVectorLookups'> | undefined;
 
   constructor(inner: Embedder, options: QueryEmbeddingCacheOptions) {
     this.#inner = inner;
     this.model = inner.model;
     const max = Math.max(0, Math.floor(options.maxEntries));
     this.#vectors = max > 0 ? new LRUCache({ max }) : undefined;
+    this.#metrics = options.metrics;
   }
 
   get size(): number {
@@ -33,6 +37,7 @@ export class CachedQueryEmbedder implements Embedder {
   async embed(texts: string[], options?: { signal?: AbortSignal }): Promise<number[][]> {
     const found = texts.map((text) => this.#vectors?.get(text));
     const missing = texts.filter((_, index) => found[index] === undefined);
+    this.#metrics?.queryVectorLookups(texts.length - missing.length, missing.length);
     if (missing.length === 0) return found as number[][];
     const computed = await this.#inner.embed(missing, options);
     let next = 0;

@@ -75,6 +75,6 @@ export function createApp(deps: GatewayDeps): Express {
   if (deps.inFlight) app.use(deps.inFlight.track);
   app.use(registerRoutes(routes, { admission, bodyLimitBytes: parseByteSize(deps.bodyLimit) }));
   app.use(routeNotFound);
-  app.use(errorHandler(deps.logger));
+  app.use(errorHandler(deps.logger, metrics.errors));
   return app;
 }

@@ -7,6 +7,7 @@ import { createApp } from './app.ts';
 import { createAuthenticator } from './auth/create-authenticator.ts';
 import type { GatewayConfig } from './config.ts';
 import { PromptGuard } from './guard/prompt-guard.ts';
+import { answerMetrics } from './http/answer-metrics.ts';
 import { answerMalformedRequests } from './http/errors.ts';
 import { InFlight } from './http/in-flight.ts';
 import { API_VERSION, API_VERSION_HEADER } from './openapi/api-version.ts';
@@ -99,7 +100,7 @@ export async function compose(kit: GatewayKit, config: GatewayConfig): Promise<S
   server.prependListener('request', (_request, response) => {
     if (lifecycle.stopping) response.setHeader('connection', 'close');
   });
-  answerMalformedRequests(server, [`${API_VERSION_HEADER}: ${API_VERSION}`]);
+  answerMalformedRequests(server, [`${API_VERSION_HEADER}: ${API_VERSION}`], answerMetrics(registry).errors);
   // Last resort after the drain: whatever is still open is cut.
   lifecycle.onShutdown('http server', () => server.closeAllConnections());
   // Readiness is already off when this runs: stop accepting, then let running requests and streams finish.

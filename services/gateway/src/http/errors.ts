@@ -2,9 +2,10 @@ import { STATUS_CODES, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { ErrorRequestHandler } from 'express';
 import { ERROR_CODES, RagfleetError, toRagfleetError } from '@ragfleet/errors';
-import type { Logger } from '@ragfleet/telemetry';
+import type { Counter, Logger } from '@ragfleet/telemetry';
 import { randomUUID } from 'node:crypto';
 import { rateLimitErrorHeaders } from '../admission/rate-limited.ts';
+import { routeLabel } from './metrics.ts';
 import { REQUEST_ID_HEADER, requestIdOf } from './request-id.ts';
 
 /** The one error shape every route answers with (see DESIGN.md). */
@@ -68,11 +69,15 @@ export function logError(logger: Logger, error: RagfleetError, fields: Record<st
   else logger.debug(entry, 'request rejected');
 }
 
-/** The single place where an error becomes an HTTP response. */
-export function errorHandler(logger: Logger): ErrorRequestHandler {
+/**
+ * The single place where an error becomes an HTTP response; `errors` counts each by route and
+ * code (ragfleet_gateway_errors_total), a cut stream included.
+ */
+export function errorHandler(logger: Logger, errors?: Counter): ErrorRequestHandler {
   return (caught: unknown, request, response, _next) => {
     const error = normalizeError(caught);
     logError(logger, error, { method: request.method, path: request.path });
+    errors?.inc({ route: routeLabel(request), code: error.code });
     if (response.headersSent) {
       // Too late for a status line: cut the response so the client cannot mistake it for complete.
       response.destroy();
@@ -114,7 +119,7 @@ export function writeRawError(
  * Requests too malformed for Node's HTTP parser (unknown methods, bad header bytes, oversized
  * headers) would get a bare `400` with no body; give them the envelope and a documented code.
  */
-export function answerMalformedRequests(server: Server, extraHeaders: string[] = []): void {
+export function answerMalformedRequests(server: Server, extraHeaders: string[] = [], errors?: Counter): void {
   server.on('clientError', (cause: Error & { code?: string }, socket: Duplex) => {
     if (cause.code === 'ECONNRESET' || !socket.writable) {
       socket.destroy();
@@ -126,6 +131,8 @@ export function answerMalformedRequests(server: Server, extraHeaders: string[] =
         : new RagfleetError('INVALID_ARGUMENT', 'The request is not valid HTTP/1.1.', {
             internal: cause.code,
           });
+    // No route was ever matched: the parser refused the request before routing.
+    errors?.inc({ route: 'unmatched', code: error.code });
     writeRawError(socket, error, randomUUID(), extraHeaders);
   });
 }

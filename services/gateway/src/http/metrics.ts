@@ -1,7 +1,8 @@
 import type { Request, RequestHandler } from 'express';
 import { counter, histogram, type Registry } from '@ragfleet/telemetry';
+import { answerMetrics, type AnswerMetrics } from './answer-metrics.ts';
 
-export interface GatewayMetrics {
+export interface GatewayMetrics extends AnswerMetrics {
   requests: ReturnType<typeof counter>;
   duration: ReturnType<typeof histogram>;
   streamTimeToFirstByte: ReturnType<typeof histogram>;
@@ -9,6 +10,7 @@ export interface GatewayMetrics {
 
 export function createGatewayMetrics(registry: Registry): GatewayMetrics {
   return {
+    ...answerMetrics(registry),
     requests: counter(
       registry,
       'ragfleet_gateway_requests_total',
@@ -30,7 +32,7 @@ export function createGatewayMetrics(registry: Registry): GatewayMetrics {
 }
 
 /** The route pattern, never the raw path: document ids in paths would explode label cardinality. */
-function routeLabel(request: Request): string {
+export function routeLabel(request: Request): string {
   const path: unknown = request.route?.path;
   return typeof path === 'string' ? `${request.baseUrl}${path}` : 'unmatched';
 }

@@ -30,19 +30,29 @@ function wantsStream(request: Request, stream: boolean | undefined): boolean {
   return (request.get('accept') ?? '').toLowerCase().includes(NDJSON_TYPE);
 }
 
+const RAG_ROUTE = '/v1/rag';
+
 /**
  * Writes events as NDJSON. Before the first byte an error still becomes a proper status and
  * envelope (thrown); after it, the stream ends with an explicit error event, never silently.
+ * Those late error events are counted here: the response's status says 200.
  */
 async function streamEvents(
   events: AsyncIterable<AnswerEvent>,
   writer: NdjsonWriter,
   kit: RouteKit,
+  started: number,
 ): Promise<void> {
+  let awaitingToken = true;
   try {
     for await (const event of events) {
       if (event.type === 'error' && !writer.started) throw errorFromEvent(event.error);
+      if (event.type === 'token' && awaitingToken) {
+        awaitingToken = false;
+        kit.metrics.timeToFirstToken.observe({ transport: 'ndjson' }, (performance.now() - started) / 1000);
+      }
       await writer.write(event);
+      if (event.type === 'error') kit.metrics.errors.inc({ route: RAG_ROUTE, code: event.error.code });
       if (event.type === 'done' || event.type === 'error') return;
       if (writer.closed) return;
     }
@@ -51,11 +61,12 @@ async function streamEvents(
     if (writer.closed) return;
     if (!writer.started) throw caught;
     const error = upstreamFailure(caught);
-    logError(kit.logger, error, { route: '/v1/rag', phase: 'mid-stream' });
+    logError(kit.logger, error, { route: RAG_ROUTE, phase: 'mid-stream' });
     await writer.write({
       type: 'error',
       error: { code: error.code, message: error.message, retryable: error.retryable },
     });
+    kit.metrics.errors.inc({ route: RAG_ROUTE, code: error.code });
   } finally {
     writer.end();
   }
@@ -65,7 +76,7 @@ export function ragRoutes(kit: RouteKit): GatewayRoute[] {
   return [
     route({
       method: 'POST',
-      path: '/v1/rag',
+      path: RAG_ROUTE,
       operationId: 'rag',
       tag: 'rag',
       summary: 'Answer a question from the corpus, as one JSON object or an NDJSON event stream.',
@@ -104,7 +115,7 @@ export function ragRoutes(kit: RouteKit): GatewayRoute[] {
         const writer = new NdjsonWriter(response, () =>
           kit.metrics.streamTimeToFirstByte.observe((performance.now() - started) / 1000),
         );
-        await streamEvents(events, writer, kit);
+        await streamEvents(events, writer, kit, started);
       },
     }),
   ];

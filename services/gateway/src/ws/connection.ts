@@ -2,16 +2,16 @@ import { randomUUID } from 'node:crypto';
 import type { RawData, WebSocket } from 'ws';
 import { RagfleetError } from '@ragfleet/errors';
 import { upstreamFailure } from '@ragfleet/grpc';
-import { runWithRequestContext, type Logger } from '@ragfleet/telemetry';
+import { runWithRequestContext, withServerSpan, type Context, type Logger } from '@ragfleet/telemetry';
 import { callerContext, isCredentialRefusal, type Admission } from '../admission/admission.ts';
 import type { Identity } from '../auth/identity.ts';
 import type { PromptGuard } from '../guard/prompt-guard.ts';
 import { logError, normalizeError } from '../http/errors.ts';
 import { fieldProblems } from '../http/validation.ts';
-import { answerEvents, answerRequest, truncatedStreamError } from '../rag-answer.ts';
+import { answerEvents, answerRequest, errorFromEvent, truncatedStreamError } from '../rag-answer.ts';
 import type { GenerateUpstream } from '../upstreams.ts';
 import { wsClientMessage, type WsRagMessage } from './messages.ts';
-import { WS_ASK_NEEDS } from './endpoint.ts';
+import { WS_ASK_NEEDS, WS_PATH } from './endpoint.ts';
 import { SendWindow, type SendWindowOptions } from './send-window.ts';
 import { wsErrorEvent, type WsEvent } from './ws-events.ts';
 import type { WsMetrics } from './ws-metrics.ts';
@@ -49,7 +49,12 @@ interface Ask {
   controller: AbortController;
   /** Set once the terminal event (done or error) is sent: nothing more goes out for this ask. */
   ended: boolean;
+  /** The error its terminal event carried, if it ended with one: its span's error status. */
+  failure?: RagfleetError;
 }
+
+/** Each ask's SERVER span: the socket lives for minutes, an ask is one request. */
+export const WS_ASK_SPAN = `WS ${WS_PATH} ask`;
 
 /** Checks the socket's credential again, as it stands now: the caller, or UNAUTHENTICATED. */
 export type Reauthenticate = () => Promise<Identity>;
@@ -62,9 +67,18 @@ export class WsConnection {
   readonly #deps: ConnectionDeps;
   readonly #window: SendWindow;
   readonly #asks = new Map<string, Ask>();
+  readonly #traceParent: Context;
 
-  constructor(socket: WebSocket, reauthenticate: Reauthenticate, identity: Identity, deps: ConnectionDeps) {
+  /** `traceParent`: the trace context of the upgrade request (its traceparent), parent of every ask. */
+  constructor(
+    socket: WebSocket,
+    reauthenticate: Reauthenticate,
+    identity: Identity,
+    deps: ConnectionDeps,
+    traceParent: Context,
+  ) {
     this.#socket = socket;
+    this.#traceParent = traceParent;
     this.#reauthenticate = reauthenticate;
     this.#identity = identity;
     this.#deps = deps;
@@ -134,7 +148,24 @@ export class WsConnection {
     }
     const message = result.data;
     if (message.type === 'cancel') this.#cancel(message.id);
-    else void this.#ask(message);
+    else void this.#tracedAsk(message);
+  }
+
+  /**
+   * Runs one ask in its own SERVER span, so the generate call is its child and the ask is a trace
+   * rooted at the gateway (or a part of the upgrade's caller's trace). The ask answers its errors
+   * as events itself; they are thrown here only for the span to record, then dropped.
+   */
+  #tracedAsk(message: WsRagMessage): Promise<void> {
+    return withServerSpan(
+      WS_ASK_SPAN,
+      this.#traceParent,
+      async () => {
+        const failure = await this.#ask(message);
+        if (failure) throw failure;
+      },
+      { 'http.route': WS_PATH, 'ragfleet.ws.ask_id': message.id },
+    ).catch(() => {});
   }
 
   #cancel(id: string): void {
@@ -148,28 +179,29 @@ export class WsConnection {
     ask.controller.abort(error);
   }
 
-  async #ask(message: WsRagMessage): Promise<void> {
+  /** Runs one ask to its terminal event; answers the error it ended with, if any. */
+  async #ask(message: WsRagMessage): Promise<RagfleetError | undefined> {
     const { id } = message;
     if (!this.#deps.accepting()) {
-      this.#reject(id, new RagfleetError('SERVICE_UNAVAILABLE', 'The gateway is shutting down; ask again.'));
-      return;
+      return this.#reject(
+        id,
+        new RagfleetError('SERVICE_UNAVAILABLE', 'The gateway is shutting down; ask again.'),
+      );
     }
     if (this.#asks.has(id)) {
-      this.#reject(
+      return this.#reject(
         id,
         new RagfleetError('INVALID_ARGUMENT', `Ask id "${id}" is already running on this socket.`),
       );
-      return;
     }
     const max = this.#deps.settings.maxConcurrentAsks;
     if (this.#asks.size >= max) {
-      this.#reject(
+      return this.#reject(
         id,
         new RagfleetError('RATE_LIMITED', `At most ${max} asks may run at once on one socket.`, {
           details: { max_concurrent_asks: max },
         }),
       );
-      return;
     }
     const ask: Ask = { controller: new AbortController(), ended: false };
     this.#asks.set(id, ask);
@@ -178,7 +210,7 @@ export class WsConnection {
       // Admitted like an HTTP request, every time: a key revoked since the upgrade stops here.
       const admitted = await this.#deps.admission.admitAs(await this.#reauthenticate(), WS_ASK_NEEDS);
       release = admitted.release;
-      if (ask.controller.signal.aborted) return;
+      if (ask.controller.signal.aborted) return ask.failure;
       if (this.#deps.guard.inspect(message.query, 'ws').flagged) {
         this.#send({ type: 'status', id, stage: 'guard', message: 'flagged', provider: '', model: '' });
       }
@@ -195,6 +227,7 @@ export class WsConnection {
       release();
       this.#deps.onAskEnded();
     }
+    return ask.failure;
   }
 
   /** The credentials are gone: every running ask ends with the error, then the socket closes. */
@@ -223,7 +256,9 @@ export class WsConnection {
       for await (const event of answerEvents(upstream)) {
         if (first && event.type === 'token') {
           first = false;
-          this.#deps.metrics.timeToFirstToken.observe((performance.now() - started) / 1000);
+          const seconds = (performance.now() - started) / 1000;
+          this.#deps.metrics.wsTimeToFirstToken.observe(seconds);
+          this.#deps.metrics.timeToFirstToken.observe({ transport: 'websocket' }, seconds);
         }
         const terminal = event.type === 'done' || event.type === 'error';
         if (terminal) this.#finish(ask, { ...event, id });
@@ -250,18 +285,22 @@ export class WsConnection {
   #finish(ask: Ask, event: WsEvent): void {
     if (ask.ended) return;
     ask.ended = true;
+    if (event.type === 'error') ask.failure = errorFromEvent(event.error);
     this.#deps.metrics.asks.inc({ outcome: event.type === 'error' ? event.error.code : 'done' });
     this.#send(event);
   }
 
-  #reject(id: string | null, error: RagfleetError): void {
+  #reject(id: string | null, error: RagfleetError): RagfleetError {
     this.#deps.metrics.rejected.inc({ code: error.code });
     this.#send(wsErrorEvent(id, error));
+    return error;
   }
 
+  /** Every event goes out here, so every error event sent is counted here (a socket has no status). */
   #send(event: WsEvent): void {
     if (this.#socket.readyState !== this.#socket.OPEN) return;
     this.#socket.send(JSON.stringify(event));
+    if (event.type === 'error') this.#deps.metrics.errors.inc({ route: WS_PATH, code: event.error.code });
   }
 
   #abortAll(reason: RagfleetError): void {

@@ -3,7 +3,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { RagfleetError } from '@ragfleet/errors';
-import type { Logger, Registry } from '@ragfleet/telemetry';
+import { extractTraceContext, type Context, type Logger, type Registry } from '@ragfleet/telemetry';
 import type { Admission } from '../admission/admission.ts';
 import type { Identity } from '../auth/identity.ts';
 import type { PromptGuard } from '../guard/prompt-guard.ts';
@@ -136,12 +136,17 @@ export class WsGateway {
         what: `GET ${WS_PATH}`,
       });
       if (socket.destroyed) return;
-      this.#wss.handleUpgrade(request, socket, head, (ws) => this.#connect(ws, reauthenticate, identity));
+      // Read now: each ask on the socket is a child of the upgrade request's trace, if it sent one.
+      const traceParent = extractTraceContext(request.headers);
+      this.#wss.handleUpgrade(request, socket, head, (ws) =>
+        this.#connect(ws, reauthenticate, identity, traceParent),
+      );
     } catch (caught) {
       const error = normalizeError(caught);
       // The path without its query: a ticket is a credential, and logs are no place for one.
       const path = (request.url ?? '').split('?')[0];
       this.#options.logger.debug({ code: error.code, path }, 'websocket upgrade refused');
+      this.#metrics.errors.inc({ route: path === WS_PATH ? WS_PATH : 'unmatched', code: error.code });
       rejectUpgrade(socket, error, requestId);
     }
   }
@@ -160,17 +165,28 @@ export class WsGateway {
     return () => auth.revalidate(grant);
   }
 
-  #connect(socket: WebSocket, reauthenticate: Reauthenticate, identity: Identity): void {
-    const connection = new WsConnection(socket, reauthenticate, identity, {
-      generate: this.#options.generate,
-      guard: this.#options.promptGuard,
-      logger: this.#options.logger,
-      metrics: this.#metrics,
-      settings: this.#limits,
-      admission: this.#options.admission,
-      accepting: () => this.#accepting,
-      onAskEnded: () => this.#wakeIfIdle(),
-    });
+  #connect(
+    socket: WebSocket,
+    reauthenticate: Reauthenticate,
+    identity: Identity,
+    traceParent: Context,
+  ): void {
+    const connection = new WsConnection(
+      socket,
+      reauthenticate,
+      identity,
+      {
+        generate: this.#options.generate,
+        guard: this.#options.promptGuard,
+        logger: this.#options.logger,
+        metrics: this.#metrics,
+        settings: this.#limits,
+        admission: this.#options.admission,
+        accepting: () => this.#accepting,
+        onAskEnded: () => this.#wakeIfIdle(),
+      },
+      traceParent,
+    );
     this.#connections.add(connection);
     this.#metrics.connections.inc();
     this.#heartbeat.track(socket);

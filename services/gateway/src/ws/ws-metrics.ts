@@ -1,14 +1,17 @@
 import { counter, gauge, histogram, type Registry } from '@ragfleet/telemetry';
+import { answerMetrics, type AnswerMetrics } from '../http/answer-metrics.ts';
 
-export interface WsMetrics {
+export interface WsMetrics extends AnswerMetrics {
   connections: ReturnType<typeof gauge>;
   asks: ReturnType<typeof counter>;
   rejected: ReturnType<typeof counter>;
-  timeToFirstToken: ReturnType<typeof histogram>;
+  /** The WebSocket-only series, kept for the dashboards that read it; see AnswerMetrics too. */
+  wsTimeToFirstToken: ReturnType<typeof histogram>;
 }
 
 export function createWsMetrics(registry: Registry): WsMetrics {
   return {
+    ...answerMetrics(registry),
     connections: gauge(registry, 'ragfleet_gateway_ws_connections', 'Open WebSocket connections.'),
     asks: counter(
       registry,
@@ -22,7 +25,7 @@ export function createWsMetrics(registry: Registry): WsMetrics {
       'WebSocket client messages refused before any upstream call, by error code.',
       ['code'],
     ),
-    timeToFirstToken: histogram(
+    wsTimeToFirstToken: histogram(
       registry,
       'ragfleet_gateway_ws_time_to_first_token_seconds',
       'Time from a WebSocket ask arriving to its first token event being sent.',

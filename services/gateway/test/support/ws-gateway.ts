@@ -2,8 +2,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocket } from 'ws';
 import { GenerateClient, RetrieveClient } from '@ragfleet/grpc';
-import { createLogger, createMetricsRegistry } from '@ragfleet/telemetry';
+import { createLogger, createMetricsRegistry, type Registry } from '@ragfleet/telemetry';
 import { createApp } from '../../src/app.ts';
+import { answerMetrics } from '../../src/http/answer-metrics.ts';
 import { answerMalformedRequests } from '../../src/http/errors.ts';
 import { PromptGuard, type GuardMode } from '../../src/guard/prompt-guard.ts';
 import { upstreamReadiness } from '../../src/readiness.ts';
@@ -19,6 +20,8 @@ export interface WsTestGateway {
   wsUrl: string;
   upstreams: FakeUpstreams;
   websockets: WsGateway;
+  /** What the HTTP app and the WebSocket endpoint both record to (the ops port's /metrics). */
+  registry: Registry;
   stop(): Promise<void>;
 }
 
@@ -61,7 +64,7 @@ export async function startWsTestGateway(options: WsTestOptions = {}): Promise<W
     bodyLimit: '64kb',
   });
   const server: Server = createServer(app);
-  answerMalformedRequests(server);
+  answerMalformedRequests(server, [], answerMetrics(registry).errors);
   const websockets = attachWebSocket(server, {
     generate,
     logger,
@@ -79,6 +82,7 @@ export async function startWsTestGateway(options: WsTestOptions = {}): Promise<W
     wsUrl: `ws://127.0.0.1:${port}/v1/ws`,
     upstreams,
     websockets,
+    registry,
     async stop() {
       websockets.close();
       server.closeAllConnections();

@@ -3,7 +3,9 @@
 #   scripts/images.sh build   the base image (unless BASE_IMAGE names one), then one image per service
 #   scripts/images.sh run     the five services as containers on the host network, against the
 #                             machine's Redis (127.0.0.1:6379) and NATS JetStream (127.0.0.1:4222)
-#   scripts/images.sh check   the end-to-end check against the running containers' gateway
+#   scripts/images.sh check   the end-to-end check against the running containers' gateway, then
+#                             their trust checks: every gRPC port refuses a caller without the
+#                             service key's token, a token's tenant beats x-tenant-id, /readyz
 #   scripts/images.sh stop    removes the containers, their data volume and their NATS streams
 #   scripts/images.sh e2e     build, run, check, stop; writes reports/images.json
 # With no registry reachable the base is made here: Debian bookworm by debootstrap, Node from the
@@ -259,11 +261,18 @@ EOF
 }
 
 # --- the end-to-end check: ingest, search, a streamed cited answer, through the containers ---------
+# Then the trust checks, with the key the containers mount, read from the same file as they read
+# it. The gateway runs in development mode (fleet.env gives it no key source), so no
+# RAGFLEET_API_KEY: check-trust.ts then confirms anonymous callers are served rather than refused.
 check_fleet() {
   [ -f "$STATE/run.env" ] || fail "nothing running: scripts/images.sh run"
   # shellcheck disable=SC1091
   . "$STATE/run.env"
   RAGFLEET_URL=http://127.0.0.1:$GATEWAY_PORT node test/images/check-gateway.ts
+  RAGFLEET_URL=http://127.0.0.1:$GATEWAY_PORT SERVICE_AUTH_KEY_FILE=$STATE/service-key/service-key \
+    EMBED_ADDR=127.0.0.1:$EMBED_GRPC_PORT RETRIEVE_ADDR=127.0.0.1:$RETRIEVE_GRPC_PORT \
+    ROUTER_ADDR=127.0.0.1:$ROUTER_GRPC_PORT GENERATE_ADDR=127.0.0.1:$GENERATE_GRPC_PORT \
+    node test/images/check-trust.ts
 }
 
 stop_fleet() {

@@ -1,5 +1,6 @@
 import { collectFiles, readDocuments } from '../../packages/cli/src/document-readers.ts';
 import { GatewayClient, type Job, type RagEvent } from '../../packages/cli/src/gateway-client.ts';
+import { checker, type Check } from './checks.ts';
 
 /*
  * The end-to-end check scripts/images.sh runs against a fleet of containers: the checks of
@@ -20,11 +21,7 @@ const client = new GatewayClient(url, { apiKey: process.env.RAGFLEET_API_KEY || 
 const QUESTION = 'How does a retried ingest job avoid duplicating chunks?';
 const EXPLAINING_PAGES = ['docs/ingest.md', 'docs/architecture.md'];
 
-function check(condition: boolean, failure: string): void {
-  if (condition) return;
-  console.error(`check-gateway: ${failure}`);
-  process.exit(1);
-}
+const check: Check = checker('check-gateway');
 
 async function waitForJob(id: string, timeoutMs: number): Promise<Job> {
   const deadline = Date.now() + timeoutMs;

@@ -16,6 +16,7 @@ import { smuggleTenants } from './tenant-smuggling.ts';
  * SERVICE_AUTH_KEY), and RAGFLEET_API_KEY: set when the gateway runs with keys.
  */
 const check: Check = checker('check-trust');
+const started = performance.now();
 const url = process.env.RAGFLEET_URL;
 check(url, 'set RAGFLEET_URL to the gateway (http://127.0.0.1:<port>)');
 const addresses = fleetAddresses();
@@ -67,3 +68,4 @@ if (process.env.RAGFLEET_API_KEY) {
       'where every caller is anonymous by design; it answered 200',
   );
 }
+console.log(`check-trust: ok in ${Math.round(performance.now() - started)} ms`);

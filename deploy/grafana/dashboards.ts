@@ -111,6 +111,13 @@ const overview = dashboard({
           ),
         },
         {
+          title: 'Gateway errors by code',
+          description:
+            'Every error the gateway answered, by stable code (docs/errors.md): error responses and the error events sent after a stream began (NDJSON mid-stream, WebSocket), which no status shows.',
+          unit: 'ops',
+          queries: one(sumBy('code', 'ragfleet_gateway_errors_total'), '{{code}}'),
+        },
+        {
           title: 'WebSocket connections',
           description: 'Open WebSocket connections, per replica.',
           unit: 'short',
@@ -288,10 +295,11 @@ const performance = dashboard({
           queries: quantiles('ragfleet_gateway_stream_time_to_first_byte_seconds'),
         },
         {
-          title: 'WebSocket time to first token',
-          description: 'From an ask arriving to its first token sent.',
+          title: 'Time to first token by transport (NDJSON, WebSocket)',
+          description:
+            "At the gateway, from an answer being asked for to its first token going out; generate's own figure is in its row.",
           unit: 's',
-          queries: quantiles('ragfleet_gateway_ws_time_to_first_token_seconds'),
+          queries: quantiles('ragfleet_gateway_stream_time_to_first_token_seconds', ['transport']),
         },
       ],
     },

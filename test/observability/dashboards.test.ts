@@ -6,6 +6,7 @@ import { stringify } from 'yaml';
 import { DASHBOARDS } from '../../deploy/grafana/dashboards.ts';
 import { staleDashboards } from '../../deploy/grafana/build.ts';
 import { dashboardQueries, dashboards, promtool } from './artefacts.ts';
+import { metricNames } from './promql-names.ts';
 
 /** Grafana's own variables, replaced by plain durations so that promtool can parse the queries. */
 const GRAFANA_RANGES: Record<string, string> = { $__rate_interval: '1m', $__interval: '1m', $__range: '1h' };
@@ -74,6 +75,29 @@ describe('Grafana dashboards', () => {
             taken.add(cell);
           }
       }
+    }
+  });
+
+  it("show the gateway's errors by code (Overview) and its time to first token by transport (Performance)", () => {
+    // What each dashboard must break down by which label: what no status code or per-transport
+    // series shows otherwise (issue 10).
+    const wanted = [
+      { file: 'ragfleet-overview.json', metric: 'ragfleet_gateway_errors_total', by: 'code' },
+      {
+        file: 'ragfleet-performance.json',
+        metric: 'ragfleet_gateway_stream_time_to_first_token_seconds_bucket',
+        by: 'transport',
+      },
+    ];
+    for (const { file, metric, by } of wanted) {
+      const panels = dashboards().find((candidate) => candidate.file === file)?.dashboard.panels ?? [];
+      const showing = panels.filter((panel) =>
+        (panel.targets ?? []).some(
+          (target) =>
+            metricNames(target.expr).has(metric) && new RegExp(`\\bby \\([^)]*\\b${by}\\b`).test(target.expr),
+        ),
+      );
+      expect({ file, metric, by, panels: showing.length }).toEqual({ file, metric, by, panels: 1 });
     }
   });
 

@@ -9,9 +9,9 @@ import { exportedNames, metricNames } from './promql-names.ts';
 /**
  * No panel and no alert may read a metric the fleet does not export. The whole fleet runs as
  * `pnpm start` runs it (processes, service tokens; embedded queue and caches, so no Redis or
- * NATS to share), serves one ingest, one search, one streamed answer and one WebSocket ask, and
- * then every service's /metrics is scraped: every name in every dashboard query and alert rule
- * must be among what they export.
+ * NATS to share), serves one ingest, searches, one streamed answer, one WebSocket ask and one
+ * refused search, and then every service's /metrics is scraped: every name in every dashboard
+ * query and alert rule must be among what they export.
  */
 const KEY = 'rf_observability_key_0123456789';
 /** Made by Prometheus itself for every scrape target, not by a service. */
@@ -87,6 +87,13 @@ beforeAll(async () => {
   await post('/v1/search', { query: 'embedding cache', k: 2, mode: 'keyword' });
   await (await post('/v1/rag', { query: 'What does a circuit breaker do?', stream: true })).text();
   expect(await askOverWebSocket('What does the embedding cache keep?')).toMatchObject({ type: 'done' });
+  // One refused request, so that the errors counter has a series to show.
+  const refused = await fetch(`${fleet.gatewayUrl}/v1/search`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${KEY}` },
+    body: JSON.stringify({ k: 2 }),
+  });
+  expect(refused.status).toBe(400);
   for (const service of FLEET_SERVICES) {
     const response = await fetch(`http://127.0.0.1:${fleet.ports[service].ops}/metrics`);
     expect(response.status).toBe(200);
@@ -153,6 +160,16 @@ describe("the fleet's /metrics", () => {
       /^ragfleet_gateway_stream_time_to_first_byte_seconds_count\{service="gateway"\} [1-9]/m,
     );
     expect(gateway).toMatch(/^ragfleet_gateway_ws_asks_total\{[^}]*outcome="done"[^}]*\} 1$/m);
+    for (const transport of ['ndjson', 'websocket'])
+      expect(gateway).toMatch(
+        new RegExp(
+          `^ragfleet_gateway_stream_time_to_first_token_seconds_count\\{[^}]*transport="${transport}"[^}]*\\} 1$`,
+          'm',
+        ),
+      );
+    expect(gateway).toMatch(
+      /^ragfleet_gateway_errors_total\{[^}]*route="\/v1\/search"[^}]*code="INVALID_ARGUMENT"[^}]*\} 1$/m,
+    );
     expect(expositions.get('embed')).toMatch(/^ragfleet_embed_cache_misses_total\{service="embed"\} [1-9]/m);
   });
 });

@@ -10,6 +10,7 @@ import { startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from './otlp-
  * One /v1/rag is one trace: the whole fleet runs as `pnpm start` runs it, exporting spans over
  * OTLP/HTTP to a receiver in this test, and the spans of a single answer must share one trace id,
  * come from all five services, include the domain steps (rag.*) and hang together as one tree.
+ * So must one WebSocket ask, rooted at the gateway's span of that ask (not of the socket).
  */
 const KEY = 'rf_tracing_key_0123456789';
 /** The exporter's batch delay: short, so that spans arrive within the test's bounded waits. */
@@ -25,6 +26,8 @@ let receiver: OtlpReceiver;
 let fleet: Fleet;
 /** The spans exported while the one /v1/rag ran, and nothing else. */
 let answerSpans: ReceivedSpan[];
+/** The spans exported while the one WebSocket ask ran, and nothing else. */
+let askSpans: ReceivedSpan[];
 
 async function post(path: string, body: unknown): Promise<string> {
   const response = await fetch(`${fleet.gatewayUrl}${path}`, {
@@ -54,6 +57,45 @@ async function quiet(quietMs: number, timeoutMs: number): Promise<void> {
 }
 
 const servicesOf = (spans: ReceivedSpan[]) => new Set(spans.map((span) => span.service));
+
+/** The spans whose parent is not among them: one, the gateway's server span, for a whole tree. */
+function roots(spans: ReceivedSpan[]) {
+  const ids = new Set(spans.map((span) => span.spanId));
+  return spans
+    .filter((span) => !span.parentSpanId || !ids.has(span.parentSpanId))
+    .map((span) => ({ service: span.service, name: span.name, kind: span.kind }));
+}
+
+/** Waits until every service has reported a span after `before`, then until exports go quiet. */
+async function spansSince(before: number): Promise<ReceivedSpan[]> {
+  // Bounded; if a service never reports, the assertions name what is missing.
+  await waitFor(() => servicesOf(receiver.spans.slice(before)).size === FLEET_SERVICES.length, 10_000).catch(
+    () => {},
+  );
+  await quiet(4 * EXPORT_DELAY_MS, 5_000);
+  return receiver.spans.slice(before);
+}
+
+/** One ask over a socket opened with the key as a subprotocol, as a browser does; ends at `done`. */
+function askOverWebSocket(query: string): Promise<void> {
+  const socket = new WebSocket(`${fleet.gatewayUrl.replace(/^http/, 'ws')}/v1/ws`, [
+    'ragfleet.v1',
+    `bearer.${KEY}`,
+  ]);
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('no answer over the WebSocket within 20 s')), 20_000);
+    socket.addEventListener('open', () => socket.send(JSON.stringify({ type: 'rag', id: 'ask-1', query })));
+    socket.addEventListener('message', (message) => {
+      const event = JSON.parse(String(message.data)) as { type: string; id?: string };
+      if (event.id !== 'ask-1' || (event.type !== 'done' && event.type !== 'error')) return;
+      clearTimeout(timer);
+      socket.close();
+      if (event.type === 'done') resolve();
+      else reject(new Error(`the ask failed: ${String(message.data)}\n${logs.slice(-20).join('\n')}`));
+    });
+    socket.addEventListener('error', () => reject(new Error('WebSocket error')));
+  });
+}
 
 beforeAll(async () => {
   receiver = await startOtlpReceiver();
@@ -91,13 +133,11 @@ beforeAll(async () => {
   await quiet(4 * EXPORT_DELAY_MS, 5_000);
   const before = receiver.spans.length;
   await post('/v1/rag', { query: 'When does a circuit breaker let a call through?', stream: true });
-  // Bounded; if a service never reports, the assertions below name what is missing.
-  await waitFor(() => servicesOf(receiver.spans.slice(before)).size === FLEET_SERVICES.length, 10_000).catch(
-    () => {},
-  );
-  await quiet(4 * EXPORT_DELAY_MS, 5_000);
-  answerSpans = receiver.spans.slice(before);
-}, 40_000);
+  answerSpans = await spansSince(before);
+  const beforeAsk = receiver.spans.length;
+  await askOverWebSocket('What does a circuit breaker skip?');
+  askSpans = await spansSince(beforeAsk);
+}, 60_000);
 
 afterAll(async () => {
   await fleet?.stop();
@@ -131,11 +171,7 @@ describe('one /v1/rag request', () => {
   });
 
   it("forms one tree rooted at the gateway's server span", () => {
-    const ids = new Set(answerSpans.map((span) => span.spanId));
-    const roots = answerSpans.filter((span) => !span.parentSpanId || !ids.has(span.parentSpanId));
-    expect(roots.map((span) => ({ service: span.service, name: span.name, kind: span.kind }))).toEqual([
-      { service: 'ragfleet-gateway', name: 'POST /v1/rag', kind: 2 },
-    ]);
+    expect(roots(answerSpans)).toEqual([{ service: 'ragfleet-gateway', name: 'POST /v1/rag', kind: 2 }]);
     // Every hop is a child in the service it reaches: no service's spans float on their own.
     const byId = new Map(answerSpans.map((span) => [span.spanId, span]));
     for (const service of ['generate', 'router', 'retrieve', 'embed']) {
@@ -147,5 +183,25 @@ describe('one /v1/rag request', () => {
       expect(entered.length).toBeGreaterThan(0);
       for (const span of entered) expect(span.kind).toBe(2);
     }
+  });
+});
+
+describe('one WebSocket ask', () => {
+  it('is one trace through all five services', () => {
+    expect(askSpans.length).toBeGreaterThan(0);
+    expect(new Set(askSpans.map((span) => span.traceId)).size).toBe(1);
+    expect([...servicesOf(askSpans)].sort()).toEqual(
+      FLEET_SERVICES.map((service) => `ragfleet-${service}`).sort(),
+    );
+  });
+
+  it("is one tree rooted at the gateway's server span of the ask", () => {
+    expect(roots(askSpans)).toEqual([{ service: 'ragfleet-gateway', name: 'WS /v1/ws ask', kind: 2 }]);
+    // The generate call is the ask span's child: the ask, not the socket, is the request.
+    const root = askSpans.find((span) => span.name === 'WS /v1/ws ask')!;
+    const generate = askSpans.filter(
+      (span) => span.service === 'ragfleet-generate' && span.parentSpanId === root.spanId,
+    );
+    expect(generate.map((span) => span.kind)).toEqual([2]);
   });
 });

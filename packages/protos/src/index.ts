@@ -5,6 +5,7 @@ import type { ProtoGrpcType as EmbedProto } from './generated/embed.ts';
 import type { ProtoGrpcType as RetrieveProto } from './generated/retrieve.ts';
 import type { ProtoGrpcType as RouterProto } from './generated/router.ts';
 import type { ProtoGrpcType as GenerateProto } from './generated/generate.ts';
+import type { ProtoGrpcType as SessionProto } from './generated/session.ts';
 
 export { PROTO_ROOT, SERVICE_PROTOS, LOADER_OPTIONS } from './paths.ts';
 
@@ -18,6 +19,7 @@ let cache: Partial<{
   retrieve: RetrieveProto;
   router: RouterProto;
   generate: GenerateProto;
+  session: SessionProto;
 }> = {};
 
 /** The fleet's service definitions, each loaded once per process from the .proto contracts. */
@@ -26,6 +28,7 @@ export const protos = {
   retrieve: () => (cache.retrieve ??= load<RetrieveProto>(SERVICE_PROTOS.retrieve)).ragfleet.retrieve.v1,
   router: () => (cache.router ??= load<RouterProto>(SERVICE_PROTOS.router)).ragfleet.router.v1,
   generate: () => (cache.generate ??= load<GenerateProto>(SERVICE_PROTOS.generate)).ragfleet.generate.v1,
+  session: () => (cache.session ??= load<SessionProto>(SERVICE_PROTOS.session)).ragfleet.session.v1,
 };
 
 /** For tests that need to prove loading is repeatable. */
@@ -37,3 +40,4 @@ export type * as EmbedV1 from './generated/types/embed.ts';
 export type * as RetrieveV1 from './generated/types/retrieve.ts';
 export type * as RouterV1 from './generated/types/router.ts';
 export type * as GenerateV1 from './generated/types/generate.ts';
+export type * as SessionV1 from './generated/types/session.ts';

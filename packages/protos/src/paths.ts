@@ -8,6 +8,7 @@ export const SERVICE_PROTOS = {
   retrieve: 'ragfleet/retrieve/v1/retrieve.proto',
   router: 'ragfleet/router/v1/router.proto',
   generate: 'ragfleet/generate/v1/generate.proto',
+  session: 'ragfleet/session/v1/session.proto',
 } as const;
 
 /**

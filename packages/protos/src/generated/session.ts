@@ -1,0 +1,79 @@
+import type * as grpc from '@grpc/grpc-js';
+import type { EnumTypeDefinition, MessageTypeDefinition } from '@grpc/proto-loader';
+
+import type { AnswerRequest as _ragfleet_generate_v1_AnswerRequest, AnswerRequest__Output as _ragfleet_generate_v1_AnswerRequest__Output } from './ragfleet/generate/v1/AnswerRequest';
+import type { AnswerResponse as _ragfleet_generate_v1_AnswerResponse, AnswerResponse__Output as _ragfleet_generate_v1_AnswerResponse__Output } from './ragfleet/generate/v1/AnswerResponse';
+import type { Citation as _ragfleet_generate_v1_Citation, Citation__Output as _ragfleet_generate_v1_Citation__Output } from './ragfleet/generate/v1/Citation';
+import type { Citations as _ragfleet_generate_v1_Citations, Citations__Output as _ragfleet_generate_v1_Citations__Output } from './ragfleet/generate/v1/Citations';
+import type { Done as _ragfleet_generate_v1_Done, Done__Output as _ragfleet_generate_v1_Done__Output } from './ragfleet/generate/v1/Done';
+import type { Error as _ragfleet_generate_v1_Error, Error__Output as _ragfleet_generate_v1_Error__Output } from './ragfleet/generate/v1/Error';
+import type { GenerateServiceClient as _ragfleet_generate_v1_GenerateServiceClient, GenerateServiceDefinition as _ragfleet_generate_v1_GenerateServiceDefinition } from './ragfleet/generate/v1/GenerateService';
+import type { Status as _ragfleet_generate_v1_Status, Status__Output as _ragfleet_generate_v1_Status__Output } from './ragfleet/generate/v1/Status';
+import type { Token as _ragfleet_generate_v1_Token, Token__Output as _ragfleet_generate_v1_Token__Output } from './ragfleet/generate/v1/Token';
+import type { Usage as _ragfleet_generate_v1_Usage, Usage__Output as _ragfleet_generate_v1_Usage__Output } from './ragfleet/generate/v1/Usage';
+import type { CreateSessionRequest as _ragfleet_session_v1_CreateSessionRequest, CreateSessionRequest__Output as _ragfleet_session_v1_CreateSessionRequest__Output } from './ragfleet/session/v1/CreateSessionRequest';
+import type { CreateSessionResponse as _ragfleet_session_v1_CreateSessionResponse, CreateSessionResponse__Output as _ragfleet_session_v1_CreateSessionResponse__Output } from './ragfleet/session/v1/CreateSessionResponse';
+import type { DeleteSessionRequest as _ragfleet_session_v1_DeleteSessionRequest, DeleteSessionRequest__Output as _ragfleet_session_v1_DeleteSessionRequest__Output } from './ragfleet/session/v1/DeleteSessionRequest';
+import type { DeleteSessionResponse as _ragfleet_session_v1_DeleteSessionResponse, DeleteSessionResponse__Output as _ragfleet_session_v1_DeleteSessionResponse__Output } from './ragfleet/session/v1/DeleteSessionResponse';
+import type { GetSessionRequest as _ragfleet_session_v1_GetSessionRequest, GetSessionRequest__Output as _ragfleet_session_v1_GetSessionRequest__Output } from './ragfleet/session/v1/GetSessionRequest';
+import type { GetSessionResponse as _ragfleet_session_v1_GetSessionResponse, GetSessionResponse__Output as _ragfleet_session_v1_GetSessionResponse__Output } from './ragfleet/session/v1/GetSessionResponse';
+import type { ListSessionsRequest as _ragfleet_session_v1_ListSessionsRequest, ListSessionsRequest__Output as _ragfleet_session_v1_ListSessionsRequest__Output } from './ragfleet/session/v1/ListSessionsRequest';
+import type { ListSessionsResponse as _ragfleet_session_v1_ListSessionsResponse, ListSessionsResponse__Output as _ragfleet_session_v1_ListSessionsResponse__Output } from './ragfleet/session/v1/ListSessionsResponse';
+import type { Message as _ragfleet_session_v1_Message, Message__Output as _ragfleet_session_v1_Message__Output } from './ragfleet/session/v1/Message';
+import type { ResumeTurnRequest as _ragfleet_session_v1_ResumeTurnRequest, ResumeTurnRequest__Output as _ragfleet_session_v1_ResumeTurnRequest__Output } from './ragfleet/session/v1/ResumeTurnRequest';
+import type { ResumeTurnResponse as _ragfleet_session_v1_ResumeTurnResponse, ResumeTurnResponse__Output as _ragfleet_session_v1_ResumeTurnResponse__Output } from './ragfleet/session/v1/ResumeTurnResponse';
+import type { Session as _ragfleet_session_v1_Session, Session__Output as _ragfleet_session_v1_Session__Output } from './ragfleet/session/v1/Session';
+import type { SessionServiceClient as _ragfleet_session_v1_SessionServiceClient, SessionServiceDefinition as _ragfleet_session_v1_SessionServiceDefinition } from './ragfleet/session/v1/SessionService';
+import type { TurnError as _ragfleet_session_v1_TurnError, TurnError__Output as _ragfleet_session_v1_TurnError__Output } from './ragfleet/session/v1/TurnError';
+import type { TurnEvent as _ragfleet_session_v1_TurnEvent, TurnEvent__Output as _ragfleet_session_v1_TurnEvent__Output } from './ragfleet/session/v1/TurnEvent';
+import type { TurnRequest as _ragfleet_session_v1_TurnRequest, TurnRequest__Output as _ragfleet_session_v1_TurnRequest__Output } from './ragfleet/session/v1/TurnRequest';
+import type { TurnResponse as _ragfleet_session_v1_TurnResponse, TurnResponse__Output as _ragfleet_session_v1_TurnResponse__Output } from './ragfleet/session/v1/TurnResponse';
+import type { TurnStarted as _ragfleet_session_v1_TurnStarted, TurnStarted__Output as _ragfleet_session_v1_TurnStarted__Output } from './ragfleet/session/v1/TurnStarted';
+
+type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> = {
+  new(...args: ConstructorParameters<Constructor>): Subtype;
+};
+
+export interface ProtoGrpcType {
+  ragfleet: {
+    generate: {
+      v1: {
+        AnswerRequest: MessageTypeDefinition<_ragfleet_generate_v1_AnswerRequest, _ragfleet_generate_v1_AnswerRequest__Output>
+        AnswerResponse: MessageTypeDefinition<_ragfleet_generate_v1_AnswerResponse, _ragfleet_generate_v1_AnswerResponse__Output>
+        Citation: MessageTypeDefinition<_ragfleet_generate_v1_Citation, _ragfleet_generate_v1_Citation__Output>
+        Citations: MessageTypeDefinition<_ragfleet_generate_v1_Citations, _ragfleet_generate_v1_Citations__Output>
+        Done: MessageTypeDefinition<_ragfleet_generate_v1_Done, _ragfleet_generate_v1_Done__Output>
+        Error: MessageTypeDefinition<_ragfleet_generate_v1_Error, _ragfleet_generate_v1_Error__Output>
+        GenerateService: SubtypeConstructor<typeof grpc.Client, _ragfleet_generate_v1_GenerateServiceClient> & { service: _ragfleet_generate_v1_GenerateServiceDefinition }
+        Status: MessageTypeDefinition<_ragfleet_generate_v1_Status, _ragfleet_generate_v1_Status__Output>
+        Token: MessageTypeDefinition<_ragfleet_generate_v1_Token, _ragfleet_generate_v1_Token__Output>
+        Usage: MessageTypeDefinition<_ragfleet_generate_v1_Usage, _ragfleet_generate_v1_Usage__Output>
+      }
+    }
+    session: {
+      v1: {
+        CreateSessionRequest: MessageTypeDefinition<_ragfleet_session_v1_CreateSessionRequest, _ragfleet_session_v1_CreateSessionRequest__Output>
+        CreateSessionResponse: MessageTypeDefinition<_ragfleet_session_v1_CreateSessionResponse, _ragfleet_session_v1_CreateSessionResponse__Output>
+        DeleteSessionRequest: MessageTypeDefinition<_ragfleet_session_v1_DeleteSessionRequest, _ragfleet_session_v1_DeleteSessionRequest__Output>
+        DeleteSessionResponse: MessageTypeDefinition<_ragfleet_session_v1_DeleteSessionResponse, _ragfleet_session_v1_DeleteSessionResponse__Output>
+        GetSessionRequest: MessageTypeDefinition<_ragfleet_session_v1_GetSessionRequest, _ragfleet_session_v1_GetSessionRequest__Output>
+        GetSessionResponse: MessageTypeDefinition<_ragfleet_session_v1_GetSessionResponse, _ragfleet_session_v1_GetSessionResponse__Output>
+        ListSessionsRequest: MessageTypeDefinition<_ragfleet_session_v1_ListSessionsRequest, _ragfleet_session_v1_ListSessionsRequest__Output>
+        ListSessionsResponse: MessageTypeDefinition<_ragfleet_session_v1_ListSessionsResponse, _ragfleet_session_v1_ListSessionsResponse__Output>
+        Message: MessageTypeDefinition<_ragfleet_session_v1_Message, _ragfleet_session_v1_Message__Output>
+        ResumeTurnRequest: MessageTypeDefinition<_ragfleet_session_v1_ResumeTurnRequest, _ragfleet_session_v1_ResumeTurnRequest__Output>
+        ResumeTurnResponse: MessageTypeDefinition<_ragfleet_session_v1_ResumeTurnResponse, _ragfleet_session_v1_ResumeTurnResponse__Output>
+        Role: EnumTypeDefinition
+        Session: MessageTypeDefinition<_ragfleet_session_v1_Session, _ragfleet_session_v1_Session__Output>
+        SessionService: SubtypeConstructor<typeof grpc.Client, _ragfleet_session_v1_SessionServiceClient> & { service: _ragfleet_session_v1_SessionServiceDefinition }
+        TurnError: MessageTypeDefinition<_ragfleet_session_v1_TurnError, _ragfleet_session_v1_TurnError__Output>
+        TurnEvent: MessageTypeDefinition<_ragfleet_session_v1_TurnEvent, _ragfleet_session_v1_TurnEvent__Output>
+        TurnRequest: MessageTypeDefinition<_ragfleet_session_v1_TurnRequest, _ragfleet_session_v1_TurnRequest__Output>
+        TurnResponse: MessageTypeDefinition<_ragfleet_session_v1_TurnResponse, _ragfleet_session_v1_TurnResponse__Output>
+        TurnStarted: MessageTypeDefinition<_ragfleet_session_v1_TurnStarted, _ragfleet_session_v1_TurnStarted__Output>
+        TurnStatus: EnumTypeDefinition
+      }
+    }
+  }
+}
+

@@ -35,3 +35,4 @@ export { INGEST_LIMITS } from './clients/ingest-limits.ts';
 export { IndexVersionClient } from './clients/index-version-client.ts';
 export { RouterClient } from './clients/router-client.ts';
 export { GenerateClient } from './clients/generate-client.ts';
+export { SessionClient } from './clients/session-client.ts';

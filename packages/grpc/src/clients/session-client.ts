@@ -2,8 +2,8 @@ import { RagfleetError } from '@ragfleet/errors';
 import { protos, type SessionV1 } from '@ragfleet/protos';
 import { GrpcClient, type CallSettings, type ClientSettings } from '../client.ts';
 
-/** Reads of a session or its list: a store lookup, so a short deadline. */
-const READ_DEADLINE_MS = 5_000;
+/** The unary calls are one store round trip each (no model call), so a short deadline. */
+const STORE_CALL_DEADLINE_MS = 5_000;
 
 /**
  * Typed client for ragfleet.session.v1.SessionService. The session's owner is the caller in the
@@ -21,7 +21,7 @@ export class SessionClient {
     request: SessionV1.CreateSessionRequest = {},
     settings?: CallSettings,
   ): Promise<SessionV1.CreateSessionResponse__Output> {
-    return this.grpc.unary('CreateSession', request, { deadlineMs: READ_DEADLINE_MS, ...settings });
+    return this.grpc.unary('CreateSession', request, { deadlineMs: STORE_CALL_DEADLINE_MS, ...settings });
   }
 
   getSession(
@@ -30,7 +30,7 @@ export class SessionClient {
   ): Promise<SessionV1.GetSessionResponse__Output> {
     return this.grpc.unary('GetSession', request, {
       idempotent: true,
-      deadlineMs: READ_DEADLINE_MS,
+      deadlineMs: STORE_CALL_DEADLINE_MS,
       ...settings,
     });
   }
@@ -41,7 +41,7 @@ export class SessionClient {
   ): Promise<SessionV1.ListSessionsResponse__Output> {
     return this.grpc.unary('ListSessions', request, {
       idempotent: true,
-      deadlineMs: READ_DEADLINE_MS,
+      deadlineMs: STORE_CALL_DEADLINE_MS,
       ...settings,
     });
   }
@@ -51,7 +51,7 @@ export class SessionClient {
     return this.grpc.unary(
       'DeleteSession',
       { id },
-      { idempotent: true, deadlineMs: READ_DEADLINE_MS, ...settings },
+      { idempotent: true, deadlineMs: STORE_CALL_DEADLINE_MS, ...settings },
     );
   }
 

@@ -1,0 +1,40 @@
+import { RagfleetError } from '@ragfleet/errors';
+
+/*
+ * The store's errors in one place. packages/errors has no SESSION_NOT_FOUND, SESSION_EXPIRED or
+ * CONFLICT yet, so these use the nearest existing codes (NOT_FOUND 404, FAILED_PRECONDITION 409)
+ * with a `reason` detail; once the codes exist only this file changes.
+ */
+
+/** Unknown, expired, deleted, or someone else's: indistinguishable on purpose. */
+export function sessionNotFound(sessionId: string): RagfleetError {
+  return new RagfleetError('NOT_FOUND', 'No such session.', {
+    details: { reason: 'SESSION_NOT_FOUND', sessionId },
+  });
+}
+
+export function turnInProgress(sessionId: string): RagfleetError {
+  return new RagfleetError('FAILED_PRECONDITION', 'A turn is already running on this session.', {
+    details: { reason: 'CONFLICT', sessionId },
+  });
+}
+
+export function turnFinished(sessionId: string, turnId: string): RagfleetError {
+  return new RagfleetError('FAILED_PRECONDITION', 'This turn has already ended.', {
+    details: { reason: 'TURN_FINISHED', sessionId, turnId },
+  });
+}
+
+export function followTimedOut(turnId: string, timeoutMs: number): RagfleetError {
+  return new RagfleetError('DEADLINE_EXCEEDED', `The turn did not end within ${timeoutMs} ms.`, {
+    details: { turnId },
+  });
+}
+
+/** Redis (or another backing store) away: retryable, never a 404 that would lose a session. */
+export function storeUnavailable(cause: unknown): RagfleetError {
+  return new RagfleetError('SERVICE_UNAVAILABLE', 'Sessions cannot be reached right now.', {
+    cause,
+    internal: `session store failed: ${String(cause)}`,
+  });
+}

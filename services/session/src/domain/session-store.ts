@@ -1,0 +1,78 @@
+import type {
+  MessageInput,
+  MessageRecord,
+  Page,
+  SequencedTurnEvent,
+  SessionMetadata,
+  SessionOwner,
+  SessionRecord,
+  SessionRef,
+  TurnEvent,
+} from './records.ts';
+
+export interface StoreTimings {
+  /** Sliding inactivity TTL of a session; every append (and touch) starts it again. */
+  sessionTtlMs: number;
+  /** How long a turn's event buffer lives after its last event: long enough to resume. */
+  turnEventTtlMs: number;
+}
+
+export interface ListOptions {
+  cursor?: string;
+  limit?: number;
+}
+
+export interface FollowOptions {
+  /** The follow fails with DEADLINE_EXCEEDED when the turn has not ended by then. */
+  timeoutMs: number;
+  signal?: AbortSignal;
+}
+
+/**
+ * Where sessions live. Every call names its owner: a session of another user or tenant, an
+ * unknown one and an expired one are all the same NOT_FOUND (SESSION_NOT_FOUND reason), so that
+ * nobody can probe for others' sessions. Writes are atomic per call, so two replicas sharing one
+ * store never lose a message or hand out a sequence number twice.
+ */
+export interface SessionStore {
+  create(owner: SessionOwner, metadata: SessionMetadata): Promise<SessionRecord>;
+  get(ref: SessionRef): Promise<SessionRecord>;
+  /** The owner's sessions, newest activity first. */
+  list(owner: SessionOwner, options?: ListOptions): Promise<Page<SessionRecord>>;
+  delete(ref: SessionRef): Promise<void>;
+
+  /** Appends one message: its seq, the message count and the last activity move together. */
+  appendMessage(ref: SessionRef, message: MessageInput): Promise<MessageRecord>;
+  /** The messages still in the window (not yet summarized), oldest first. */
+  messages(ref: SessionRef, options?: ListOptions): Promise<Page<MessageRecord>>;
+  /**
+   * The rolling summary: `summary` now covers every message up to `throughSeq`, which leave the
+   * window in the same atomic step. Naming the last summarized seq (rather than "keep N") means a
+   * message appended while the summary was being written is never dropped unsummarized.
+   */
+  replaceWindow(ref: SessionRef, window: { summary: string; throughSeq: number }): Promise<SessionRecord>;
+  /** Restarts the sliding TTL without counting as activity. */
+  touch(ref: SessionRef): Promise<void>;
+
+  /**
+   * Starts a turn and takes the session's turn lock: FAILED_PRECONDITION (reason CONFLICT) while
+   * another turn runs. The lock ends with the turn's done/error event, or after `lockMs`.
+   */
+  beginTurn(ref: SessionRef, lockMs: number): Promise<{ turnId: string }>;
+  /** Buffers one event of a running turn and returns its seq (1, 2, ...). */
+  appendTurnEvent(ref: SessionRef, turnId: string, event: TurnEvent): Promise<number>;
+  /** The buffered events after `afterSeq`, in order. */
+  readTurnEvents(ref: SessionRef, turnId: string, afterSeq: number): Promise<SequencedTurnEvent[]>;
+  /**
+   * Every event after `afterSeq` exactly once, in order: first what is buffered, then live ones as
+   * they are appended (by any replica), ending after the done/error event.
+   */
+  followTurn(
+    ref: SessionRef,
+    turnId: string,
+    afterSeq: number,
+    options: FollowOptions,
+  ): AsyncIterable<SequencedTurnEvent>;
+
+  close(): Promise<void>;
+}

@@ -1,0 +1,129 @@
+import { createHash } from 'node:crypto';
+import type { Redis } from 'ioredis';
+
+/*
+ * The Lua scripts behind RedisSessionStore: each checks the owner and does its writes in one
+ * atomic step, so replicas sharing one Redis never interleave half an append. A failed check is
+ * an error reply naming the reason, which the store turns into its domain error.
+ */
+
+const OWNED = `
+local function owned(key, tenant, user)
+  local owner = redis.call('HMGET', key, 'tenant', 'user')
+  return owner[1] == tenant and owner[2] == user
+end
+`;
+
+const script = (body: string) => `${OWNED}${body}`;
+
+/** KEYS session, messages, lock, index; ARGV tenant, user, id. */
+export const DELETE_SESSION = script(`
+if not owned(KEYS[1], ARGV[1], ARGV[2]) then return redis.error_reply('SESSION_NOT_FOUND') end
+redis.call('DEL', KEYS[1], KEYS[2], KEYS[3])
+redis.call('ZREM', KEYS[4], ARGV[3])
+return 1
+`);
+
+/**
+ * KEYS session, messages, index; ARGV tenant, user, now, ttlMs, message JSON without its opening
+ * brace, id. The seq comes from the session's counter, so it is unique across replicas.
+ */
+export const APPEND_MESSAGE = script(`
+if not owned(KEYS[1], ARGV[1], ARGV[2]) then return redis.error_reply('SESSION_NOT_FOUND') end
+local seq = redis.call('HINCRBY', KEYS[1], 'messageCount', 1)
+redis.call('HSET', KEYS[1], 'lastActivityAt', ARGV[3])
+local message = '{"seq":' .. seq .. ',"createdAt":' .. ARGV[3] .. ',' .. ARGV[5]
+redis.call('RPUSH', KEYS[2], message)
+redis.call('PEXPIRE', KEYS[1], ARGV[4])
+redis.call('PEXPIRE', KEYS[2], ARGV[4])
+redis.call('ZADD', KEYS[3], ARGV[3], ARGV[6])
+redis.call('PEXPIRE', KEYS[3], ARGV[4])
+return message
+`);
+
+/**
+ * KEYS session, messages; ARGV tenant, user, afterSeq, count. The window holds consecutive seqs
+ * ending at messageCount, so a seq maps to a list index without scanning.
+ */
+export const READ_MESSAGES = script(`
+if not owned(KEYS[1], ARGV[1], ARGV[2]) then return redis.error_reply('SESSION_NOT_FOUND') end
+local count = tonumber(redis.call('HGET', KEYS[1], 'messageCount'))
+local first = count - redis.call('LLEN', KEYS[2]) + 1
+local start = math.max(tonumber(ARGV[3]) + 1 - first, 0)
+return redis.call('LRANGE', KEYS[2], start, start + tonumber(ARGV[4]) - 1)
+`);
+
+/** KEYS session, messages; ARGV tenant, user, summary, throughSeq. Returns the session hash. */
+export const REPLACE_WINDOW = script(`
+if not owned(KEYS[1], ARGV[1], ARGV[2]) then return redis.error_reply('SESSION_NOT_FOUND') end
+local count = tonumber(redis.call('HGET', KEYS[1], 'messageCount'))
+local through = tonumber(ARGV[4])
+if through > count then return redis.error_reply('BAD_THROUGH_SEQ ' .. count) end
+local first = count - redis.call('LLEN', KEYS[2]) + 1
+local drop = through - first + 1
+if drop > 0 then redis.call('LTRIM', KEYS[2], drop, -1) end
+redis.call('HSET', KEYS[1], 'summary', ARGV[3])
+return redis.call('HGETALL', KEYS[1])
+`);
+
+/** KEYS session, messages, index; ARGV tenant, user, ttlMs. */
+export const TOUCH = script(`
+if not owned(KEYS[1], ARGV[1], ARGV[2]) then return redis.error_reply('SESSION_NOT_FOUND') end
+redis.call('PEXPIRE', KEYS[1], ARGV[3])
+redis.call('PEXPIRE', KEYS[2], ARGV[3])
+redis.call('PEXPIRE', KEYS[3], ARGV[3])
+return 1
+`);
+
+/** KEYS session, lock; ARGV tenant, user, turnId, lockMs. */
+export const BEGIN_TURN = script(`
+if not owned(KEYS[1], ARGV[1], ARGV[2]) then return redis.error_reply('SESSION_NOT_FOUND') end
+if not redis.call('SET', KEYS[2], ARGV[3], 'NX', 'PX', ARGV[4]) then
+  return redis.error_reply('TURN_IN_PROGRESS')
+end
+return 1
+`);
+
+/**
+ * KEYS session, events, lock; ARGV tenant, user, turnId, event JSON, terminal ('1' or '0'),
+ * ttlMs. Entry ids are 0-<seq>, so XRANGE/XREAD positions are the seqs clients see. A terminal
+ * event releases the lock if this turn still holds it.
+ */
+export const APPEND_TURN_EVENT = script(`
+if not owned(KEYS[1], ARGV[1], ARGV[2]) then return redis.error_reply('SESSION_NOT_FOUND') end
+local last = redis.call('XREVRANGE', KEYS[2], '+', '-', 'COUNT', 1)[1]
+if last and last[2][4] == '1' then return redis.error_reply('TURN_FINISHED') end
+local seq = redis.call('XLEN', KEYS[2]) + 1
+redis.call('XADD', KEYS[2], '0-' .. seq, 'e', ARGV[4], 't', ARGV[5])
+redis.call('PEXPIRE', KEYS[2], ARGV[6])
+if ARGV[5] == '1' and redis.call('GET', KEYS[3]) == ARGV[3] then redis.call('DEL', KEYS[3]) end
+return seq
+`);
+
+/** KEYS session, events; ARGV tenant, user, afterSeq. */
+export const READ_TURN_EVENTS = script(`
+if not owned(KEYS[1], ARGV[1], ARGV[2]) then return redis.error_reply('SESSION_NOT_FOUND') end
+return redis.call('XRANGE', KEYS[2], '(0-' .. ARGV[3], '+')
+`);
+
+const shas = new Map<string, string>();
+
+/** EVALSHA, loading the script once per Redis (NOSCRIPT) rather than sending it every call. */
+export async function runScript(
+  redis: Redis,
+  lua: string,
+  keys: string[],
+  args: (string | number)[],
+): Promise<unknown> {
+  let sha = shas.get(lua);
+  if (!sha) {
+    sha = createHash('sha1').update(lua).digest('hex');
+    shas.set(lua, sha);
+  }
+  try {
+    return await redis.evalsha(sha, keys.length, ...keys, ...args);
+  } catch (error) {
+    if (!(error instanceof Error) || !error.message.startsWith('NOSCRIPT')) throw error;
+    return await redis.eval(lua, keys.length, ...keys, ...args);
+  }
+}

@@ -29,6 +29,24 @@ export const ERROR_CODES = {
     retryable: false,
     description: 'The resource does not exist for this tenant.',
   },
+  SESSION_NOT_FOUND: {
+    http: 404,
+    grpc: 5,
+    retryable: false,
+    description: "No such conversation session for this caller (unknown, deleted, or someone else's).",
+  },
+  SESSION_EXPIRED: {
+    http: 404,
+    grpc: 5,
+    retryable: false,
+    description: 'The conversation session expired after its idle time; start a new one.',
+  },
+  CONFLICT: {
+    http: 409,
+    grpc: 10,
+    retryable: true,
+    description: 'Another operation on the same resource is running (e.g. a second turn on one session).',
+  },
   ROUTE_NOT_FOUND: { http: 404, grpc: 12, retryable: false, description: 'No such route or method.' },
   METHOD_NOT_ALLOWED: {
     http: 405,

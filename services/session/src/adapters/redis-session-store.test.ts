@@ -42,7 +42,7 @@ describe('RedisSessionStore across replicas', () => {
   it('follows on one replica a turn that runs on the other, and shares its lock', async () => {
     const session = { ...owner, sessionId: (await replicaA.create(owner, { labels: [] })).id };
     const { turnId } = await replicaA.beginTurn(session, 10_000);
-    await expect(replicaB.beginTurn(session, 10_000)).rejects.toMatchObject({ code: 'FAILED_PRECONDITION' });
+    await expect(replicaB.beginTurn(session, 10_000)).rejects.toMatchObject({ code: 'CONFLICT' });
     await replicaA.appendTurnEvent(session, turnId, { type: 'token', text: 'a' });
     const followed = (async () => {
       const seen: number[] = [];

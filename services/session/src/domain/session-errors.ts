@@ -1,21 +1,15 @@
 import { RagfleetError } from '@ragfleet/errors';
 
-/*
- * The store's errors in one place. packages/errors has no SESSION_NOT_FOUND, SESSION_EXPIRED or
- * CONFLICT yet, so these use the nearest existing codes (NOT_FOUND 404, FAILED_PRECONDITION 409)
- * with a `reason` detail; once the codes exist only this file changes.
- */
+/* The store's errors in one place, with the fleet's stable codes (docs/errors.md). */
 
 /** Unknown, expired, deleted, or someone else's: indistinguishable on purpose. */
 export function sessionNotFound(sessionId: string): RagfleetError {
-  return new RagfleetError('NOT_FOUND', 'No such session.', {
-    details: { reason: 'SESSION_NOT_FOUND', sessionId },
-  });
+  return new RagfleetError('SESSION_NOT_FOUND', 'No such session.', { details: { sessionId } });
 }
 
 export function turnInProgress(sessionId: string): RagfleetError {
-  return new RagfleetError('FAILED_PRECONDITION', 'A turn is already running on this session.', {
-    details: { reason: 'CONFLICT', sessionId },
+  return new RagfleetError('CONFLICT', 'A turn is already running on this session.', {
+    details: { sessionId },
   });
 }
 

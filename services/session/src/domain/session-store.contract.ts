@@ -26,10 +26,7 @@ async function rejection(promise: Promise<unknown>): Promise<RagfleetError> {
 }
 
 async function expectNotFound(promise: Promise<unknown>): Promise<void> {
-  expect(await rejection(promise)).toMatchObject({
-    code: 'NOT_FOUND',
-    details: { reason: 'SESSION_NOT_FOUND' },
-  });
+  expect(await rejection(promise)).toMatchObject({ code: 'SESSION_NOT_FOUND' });
 }
 
 async function collect(events: AsyncIterable<SequencedTurnEvent>): Promise<SequencedTurnEvent[]> {
@@ -277,13 +274,13 @@ export function sessionStoreContract(
       const session = ref(alice, (await store.create(alice, { labels: [] })).id);
       const first = await store.beginTurn(session, 10_000);
       const conflict = await rejection(store.beginTurn(session, 10_000));
-      expect(conflict).toMatchObject({ code: 'FAILED_PRECONDITION', details: { reason: 'CONFLICT' } });
+      expect(conflict).toMatchObject({ code: 'CONFLICT', retryable: true });
       await store.appendTurnEvent(session, first.turnId, { type: 'done' });
       const second = await store.beginTurn(session, 10_000);
       expect(second.turnId).not.toBe(first.turnId);
       await store.appendTurnEvent(session, second.turnId, { type: 'error', code: 'PROVIDER_FAILED' });
       const third = await store.beginTurn(session, 300);
-      await expect(store.beginTurn(session, 300)).rejects.toMatchObject({ code: 'FAILED_PRECONDITION' });
+      await expect(store.beginTurn(session, 300)).rejects.toMatchObject({ code: 'CONFLICT' });
       await sleep(450);
       const fourth = await store.beginTurn(session, 10_000);
       expect(fourth.turnId).not.toBe(third.turnId);

@@ -55,7 +55,7 @@ export interface SessionStore {
   touch(ref: SessionRef): Promise<void>;
 
   /**
-   * Starts a turn and takes the session's turn lock: FAILED_PRECONDITION (reason CONFLICT) while
+   * Starts a turn and takes the session's turn lock: CONFLICT while
    * another turn runs. The lock ends with the turn's done/error event, or after `lockMs`.
    */
   beginTurn(ref: SessionRef, lockMs: number): Promise<{ turnId: string }>;

@@ -17,6 +17,14 @@ export class GenerateClient {
     return this.grpc.stream('Answer', request, settings);
   }
 
+  /** One summary of older conversation messages; a model call, so the caller's deadline applies. */
+  summarize(
+    request: GenerateV1.SummarizeRequest,
+    settings?: CallSettings,
+  ): Promise<GenerateV1.SummarizeResponse__Output> {
+    return this.grpc.unary('Summarize', request, settings);
+  }
+
   close(): void {
     this.grpc.close();
   }

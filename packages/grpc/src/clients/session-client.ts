@@ -72,6 +72,15 @@ export class SessionClient {
     return eventsOf(this.grpc.stream<SessionV1.ResumeTurnResponse__Output>('ResumeTurn', request, settings));
   }
 
+  /** Operator counts over every tenant (no session content). */
+  getStats(settings?: CallSettings): Promise<SessionV1.GetStatsResponse__Output> {
+    return this.grpc.unary(
+      'GetStats',
+      {},
+      { idempotent: true, deadlineMs: STORE_CALL_DEADLINE_MS, ...settings },
+    );
+  }
+
   close(): void {
     this.grpc.close();
   }

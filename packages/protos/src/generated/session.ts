@@ -8,7 +8,10 @@ import type { Citations as _ragfleet_generate_v1_Citations, Citations__Output as
 import type { Done as _ragfleet_generate_v1_Done, Done__Output as _ragfleet_generate_v1_Done__Output } from './ragfleet/generate/v1/Done';
 import type { Error as _ragfleet_generate_v1_Error, Error__Output as _ragfleet_generate_v1_Error__Output } from './ragfleet/generate/v1/Error';
 import type { GenerateServiceClient as _ragfleet_generate_v1_GenerateServiceClient, GenerateServiceDefinition as _ragfleet_generate_v1_GenerateServiceDefinition } from './ragfleet/generate/v1/GenerateService';
+import type { HistoryMessage as _ragfleet_generate_v1_HistoryMessage, HistoryMessage__Output as _ragfleet_generate_v1_HistoryMessage__Output } from './ragfleet/generate/v1/HistoryMessage';
 import type { Status as _ragfleet_generate_v1_Status, Status__Output as _ragfleet_generate_v1_Status__Output } from './ragfleet/generate/v1/Status';
+import type { SummarizeRequest as _ragfleet_generate_v1_SummarizeRequest, SummarizeRequest__Output as _ragfleet_generate_v1_SummarizeRequest__Output } from './ragfleet/generate/v1/SummarizeRequest';
+import type { SummarizeResponse as _ragfleet_generate_v1_SummarizeResponse, SummarizeResponse__Output as _ragfleet_generate_v1_SummarizeResponse__Output } from './ragfleet/generate/v1/SummarizeResponse';
 import type { Token as _ragfleet_generate_v1_Token, Token__Output as _ragfleet_generate_v1_Token__Output } from './ragfleet/generate/v1/Token';
 import type { Usage as _ragfleet_generate_v1_Usage, Usage__Output as _ragfleet_generate_v1_Usage__Output } from './ragfleet/generate/v1/Usage';
 import type { CreateSessionRequest as _ragfleet_session_v1_CreateSessionRequest, CreateSessionRequest__Output as _ragfleet_session_v1_CreateSessionRequest__Output } from './ragfleet/session/v1/CreateSessionRequest';
@@ -17,6 +20,8 @@ import type { DeleteSessionRequest as _ragfleet_session_v1_DeleteSessionRequest,
 import type { DeleteSessionResponse as _ragfleet_session_v1_DeleteSessionResponse, DeleteSessionResponse__Output as _ragfleet_session_v1_DeleteSessionResponse__Output } from './ragfleet/session/v1/DeleteSessionResponse';
 import type { GetSessionRequest as _ragfleet_session_v1_GetSessionRequest, GetSessionRequest__Output as _ragfleet_session_v1_GetSessionRequest__Output } from './ragfleet/session/v1/GetSessionRequest';
 import type { GetSessionResponse as _ragfleet_session_v1_GetSessionResponse, GetSessionResponse__Output as _ragfleet_session_v1_GetSessionResponse__Output } from './ragfleet/session/v1/GetSessionResponse';
+import type { GetStatsRequest as _ragfleet_session_v1_GetStatsRequest, GetStatsRequest__Output as _ragfleet_session_v1_GetStatsRequest__Output } from './ragfleet/session/v1/GetStatsRequest';
+import type { GetStatsResponse as _ragfleet_session_v1_GetStatsResponse, GetStatsResponse__Output as _ragfleet_session_v1_GetStatsResponse__Output } from './ragfleet/session/v1/GetStatsResponse';
 import type { ListSessionsRequest as _ragfleet_session_v1_ListSessionsRequest, ListSessionsRequest__Output as _ragfleet_session_v1_ListSessionsRequest__Output } from './ragfleet/session/v1/ListSessionsRequest';
 import type { ListSessionsResponse as _ragfleet_session_v1_ListSessionsResponse, ListSessionsResponse__Output as _ragfleet_session_v1_ListSessionsResponse__Output } from './ragfleet/session/v1/ListSessionsResponse';
 import type { Message as _ragfleet_session_v1_Message, Message__Output as _ragfleet_session_v1_Message__Output } from './ragfleet/session/v1/Message';
@@ -45,7 +50,10 @@ export interface ProtoGrpcType {
         Done: MessageTypeDefinition<_ragfleet_generate_v1_Done, _ragfleet_generate_v1_Done__Output>
         Error: MessageTypeDefinition<_ragfleet_generate_v1_Error, _ragfleet_generate_v1_Error__Output>
         GenerateService: SubtypeConstructor<typeof grpc.Client, _ragfleet_generate_v1_GenerateServiceClient> & { service: _ragfleet_generate_v1_GenerateServiceDefinition }
+        HistoryMessage: MessageTypeDefinition<_ragfleet_generate_v1_HistoryMessage, _ragfleet_generate_v1_HistoryMessage__Output>
         Status: MessageTypeDefinition<_ragfleet_generate_v1_Status, _ragfleet_generate_v1_Status__Output>
+        SummarizeRequest: MessageTypeDefinition<_ragfleet_generate_v1_SummarizeRequest, _ragfleet_generate_v1_SummarizeRequest__Output>
+        SummarizeResponse: MessageTypeDefinition<_ragfleet_generate_v1_SummarizeResponse, _ragfleet_generate_v1_SummarizeResponse__Output>
         Token: MessageTypeDefinition<_ragfleet_generate_v1_Token, _ragfleet_generate_v1_Token__Output>
         Usage: MessageTypeDefinition<_ragfleet_generate_v1_Usage, _ragfleet_generate_v1_Usage__Output>
       }
@@ -58,6 +66,8 @@ export interface ProtoGrpcType {
         DeleteSessionResponse: MessageTypeDefinition<_ragfleet_session_v1_DeleteSessionResponse, _ragfleet_session_v1_DeleteSessionResponse__Output>
         GetSessionRequest: MessageTypeDefinition<_ragfleet_session_v1_GetSessionRequest, _ragfleet_session_v1_GetSessionRequest__Output>
         GetSessionResponse: MessageTypeDefinition<_ragfleet_session_v1_GetSessionResponse, _ragfleet_session_v1_GetSessionResponse__Output>
+        GetStatsRequest: MessageTypeDefinition<_ragfleet_session_v1_GetStatsRequest, _ragfleet_session_v1_GetStatsRequest__Output>
+        GetStatsResponse: MessageTypeDefinition<_ragfleet_session_v1_GetStatsResponse, _ragfleet_session_v1_GetStatsResponse__Output>
         ListSessionsRequest: MessageTypeDefinition<_ragfleet_session_v1_ListSessionsRequest, _ragfleet_session_v1_ListSessionsRequest__Output>
         ListSessionsResponse: MessageTypeDefinition<_ragfleet_session_v1_ListSessionsResponse, _ragfleet_session_v1_ListSessionsResponse__Output>
         Message: MessageTypeDefinition<_ragfleet_session_v1_Message, _ragfleet_session_v1_Message__Output>

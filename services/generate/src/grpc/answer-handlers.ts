@@ -1,3 +1,4 @@
+import { RagfleetError } from '@ragfleet/errors';
 import type { CallContext, Handlers } from '@ragfleet/grpc';
 import type { GenerateV1 } from '@ragfleet/protos';
 import type { AnswerEvent, AnswerRequest } from '../domain/answer-events.ts';
@@ -69,6 +70,12 @@ export function generateHandlers(answer: AnswerService): Handlers {
         promptVersion: request.promptVersion,
       };
       for await (const event of answer(domainRequest, context)) yield toAnswerResponse(event);
+    },
+    // Until the summarizer lands (issue 11): METHOD_NOT_ALLOWED is gRPC UNIMPLEMENTED.
+    Summarize: async () => {
+      throw new RagfleetError('METHOD_NOT_ALLOWED', 'Summarize is not served yet.', {
+        details: { reason: 'NOT_IMPLEMENTED', method: 'Summarize' },
+      });
     },
   };
 }

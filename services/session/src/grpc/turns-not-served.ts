@@ -18,5 +18,13 @@ export function turnsNotServed(): Handlers {
       },
     }),
   });
-  return { Turn: refuse('Turn'), ResumeTurn: refuse('ResumeTurn') };
+  return {
+    Turn: refuse('Turn'),
+    ResumeTurn: refuse('ResumeTurn'),
+    GetStats: async () => {
+      throw new RagfleetError('METHOD_NOT_ALLOWED', 'GetStats is not served yet.', {
+        details: { reason: 'NOT_IMPLEMENTED', method: 'GetStats' },
+      });
+    },
+  };
 }

@@ -4,6 +4,8 @@ export type * from '../ragfleet/session/v1/DeleteSessionRequest.ts';
 export type * from '../ragfleet/session/v1/DeleteSessionResponse.ts';
 export type * from '../ragfleet/session/v1/GetSessionRequest.ts';
 export type * from '../ragfleet/session/v1/GetSessionResponse.ts';
+export type * from '../ragfleet/session/v1/GetStatsRequest.ts';
+export type * from '../ragfleet/session/v1/GetStatsResponse.ts';
 export type * from '../ragfleet/session/v1/ListSessionsRequest.ts';
 export type * from '../ragfleet/session/v1/ListSessionsResponse.ts';
 export type * from '../ragfleet/session/v1/Message.ts';

@@ -1,5 +1,6 @@
 // Original file: protos/ragfleet/generate/v1/generate.proto
 
+import type { HistoryMessage as _ragfleet_generate_v1_HistoryMessage, HistoryMessage__Output as _ragfleet_generate_v1_HistoryMessage__Output } from '../../../ragfleet/generate/v1/HistoryMessage';
 
 export interface AnswerRequest {
   'query'?: (string);
@@ -7,6 +8,9 @@ export interface AnswerRequest {
   'filters'?: ({[key: string]: string});
   'tier'?: (string);
   'promptVersion'?: (string);
+  'history'?: (_ragfleet_generate_v1_HistoryMessage)[];
+  'summary'?: (string);
+  'searchQuery'?: (string);
 }
 
 export interface AnswerRequest__Output {
@@ -15,4 +19,7 @@ export interface AnswerRequest__Output {
   'filters': ({[key: string]: string});
   'tier': (string);
   'promptVersion': (string);
+  'history': (_ragfleet_generate_v1_HistoryMessage__Output)[];
+  'summary': (string);
+  'searchQuery': (string);
 }

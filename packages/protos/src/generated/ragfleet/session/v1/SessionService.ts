@@ -8,6 +8,8 @@ import type { DeleteSessionRequest as _ragfleet_session_v1_DeleteSessionRequest,
 import type { DeleteSessionResponse as _ragfleet_session_v1_DeleteSessionResponse, DeleteSessionResponse__Output as _ragfleet_session_v1_DeleteSessionResponse__Output } from '../../../ragfleet/session/v1/DeleteSessionResponse';
 import type { GetSessionRequest as _ragfleet_session_v1_GetSessionRequest, GetSessionRequest__Output as _ragfleet_session_v1_GetSessionRequest__Output } from '../../../ragfleet/session/v1/GetSessionRequest';
 import type { GetSessionResponse as _ragfleet_session_v1_GetSessionResponse, GetSessionResponse__Output as _ragfleet_session_v1_GetSessionResponse__Output } from '../../../ragfleet/session/v1/GetSessionResponse';
+import type { GetStatsRequest as _ragfleet_session_v1_GetStatsRequest, GetStatsRequest__Output as _ragfleet_session_v1_GetStatsRequest__Output } from '../../../ragfleet/session/v1/GetStatsRequest';
+import type { GetStatsResponse as _ragfleet_session_v1_GetStatsResponse, GetStatsResponse__Output as _ragfleet_session_v1_GetStatsResponse__Output } from '../../../ragfleet/session/v1/GetStatsResponse';
 import type { ListSessionsRequest as _ragfleet_session_v1_ListSessionsRequest, ListSessionsRequest__Output as _ragfleet_session_v1_ListSessionsRequest__Output } from '../../../ragfleet/session/v1/ListSessionsRequest';
 import type { ListSessionsResponse as _ragfleet_session_v1_ListSessionsResponse, ListSessionsResponse__Output as _ragfleet_session_v1_ListSessionsResponse__Output } from '../../../ragfleet/session/v1/ListSessionsResponse';
 import type { ResumeTurnRequest as _ragfleet_session_v1_ResumeTurnRequest, ResumeTurnRequest__Output as _ragfleet_session_v1_ResumeTurnRequest__Output } from '../../../ragfleet/session/v1/ResumeTurnRequest';
@@ -43,6 +45,15 @@ export interface SessionServiceClient extends grpc.Client {
   getSession(argument: _ragfleet_session_v1_GetSessionRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_ragfleet_session_v1_GetSessionResponse__Output>): grpc.ClientUnaryCall;
   getSession(argument: _ragfleet_session_v1_GetSessionRequest, callback: grpc.requestCallback<_ragfleet_session_v1_GetSessionResponse__Output>): grpc.ClientUnaryCall;
   
+  GetStats(argument: _ragfleet_session_v1_GetStatsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_ragfleet_session_v1_GetStatsResponse__Output>): grpc.ClientUnaryCall;
+  GetStats(argument: _ragfleet_session_v1_GetStatsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_ragfleet_session_v1_GetStatsResponse__Output>): grpc.ClientUnaryCall;
+  GetStats(argument: _ragfleet_session_v1_GetStatsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_ragfleet_session_v1_GetStatsResponse__Output>): grpc.ClientUnaryCall;
+  GetStats(argument: _ragfleet_session_v1_GetStatsRequest, callback: grpc.requestCallback<_ragfleet_session_v1_GetStatsResponse__Output>): grpc.ClientUnaryCall;
+  getStats(argument: _ragfleet_session_v1_GetStatsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_ragfleet_session_v1_GetStatsResponse__Output>): grpc.ClientUnaryCall;
+  getStats(argument: _ragfleet_session_v1_GetStatsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_ragfleet_session_v1_GetStatsResponse__Output>): grpc.ClientUnaryCall;
+  getStats(argument: _ragfleet_session_v1_GetStatsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_ragfleet_session_v1_GetStatsResponse__Output>): grpc.ClientUnaryCall;
+  getStats(argument: _ragfleet_session_v1_GetStatsRequest, callback: grpc.requestCallback<_ragfleet_session_v1_GetStatsResponse__Output>): grpc.ClientUnaryCall;
+  
   ListSessions(argument: _ragfleet_session_v1_ListSessionsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_ragfleet_session_v1_ListSessionsResponse__Output>): grpc.ClientUnaryCall;
   ListSessions(argument: _ragfleet_session_v1_ListSessionsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_ragfleet_session_v1_ListSessionsResponse__Output>): grpc.ClientUnaryCall;
   ListSessions(argument: _ragfleet_session_v1_ListSessionsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_ragfleet_session_v1_ListSessionsResponse__Output>): grpc.ClientUnaryCall;
@@ -71,6 +82,8 @@ export interface SessionServiceHandlers extends grpc.UntypedServiceImplementatio
   
   GetSession: grpc.handleUnaryCall<_ragfleet_session_v1_GetSessionRequest__Output, _ragfleet_session_v1_GetSessionResponse>;
   
+  GetStats: grpc.handleUnaryCall<_ragfleet_session_v1_GetStatsRequest__Output, _ragfleet_session_v1_GetStatsResponse>;
+  
   ListSessions: grpc.handleUnaryCall<_ragfleet_session_v1_ListSessionsRequest__Output, _ragfleet_session_v1_ListSessionsResponse>;
   
   ResumeTurn: grpc.handleServerStreamingCall<_ragfleet_session_v1_ResumeTurnRequest__Output, _ragfleet_session_v1_ResumeTurnResponse>;
@@ -83,6 +96,7 @@ export interface SessionServiceDefinition extends grpc.ServiceDefinition {
   CreateSession: MethodDefinition<_ragfleet_session_v1_CreateSessionRequest, _ragfleet_session_v1_CreateSessionResponse, _ragfleet_session_v1_CreateSessionRequest__Output, _ragfleet_session_v1_CreateSessionResponse__Output>
   DeleteSession: MethodDefinition<_ragfleet_session_v1_DeleteSessionRequest, _ragfleet_session_v1_DeleteSessionResponse, _ragfleet_session_v1_DeleteSessionRequest__Output, _ragfleet_session_v1_DeleteSessionResponse__Output>
   GetSession: MethodDefinition<_ragfleet_session_v1_GetSessionRequest, _ragfleet_session_v1_GetSessionResponse, _ragfleet_session_v1_GetSessionRequest__Output, _ragfleet_session_v1_GetSessionResponse__Output>
+  GetStats: MethodDefinition<_ragfleet_session_v1_GetStatsRequest, _ragfleet_session_v1_GetStatsResponse, _ragfleet_session_v1_GetStatsRequest__Output, _ragfleet_session_v1_GetStatsResponse__Output>
   ListSessions: MethodDefinition<_ragfleet_session_v1_ListSessionsRequest, _ragfleet_session_v1_ListSessionsResponse, _ragfleet_session_v1_ListSessionsRequest__Output, _ragfleet_session_v1_ListSessionsResponse__Output>
   ResumeTurn: MethodDefinition<_ragfleet_session_v1_ResumeTurnRequest, _ragfleet_session_v1_ResumeTurnResponse, _ragfleet_session_v1_ResumeTurnRequest__Output, _ragfleet_session_v1_ResumeTurnResponse__Output>
   Turn: MethodDefinition<_ragfleet_session_v1_TurnRequest, _ragfleet_session_v1_TurnResponse, _ragfleet_session_v1_TurnRequest__Output, _ragfleet_session_v1_TurnResponse__Output>

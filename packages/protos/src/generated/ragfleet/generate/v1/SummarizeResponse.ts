@@ -1,0 +1,22 @@
+// Original file: protos/ragfleet/generate/v1/generate.proto
+
+
+export interface SummarizeResponse {
+  'summary'?: (string);
+  'promptVersion'?: (string);
+  'provider'?: (string);
+  'model'?: (string);
+  'inputTokens'?: (number);
+  'outputTokens'?: (number);
+  'extractive'?: (boolean);
+}
+
+export interface SummarizeResponse__Output {
+  'summary': (string);
+  'promptVersion': (string);
+  'provider': (string);
+  'model': (string);
+  'inputTokens': (number);
+  'outputTokens': (number);
+  'extractive': (boolean);
+}

@@ -10,7 +10,7 @@ import { DEFAULT_PORTS } from '../packages/config/src/service-fields.ts';
 import { SUPERVISED_BY_PIPE } from '../packages/lifecycle/src/lifecycle.ts';
 import { freePort } from '../packages/testing/src/ports.ts';
 
-export const FLEET_SERVICES = ['embed', 'retrieve', 'router', 'generate', 'gateway'] as const;
+export const FLEET_SERVICES = ['embed', 'retrieve', 'router', 'generate', 'session', 'gateway'] as const;
 export type FleetService = (typeof FLEET_SERVICES)[number];
 type GrpcService = Exclude<FleetService, 'gateway'>;
 
@@ -19,13 +19,14 @@ export interface FleetPorts {
   retrieve: { grpc: number; ops: number };
   router: { grpc: number; ops: number };
   generate: { grpc: number; ops: number };
+  session: { grpc: number; ops: number };
   gateway: { http: number; ops: number };
 }
 
 export type LogSink = (service: FleetService, line: string, stream: 'stdout' | 'stderr') => void;
 
 export interface FleetOptions {
-  /** Which services to start (default: all five). */
+  /** Which services to start (default: all of them). */
   services?: readonly FleetService[];
   /** Added to the parent's environment for every child (REDIS_URL, NATS_URL, ...). */
   env?: Record<string, string | undefined>;
@@ -91,7 +92,7 @@ export interface Fleet {
   stop(): Promise<void>;
 }
 
-const GRPC_SERVICES: readonly GrpcService[] = ['embed', 'retrieve', 'router', 'generate'];
+const GRPC_SERVICES: readonly GrpcService[] = ['embed', 'retrieve', 'router', 'generate', 'session'];
 const TAIL_LINES = 20;
 
 /** Limits no measuring run reaches; concurrent streams keep their default. */
@@ -104,7 +105,7 @@ const UNTHROTTLED_ENV = {
 
 /**
  * The variable that sets each port of a fleet started by `pnpm start`: one per service and
- * listener, since GRPC_PORT alone cannot tell five services apart.
+ * listener, since GRPC_PORT alone cannot tell the services apart.
  */
 export function fleetPortVariable(service: FleetService, listener: 'grpc' | 'http' | 'ops'): string {
   const prefix = service.toUpperCase();

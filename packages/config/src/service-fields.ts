@@ -14,6 +14,7 @@ export const DEFAULT_PORTS = {
   retrieve: { grpc: 7052, ops: 9102 },
   router: { grpc: 7053, ops: 9103 },
   generate: { grpc: 7054, ops: 9104 },
+  session: { grpc: 7055, ops: 9105 },
 } as const;
 
 /**
@@ -21,7 +22,7 @@ export const DEFAULT_PORTS = {
  * Both listeners default to loopback: a laptop's fleet is not reachable from the network unless
  * asked (Helm sets GRPC_HOST=0.0.0.0, with a service key).
  */
-export function serviceFields(service: 'embed' | 'retrieve' | 'router' | 'generate') {
+export function serviceFields(service: 'embed' | 'retrieve' | 'router' | 'generate' | 'session') {
   return {
     GRPC_HOST: z.string().min(1).default('127.0.0.1'),
     GRPC_PORT: env.port(DEFAULT_PORTS[service].grpc),
@@ -44,4 +45,5 @@ export const serviceAddresses = {
   RETRIEVE_ADDR: () => env.address(`127.0.0.1:${DEFAULT_PORTS.retrieve.grpc}`),
   ROUTER_ADDR: () => env.address(`127.0.0.1:${DEFAULT_PORTS.router.grpc}`),
   GENERATE_ADDR: () => env.address(`127.0.0.1:${DEFAULT_PORTS.generate.grpc}`),
+  SESSION_ADDR: () => env.address(`127.0.0.1:${DEFAULT_PORTS.session.grpc}`),
 };

@@ -1,18 +1,11 @@
 import { z } from 'zod';
-import { env, loadConfig, serviceFields } from '@ragfleet/config';
-
-/**
- * Where the session service listens by default. packages/config's DEFAULT_PORTS (and so
- * serviceFields) does not name the service yet; until it does, its fields are the router's with
- * the ports overridden, so the rest (hosts, auth, log level) stays the fleet's one definition.
- */
-export const SESSION_DEFAULT_PORTS = { grpc: 7055, ops: 9105 } as const;
+import { env, loadConfig, serviceAddresses, serviceFields } from '@ragfleet/config';
 
 export const sessionConfigSchema = z
   .object({
-    ...serviceFields('router'),
-    GRPC_PORT: env.port(SESSION_DEFAULT_PORTS.grpc),
-    METRICS_PORT: env.port(SESSION_DEFAULT_PORTS.ops),
+    ...serviceFields('session'),
+    /** Turns are answered, and old messages summarized, by generate. */
+    GENERATE_ADDR: serviceAddresses.GENERATE_ADDR(),
     /** Unset: the embedded memory store (one process, `pnpm start`); set: replicas share Redis. */
     REDIS_URL: env.optionalUrl(),
     /** Sliding inactivity TTL: every message (or touch) starts it again. */

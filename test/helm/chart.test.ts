@@ -8,6 +8,7 @@ import { loadGatewayConfig } from '../../services/gateway/src/config.ts';
 import { loadGenerateConfig } from '../../services/generate/src/config.ts';
 import { loadRetrieveConfig } from '../../services/retrieve/src/config.ts';
 import { loadRouterConfig } from '../../services/router/src/config.ts';
+import { loadSessionConfig } from '../../services/session/src/config.ts';
 import { componentEnv, containerOf, workloadOf } from './component-env.ts';
 import { chart, find, helm, render, valueArgs, type K8sObject, type ValueSet } from './helm.ts';
 import { validateObject } from './kubernetes-schemas.ts';
@@ -24,7 +25,7 @@ const VALUE_SETS: Record<string, ValueSet> = {
   prod: { files: ['prod-values.yaml'] },
   'shared index, existing secrets': { files: ['shared-index-values.yaml'] },
 };
-const SERVICES = ['embed', 'retrieve', 'router', 'generate'] as const;
+const SERVICES = ['embed', 'retrieve', 'router', 'generate', 'session'] as const;
 const COMPONENTS = ['gateway', ...SERVICES] as const;
 const name = (component: string) => `rf-ragfleet-${component}`;
 
@@ -45,11 +46,18 @@ const LOADERS: Record<(typeof COMPONENTS)[number], (env: Record<string, string>)
   retrieve: loadRetrieveConfig,
   generate: loadGenerateConfig,
   router: loadRouterConfig,
+  session: loadSessionConfig,
 };
 /** Read by every process outside its config schema (packages/telemetry). */
 const READ_ELSEWHERE = ['OTEL_EXPORTER_OTLP_ENDPOINT'];
-/** The router folds these into ENABLED_PROVIDERS, so they are read but not kept. */
-const FOLDED = { router: ['OLLAMA_HOST', 'ANTHROPIC_API_KEY'] } as Record<string, string[]>;
+/**
+ * Read but not kept under their own names: the router folds these into ENABLED_PROVIDERS, session
+ * its TTLs into `timings` (checked below against the chart's values).
+ */
+const FOLDED = {
+  router: ['OLLAMA_HOST', 'ANTHROPIC_API_KEY'],
+  session: ['SESSION_TTL_SECONDS', 'SESSION_TURN_EVENTS_TTL_SECONDS'],
+} as Record<string, string[]>;
 
 describe.each(Object.keys(VALUE_SETS))('the chart with %s values', (set) => {
   it('passes helm lint --strict', () => {
@@ -162,7 +170,7 @@ describe('the prod values', () => {
   it('autoscales with a slow scale-down and leaves retrieve to KEDA', () => {
     const autoscalers = objects().filter((object) => object.kind === 'HorizontalPodAutoscaler');
     expect(autoscalers.map((hpa) => hpa.spec.scaleTargetRef.name).sort()).toEqual(
-      ['gateway', 'embed', 'router', 'generate'].map(name).sort(),
+      ['gateway', 'embed', 'router', 'generate', 'session'].map(name).sort(),
     );
     for (const hpa of autoscalers) {
       expect(hpa.spec.behavior.scaleDown.stabilizationWindowSeconds).toBeGreaterThanOrEqual(300);
@@ -209,7 +217,8 @@ describe('the prod values', () => {
     expect(callersOf('retrieve')).toEqual(['gateway', 'generate']);
     expect(callersOf('embed')).toEqual(['retrieve']);
     expect(callersOf('router')).toEqual(['generate']);
-    expect(callersOf('generate')).toEqual(['gateway']);
+    expect(callersOf('generate')).toEqual(['gateway', 'session']);
+    expect(callersOf('session')).toEqual(['gateway']);
     // The gateway takes outside traffic: here, from the ingress controller's namespace.
     const gateway = find(objects(), 'NetworkPolicy', name('gateway'));
     expect(gateway.spec.ingress[0].from[0].namespaceSelector).toBeDefined();
@@ -223,11 +232,55 @@ describe('the prod values', () => {
   });
 });
 
+describe('the session component', () => {
+  it('is reached by the gateway and calls generate', () => {
+    const objects = objectsOf('defaults');
+    expect(componentEnv(objects, name('gateway')).SESSION_ADDR).toBe('rf-ragfleet-session:7055');
+    expect(componentEnv(objects, name('session')).GENERATE_ADDR).toBe('rf-ragfleet-generate:7054');
+  });
+
+  it('runs one replica on its memory store when there is no Redis, with a PDB', () => {
+    const objects = objectsOf('defaults');
+    expect(componentEnv(objects, name('session')).REDIS_URL).toBeUndefined();
+    expect(workloadOf(objects, name('session')).spec.replicas).toBe(1);
+    find(objects, 'PodDisruptionBudget', name('session'));
+  });
+
+  it('starts with the TTLs and key prefix of its values, as its loader reads them', () => {
+    const config = loadSessionConfig(
+      componentEnv(
+        render({
+          setString: {
+            'components.session.env.SESSION_TTL_SECONDS': '900',
+            'components.session.env.SESSION_TURN_EVENTS_TTL_SECONDS': '120',
+            'components.session.env.SESSION_KEY_PREFIX': 'acme:session:',
+          },
+        }),
+        name('session'),
+      ),
+    );
+    expect(config.timings).toEqual({ sessionTtlMs: 900_000, turnEventTtlMs: 120_000 });
+    expect(config.SESSION_KEY_PREFIX).toBe('acme:session:');
+  });
+
+  it('autoscales on CPU with the prod values, its replicas sharing the external Redis', () => {
+    const objects = objectsOf('prod');
+    const hpa = find(objects, 'HorizontalPodAutoscaler', name('session'));
+    expect(hpa.spec.metrics).toEqual([
+      expect.objectContaining({ resource: expect.objectContaining({ name: 'cpu' }) }),
+    ]);
+    expect(hpa.spec.minReplicas).toBe(2);
+    expect(componentEnv(objects, name('session')).REDIS_URL).toBe('redis://redis.data.svc:6379');
+    find(objects, 'ServiceMonitor', name('session'));
+  });
+});
+
 describe('the dev values', () => {
   it('points the fleet at the Redis and NATS JetStream inside the release', () => {
     const objects = objectsOf('dev');
     expect(componentEnv(objects, name('gateway')).REDIS_URL).toBe('redis://rf-ragfleet-redis:6379');
     expect(componentEnv(objects, name('retrieve')).NATS_URL).toBe('nats://rf-ragfleet-nats:4222');
+    expect(componentEnv(objects, name('session')).REDIS_URL).toBe('redis://rf-ragfleet-redis:6379');
     const nats = containerOf(workloadOf(objects, 'rf-ragfleet-nats'));
     expect(nats.args).toContain('--jetstream');
     for (const component of COMPONENTS) expect(workloadOf(objects, name(component)).spec.replicas).toBe(1);
@@ -238,14 +291,14 @@ describe('adding a service', () => {
   it('takes a few lines of values and gets every object and policy', () => {
     const objects = render({
       set: {
-        'components.sessions.port': '7055',
-        'components.sessions.opsPort': '9105',
-        'components.sessions.upstreams[0]': 'retrieve',
+        'components.ranker.port': '7060',
+        'components.ranker.opsPort': '9110',
+        'components.ranker.upstreams[0]': 'retrieve',
         'networkPolicy.enabled': 'true',
       },
     });
     const kinds = objects
-      .filter((object) => object.metadata.name === name('sessions'))
+      .filter((object) => object.metadata.name === name('ranker'))
       .map((object) => object.kind);
     expect(kinds.sort()).toEqual([
       'ConfigMap',
@@ -255,6 +308,6 @@ describe('adding a service', () => {
       'Service',
       'ServiceAccount',
     ]);
-    expect(componentEnv(objects, name('sessions')).RETRIEVE_ADDR).toBe('rf-ragfleet-retrieve:7052');
+    expect(componentEnv(objects, name('ranker')).RETRIEVE_ADDR).toBe('rf-ragfleet-retrieve:7052');
   });
 });

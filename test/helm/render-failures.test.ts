@@ -20,6 +20,16 @@ const CASES: Array<[string, ValueSet, RegExp]> = [
     /components\.retrieve: 6 replicas .*need dependencies\.mongodb/,
   ],
   [
+    'two session replicas without Redis',
+    { set: { 'components.session.replicas': 2 } },
+    /components\.session: 2 replicas .*need dependencies\.redis/,
+  ],
+  [
+    'an HPA on session without Redis',
+    { set: { 'components.session.autoscaling.enabled': true } },
+    /components\.session: 6 replicas .*need dependencies\.redis/,
+  ],
+  [
     'retrieve replicas sharing MongoDB without NATS',
     { set: { 'components.retrieve.replicas': 3, ...MONGO } },
     /components\.retrieve: 3 replicas need dependencies\.nats/,

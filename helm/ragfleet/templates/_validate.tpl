@@ -64,6 +64,10 @@ pods that crash-loop (or, worse, run and quietly disagree) after `helm install`.
 {{- fail (printf "%s: %d replicas need dependencies.nats: replicas sharing a MongoDB take ingest jobs and corpus changes from JetStream" $where $max) -}}
 {{- end -}}
 {{- end -}}
+{{- /* session: without Redis each replica keeps its sessions in its own memory (services/session). */}}
+{{- if and (eq $name "session") (gt $max 1) (not $has.redis) -}}
+{{- fail (printf "%s: %d replicas (replicas or autoscaling) need dependencies.redis: without it each replica keeps its own sessions in memory, and a follow-up turn or a resume on another replica finds no session" $where $max) -}}
+{{- end -}}
 {{- if eq $name "retrieve" -}}
 {{- $shared := index $c.env "LANCEDB_SHARED" | default "false" | toString -}}
 {{- if has $shared (list "true" "1" "yes") -}}

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The fleet as container images (deploy/docker/Dockerfile), built and run on one machine:
 #   scripts/images.sh build   the base image (unless BASE_IMAGE names one), then one image per service
-#   scripts/images.sh run     the five services as containers on the host network, against the
+#   scripts/images.sh run     the six services as containers on the host network, against the
 #                             machine's Redis (127.0.0.1:6379) and NATS JetStream (127.0.0.1:4222)
-#   scripts/images.sh check   the end-to-end check against the running containers' gateway, then
+#   scripts/images.sh check   the end-to-end check against the running containers' gateway, a
+#                             conversation (two turns, a resume) with the session container, then
 #                             their trust checks: every gRPC port refuses a caller without the
 #                             service key's token, a token's tenant beats x-tenant-id, /readyz
 #   scripts/images.sh stop    removes the containers, their data volume and their NATS streams
@@ -159,7 +160,7 @@ build_images() {
 }
 
 # --- run -------------------------------------------------------------------------------------------
-# Ten free ports on loopback, one per listener, through the testing package's freePort.
+# Free ports on loopback, one per listener, through the testing package's freePort.
 pick_ports() {
   node --input-type=module -e "
     import { freePort } from './packages/testing/src/ports.ts';
@@ -196,7 +197,8 @@ run_fleet() {
   namespace=images_$(date +%s)_$$
   {
     pick_ports GATEWAY_PORT GATEWAY_METRICS_PORT EMBED_GRPC_PORT EMBED_METRICS_PORT RETRIEVE_GRPC_PORT \
-      RETRIEVE_METRICS_PORT ROUTER_GRPC_PORT ROUTER_METRICS_PORT GENERATE_GRPC_PORT GENERATE_METRICS_PORT
+      RETRIEVE_METRICS_PORT ROUTER_GRPC_PORT ROUTER_METRICS_PORT GENERATE_GRPC_PORT GENERATE_METRICS_PORT \
+      SESSION_GRPC_PORT SESSION_METRICS_PORT
     echo "NATS_NAMESPACE=$namespace"
   } >"$STATE/run.env"
   # shellcheck disable=SC1091
@@ -217,12 +219,14 @@ EMBED_CACHE_PREFIX=ragfleet:$namespace:embed:
 GATEWAY_RATE_LIMIT_PREFIX=ragfleet:$namespace:gateway:rl:
 GATEWAY_KEYS_PREFIX=ragfleet:$namespace:gateway:keys:
 GATEWAY_WS_TICKET_PREFIX=ragfleet:$namespace:gateway:ws-tickets:
+SESSION_KEY_PREFIX=ragfleet:$namespace:session:
 EMBED_WORKERS=1
 SERVICE_AUTH_KEY_FILE=/var/run/secrets/ragfleet/service-key/service-key
 EMBED_ADDR=127.0.0.1:$EMBED_GRPC_PORT
 RETRIEVE_ADDR=127.0.0.1:$RETRIEVE_GRPC_PORT
 ROUTER_ADDR=127.0.0.1:$ROUTER_GRPC_PORT
 GENERATE_ADDR=127.0.0.1:$GENERATE_GRPC_PORT
+SESSION_ADDR=127.0.0.1:$SESSION_GRPC_PORT
 LOG_LEVEL=${LOG_LEVEL:-info}
 EOF
   "$DOCKER" volume create --label "ragfleet.images.run=$RUN_NAME" "$RUN_NAME-data" >/dev/null
@@ -260,7 +264,7 @@ EOF
   echo "gateway: http://127.0.0.1:$GATEWAY_PORT (NATS namespace $namespace)"
 }
 
-# --- the end-to-end check: ingest, search, a streamed cited answer, through the containers ---------
+# --- the end-to-end check: ingest, search, a streamed cited answer, a conversation -----------------
 # Then the trust checks, with the key the containers mount, read from the same file as they read
 # it. The gateway runs in development mode (fleet.env gives it no key source), so no
 # RAGFLEET_API_KEY: check-trust.ts then confirms anonymous callers are served rather than refused.
@@ -269,10 +273,12 @@ check_fleet() {
   # shellcheck disable=SC1091
   . "$STATE/run.env"
   RAGFLEET_URL=http://127.0.0.1:$GATEWAY_PORT node test/images/check-gateway.ts
+  SESSION_ADDR=127.0.0.1:$SESSION_GRPC_PORT SERVICE_AUTH_KEY_FILE=$STATE/service-key/service-key \
+    node test/images/check-session.ts
   RAGFLEET_URL=http://127.0.0.1:$GATEWAY_PORT SERVICE_AUTH_KEY_FILE=$STATE/service-key/service-key \
     EMBED_ADDR=127.0.0.1:$EMBED_GRPC_PORT RETRIEVE_ADDR=127.0.0.1:$RETRIEVE_GRPC_PORT \
     ROUTER_ADDR=127.0.0.1:$ROUTER_GRPC_PORT GENERATE_ADDR=127.0.0.1:$GENERATE_GRPC_PORT \
-    node test/images/check-trust.ts
+    SESSION_ADDR=127.0.0.1:$SESSION_GRPC_PORT node test/images/check-trust.ts
 }
 
 stop_fleet() {

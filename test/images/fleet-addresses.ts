@@ -8,11 +8,12 @@ export interface FleetAddresses {
   retrieve: string;
   router: string;
   generate: string;
+  session: string;
 }
 
 const HOST_PORT = /^[^:\s]+:\d+$/;
 
-/** The four gRPC addresses, or the list of variables missing or malformed. */
+/** The gRPC addresses, or the list of variables missing or malformed. */
 export function fleetAddresses(
   env: Record<string, string | undefined> = process.env,
 ): FleetAddresses | { problems: string[] } {
@@ -21,6 +22,7 @@ export function fleetAddresses(
     retrieve: 'RETRIEVE_ADDR',
     router: 'ROUTER_ADDR',
     generate: 'GENERATE_ADDR',
+    session: 'SESSION_ADDR',
   };
   const problems = Object.values(names)
     .filter((name) => !HOST_PORT.test(env[name] ?? ''))
@@ -31,5 +33,6 @@ export function fleetAddresses(
     retrieve: env.RETRIEVE_ADDR as string,
     router: env.ROUTER_ADDR as string,
     generate: env.GENERATE_ADDR as string,
+    session: env.SESSION_ADDR as string,
   };
 }

@@ -6,6 +6,7 @@ import {
   IndexVersionClient,
   RetrieveClient,
   RouterClient,
+  SessionClient,
   Transport,
   type ClientSettings,
 } from '../../packages/grpc/src/index.ts';
@@ -52,6 +53,13 @@ const PROBES = (addresses: FleetAddresses): Probe[] => [
     call: (settings) => {
       const client = new GenerateClient(addresses.generate, settings);
       return { run: client.answer({ query: 'What is ragfleet?' }).next(), close: () => client.close() };
+    },
+  },
+  {
+    name: `session ${addresses.session} SessionService/ListSessions`,
+    call: (settings) => {
+      const client = new SessionClient(addresses.session, settings);
+      return { run: client.listSessions(), close: () => client.close() };
     },
   },
 ];

@@ -3,15 +3,24 @@ import {
   isTerminalEvent,
   type MessageInput,
   type MessageRecord,
+  type MessageStatus,
   type Page,
   type SequencedTurnEvent,
   type SessionMetadata,
   type SessionOwner,
   type SessionRecord,
   type SessionRef,
+  type SessionStats,
   type TurnEvent,
 } from '../domain/records.ts';
-import { followTimedOut, sessionNotFound, turnFinished, turnInProgress } from '../domain/session-errors.ts';
+import {
+  EXPIRED_TOMBSTONE_MS,
+  followTimedOut,
+  sessionExpired,
+  sessionNotFound,
+  turnFinished,
+  turnInProgress,
+} from '../domain/session-errors.ts';
 import type { FollowOptions, ListOptions, SessionStore, StoreTimings } from '../domain/session-store.ts';
 import {
   afterSeq as checkedAfterSeq,
@@ -24,6 +33,7 @@ import {
   isAfter,
   pageLimit,
 } from '../domain/store-inputs.ts';
+import { MinuteCounts } from './minute-counts.ts';
 
 interface StoredSession {
   record: SessionRecord;
@@ -49,6 +59,13 @@ export class MemorySessionStore implements SessionStore {
   readonly #timings: StoreTimings;
   readonly #sessions = new Map<string, StoredSession>();
   readonly #turns = new Map<string, StoredTurn>();
+  /** Sessions that expired (not deleted), by id: their owner, until the tombstone lapses. */
+  readonly #expired = new Map<string, SessionOwner & { until: number }>();
+  readonly #activity = {
+    messages: new MinuteCounts(),
+    turns: new MinuteCounts(),
+    summaries: new MinuteCounts(),
+  };
 
   constructor(timings: StoreTimings) {
     this.#timings = timings;
@@ -65,6 +82,7 @@ export class MemorySessionStore implements SessionStore {
       lastActivityAt: now,
       messageCount: 0,
       summary: '',
+      summarizedMessageCount: 0,
     };
     this.#sessions.set(record.id, { record, window: [], expiresAt: now + this.#timings.sessionTtlMs });
     return copy(record);
@@ -101,7 +119,20 @@ export class MemorySessionStore implements SessionStore {
     session.expiresAt = now + this.#timings.sessionTtlMs;
     const stored: MessageRecord = { ...copy(message), seq: session.record.messageCount, createdAt: now };
     session.window.push(stored);
+    this.#activity.messages.add(now);
     return copy(stored);
+  }
+
+  async setMessageStatus(
+    ref: SessionRef,
+    seq: number,
+    status: MessageStatus,
+    errorCode?: string,
+  ): Promise<void> {
+    const message = this.#live(ref).window.find((m) => m.seq === seq);
+    if (!message) return;
+    message.status = status;
+    if (errorCode) message.errorCode = errorCode;
   }
 
   async messages(ref: SessionRef, options: ListOptions = {}): Promise<Page<MessageRecord>> {
@@ -120,7 +151,12 @@ export class MemorySessionStore implements SessionStore {
     const session = this.#live(ref);
     checkThroughSeq(window.throughSeq, session.record.messageCount);
     session.record.summary = window.summary;
+    session.record.summarizedMessageCount = Math.max(
+      session.record.summarizedMessageCount,
+      window.throughSeq,
+    );
     session.window = session.window.filter((m) => m.seq > window.throughSeq);
+    this.#activity.summaries.add();
     return copy(session.record);
   }
 
@@ -134,6 +170,8 @@ export class MemorySessionStore implements SessionStore {
     if (session.lock && session.lock.expiresAt > now) throw turnInProgress(ref.sessionId);
     const turnId = randomUUID();
     session.lock = { turnId, expiresAt: now + lockMs };
+    session.record.lastTurnId = turnId;
+    this.#activity.turns.add(now);
     return { turnId };
   }
 
@@ -178,16 +216,29 @@ export class MemorySessionStore implements SessionStore {
     }
   }
 
+  async stats(): Promise<SessionStats> {
+    const now = Date.now();
+    let activeSessions = 0;
+    for (const session of this.#sessions.values()) if (session.expiresAt > now) activeSessions += 1;
+    return {
+      activeSessions,
+      messagesLastHour: this.#activity.messages.lastHour(now),
+      turnsLastHour: this.#activity.turns.lastHour(now),
+      summariesLastHour: this.#activity.summaries.lastHour(now),
+    };
+  }
+
   /** Frees expired sessions and turn buffers; returns how many sessions went. */
   sweep(now = Date.now()): number {
     let swept = 0;
     for (const [id, session] of this.#sessions) {
       if (session.expiresAt <= now) {
-        this.#sessions.delete(id);
+        this.#expire(id, session);
         swept += 1;
       }
     }
     for (const [key, turn] of this.#turns) if (turn.expiresAt <= now) this.#turns.delete(key);
+    for (const [id, tombstone] of this.#expired) if (tombstone.until <= now) this.#expired.delete(id);
     return swept;
   }
 
@@ -198,15 +249,20 @@ export class MemorySessionStore implements SessionStore {
 
   #live(ref: SessionRef): StoredSession {
     const session = this.#sessions.get(ref.sessionId);
-    if (
-      !session ||
-      session.expiresAt <= Date.now() ||
-      session.record.tenant !== ref.tenant ||
-      session.record.user !== ref.user
-    ) {
-      throw sessionNotFound(ref.sessionId);
+    if (session && session.expiresAt <= Date.now()) this.#expire(ref.sessionId, session);
+    const owned = session?.record.tenant === ref.tenant && session.record.user === ref.user;
+    if (session && owned && session.expiresAt > Date.now()) return session;
+    const tombstone = this.#expired.get(ref.sessionId);
+    if (tombstone?.tenant === ref.tenant && tombstone.user === ref.user && tombstone.until > Date.now()) {
+      throw sessionExpired(ref.sessionId);
     }
-    return session;
+    throw sessionNotFound(ref.sessionId);
+  }
+
+  #expire(id: string, session: StoredSession): void {
+    this.#sessions.delete(id);
+    const { tenant, user } = session.record;
+    this.#expired.set(id, { tenant, user, until: session.expiresAt + EXPIRED_TOMBSTONE_MS });
   }
 
   #turn(sessionId: string, turnId: string, create: true): StoredTurn;

@@ -5,16 +5,20 @@ import {
   isTerminalEvent,
   type MessageInput,
   type MessageRecord,
+  type MessageStatus,
   type Page,
   type SequencedTurnEvent,
   type SessionMetadata,
   type SessionOwner,
   type SessionRecord,
   type SessionRef,
+  type SessionStats,
   type TurnEvent,
 } from '../domain/records.ts';
 import {
+  EXPIRED_TOMBSTONE_MS,
   followTimedOut,
+  sessionExpired,
   sessionNotFound,
   storeUnavailable,
   turnFinished,
@@ -40,6 +44,7 @@ import {
   READ_MESSAGES,
   READ_TURN_EVENTS,
   REPLACE_WINDOW,
+  SET_MESSAGE_STATUS,
   TOUCH,
   runScript,
 } from './redis-scripts.ts';
@@ -82,6 +87,7 @@ export class RedisSessionStore implements SessionStore {
       lastActivityAt: now,
       messageCount: 0,
       summary: '',
+      summarizedMessageCount: 0,
     };
     const ttl = this.#options.sessionTtlMs;
     const key = this.#sessionKey(record.id);
@@ -91,20 +97,25 @@ export class RedisSessionStore implements SessionStore {
         .multi()
         .hset(key, toHash(record))
         .pexpire(key, ttl)
+        .set(`${key}:owner`, `${owner.tenant}\n${owner.user}`, 'PX', ttl + EXPIRED_TOMBSTONE_MS)
         .zadd(index, now, record.id)
         .pexpire(index, ttl)
+        .zadd(this.#activeKey(), now, record.id)
+        .pexpire(this.#activeKey(), ttl)
         .exec(),
     );
     return record;
   }
 
   async get(ref: SessionRef): Promise<SessionRecord> {
-    const hash = await this.#call(() => this.#redis.hgetall(this.#sessionKey(ref.sessionId)));
+    const key = this.#sessionKey(ref.sessionId);
+    const [hash, owner] = await this.#call(() =>
+      Promise.all([this.#redis.hgetall(key), this.#redis.get(`${key}:owner`)]),
+    );
     const record = fromHash(ref.sessionId, hash);
-    if (!record || record.tenant !== ref.tenant || record.user !== ref.user) {
-      throw sessionNotFound(ref.sessionId);
-    }
-    return record;
+    if (record && record.tenant === ref.tenant && record.user === ref.user) return record;
+    if (!record && owner === `${ref.tenant}\n${ref.user}`) throw sessionExpired(ref.sessionId);
+    throw sessionNotFound(ref.sessionId);
   }
 
   async list(owner: SessionOwner, options: ListOptions = {}): Promise<Page<SessionRecord>> {
@@ -137,7 +148,13 @@ export class RedisSessionStore implements SessionStore {
     const id = ref.sessionId;
     await this.#script(
       DELETE_SESSION,
-      [this.#sessionKey(id), this.#messagesKey(id), this.#lockKey(id), this.#indexKey(ref)],
+      [
+        this.#sessionKey(id),
+        this.#messagesKey(id),
+        this.#lockKey(id),
+        this.#indexKey(ref),
+        this.#activeKey(),
+      ],
       [ref.tenant, ref.user, id],
       ref,
     );
@@ -147,11 +164,32 @@ export class RedisSessionStore implements SessionStore {
     const id = ref.sessionId;
     const json = await this.#script(
       APPEND_MESSAGE,
-      [this.#sessionKey(id), this.#messagesKey(id), this.#indexKey(ref)],
+      [
+        this.#sessionKey(id),
+        this.#messagesKey(id),
+        this.#indexKey(ref),
+        this.#activeKey(),
+        this.#activityKey('messages'),
+      ],
       [ref.tenant, ref.user, Date.now(), this.#options.sessionTtlMs, JSON.stringify(message).slice(1), id],
       ref,
     );
     return JSON.parse(json as string) as MessageRecord;
+  }
+
+  async setMessageStatus(
+    ref: SessionRef,
+    seq: number,
+    status: MessageStatus,
+    errorCode?: string,
+  ): Promise<void> {
+    const id = ref.sessionId;
+    await this.#script(
+      SET_MESSAGE_STATUS,
+      [this.#sessionKey(id), this.#messagesKey(id)],
+      [ref.tenant, ref.user, seq, status, errorCode ?? ''],
+      ref,
+    );
   }
 
   async messages(ref: SessionRef, options: ListOptions = {}): Promise<Page<MessageRecord>> {
@@ -177,7 +215,7 @@ export class RedisSessionStore implements SessionStore {
     const id = ref.sessionId;
     const flat = (await this.#script(
       REPLACE_WINDOW,
-      [this.#sessionKey(id), this.#messagesKey(id)],
+      [this.#sessionKey(id), this.#messagesKey(id), this.#activityKey('summaries')],
       [ref.tenant, ref.user, window.summary, window.throughSeq],
       ref,
     )) as string[];
@@ -203,7 +241,7 @@ export class RedisSessionStore implements SessionStore {
     const id = ref.sessionId;
     await this.#script(
       BEGIN_TURN,
-      [this.#sessionKey(id), this.#lockKey(id)],
+      [this.#sessionKey(id), this.#lockKey(id), this.#activityKey('turns')],
       [ref.tenant, ref.user, turnId, lockMs],
       ref,
     );
@@ -279,6 +317,30 @@ export class RedisSessionStore implements SessionStore {
     }
   }
 
+  async stats(): Promise<SessionStats> {
+    const now = Date.now();
+    const active = this.#activeKey();
+    const since = now - this.#options.sessionTtlMs;
+    const minute = Math.floor(now / 60_000);
+    const hour = (kind: string) => Array.from({ length: 60 }, (_, i) => this.#activityKey(kind, minute - i));
+    const replies = await this.#call(async () => {
+      const pipeline = this.#redis.pipeline();
+      // Entries of sessions that went idle are dropped here, the one place that reads them.
+      pipeline.zremrangebyscore(active, '-inf', `(${since}`);
+      pipeline.zcard(active);
+      for (const kind of ['messages', 'turns', 'summaries']) pipeline.mget(...hour(kind));
+      return (await pipeline.exec()) ?? [];
+    });
+    const total = (i: number) =>
+      ((replies[i]?.[1] as (string | null)[] | undefined) ?? []).reduce((sum, n) => sum + Number(n ?? 0), 0);
+    return {
+      activeSessions: Number(replies[1]?.[1] ?? 0),
+      messagesLastHour: total(2),
+      turnsLastHour: total(3),
+      summariesLastHour: total(4),
+    };
+  }
+
   /** The Redis connection belongs to whoever made it; closing the store leaves it open. */
   async close(): Promise<void> {}
 
@@ -314,6 +376,7 @@ export class RedisSessionStore implements SessionStore {
       // Redis 7 may put `ERR ` before a script's error reply.
       const reply = error instanceof Error ? error.message.replace(/^ERR /, '') : '';
       if (reply.startsWith('SESSION_NOT_FOUND')) throw sessionNotFound(ref.sessionId);
+      if (reply.startsWith('SESSION_EXPIRED')) throw sessionExpired(ref.sessionId);
       if (reply.startsWith('TURN_IN_PROGRESS')) throw turnInProgress(ref.sessionId);
       if (reply.startsWith('TURN_FINISHED')) throw turnFinished(ref.sessionId, turnId);
       if (reply.startsWith('BAD_THROUGH_SEQ')) {
@@ -343,6 +406,14 @@ export class RedisSessionStore implements SessionStore {
   #eventsKey(id: string, turnId: string): string {
     return `${this.#sessionKey(id)}:turn:${turnId}`;
   }
+  /** Every session by its last activity: what the active-sessions count reads. */
+  #activeKey(): string {
+    return `${this.#options.keyPrefix}active`;
+  }
+  /** One counter per kind and minute, kept two hours: the last hour's activity. */
+  #activityKey(kind: string, minute = Math.floor(Date.now() / 60_000)): string {
+    return `${this.#options.keyPrefix}activity:${kind}:${minute}`;
+  }
   /** Tenant and user are encoded, so `a:b` + `c` and `a` + `b:c` never share a key. */
   #indexKey(owner: SessionOwner): string {
     return `${this.#options.keyPrefix}sessions:${encodeURIComponent(owner.tenant)}:${encodeURIComponent(owner.user)}`;
@@ -358,6 +429,7 @@ function toHash(record: SessionRecord): Record<string, string> {
     lastActivityAt: String(record.lastActivityAt),
     messageCount: String(record.messageCount),
     summary: record.summary,
+    summarizedMessageCount: String(record.summarizedMessageCount),
   };
 }
 
@@ -373,6 +445,8 @@ function fromHash(id: string, hash: Record<string, string> | undefined): Session
     lastActivityAt: Number(hash.lastActivityAt),
     messageCount: Number(hash.messageCount),
     summary: hash.summary ?? '',
+    summarizedMessageCount: Number(hash.summarizedMessageCount ?? 0),
+    ...(hash.lastTurnId ? { lastTurnId: hash.lastTurnId } : {}),
   };
 }
 

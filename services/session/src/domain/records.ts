@@ -29,6 +29,10 @@ export interface SessionRecord {
   messageCount: number;
   /** The rolling summary of the messages no longer in the window; empty until the first one. */
   summary: string;
+  /** How many of the oldest messages the summary stands for (the window starts after them). */
+  summarizedMessageCount: number;
+  /** The turn begun most recently, for a client that resumes without knowing its id. */
+  lastTurnId?: string;
 }
 
 export type MessageRole = 'user' | 'assistant';
@@ -39,16 +43,33 @@ export interface MessageCitation {
   title?: string;
 }
 
+/**
+ * A user message is `running` while its turn answers, then `ok` or `failed`: a failed answer is
+ * recorded on the question, never as a reply.
+ */
+export type MessageStatus = 'running' | 'ok' | 'failed';
+
+export interface MessageUsage {
+  inputTokens: number;
+  outputTokens: number;
+}
+
 /** What a caller appends; the store gives it its sequence number and time. */
 export interface MessageInput {
   role: MessageRole;
   content: string;
   turnId?: string;
-  /** A failed answer is recorded as failed, never as a reply. */
-  status?: 'ok' | 'failed';
+  status?: MessageStatus;
+  /** The stable code (docs/errors.md) a failed turn ended with. */
+  errorCode?: string;
   promptVersion?: string;
   model?: string;
+  provider?: string;
   citations?: MessageCitation[];
+  /** Of an assistant reply: what generating it cost. */
+  usage?: MessageUsage;
+  /** The content's length in tokens, counted once when it is appended. */
+  tokens?: number;
 }
 
 export interface MessageRecord extends MessageInput {
@@ -78,4 +99,12 @@ export interface Page<T> {
   items: T[];
   /** Pass back to get the next page; absent on the last one. */
   nextCursor?: string;
+}
+
+/** Operator counts over every tenant: no session content. */
+export interface SessionStats {
+  activeSessions: number;
+  messagesLastHour: number;
+  turnsLastHour: number;
+  summariesLastHour: number;
 }

@@ -7,6 +7,25 @@ export function sessionNotFound(sessionId: string): RagfleetError {
   return new RagfleetError('SESSION_NOT_FOUND', 'No such session.', { details: { sessionId } });
 }
 
+/**
+ * A session of this caller that ran out of inactivity TTL (within a day of it): told apart from
+ * an unknown one so a client can say "this conversation expired" rather than "not found".
+ */
+export function sessionExpired(sessionId: string): RagfleetError {
+  return new RagfleetError('SESSION_EXPIRED', 'This session expired after a period of inactivity.', {
+    details: { sessionId },
+  });
+}
+
+/** How long an expired session is still reported as expired rather than unknown. */
+export const EXPIRED_TOMBSTONE_MS = 24 * 60 * 60 * 1_000;
+
+export function turnNotFound(sessionId: string, turnId: string): RagfleetError {
+  return new RagfleetError('NOT_FOUND', 'No such turn in this session (or its events expired).', {
+    details: { reason: 'TURN_NOT_FOUND', sessionId, turnId },
+  });
+}
+
 export function turnInProgress(sessionId: string): RagfleetError {
   return new RagfleetError('CONFLICT', 'A turn is already running on this session.', {
     details: { sessionId },

@@ -172,7 +172,7 @@ export function sessionStoreContract(
       expect(next.seq).toBe(7);
       await store.replaceWindow(session, { summary: 'm1 to m5', throughSeq: 5 });
       expect((await store.messages(session)).items.map((m) => m.seq)).toEqual([6, 7]);
-      expect((await store.get(session)).summary).toBe('m1 to m5');
+      expect(await store.get(session)).toMatchObject({ summary: 'm1 to m5', summarizedMessageCount: 5 });
       expect(await rejection(store.replaceWindow(session, { summary: 'x', throughSeq: 8 }))).toMatchObject({
         code: 'INVALID_ARGUMENT',
       });
@@ -201,14 +201,21 @@ export function sessionStoreContract(
       await store.appendMessage(busy, { role: 'user', content: 'still here' });
       await store.touch(touched);
       await sleep(600);
-      await expectNotFound(store.get(idle));
+      // Its owner is told it expired; anyone else still cannot tell it ever existed.
+      expect(await rejection(store.get(idle))).toMatchObject({ code: 'SESSION_EXPIRED' });
+      expect(await rejection(store.appendMessage(idle, { role: 'user', content: 'x' }))).toMatchObject({
+        code: 'SESSION_EXPIRED',
+      });
+      await expectNotFound(store.get(ref(bob, idle.sessionId)));
       expect((await store.get(busy)).messageCount).toBe(1);
       await store.get(touched);
       expect((await store.list(alice)).items.map((s) => s.id).sort()).toEqual(
         [busy.sessionId, touched.sessionId].sort(),
       );
+      await store.delete(touched);
       await sleep(1_200);
-      await expectNotFound(store.get(busy));
+      expect(await rejection(store.get(busy))).toMatchObject({ code: 'SESSION_EXPIRED' });
+      // A deleted session is gone, not expired.
       await expectNotFound(store.touch(touched));
       expect((await store.list(alice)).items).toEqual([]);
     });
@@ -268,6 +275,46 @@ export function sessionStoreContract(
       expect(error).toMatchObject({ code: 'DEADLINE_EXCEEDED' });
       expect(seen).toEqual([1]);
       expect(Date.now() - started).toBeLessThan(3_000);
+    });
+
+    it('settles a running message as ok or failed with its code, and no other message', async () => {
+      const session = ref(alice, (await store.create(alice, { labels: [] })).id);
+      const asked = await store.appendMessage(session, {
+        role: 'user',
+        content: '"status":"running"',
+        status: 'running',
+      });
+      const again = await store.appendMessage(session, { role: 'user', content: 'again', status: 'running' });
+      await store.setMessageStatus(session, asked.seq, 'failed', 'PROVIDER_UNAVAILABLE');
+      await store.setMessageStatus(session, again.seq, 'ok');
+      await store.setMessageStatus(session, 99, 'ok'); // past the window: nothing to settle
+      const [first, second] = (await store.messages(session)).items;
+      expect(first).toMatchObject({
+        content: '"status":"running"',
+        status: 'failed',
+        errorCode: 'PROVIDER_UNAVAILABLE',
+      });
+      expect(second).toMatchObject({ content: 'again', status: 'ok' });
+      expect(second?.errorCode).toBeUndefined();
+      await expectNotFound(store.setMessageStatus(ref(bob, session.sessionId), asked.seq, 'ok'));
+    });
+
+    it('counts active sessions and the last hour of messages, turns and summaries', async () => {
+      const before = await store.stats();
+      const session = ref(alice, (await store.create(alice, { labels: [] })).id);
+      await store.create(bob, { labels: [] });
+      await store.appendMessage(session, { role: 'user', content: 'one' });
+      await store.appendMessage(session, { role: 'assistant', content: 'two' });
+      const { turnId } = await store.beginTurn(session, 10_000);
+      await store.replaceWindow(session, { summary: 'one', throughSeq: 1 });
+      const after = await store.stats();
+      expect(after.activeSessions - before.activeSessions).toBe(2);
+      expect(after.messagesLastHour - before.messagesLastHour).toBe(2);
+      expect(after.turnsLastHour - before.turnsLastHour).toBe(1);
+      expect(after.summariesLastHour - before.summariesLastHour).toBe(1);
+      expect((await store.get(session)).lastTurnId).toBe(turnId);
+      await store.delete(session);
+      expect((await store.stats()).activeSessions - before.activeSessions).toBe(1);
     });
 
     it('runs one turn at a time: a second one conflicts until done, error or lock expiry', async () => {

@@ -1,12 +1,14 @@
 import type {
   MessageInput,
   MessageRecord,
+  MessageStatus,
   Page,
   SequencedTurnEvent,
   SessionMetadata,
   SessionOwner,
   SessionRecord,
   SessionRef,
+  SessionStats,
   TurnEvent,
 } from './records.ts';
 
@@ -43,6 +45,11 @@ export interface SessionStore {
 
   /** Appends one message: its seq, the message count and the last activity move together. */
   appendMessage(ref: SessionRef, message: MessageInput): Promise<MessageRecord>;
+  /**
+   * Settles a message's turn: `ok` or `failed` with its error code. A message already summarized
+   * away is left as it was (its turn ended long ago).
+   */
+  setMessageStatus(ref: SessionRef, seq: number, status: MessageStatus, errorCode?: string): Promise<void>;
   /** The messages still in the window (not yet summarized), oldest first. */
   messages(ref: SessionRef, options?: ListOptions): Promise<Page<MessageRecord>>;
   /**
@@ -73,6 +80,9 @@ export interface SessionStore {
     afterSeq: number,
     options: FollowOptions,
   ): AsyncIterable<SequencedTurnEvent>;
+
+  /** Active sessions now; messages, turns and summaries of the last 60 minutes. */
+  stats(): Promise<SessionStats>;
 
   close(): Promise<void>;
 }

@@ -48,7 +48,10 @@ const processPanels: PanelSpec[] = [
     description: 'CPU seconds per second, summed over replicas.',
     unit: 'short',
     queries: one(
-      sumBy('service', 'process_cpu_seconds_total{service=~"gateway|embed|retrieve|router|generate"}'),
+      sumBy(
+        'service',
+        'process_cpu_seconds_total{service=~"gateway|embed|retrieve|router|generate|session"}',
+      ),
       '{{service}}',
     ),
   },
@@ -64,6 +67,69 @@ const processPanels: PanelSpec[] = [
     unit: 's',
     queries: one('max by (service, instance) (nodejs_eventloop_lag_p99_seconds)', '{{service}} {{instance}}'),
   },
+];
+
+/** Conversations (services/session): what Overview shows of them. */
+const sessionOverviewPanels: PanelSpec[] = [
+  {
+    title: 'Active sessions',
+    description:
+      'Sessions not yet expired (max over replicas: replicas sharing Redis all report the same store).',
+    unit: 'short',
+    queries: one('max(ragfleet_session_active_sessions)', 'active'),
+  },
+  {
+    title: 'Turns per minute by outcome',
+    description:
+      'Turns that ended: done, failed, conflict (another turn of the session was running) or cancelled (alert: over 5 % failed).',
+    unit: 'short',
+    queries: one(`${sumBy('outcome', 'ragfleet_session_turns_total')} * 60`, '{{outcome}}'),
+  },
+  {
+    title: 'Turn failure share',
+    description: 'Failed turns over all turns that ended (alert above 5 % for 10 minutes).',
+    unit: 'percentunit',
+    queries: one(
+      `sum(${rate('ragfleet_session_turns_total{outcome="failed"}')}) / sum(${rate('ragfleet_session_turns_total')})`,
+      'failed share',
+    ),
+  },
+  {
+    title: 'Resumes by outcome, and events replayed',
+    description: 'Clients that came back to a turn (a dropped stream), and the buffered events sent again.',
+    unit: 'ops',
+    queries: [
+      { expr: sumBy('outcome', 'ragfleet_session_resumes_total'), legend: 'resume {{outcome}}' },
+      { expr: `sum(${rate('ragfleet_session_resume_replayed_events_total')})`, legend: 'events replayed' },
+    ],
+  },
+  {
+    title: 'Summaries by mode and outcome',
+    description:
+      "Rolling summaries folded into sessions: by a model, or extractive (offline, or the model's fallback).",
+    unit: 'ops',
+    queries: one(sumBy('mode, outcome', 'ragfleet_session_summaries_total'), '{{mode}} {{outcome}}'),
+  },
+  {
+    title: 'Summary duration p95 by mode',
+    description: 'Time to fold older messages into the summary (generate.Summarize, or extractive).',
+    unit: 's',
+    queries: quantiles('ragfleet_session_summary_duration_seconds', ['mode'], '', [0.95]),
+  },
+  {
+    title: 'Context tokens per turn (p50, p95)',
+    description:
+      'Tokens of summary and recent history sent to generate with each turn (the token budget caps it).',
+    unit: 'short',
+    queries: quantiles('ragfleet_session_context_tokens', [], '', [0.5, 0.95]),
+  },
+  {
+    title: 'Summary tokens per second by direction',
+    description: 'Tokens summarization read (input) and wrote (output): its share of the model bill.',
+    unit: 'short',
+    queries: one(sumBy('direction', 'ragfleet_session_summary_tokens_total'), '{{direction}}'),
+  },
+  ...grpcServerPanels('session').slice(1),
 ];
 
 const overview = dashboard({
@@ -198,6 +264,7 @@ const overview = dashboard({
         },
       ],
     },
+    { title: 'Sessions', panels: sessionOverviewPanels },
     {
       title: 'Router',
       panels: [
@@ -325,6 +392,18 @@ const performance = dashboard({
           queries: one(sumBy('direction', 'ragfleet_generate_tokens_total'), '{{direction}}'),
         },
         ...grpcServerPanels('generate'),
+      ],
+    },
+    {
+      title: 'Sessions',
+      panels: [
+        {
+          title: 'Turn duration by outcome',
+          description: 'A whole turn at the session service: context, the answer streamed, the reply stored.',
+          unit: 's',
+          queries: quantiles('ragfleet_session_turn_duration_seconds', ['outcome']),
+        },
+        ...grpcServerPanels('session'),
       ],
     },
     { title: 'Router', panels: grpcServerPanels('router') },

@@ -50,7 +50,7 @@ describe('Prometheus alert rules', () => {
     }
   });
 
-  it('cover the seeds of the issue: latency, errors, breaker, cache, ingest backlog, a service down', () => {
+  it('cover the seeds of the issues: latency, errors, breaker, cache, ingest backlog, a service down, failing turns', () => {
     const names = alertRules().map((rule) => rule.alert);
     for (const seed of [
       'RagfleetLatencyP95High',
@@ -59,6 +59,7 @@ describe('Prometheus alert rules', () => {
       'RagfleetEmbeddingCacheHitRatioLow',
       'RagfleetIngestBacklogGrowing',
       'RagfleetServiceDown',
+      'RagfleetSessionTurnFailureRateHigh',
     ])
       expect(names).toContain(seed);
   });

@@ -101,6 +101,27 @@ describe('Grafana dashboards', () => {
     }
   });
 
+  it('show conversations in a Sessions row of Overview, one panel or more per session metric', () => {
+    const panels = dashboards().find(({ file }) => file === 'ragfleet-overview.json')?.dashboard.panels ?? [];
+    const rowAt = panels.findIndex((panel) => panel.type === 'row' && panel.title === 'Sessions');
+    expect(rowAt).toBeGreaterThanOrEqual(0);
+    const nextRow = panels.findIndex((panel, index) => index > rowAt && panel.type === 'row');
+    const row = panels.slice(rowAt + 1, nextRow < 0 ? undefined : nextRow);
+    const read = new Set(
+      row.flatMap((panel) => (panel.targets ?? []).flatMap(({ expr }) => [...metricNames(expr)])),
+    );
+    for (const metric of [
+      'ragfleet_session_active_sessions',
+      'ragfleet_session_turns_total',
+      'ragfleet_session_resumes_total',
+      'ragfleet_session_summaries_total',
+      'ragfleet_session_summary_duration_seconds_bucket',
+      'ragfleet_session_context_tokens_bucket',
+      'ragfleet_session_summary_tokens_total',
+    ])
+      expect({ metric, shown: read.has(metric) }).toEqual({ metric, shown: true });
+  });
+
   it('query in valid PromQL (promtool parses each as a recording rule)', () => {
     const queries = dashboardQueries();
     const rules = queries.map(({ expr }, index) => ({

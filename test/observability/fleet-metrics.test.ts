@@ -1,23 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { waitFor } from '@ragfleet/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FLEET_SERVICES, startFleet, type Fleet, type FleetService } from '../../scripts/fleet-runner.ts';
 import { alertRules, dashboardQueries } from './artefacts.ts';
 import { exportedNames, metricNames } from './promql-names.ts';
+import { runSessionWorkload } from './session-workload.ts';
 
 /**
  * No panel and no alert may read a metric the fleet does not export. The whole fleet runs as
  * `pnpm start` runs it (processes, service tokens; embedded queue and caches, so no Redis or
- * NATS to share), serves one ingest, searches, one streamed answer, one WebSocket ask and one
- * refused search, and then every service's /metrics is scraped: every name in every dashboard
- * query and alert rule must be among what they export.
+ * NATS to share), serves one ingest, searches, one streamed answer, one WebSocket ask, one
+ * refused search and a conversation (turns enough for a rolling summary, a resume), and then
+ * every service's /metrics is scraped: every name in every dashboard query and alert rule must be
+ * among what they export.
  */
 const KEY = 'rf_observability_key_0123456789';
 /** Made by Prometheus itself for every scrape target, not by a service. */
 const PROMETHEUS_SERIES = new Set(['up']);
 const dataDir = mkdtempSync(join(tmpdir(), 'ragfleet-observability-'));
 const logs: string[] = [];
+/** Four turns, eight messages: past the summary trigger below, so one fold runs. */
+const SESSION_TURNS = 4;
 let fleet: Fleet;
 const expositions = new Map<FleetService, string>();
 
@@ -94,6 +99,21 @@ beforeAll(async () => {
     body: JSON.stringify({ k: 2 }),
   });
   expect(refused.status).toBe(400);
+  const conversation = await runSessionWorkload({
+    address: `127.0.0.1:${fleet.ports.session.grpc}`,
+    serviceAuthEnv: fleet.serviceAuthEnv,
+    turns: SESSION_TURNS,
+  });
+  expect(conversation.replayed).toBe(conversation.turnEvents[0]! - 1);
+  // The summary may be folded after the turn that passed the trigger has answered.
+  await waitFor(
+    async () =>
+      /^ragfleet_session_summaries_total\{[^}]*outcome="ok"[^}]*\} [1-9]/m.test(
+        await (await fetch(`http://127.0.0.1:${fleet.ports.session.ops}/metrics`)).text(),
+      ),
+    20_000,
+    100,
+  );
   for (const service of FLEET_SERVICES) {
     const response = await fetch(`http://127.0.0.1:${fleet.ports[service].ops}/metrics`);
     expect(response.status).toBe(200);
@@ -142,6 +162,7 @@ describe("the fleet's /metrics", () => {
       'generate->router',
       'generate->retrieve',
       'retrieve->embed',
+      'session->generate',
     ])
       expect(hops).toContain(hop);
   });
@@ -171,5 +192,19 @@ describe("the fleet's /metrics", () => {
       /^ragfleet_gateway_errors_total\{[^}]*route="\/v1\/search"[^}]*code="INVALID_ARGUMENT"[^}]*\} 1$/m,
     );
     expect(expositions.get('embed')).toMatch(/^ragfleet_embed_cache_misses_total\{service="embed"\} [1-9]/m);
+  });
+
+  it('show the conversation: its turns, their context, the resume and the summary', () => {
+    const session = expositions.get('session')!;
+    expect(session).toMatch(
+      new RegExp(`^ragfleet_session_turns_total\\{[^}]*outcome="done"[^}]*\\} ${SESSION_TURNS}$`, 'm'),
+    );
+    expect(session).toMatch(
+      new RegExp(`^ragfleet_session_context_tokens_count\\{service="session"\\} ${SESSION_TURNS}$`, 'm'),
+    );
+    expect(session).toMatch(/^ragfleet_session_resumes_total\{[^}]*outcome="ok"[^}]*\} 1$/m);
+    expect(session).toMatch(/^ragfleet_session_resume_replayed_events_total\{service="session"\} [1-9]/m);
+    expect(session).toMatch(/^ragfleet_session_summaries_total\{[^}]*outcome="ok"[^}]*\} [1-9]/m);
+    expect(session).toMatch(/^ragfleet_session_active_sessions\{service="session"\} [1-9]/m);
   });
 });

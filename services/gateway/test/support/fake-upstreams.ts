@@ -142,6 +142,10 @@ export class FakeUpstreams {
           this.#see('Answer', request, context);
           return this.answer(request, context);
         },
+        // The gateway never summarizes (the session service does); the contract needs a handler.
+        Summarize: async () => {
+          throw new RagfleetError('FAILED_PRECONDITION', 'The fake generate does not summarize.');
+        },
       },
     );
   }

@@ -95,6 +95,10 @@ export class TenantScopedUpstreams {
       {
         Answer: (request: GenerateV1.AnswerRequest__Output, context: CallContext) =>
           this.#answer(this.#search(this.#see('Answer', context), request.query)),
+        // The gateway never summarizes (the session service does); the contract needs a handler.
+        Summarize: async () => {
+          throw new RagfleetError('FAILED_PRECONDITION', 'The fake generate does not summarize.');
+        },
       },
     );
   }

@@ -13,7 +13,13 @@ import { registerRoutes } from './http/register-routes.ts';
 import { assignRequestId } from './http/request-id.ts';
 import { stampApiVersion } from './openapi/api-version.ts';
 import { routeTable } from './routes/table.ts';
-import type { GenerateUpstream, IndexVersionUpstream, Readiness, RetrieveUpstream } from './upstreams.ts';
+import type {
+  GenerateUpstream,
+  IndexVersionUpstream,
+  Readiness,
+  RetrieveUpstream,
+  SessionUpstream,
+} from './upstreams.ts';
 import { MemoryTicketStore } from './ws/tickets/ticket-store.ts';
 import { WsTickets } from './ws/tickets/ws-tickets.ts';
 
@@ -22,6 +28,8 @@ export interface GatewayDeps {
   generate: GenerateUpstream;
   /** Retrieve's operator API (admin routes under /v1/index/versions). */
   indexVersions?: IndexVersionUpstream;
+  /** The session service (routes under /v1/sessions); they answer SERVICE_UNAVAILABLE without it. */
+  sessions?: SessionUpstream;
   logger: Logger;
   registry: Registry;
   readiness: () => Promise<Readiness>;
@@ -57,6 +65,7 @@ export function createApp(deps: GatewayDeps): Express {
     retrieve: deps.retrieve,
     generate: deps.generate,
     indexVersions: deps.indexVersions,
+    sessions: deps.sessions,
     keys: admission.auth.keys,
     readiness: deps.readiness,
     metrics,

@@ -1,5 +1,11 @@
 import { createServer, type Server } from 'node:http';
-import { GenerateClient, IndexVersionClient, RetrieveClient, type Transport } from '@ragfleet/grpc';
+import {
+  GenerateClient,
+  IndexVersionClient,
+  RetrieveClient,
+  SessionClient,
+  type Transport,
+} from '@ragfleet/grpc';
 import type { Lifecycle } from '@ragfleet/lifecycle';
 import type { Logger, Registry } from '@ragfleet/telemetry';
 import { Admission } from './admission/admission.ts';
@@ -43,6 +49,8 @@ export async function compose(kit: GatewayKit, config: GatewayConfig): Promise<S
   lifecycle.onShutdown('index version client', () => indexVersions.close());
   const generate = new GenerateClient(config.GENERATE_ADDR, { transport, registry });
   lifecycle.onShutdown('generate client', () => generate.close());
+  const sessions = new SessionClient(config.SESSION_ADDR, { transport, registry });
+  lifecycle.onShutdown('session client', () => sessions.close());
 
   const redis = config.REDIS_URL ? connectRedis(config.REDIS_URL, logger) : undefined;
   if (redis)
@@ -69,6 +77,7 @@ export async function compose(kit: GatewayKit, config: GatewayConfig): Promise<S
     retrieve,
     indexVersions,
     generate,
+    sessions,
     logger,
     registry,
     inFlight,
@@ -78,9 +87,14 @@ export async function compose(kit: GatewayKit, config: GatewayConfig): Promise<S
     bodyLimit: config.GATEWAY_BODY_LIMIT,
     maxWaitMs: config.GATEWAY_MAX_WAIT_MS,
     streamIdleMs: config.GATEWAY_STREAM_IDLE_MS,
+    // Session is reported, not required: without it only conversations are down (their routes
+    // answer 503, retryable), while /v1/search and /v1/rag still answer; an unready gateway
+    // would lose those too.
     readiness: upstreamReadiness(
       { retrieve: retrieve.grpc.raw, generate: generate.grpc.raw },
       () => lifecycle.ready,
+      1_000,
+      { session: sessions.grpc.raw },
     ),
   });
 
@@ -113,6 +127,7 @@ export async function compose(kit: GatewayKit, config: GatewayConfig): Promise<S
   const keys = auth.keys;
   const websockets = attachWebSocket(server, {
     generate,
+    sessions,
     logger,
     registry,
     promptGuard,

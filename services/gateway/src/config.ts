@@ -32,6 +32,8 @@ export const gatewayConfigSchema = z.object({
   GATEWAY_MAX_WAIT_MS: env.positiveInt(300_000),
   RETRIEVE_ADDR: serviceAddresses.RETRIEVE_ADDR(),
   GENERATE_ADDR: serviceAddresses.GENERATE_ADDR(),
+  /** The session service: conversations (/v1/sessions, WebSocket chat). */
+  SESSION_ADDR: serviceAddresses.SESSION_ADDR(),
   LOG_LEVEL: env.logLevel(),
   /** The fleet's service key and mutual-TLS files: the gateway signs every upstream call (docs/security.md). */
   ...serviceAuthFields,

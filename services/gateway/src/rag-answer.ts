@@ -74,7 +74,7 @@ export async function* answerEvents(
 }
 
 /** Reads the status after the last event; an upstream that sends more is cancelled. */
-async function readEnd(upstream: AsyncIterator<unknown>): Promise<void> {
+export async function readEnd(upstream: AsyncIterator<unknown>): Promise<void> {
   try {
     if (!(await upstream.next()).done) await upstream.return?.();
   } catch {

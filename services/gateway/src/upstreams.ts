@@ -1,4 +1,4 @@
-import type { GenerateClient, IndexVersionClient, RetrieveClient } from '@ragfleet/grpc';
+import type { GenerateClient, IndexVersionClient, RetrieveClient, SessionClient } from '@ragfleet/grpc';
 
 /** What the routes need from upstream services: the typed gRPC clients, or anything shaped like them. */
 export type RetrieveUpstream = Pick<
@@ -16,4 +16,10 @@ export interface Readiness {
 export type IndexVersionUpstream = Pick<
   IndexVersionClient,
   'build' | 'get' | 'list' | 'activate' | 'rollback'
+>;
+
+/** The session service: conversations, their turns (streamed, resumable) and operator counts. */
+export type SessionUpstream = Pick<
+  SessionClient,
+  'createSession' | 'getSession' | 'listSessions' | 'deleteSession' | 'turn' | 'resumeTurn' | 'getStats'
 >;

@@ -28,7 +28,13 @@ export class NdjsonWriter {
 
   async write(event: object): Promise<void> {
     if (this.closed) return;
-    if (!this.#started) {
+    this.open();
+    if (!this.#response.write(`${JSON.stringify(event)}\n`)) await this.#drained();
+  }
+
+  /** Sends the status and headers now (a stream that may have no event at all, as a resume of an ended turn). */
+  open(): void {
+    if (!this.#started && !this.closed) {
       this.#started = true;
       this.#response.status(200);
       this.#response.setHeader('Content-Type', `${NDJSON_TYPE}; charset=utf-8`);
@@ -37,7 +43,6 @@ export class NdjsonWriter {
       this.#response.setHeader('X-Accel-Buffering', 'no');
       this.#onFirstByte();
     }
-    if (!this.#response.write(`${JSON.stringify(event)}\n`)) await this.#drained();
   }
 
   end(): void {

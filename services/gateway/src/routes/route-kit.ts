@@ -2,7 +2,13 @@ import type { Logger } from '@ragfleet/telemetry';
 import type { KeyDirectory } from '../auth/key-directory.ts';
 import type { PromptGuard } from '../guard/prompt-guard.ts';
 import type { GatewayMetrics } from '../http/metrics.ts';
-import type { GenerateUpstream, IndexVersionUpstream, Readiness, RetrieveUpstream } from '../upstreams.ts';
+import type {
+  GenerateUpstream,
+  IndexVersionUpstream,
+  Readiness,
+  RetrieveUpstream,
+  SessionUpstream,
+} from '../upstreams.ts';
 import type { WsTickets } from '../ws/tickets/ws-tickets.ts';
 
 /** What the route files are built from; app.ts assembles it once. */
@@ -11,6 +17,8 @@ export interface RouteKit {
   generate: GenerateUpstream;
   /** Retrieve's operator API; its routes answer SERVICE_UNAVAILABLE without it. */
   indexVersions?: IndexVersionUpstream | undefined;
+  /** Conversations; the session routes answer SERVICE_UNAVAILABLE without it. */
+  sessions?: SessionUpstream | undefined;
   /** API keys created through the admin routes; they answer PERMISSION_DENIED without it. */
   keys: KeyDirectory | undefined;
   readiness: () => Promise<Readiness>;

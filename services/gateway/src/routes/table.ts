@@ -8,6 +8,8 @@ import { ragRoutes } from './rag.ts';
 import type { GatewayRoute } from './route.ts';
 import type { RouteKit } from './route-kit.ts';
 import { searchRoutes } from './search.ts';
+import { sessionTurnRoutes } from './session-turns.ts';
+import { sessionRoutes } from './sessions.ts';
 import { websocketRoute, websocketTicketRoute } from './websocket.ts';
 
 /**
@@ -23,6 +25,8 @@ export function routeTable(kit: RouteKit): GatewayRoute[] {
     ...searchRoutes(kit),
     ...indexVersionRoutes(kit),
     ...ragRoutes(kit),
+    ...sessionRoutes(kit),
+    ...sessionTurnRoutes(kit),
     websocketRoute(),
     websocketTicketRoute(kit),
   ];

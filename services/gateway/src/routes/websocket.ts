@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import { RagfleetError } from '@ragfleet/errors';
+import { turnEvent } from '../openapi/session-schemas.ts';
 import { WS_ASK_NEEDS, WS_PATH, WS_TICKETS_PATH } from '../ws/endpoint.ts';
 import { BEARER_SUBPROTOCOL_PREFIX, WS_SUBPROTOCOL } from '../ws/socket-credentials.ts';
 import { named, route, type GatewayRoute } from './route.ts';
@@ -67,7 +69,10 @@ export function websocketRoute(): GatewayRoute {
       '(401 with the error envelope) and again for every ask, like an HTTP request: scopes, limits, and a key ' +
       'revoked or a token expired while the socket is open (the ask gets `UNAUTHENTICATED` and the socket ' +
       'closes with 4401). Client text messages are `WsClientMessage`; the server answers with `AnswerEvent` ' +
-      'objects plus the ask `id` (errors without an ask have `id: null`). Oversized messages close the socket ' +
+      'objects plus the ask `id` (errors without an ask have `id: null`). A `chat` message is a turn of a ' +
+      'conversation (without `session_id` the gateway creates the session; its `started` event names it) and a ' +
+      '`resume` replays a turn after `after` then follows it: both answer with `TurnEvent` objects (each with ' +
+      '`seq`) plus the ask `id`, need the `chat` scope, and may leave `id` to the gateway. Oversized messages close the socket ' +
       'with 1009; a client that reads too slowly gets `SLOW_CONSUMER` and is closed; an upstream silent past ' +
       'the idle limit gives `UPSTREAM_TIMEOUT`; on shutdown, unfinished asks get `SERVICE_UNAVAILABLE` and the ' +
       'socket closes with 1001.',
@@ -77,7 +82,7 @@ export function websocketRoute(): GatewayRoute {
     responses: { 101: { description: 'Switching protocols.' } },
     websocket: {
       client: named('WsClientMessage', wsClientMessage),
-      server: named('AnswerEvent', responses.answerEvent),
+      server: named('WsServerEvent', z.union([responses.answerEvent, turnEvent])),
     },
     handle() {
       throw new RagfleetError(

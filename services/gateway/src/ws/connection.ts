@@ -9,11 +9,19 @@ import type { PromptGuard } from '../guard/prompt-guard.ts';
 import { logError, normalizeError } from '../http/errors.ts';
 import { fieldProblems } from '../http/validation.ts';
 import { answerEvents, answerRequest, errorFromEvent, truncatedStreamError } from '../rag-answer.ts';
-import type { GenerateUpstream } from '../upstreams.ts';
-import { wsClientMessage, type WsRagMessage } from './messages.ts';
-import { WS_ASK_NEEDS, WS_PATH } from './endpoint.ts';
+import type { TurnEvent } from '../session-json.ts';
+import { offsetError, turnEvents, turnRequest } from '../session-turn.ts';
+import type { GenerateUpstream, SessionUpstream } from '../upstreams.ts';
+import {
+  wsClientMessage,
+  type WsAskMessage,
+  type WsChatMessage,
+  type WsRagMessage,
+  type WsResumeMessage,
+} from './messages.ts';
+import { WS_ASK_NEEDS, WS_CHAT_NEEDS, WS_PATH } from './endpoint.ts';
 import { SendWindow, type SendWindowOptions } from './send-window.ts';
-import { wsErrorEvent, type WsEvent } from './ws-events.ts';
+import { wsErrorEvent, wsTurnErrorEvent, type WsEvent } from './ws-events.ts';
 import type { WsMetrics } from './ws-metrics.ts';
 
 export const CLOSE_GOING_AWAY = 1001;
@@ -34,6 +42,8 @@ export interface ConnectionSettings {
 
 export interface ConnectionDeps {
   generate: GenerateUpstream;
+  /** Chat and resume asks; without it they get SERVICE_UNAVAILABLE. */
+  sessions?: SessionUpstream | undefined;
   guard: PromptGuard;
   logger: Logger;
   metrics: WsMetrics;
@@ -47,6 +57,8 @@ export interface ConnectionDeps {
 
 interface Ask {
   controller: AbortController;
+  /** A chat or resume: its error events have a turn's shape (seq, fallback suggestions). */
+  turn: boolean;
   /** Set once the terminal event (done or error) is sent: nothing more goes out for this ask. */
   ended: boolean;
   /** The error its terminal event carried, if it ended with one: its span's error status. */
@@ -108,7 +120,7 @@ export class WsConnection {
     const error = new RagfleetError('SERVICE_UNAVAILABLE', 'The gateway is shutting down; ask again.', {
       retryable: true,
     });
-    for (const [id, ask] of this.#asks) this.#finish(ask, wsErrorEvent(id, error));
+    for (const [id, ask] of this.#asks) this.#finish(ask, errorEvent(id, ask.turn, error));
     this.#abortAll(error);
     this.#close(CLOSE_GOING_AWAY, 'server shutting down');
   }
@@ -148,7 +160,8 @@ export class WsConnection {
     }
     const message = result.data;
     if (message.type === 'cancel') this.#cancel(message.id);
-    else void this.#tracedAsk(message);
+    // A chat or resume may leave the id to the gateway: its events carry the one chosen.
+    else void this.#tracedAsk({ ...message, id: message.id ?? randomUUID() });
   }
 
   /**
@@ -156,7 +169,7 @@ export class WsConnection {
    * rooted at the gateway (or a part of the upgrade's caller's trace). The ask answers its errors
    * as events itself; they are thrown here only for the span to record, then dropped.
    */
-  #tracedAsk(message: WsRagMessage): Promise<void> {
+  #tracedAsk(message: WsAskMessage): Promise<void> {
     return withServerSpan(
       WS_ASK_SPAN,
       this.#traceParent,
@@ -164,7 +177,7 @@ export class WsConnection {
         const failure = await this.#ask(message);
         if (failure) throw failure;
       },
-      { 'http.route': WS_PATH, 'ragfleet.ws.ask_id': message.id },
+      { 'http.route': WS_PATH, 'ragfleet.ws.ask_id': message.id, 'ragfleet.ws.ask_type': message.type },
     ).catch(() => {});
   }
 
@@ -175,23 +188,26 @@ export class WsConnection {
       return;
     }
     const error = new RagfleetError('CANCELLED', 'Cancelled by the client.');
-    this.#finish(ask, wsErrorEvent(id, error));
+    this.#finish(ask, errorEvent(id, ask.turn, error));
     ask.controller.abort(error);
   }
 
   /** Runs one ask to its terminal event; answers the error it ended with, if any. */
-  async #ask(message: WsRagMessage): Promise<RagfleetError | undefined> {
+  async #ask(message: WsAskMessage): Promise<RagfleetError | undefined> {
     const { id } = message;
+    const turn = message.type !== 'rag';
     if (!this.#deps.accepting()) {
       return this.#reject(
         id,
         new RagfleetError('SERVICE_UNAVAILABLE', 'The gateway is shutting down; ask again.'),
+        turn,
       );
     }
     if (this.#asks.has(id)) {
       return this.#reject(
         id,
         new RagfleetError('INVALID_ARGUMENT', `Ask id "${id}" is already running on this socket.`),
+        turn,
       );
     }
     const max = this.#deps.settings.maxConcurrentAsks;
@@ -201,26 +217,32 @@ export class WsConnection {
         new RagfleetError('RATE_LIMITED', `At most ${max} asks may run at once on one socket.`, {
           details: { max_concurrent_asks: max },
         }),
+        turn,
       );
     }
-    const ask: Ask = { controller: new AbortController(), ended: false };
+    const ask: Ask = { controller: new AbortController(), turn, ended: false };
     this.#asks.set(id, ask);
     let release = () => {};
     try {
       // Admitted like an HTTP request, every time: a key revoked since the upgrade stops here.
-      const admitted = await this.#deps.admission.admitAs(await this.#reauthenticate(), WS_ASK_NEEDS);
+      const needs = turn ? WS_CHAT_NEEDS : WS_ASK_NEEDS;
+      const admitted = await this.#deps.admission.admitAs(await this.#reauthenticate(), needs);
       release = admitted.release;
       if (ask.controller.signal.aborted) return ask.failure;
-      if (this.#deps.guard.inspect(message.query, 'ws').flagged) {
+      const question =
+        message.type === 'rag' ? message.query : message.type === 'chat' ? message.message : '';
+      if (question && this.#deps.guard.inspect(question, 'ws').flagged) {
         this.#send({ type: 'status', id, stage: 'guard', message: 'flagged', provider: '', model: '' });
       }
-      await runWithRequestContext(callerContext(admitted.identity, randomUUID()), () =>
-        this.#stream(id, ask, { ...message, tier: admitted.identity.tier }),
-      );
+      await runWithRequestContext(callerContext(admitted.identity, randomUUID()), () => {
+        if (message.type === 'rag')
+          return this.#stream(id, ask, { ...message, tier: admitted.identity.tier });
+        return this.#streamTurn(id, ask, message);
+      });
     } catch (caught) {
       const error = normalizeError(caught);
       if (isCredentialRefusal(error)) this.#refuseCredentials(error);
-      else this.#finish(ask, wsErrorEvent(id, error));
+      else this.#finish(ask, errorEvent(id, turn, error));
     } finally {
       this.#asks.delete(id);
       ask.controller.abort(new RagfleetError('CANCELLED', 'The ask ended.'));
@@ -238,7 +260,7 @@ export class WsConnection {
     );
     // With no ask to carry it, the error goes out untagged so the client still learns why.
     if (this.#asks.size === 0) this.#send(wsErrorEvent(null, error));
-    for (const [id, ask] of this.#asks) this.#finish(ask, wsErrorEvent(id, error));
+    for (const [id, ask] of this.#asks) this.#finish(ask, errorEvent(id, ask.turn, error));
     this.#abortAll(error);
     this.#close(CLOSE_UNAUTHORIZED, 'credentials no longer valid');
   }
@@ -281,6 +303,73 @@ export class WsConnection {
     }
   }
 
+  /**
+   * A chat (a new session first when it names none) or a resume: the session service's turn
+   * events, tagged with the ask id, each with its seq; the same pacing and limits as a rag ask.
+   */
+  async #streamTurn(id: string, ask: Ask, message: WsChatMessage | WsResumeMessage): Promise<void> {
+    const sessions = this.#deps.sessions;
+    if (!sessions)
+      throw new RagfleetError('SERVICE_UNAVAILABLE', 'Sessions are not enabled on this gateway.');
+    const { signal } = ask.controller;
+    const settings = { signal, idleTimeoutMs: this.#deps.settings.streamIdleMs };
+    const started = performance.now();
+    let events: AsyncIterable<TurnEvent>;
+    if (message.type === 'chat') {
+      const sessionId = message.session_id ?? (await sessions.createSession({}, { signal })).session?.id;
+      if (!sessionId)
+        throw new RagfleetError('INTERNAL', 'Internal error', { internal: 'no session created' });
+      events = turnEvents(sessions.turn(turnRequest(sessionId, message), settings));
+    } else {
+      events = turnEvents(
+        sessions.resumeTurn(
+          { sessionId: message.session_id, turnId: message.turn, afterSeq: message.after },
+          settings,
+        ),
+      );
+    }
+    let first = true;
+    try {
+      for await (const event of events) {
+        if (first && event.type === 'token') {
+          first = false;
+          this.#deps.metrics.timeToFirstToken.observe(
+            { transport: 'websocket' },
+            (performance.now() - started) / 1000,
+          );
+        }
+        const terminal = event.type === 'done' || event.type === 'error';
+        if (terminal) this.#finish(ask, { ...event, id });
+        else if (!ask.ended) this.#send({ ...event, id });
+        if (terminal) return;
+        await this.#window.ready(signal);
+        if (signal.aborted) throw signal.reason;
+      }
+      // A resume after the turn's last event replays nothing; the ask still ends with an event.
+      throw message.type === 'resume'
+        ? new RagfleetError(
+            'INVALID_ARGUMENT',
+            'message.after: the turn ended at or before it; nothing follows',
+            {
+              details: { fields: [{ field: 'message.after', message: 'the turn ended at or before it' }] },
+            },
+          )
+        : truncatedStreamError();
+    } catch (caught) {
+      const error = offsetError(upstreamFailure(caught), 'message.after');
+      if (error.code === 'SLOW_CONSUMER') {
+        this.#finish(ask, errorEvent(id, true, error));
+        this.#deps.logger.warn({ ask: id, err: error.internal }, 'websocket client too slow: closing');
+        this.#close(CLOSE_POLICY_VIOLATION, 'client too slow');
+        return;
+      }
+      if (!ask.ended && error.code !== 'INVALID_ARGUMENT') {
+        logError(this.#deps.logger, error, { route: '/v1/ws', ask: id });
+      }
+      this.#finish(ask, errorEvent(id, true, error));
+    }
+  }
+
   /** Sends an ask's terminal event, once. */
   #finish(ask: Ask, event: WsEvent): void {
     if (ask.ended) return;
@@ -290,9 +379,9 @@ export class WsConnection {
     this.#send(event);
   }
 
-  #reject(id: string | null, error: RagfleetError): RagfleetError {
+  #reject(id: string | null, error: RagfleetError, turn = false): RagfleetError {
     this.#deps.metrics.rejected.inc({ code: error.code });
-    this.#send(wsErrorEvent(id, error));
+    this.#send(errorEvent(id, turn, error));
     return error;
   }
 
@@ -312,6 +401,11 @@ export class WsConnection {
     // A peer that does not answer the close frame (or reads nothing) must not hold the socket.
     setTimeout(() => this.#socket.terminate(), this.#deps.settings.closeGraceMs).unref();
   }
+}
+
+/** An ask's error event: a turn's shape for chat and resume asks, the rag shape otherwise. */
+function errorEvent(id: string | null, turn: boolean, error: RagfleetError): WsEvent & { type: 'error' } {
+  return turn ? wsTurnErrorEvent(id, error) : wsErrorEvent(id, error);
 }
 
 function rawText(data: RawData): string {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ragQuestionFields } from '../routes/schemas.ts';
+import { turnFields } from '../routes/session-turns.ts';
+import { ragQuestionFields, resourceId } from '../routes/schemas.ts';
 
 /*
  * What a WebSocket client may send. A rag ask carries exactly the fields of `POST /v1/rag`
@@ -24,7 +25,43 @@ export const wsCancelMessage = z.strictObject({
   id: askId.meta({ description: 'The id of the ask to cancel.' }),
 });
 
-export const wsClientMessage = z.discriminatedUnion('type', [wsRagMessage, wsCancelMessage]);
+/** Optional on chat and resume: without one the gateway picks it, and every event carries it. */
+const optionalAskId = askId.optional();
+
+/**
+ * A turn of a conversation: the fields of `POST /v1/sessions/:id/turns`; without `session_id` the
+ * gateway creates a session first, and the turn's `started` event announces it.
+ */
+export const wsChatMessage = z.strictObject({
+  type: z.literal('chat'),
+  id: optionalAskId,
+  session_id: resourceId.optional().meta({ description: 'The conversation; absent: a new one.' }),
+  ...turnFields,
+});
+
+/** After a reconnect: a turn's events after `after`, then the live rest (as `GET …/turns/:turn/events`). */
+export const wsResumeMessage = z.strictObject({
+  type: z.literal('resume'),
+  id: optionalAskId,
+  session_id: resourceId,
+  turn: resourceId.meta({ description: 'The turn id from its `started` event.' }),
+  after: z
+    .int()
+    .min(0)
+    .max(999_999_999)
+    .meta({ description: 'The last seq received; 0 replays the turn from its start.' }),
+});
+
+export const wsClientMessage = z.discriminatedUnion('type', [
+  wsRagMessage,
+  wsCancelMessage,
+  wsChatMessage,
+  wsResumeMessage,
+]);
 
 export type WsClientMessage = z.output<typeof wsClientMessage>;
 export type WsRagMessage = z.output<typeof wsRagMessage>;
+export type WsChatMessage = z.output<typeof wsChatMessage>;
+export type WsResumeMessage = z.output<typeof wsResumeMessage>;
+/** A message that starts an ask, with its id settled (the client's, or one the gateway chose). */
+export type WsAskMessage = (WsRagMessage | WsChatMessage | WsResumeMessage) & { id: string };

@@ -1,8 +1,12 @@
 import type { RagfleetError } from '@ragfleet/errors';
 import type { AnswerEvent } from '../public-json.ts';
+import type { TurnEvent } from '../session-json.ts';
 
-/** An answer event as sent on a socket: the NDJSON event, tagged with the ask it belongs to. */
-export type WsEvent = AnswerEvent & { id: string | null };
+/**
+ * An event as sent on a socket: the NDJSON event (of `/v1/rag`, or of a turn for chat and
+ * resume asks), tagged with the ask it belongs to.
+ */
+export type WsEvent = (AnswerEvent | TurnEvent) & { id: string | null };
 
 /** The `error` event for a RagfleetError; `id` is null when the message had no usable ask id. */
 export function wsErrorEvent(id: string | null, error: RagfleetError): WsEvent & { type: 'error' } {
@@ -18,4 +22,13 @@ export function wsErrorEvent(id: string | null, error: RagfleetError): WsEvent &
       ...(typeof retryAfter === 'number' ? { retry_after: retryAfter } : {}),
     },
   };
+}
+
+/**
+ * The same for a chat or resume ask: shaped as a turn's error event, with `seq: 0` (the gateway
+ * made it; it is not one of the turn's events) and no attempts or fallbacks of its own.
+ */
+export function wsTurnErrorEvent(id: string | null, error: RagfleetError): WsEvent & { type: 'error' } {
+  const event = wsErrorEvent(id, error);
+  return { ...event, seq: 0, error: { ...event.error, attempts: 0, fallback_suggestions: [] } };
 }

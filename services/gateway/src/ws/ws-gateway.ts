@@ -10,7 +10,7 @@ import type { PromptGuard } from '../guard/prompt-guard.ts';
 import { normalizeError } from '../http/errors.ts';
 import { REQUEST_ID_HEADER } from '../http/request-id.ts';
 import { API_VERSION, API_VERSION_HEADER } from '../openapi/api-version.ts';
-import type { GenerateUpstream } from '../upstreams.ts';
+import type { GenerateUpstream, SessionUpstream } from '../upstreams.ts';
 import { WsConnection, type ConnectionSettings, type Reauthenticate } from './connection.ts';
 import { Heartbeat } from './heartbeat.ts';
 import { rejectUpgrade } from './reject-upgrade.ts';
@@ -37,6 +37,8 @@ export type RevocationFeed = (listener: (revoked: { id: string }) => void) => ()
 
 export interface WebSocketOptions {
   generate: GenerateUpstream;
+  /** Chat and resume messages; without it they get SERVICE_UNAVAILABLE. */
+  sessions?: SessionUpstream | undefined;
   logger: Logger;
   registry: Registry;
   promptGuard: PromptGuard;
@@ -177,6 +179,7 @@ export class WsGateway {
       identity,
       {
         generate: this.#options.generate,
+        sessions: this.#options.sessions,
         guard: this.#options.promptGuard,
         logger: this.#options.logger,
         metrics: this.#metrics,

@@ -1,0 +1,149 @@
+import { invalidField, RagfleetError } from '@ragfleet/errors';
+import type { SessionV1 } from '@ragfleet/protos';
+import { readEnd, truncatedStreamError, type AnswerJson } from './rag-answer.ts';
+import { exactMatches, type SearchFilterInput } from './routes/schemas.ts';
+import { turnEventJson, type TurnError, type TurnEvent } from './session-json.ts';
+
+/** A validated turn (HTTP body or WebSocket chat) as the session service's request; 0/'' mean "server default". */
+export function turnRequest(
+  sessionId: string,
+  turn: {
+    message: string;
+    k?: number | undefined;
+    filter?: SearchFilterInput | undefined;
+    prompt_version?: string | undefined;
+  },
+): SessionV1.TurnRequest {
+  return {
+    sessionId,
+    message: turn.message,
+    k: turn.k ?? 0,
+    // The same mapping as /v1/rag: a turn's filter reaches generate exactly as a question's does.
+    filters: exactMatches(turn.filter),
+    promptVersion: turn.prompt_version ?? '',
+  };
+}
+
+/** A turn's error event as an error: the turn's ids and the fallbacks travel in its details. */
+export function turnFailure(
+  error: TurnError,
+  turn: { session_id?: string | undefined; turn_id?: string | undefined } = {},
+): RagfleetError {
+  return new RagfleetError(error.code, error.message, {
+    retryable: error.retryable,
+    details: {
+      ...(turn.session_id ? { session_id: turn.session_id } : {}),
+      ...(turn.turn_id ? { turn_id: turn.turn_id } : {}),
+      attempts: error.attempts,
+      fallback_suggestions: error.fallback_suggestions,
+    },
+  });
+}
+
+/** The error event that ends a turn stream the gateway cuts short: `seq: 0`, not one of the turn's. */
+export function gatewayTurnError(error: RagfleetError): TurnEvent {
+  return {
+    type: 'error',
+    seq: 0,
+    error: {
+      code: error.code,
+      message: error.message,
+      retryable: error.retryable,
+      attempts: 0,
+      fallback_suggestions: [],
+    },
+  };
+}
+
+/**
+ * The session service's TurnEvents as public events, in order, skipping empty ones; ends after
+ * the terminal event (`done` or `error`), reading the call's status in the background then, as
+ * answerEvents does for /v1/rag.
+ */
+export async function* turnEvents(
+  events: AsyncIterable<SessionV1.TurnEvent__Output>,
+): AsyncGenerator<TurnEvent> {
+  const upstream = events[Symbol.asyncIterator]();
+  let finished = false;
+  try {
+    for (;;) {
+      const next = await upstream.next();
+      if (next.done) return;
+      const event = turnEventJson(next.value);
+      if (!event) continue;
+      finished = event.type === 'done' || event.type === 'error';
+      yield event;
+      if (finished) return;
+    }
+  } finally {
+    if (finished) void readEnd(upstream);
+    else await upstream.return?.();
+  }
+}
+
+export interface TurnAnswerJson extends AnswerJson {
+  session_id: string;
+  turn_id: string;
+  /** The user message this turn appended. */
+  message_id: string;
+  /** The seq of the turn's last event (`done`): resuming after it replays nothing. */
+  last_seq: number;
+}
+
+/** A whole turn for clients that did not ask for a stream; an error event becomes a thrown error. */
+export async function collectTurn(events: AsyncIterable<TurnEvent>): Promise<TurnAnswerJson> {
+  const tokens: string[] = [];
+  let ids = { session_id: '', turn_id: '', message_id: '' };
+  let citations: TurnAnswerJson['citations'] = [];
+  let usage: TurnAnswerJson['usage'] = null;
+  for await (const event of events) {
+    switch (event.type) {
+      case 'started':
+        ids = { session_id: event.session_id, turn_id: event.turn_id, message_id: event.message_id };
+        break;
+      case 'citations':
+        citations = event.citations;
+        break;
+      case 'token':
+        tokens.push(event.text);
+        break;
+      case 'usage': {
+        const { type: _type, seq: _seq, ...rest } = event;
+        usage = rest;
+        break;
+      }
+      case 'error':
+        throw turnFailure(event.error, ids);
+      case 'done':
+        return {
+          ...ids,
+          answer: tokens.join(''),
+          citations,
+          usage,
+          provider: event.provider,
+          model: event.model,
+          prompt_version: event.prompt_version,
+          finish_reason: event.finish_reason,
+          time_to_first_token_ms: event.time_to_first_token_ms,
+          last_seq: event.seq,
+        };
+      case 'status':
+        break;
+    }
+  }
+  throw truncatedStreamError();
+}
+
+/**
+ * The session service names a bad resume offset `after_seq`; the client sent it as `field`
+ * (`query.after`, `message.after`). Any other error goes on as it came.
+ */
+export function offsetError(error: RagfleetError, field: string): RagfleetError {
+  if (error.code !== 'INVALID_ARGUMENT') return error;
+  const fields = Array.isArray(error.details?.fields)
+    ? (error.details.fields as Array<{ field?: unknown }>)
+    : [];
+  const aboutOffset =
+    error.details?.field === 'after_seq' || fields.some((problem) => problem.field === 'after_seq');
+  return aboutOffset ? invalidField(field, 'is past the last event of the turn') : error;
+}

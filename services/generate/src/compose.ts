@@ -11,8 +11,11 @@ import { AnswerMetrics } from './answer-metrics.ts';
 import { composeAnswerService } from './answer-service.ts';
 import type { GenerateConfig } from './config.ts';
 import { AnswerPipeline } from './domain/answer-pipeline.ts';
+import { DEFAULT_CONVERSATION_LIMITS } from './domain/conversation-input.ts';
 import { PassageGuard } from './domain/passage-guard.ts';
+import { SESSION_SUMMARY } from './domain/prompt-template.ts';
 import { ProviderGuard } from './domain/provider-guard.ts';
+import { Summarizer } from './domain/summarizer.ts';
 import { generateHandlers } from './grpc/answer-handlers.ts';
 import { prometheusGuardObserver } from './guard-metrics.ts';
 
@@ -25,6 +28,7 @@ export async function compose(
   config: GenerateConfig,
 ): Promise<void> {
   const prompts = loadPromptLibrary('rag-answer', config.PROMPT_VERSION);
+  const summaryPrompts = loadPromptLibrary(SESSION_SUMMARY, config.SUMMARY_PROMPT_VERSION);
   const router = new RouterClient(config.ROUTER_ADDR, { transport, registry });
   lifecycle.onShutdown('router client', async () => router.close());
   const retrieve = new RetrieveClient(config.RETRIEVE_ADDR, { transport, registry });
@@ -39,19 +43,34 @@ export async function compose(
   lifecycle.onShutdown('event bus', () => bus.close());
 
   const providers = providersFromConfig(config);
+  const modelRouter = new GrpcModelRouter(router);
+  // One guard for both use cases: a provider failing summaries is failing answers too.
+  const guard = new ProviderGuard({
+    retries: config.PROVIDER_RETRIES,
+    breakerThreshold: config.BREAKER_THRESHOLD,
+    halfOpenAfterMs: config.BREAKER_HALF_OPEN_MS,
+    observer: prometheusGuardObserver(registry),
+  });
+  const conversationLimits = {
+    ...DEFAULT_CONVERSATION_LIMITS,
+    maxChars: config.GENERATE_MAX_CONVERSATION_CHARS,
+  };
   const pipeline = new AnswerPipeline({
-    router: new GrpcModelRouter(router),
+    router: modelRouter,
     retriever: new GrpcRetriever(retrieve),
     prompts,
     providers,
-    guard: new ProviderGuard({
-      retries: config.PROVIDER_RETRIES,
-      breakerThreshold: config.BREAKER_THRESHOLD,
-      halfOpenAfterMs: config.BREAKER_HALF_OPEN_MS,
-      observer: prometheusGuardObserver(registry),
-    }),
+    guard,
     passageGuard: new PassageGuard({ logger }),
     defaultTopK: config.GENERATE_TOP_K,
+    conversationLimits,
+  });
+  const summarizer = new Summarizer({
+    router: modelRouter,
+    prompts: summaryPrompts,
+    providers,
+    guard,
+    conversationLimits,
   });
   const answer = composeAnswerService(
     pipeline,
@@ -61,10 +80,14 @@ export async function compose(
   server.addService(
     'ragfleet.generate.v1.GenerateService',
     protos.generate().GenerateService.service,
-    generateHandlers(answer),
+    generateHandlers(answer, (request, context) => summarizer.summarize(request, context.signal)),
   );
   logger.info(
-    { providers: providers.map((provider) => provider.name), prompt: prompts.defaultVersion },
+    {
+      providers: providers.map((provider) => provider.name),
+      prompt: prompts.defaultVersion,
+      summaryPrompt: summaryPrompts.defaultVersion,
+    },
     'generate composed',
   );
 }

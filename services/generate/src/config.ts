@@ -19,6 +19,16 @@ export const generateConfigSchema = z.object({
     .string()
     .regex(/^[\w.-]+$/, 'expected a version name such as v1')
     .default('v3'),
+  /** Template version of prompts/session-summary used when a Summarize request names none. */
+  SUMMARY_PROMPT_VERSION: z
+    .string()
+    .regex(/^[\w.-]+$/, 'expected a version name such as v1')
+    .default('v1'),
+  /**
+   * Characters of conversation one Answer (history + summary) or Summarize (messages + previous
+   * summary) may carry; the session service sends far less (its context has a token budget).
+   */
+  GENERATE_MAX_CONVERSATION_CHARS: env.positiveInt(200_000),
   NATS_URL: env.optionalUrl(),
   NATS_NAMESPACE: env.natsNamespace(),
   /** Passages retrieved when a request leaves k at 0. */

@@ -24,7 +24,9 @@ import { loadPromptLibrary } from '../src/adapters/prompt-files.ts';
 import { AnswerMetrics } from '../src/answer-metrics.ts';
 import { composeAnswerService } from '../src/answer-service.ts';
 import { AnswerPipeline } from '../src/domain/answer-pipeline.ts';
+import { SESSION_SUMMARY } from '../src/domain/prompt-template.ts';
 import { ProviderGuard } from '../src/domain/provider-guard.ts';
+import { Summarizer } from '../src/domain/summarizer.ts';
 import { generateHandlers } from '../src/grpc/answer-handlers.ts';
 
 const logger = createLogger('generate-test', 'silent');
@@ -95,16 +97,24 @@ beforeAll(async () => {
   );
 
   registry = createMetricsRegistry('generate');
+  const providers = [
+    new ExtractiveProvider(),
+    new AnthropicProvider({ apiKey: 'test-key', baseURL: anthropic.url }),
+  ];
+  const guard = new ProviderGuard({ retries: 0 });
   const pipeline = new AnswerPipeline({
     router: new GrpcModelRouter(routerClient),
     retriever: new GrpcRetriever(retrieveClient),
     prompts: loadPromptLibrary('rag-answer', 'v1'),
-    providers: [
-      new ExtractiveProvider(),
-      new AnthropicProvider({ apiKey: 'test-key', baseURL: anthropic.url }),
-    ],
-    guard: new ProviderGuard({ retries: 0 }),
+    providers,
+    guard,
     defaultTopK: 3,
+  });
+  const summarizer = new Summarizer({
+    router: new GrpcModelRouter(routerClient),
+    prompts: loadPromptLibrary(SESSION_SUMMARY, 'v1'),
+    providers,
+    guard,
   });
   generateServer = new GrpcServer({ service: 'generate', logger, registry });
   generateServer.addService(
@@ -112,6 +122,7 @@ beforeAll(async () => {
     protos.generate().GenerateService.service,
     generateHandlers(
       composeAnswerService(pipeline, new AnswerMetrics(registry), new CompletionPublisher(bus, logger)),
+      (request, context) => summarizer.summarize(request, context.signal),
     ),
   );
   const port = await generateServer.listen(0, '127.0.0.1');

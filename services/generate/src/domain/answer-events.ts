@@ -1,4 +1,5 @@
 import type { InjectionReason } from '@ragfleet/prompt-guard';
+import type { RawMessage } from './conversation-input.ts';
 import type { NumberedPassage } from './ports.ts';
 
 export interface AnswerRequest {
@@ -9,6 +10,15 @@ export interface AnswerRequest {
   tier: string;
   /** Empty means the template's default version. */
   promptVersion: string;
+  /**
+   * A conversation's earlier messages (ChatMessages), oldest first; they reach the model as chat
+   * messages. Roles arrive as the client sent them: the pipeline checks them.
+   */
+  history?: readonly RawMessage[];
+  /** The rolling summary of the messages older than history; empty or absent when none. */
+  summary?: string;
+  /** What retrieval searches for (a follow-up rewritten as a standalone question); empty: query. */
+  searchQuery?: string;
 }
 
 export type AnswerStage = 'routing' | 'retrieving' | 'guard' | 'generating' | 'fallback';

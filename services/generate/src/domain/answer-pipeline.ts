@@ -1,6 +1,14 @@
 import { RagfleetError, isRagfleetError, toRagfleetError } from '@ragfleet/errors';
 import { withSpan } from '@ragfleet/telemetry';
 import type { AnswerEvent, AnswerRequest } from './answer-events.ts';
+import {
+  DEFAULT_CONVERSATION_LIMITS,
+  asChatMessages,
+  conversationProblems,
+  throwIfProblems,
+  type ConversationLimits,
+} from './conversation-input.ts';
+import { withConversationSummary } from './conversation-summary-section.ts';
 import { numberByDocument } from './document-passages.ts';
 import { describeFlaggedPassages, PassageGuard } from './passage-guard.ts';
 import { formatContext } from './prompt-template.ts';
@@ -31,6 +39,8 @@ export interface AnswerPipelineOptions {
   defaultTopK: number;
   maxTopK?: number;
   maxQueryChars?: number;
+  /** How much history and summary one request may carry. */
+  conversationLimits?: ConversationLimits;
   /** Milliseconds on a monotonic clock, for the time to first token. */
   now?: () => number;
 }
@@ -73,6 +83,7 @@ export class AnswerPipeline {
     this.#options = {
       maxTopK: 50,
       maxQueryChars: 4_000,
+      conversationLimits: DEFAULT_CONVERSATION_LIMITS,
       passageGuard: new PassageGuard(),
       now: () => performance.now(),
       ...options,
@@ -104,6 +115,9 @@ export class AnswerPipeline {
   async #run(request: AnswerRequest, signal: AbortSignal, emit: Emit, started: number): Promise<void> {
     const query = request.query.trim();
     const k = this.#validate(query, request.k);
+    const conversation = this.#validateConversation(request);
+    // Retrieval looks for the standalone question; routing and the prompt keep the user's words.
+    const searchQuery = conversation.searchQuery || query;
     const promptVersion = this.#options.prompts.resolve(request.promptVersion);
 
     // Retrieval does not depend on the route: both hops run at once, and the events still come in
@@ -111,7 +125,7 @@ export class AnswerPipeline {
     // the search still in flight.
     const searching = withSpan(
       'rag.search',
-      () => this.#options.retriever.search(query, k, request.filters, signal),
+      () => this.#options.retriever.search(searchQuery, k, request.filters, signal),
       { 'rag.k': k },
     );
     searching.catch(() => {}); // its failure is reported below, or not at all if routing failed first
@@ -149,11 +163,18 @@ export class AnswerPipeline {
       context: formatContext(passages),
       passages: formatQuotedPassages(passages, flagged),
     });
+    const { history, summary } = conversation;
     const chatRequest = (model: string): ChatRequest => ({
       model,
-      system: prompt.system,
-      messages: [{ role: 'user', content: prompt.user }],
-      context: { query, passages },
+      system: withConversationSummary(prompt.system, summary),
+      messages: [...history, { role: 'user', content: prompt.user }],
+      context: {
+        query,
+        passages,
+        ...(conversation.searchQuery ? { searchQuery: conversation.searchQuery } : {}),
+        ...(history.length > 0 ? { history } : {}),
+        ...(summary ? { summary } : {}),
+      },
     });
     const candidates = route.chain.flatMap((choice): Candidate[] => {
       const provider = this.#providers.get(choice.provider);
@@ -188,6 +209,24 @@ export class AnswerPipeline {
       });
     }
     return k === 0 ? this.#options.defaultTopK : k;
+  }
+
+  #validateConversation(request: AnswerRequest) {
+    const history = request.history ?? [];
+    const summary = (request.summary ?? '').trim();
+    const searchQuery = (request.searchQuery ?? '').trim();
+    const problems = conversationProblems(history, summary, this.#options.conversationLimits, {
+      messages: 'history',
+      summary: 'summary',
+    });
+    if (searchQuery.length > this.#options.maxQueryChars) {
+      problems.push({
+        field: 'search_query',
+        message: `must be at most ${this.#options.maxQueryChars} characters`,
+      });
+    }
+    throwIfProblems(problems);
+    return { history: asChatMessages(history), summary, searchQuery };
   }
 
   async #generate(

@@ -39,12 +39,33 @@ export interface ChatMessage {
   content: string;
 }
 
+/** What an answer is made of, for providers (the extractive one) that answer without a prompt. */
+export interface AnswerContext {
+  task?: 'answer';
+  /** The user's question as asked. */
+  query: string;
+  passages: NumberedPassage[];
+  /** The standalone question retrieval searched for, when it differs from the query. */
+  searchQuery?: string;
+  /** The conversation before the question, oldest first, and the summary of what came before it. */
+  history?: readonly ChatMessage[];
+  summary?: string;
+}
+
+/** What a summary is made of, for providers that summarize without a prompt. */
+export interface SummaryContext {
+  task: 'summary';
+  previousSummary: string;
+  messages: readonly ChatMessage[];
+  maxWords: number;
+}
+
 export interface ChatRequest {
   model: string;
   system: string;
   messages: ChatMessage[];
-  /** The raw material, for providers (the extractive one) that answer without a prompt. */
-  context: { query: string; passages: NumberedPassage[] };
+  /** The raw material of the task the prompt asks for. */
+  context: AnswerContext | SummaryContext;
 }
 
 export interface ChatUsage {
@@ -82,11 +103,21 @@ export interface PromptValues {
   passages: string;
 }
 
-export interface PromptTemplates {
+/** What the session-summary templates name. */
+export interface SummaryPromptValues {
+  /** The summary the messages continue, sealed as quoted data; a note when there is none. */
+  previous_summary: string;
+  /** The messages to fold, each sealed as quoted data with its role. */
+  messages: string;
+  max_words: string;
+}
+
+/** The versions of one prompt family; `Values` is what its templates may name. */
+export interface PromptTemplates<Values = PromptValues> {
   /** The version used when a request names none. */
   readonly defaultVersion: string;
   /** The concrete version a request gets (empty means the default); throws INVALID_ARGUMENT if unknown. */
   resolve(version: string | undefined): string;
   /** Throws INVALID_ARGUMENT for an unknown version. */
-  render(version: string | undefined, values: PromptValues): RenderedPrompt;
+  render(version: string | undefined, values: Values): RenderedPrompt;
 }

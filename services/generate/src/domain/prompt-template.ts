@@ -1,5 +1,11 @@
 import { RagfleetError } from '@ragfleet/errors';
-import type { NumberedPassage, PromptTemplates, PromptValues, RenderedPrompt } from './ports.ts';
+import type {
+  NumberedPassage,
+  PromptTemplates,
+  PromptValues,
+  RenderedPrompt,
+  SummaryPromptValues,
+} from './ports.ts';
 
 export interface PromptTemplate {
   version: string;
@@ -8,14 +14,40 @@ export interface PromptTemplate {
 }
 
 const PLACEHOLDER = /\{\{\s*([a-z_]+)\s*\}\}/g;
-const KNOWN_PLACEHOLDERS = new Set(['context', 'passages', 'question']);
+
+/** One prompt's family: the placeholders its templates may name, and those its user section needs. */
+export interface PromptFamily<Values> {
+  name: string;
+  placeholders: ReadonlyArray<keyof Values & string>;
+  /** The user section must name each of these (the question, the messages to fold). */
+  required: ReadonlyArray<keyof Values & string>;
+}
+
+export const RAG_ANSWER: PromptFamily<PromptValues> = {
+  name: 'rag-answer',
+  placeholders: ['context', 'passages', 'question'],
+  required: ['question'],
+};
+
+/** A summary must be told its budget and must fold the previous summary in, never drop it. */
+export const SESSION_SUMMARY: PromptFamily<SummaryPromptValues> = {
+  name: 'session-summary',
+  placeholders: ['previous_summary', 'messages', 'max_words'],
+  required: ['previous_summary', 'messages', 'max_words'],
+};
+
 const SECTION = /^#\s+(system|user)\s*$/;
 
 /**
  * A template file has a `# system` and a `# user` section; HTML comments are notes for the
  * people editing it and never reach the model.
  */
-export function parseTemplate(version: string, text: string): PromptTemplate {
+export function parseTemplate(
+  version: string,
+  text: string,
+  family: { name: string; placeholders: readonly string[]; required: readonly string[] } = RAG_ANSWER,
+): PromptTemplate {
+  const known = new Set<string>(family.placeholders);
   const sections: Record<string, string[]> = {};
   let current: string[] | undefined;
   for (const line of text.replace(/<!--[\s\S]*?-->/g, '').split('\n')) {
@@ -30,17 +62,19 @@ export function parseTemplate(version: string, text: string): PromptTemplate {
   if (!system || !user)
     throw new Error(`prompt ${version}: needs non-empty "# system" and "# user" sections`);
   for (const match of `${system}\n${user}`.matchAll(PLACEHOLDER)) {
-    if (!KNOWN_PLACEHOLDERS.has(match[1] ?? ''))
-      throw new Error(`prompt ${version}: unknown placeholder ${match[0]}`);
+    if (!known.has(match[1] ?? '')) throw new Error(`prompt ${version}: unknown placeholder ${match[0]}`);
   }
-  if (!user.includes('{{question}}'))
-    throw new Error(`prompt ${version}: the user section must contain {{question}}`);
+  for (const name of family.required) {
+    if (!user.includes(`{{${name}}}`))
+      throw new Error(`prompt ${family.name} ${version}: the user section must contain {{${name}}}`);
+  }
   return { version, system, user };
 }
 
 /** Substitutes in one pass, so a question or passage that contains "{{context}}" stays literal text. */
-function fill(text: string, values: PromptValues): string {
-  return text.replace(PLACEHOLDER, (whole, name: string) => values[name as keyof PromptValues] ?? whole);
+function fill<Values>(text: string, values: Values): string {
+  const named = values as Record<string, string | undefined>;
+  return text.replace(PLACEHOLDER, (whole, name: string) => named[name] ?? whole);
 }
 
 /** The numbered source list the templates cite as [1], [2], ... */
@@ -52,7 +86,7 @@ export function formatContext(passages: NumberedPassage[]): string {
 }
 
 /** The versions of one prompt, with the default the deployment chose. */
-export class PromptLibrary implements PromptTemplates {
+export class PromptLibrary<Values = PromptValues> implements PromptTemplates<Values> {
   readonly defaultVersion: string;
   readonly #templates: Map<string, PromptTemplate>;
 
@@ -80,7 +114,7 @@ export class PromptLibrary implements PromptTemplates {
     return chosen;
   }
 
-  render(version: string | undefined, values: PromptValues): RenderedPrompt {
+  render(version: string | undefined, values: Values): RenderedPrompt {
     const chosen = this.resolve(version);
     const template = this.#templates.get(chosen) as PromptTemplate;
     return { version: chosen, system: fill(template.system, values), user: fill(template.user, values) };

@@ -1,8 +1,8 @@
-import { RagfleetError } from '@ragfleet/errors';
 import type { CallContext, Handlers } from '@ragfleet/grpc';
 import type { GenerateV1 } from '@ragfleet/protos';
 import type { AnswerEvent, AnswerRequest } from '../domain/answer-events.ts';
 import { entitledTier } from '../domain/entitled-tier.ts';
+import { toSummarizeRequest, toSummarizeResponse, type SummarizeService } from './summarize-messages.ts';
 
 /** The composed answer use case: the pipeline with its metrics and event publishing. */
 export type AnswerService = (request: AnswerRequest, context: CallContext) => AsyncIterable<AnswerEvent>;
@@ -59,7 +59,7 @@ export function toAnswerResponse(event: AnswerEvent): GenerateV1.AnswerResponse 
   }
 }
 
-export function generateHandlers(answer: AnswerService): Handlers {
+export function generateHandlers(answer: AnswerService, summarize: SummarizeService): Handlers {
   return {
     Answer: async function* (request: GenerateV1.AnswerRequest__Output, context: CallContext) {
       const domainRequest: AnswerRequest = {
@@ -68,14 +68,14 @@ export function generateHandlers(answer: AnswerService): Handlers {
         filters: request.filters,
         tier: entitledTier(request.tier, context.tier),
         promptVersion: request.promptVersion,
+        // Roles stay as sent: the pipeline checks them and names a wrong one (history.3.role).
+        history: request.history.map((message) => ({ role: message.role, content: message.content })),
+        summary: request.summary,
+        searchQuery: request.searchQuery,
       };
       for await (const event of answer(domainRequest, context)) yield toAnswerResponse(event);
     },
-    // Until the summarizer lands (issue 11): METHOD_NOT_ALLOWED is gRPC UNIMPLEMENTED.
-    Summarize: async () => {
-      throw new RagfleetError('METHOD_NOT_ALLOWED', 'Summarize is not served yet.', {
-        details: { reason: 'NOT_IMPLEMENTED', method: 'Summarize' },
-      });
-    },
+    Summarize: async (request: GenerateV1.SummarizeRequest__Output, context: CallContext) =>
+      toSummarizeResponse(await summarize(toSummarizeRequest(request, context), context)),
   };
 }

@@ -194,15 +194,19 @@ function nothing(text: string): ExtractiveAnswer {
  * question an instruction), damped for very long units. The best one opens the answer; the next
  * few follow if they are nearly as good. When the best unit covers too little of the question,
  * or the thing asked about appears in no passage, it says so instead. Deterministic: same input,
- * same answer.
+ * same answer. A conversation's `searchQuery` (the follow-up rewritten as a standalone question)
+ * adds its terms to the question's: they score units, the question alone decides their shape.
  */
 export function composeExtractiveAnswer(
   query: string,
   passages: NumberedPassage[],
   options: ExtractiveOptions = DEFAULT_EXTRACTIVE_OPTIONS,
+  searchQuery = '',
 ): ExtractiveAnswer {
   if (passages.length === 0) return nothing(NOTHING_RETRIEVED);
-  const queryTerms = [...new Set(contentTerms(query))];
+  // The question's wording says what kind of answer it wants; a follow-up's standalone rewrite
+  // ("drawbacks hnsw graph" for "what about its drawbacks?") adds the terms it is about.
+  const queryTerms = [...new Set([...contentTerms(query), ...contentTerms(searchQuery)])];
   const candidates = candidatesOf(query, passages);
   if (queryTerms.length === 0 || candidates.length === 0) return nothing(NOTHING_RELEVANT);
   const type = questionType(query);

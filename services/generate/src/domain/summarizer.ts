@@ -1,0 +1,192 @@
+import { RagfleetError, toRagfleetError } from '@ragfleet/errors';
+import { withSpan } from '@ragfleet/telemetry';
+import {
+  DEFAULT_CONVERSATION_LIMITS,
+  asChatMessages,
+  conversationProblems,
+  throwIfProblems,
+  type ConversationLimits,
+  type RawMessage,
+} from './conversation-input.ts';
+import type {
+  ChatMessage,
+  ChatProvider,
+  ChatRequest,
+  ModelChoice,
+  ModelRouter,
+  PromptTemplates,
+  SummaryPromptValues,
+} from './ports.ts';
+import type { ProviderGuard } from './provider-guard.ts';
+import { summaryPromptValues } from './summary-prompt-values.ts';
+import { trimToWords } from './word-budget.ts';
+
+export interface SummarizeRequest {
+  /** The summary the messages continue; empty for a conversation's first one. */
+  previousSummary: string;
+  /** Oldest first; roles are checked here. */
+  messages: readonly RawMessage[];
+  tier: string;
+  /** Empty selects the template's default version. */
+  promptVersion: string;
+  /** 0 selects the default. */
+  maxWords: number;
+}
+
+export interface SummarizeResult {
+  summary: string;
+  promptVersion: string;
+  provider: string;
+  model: string;
+  inputTokens: number;
+  outputTokens: number;
+  /** No model wrote it: the offline provider quoted the messages' key sentences. */
+  extractive: boolean;
+}
+
+export interface SummarizerOptions {
+  router: ModelRouter;
+  prompts: PromptTemplates<SummaryPromptValues>;
+  providers: ChatProvider[];
+  /** The answer pipeline's guard: one breaker per provider, whichever use case calls it. */
+  guard: ProviderGuard;
+  conversationLimits?: ConversationLimits;
+  defaultMaxWords?: number;
+  /** The largest budget a request may ask for. */
+  maxMaxWords?: number;
+}
+
+/** The provider that quotes instead of writing (adapters/extractive). */
+const EXTRACTIVE_PROVIDER = 'extractive';
+
+/** Rough token count for providers that report no usage (about four characters a token). */
+const approximateTokens = (text: string) => Math.ceil(text.length / 4);
+
+const describeFailure = (error: unknown) => {
+  const ragfleet = toRagfleetError(error);
+  return ragfleet.internal ?? ragfleet.message;
+};
+
+/**
+ * Folds a conversation's older messages, and the summary they continue, into one summary with the
+ * versioned summarization template: routed like an answer (on the messages' text and the tier),
+ * each model behind the provider guard, the next model of the chain when one fails at any point
+ * (a summary is returned whole, so nothing was shown yet). A model's output is cut to the word
+ * budget. All fail: PROVIDER_UNAVAILABLE.
+ */
+export class Summarizer {
+  readonly #options: Required<SummarizerOptions>;
+  readonly #providers: Map<string, ChatProvider>;
+
+  constructor(options: SummarizerOptions) {
+    this.#options = {
+      conversationLimits: DEFAULT_CONVERSATION_LIMITS,
+      defaultMaxWords: 200,
+      maxMaxWords: 2_000,
+      ...options,
+    };
+    this.#providers = new Map(options.providers.map((provider) => [provider.name, provider]));
+  }
+
+  async summarize(request: SummarizeRequest, signal: AbortSignal): Promise<SummarizeResult> {
+    const { messages, previousSummary, maxWords } = this.#validate(request);
+    const promptVersion = this.#options.prompts.resolve(request.promptVersion);
+    const text = messages.map((message) => message.content).join('\n');
+    const route = await this.#options.router.route(text, request.tier, signal);
+    const prompt = this.#options.prompts.render(
+      promptVersion,
+      summaryPromptValues(previousSummary, messages, maxWords),
+    );
+    const chatRequest = (model: string): ChatRequest => ({
+      model,
+      system: prompt.system,
+      messages: [{ role: 'user', content: prompt.user }],
+      context: { task: 'summary', previousSummary, messages, maxWords },
+    });
+
+    const failures: string[] = [];
+    for (const choice of route.chain) {
+      const provider = this.#providers.get(choice.provider);
+      if (!provider) continue;
+      try {
+        const written = await withSpan(
+          'rag.summarize',
+          () => this.#write(provider, chatRequest(choice.model), signal),
+          {
+            'rag.provider': choice.provider,
+            'rag.model': choice.model,
+          },
+        );
+        const summary = trimToWords(written.text.trim(), maxWords);
+        if (summary === '') throw new Error('the model wrote an empty summary');
+        return {
+          summary,
+          promptVersion,
+          provider: choice.provider,
+          model: choice.model,
+          inputTokens: written.inputTokens ?? approximateTokens(`${prompt.system}${prompt.user}`),
+          outputTokens: written.outputTokens ?? approximateTokens(summary),
+          extractive: choice.provider === EXTRACTIVE_PROVIDER,
+        };
+      } catch (error) {
+        if (signal.aborted) {
+          throw new RagfleetError('CANCELLED', 'cancelled by caller', { cause: signal.reason });
+        }
+        failures.push(`${describe(choice)}: ${describeFailure(error)}`);
+      }
+    }
+    throw new RagfleetError('PROVIDER_UNAVAILABLE', 'no model provider could summarize', {
+      internal: failures.join('; ') || 'no provider of the chain is configured in this process',
+    });
+  }
+
+  async #write(provider: ChatProvider, request: ChatRequest, signal: AbortSignal) {
+    const opened = await this.#options.guard.open(provider, request, signal);
+    let text = '';
+    let inputTokens: number | undefined;
+    let outputTokens: number | undefined;
+    const take = (chunk: (typeof opened.head)[number]) => {
+      if (chunk.token) text += chunk.token;
+      if (chunk.usage?.inputTokens !== undefined) inputTokens = chunk.usage.inputTokens;
+      if (chunk.usage?.outputTokens !== undefined) outputTokens = chunk.usage.outputTokens;
+    };
+    opened.head.forEach(take);
+    if (!opened.ended) {
+      for (let next = await opened.rest.next(); !next.done; next = await opened.rest.next()) take(next.value);
+    }
+    return { text, inputTokens, outputTokens };
+  }
+
+  #validate(request: SummarizeRequest): {
+    messages: ChatMessage[];
+    previousSummary: string;
+    maxWords: number;
+  } {
+    const previousSummary = request.previousSummary.trim();
+    const problems = conversationProblems(
+      request.messages,
+      previousSummary,
+      this.#options.conversationLimits,
+      {
+        messages: 'messages',
+        summary: 'previous_summary',
+      },
+    );
+    if (request.messages.length === 0) problems.unshift({ field: 'messages', message: 'must not be empty' });
+    const { maxMaxWords, defaultMaxWords } = this.#options;
+    if (!Number.isInteger(request.maxWords) || request.maxWords < 0 || request.maxWords > maxMaxWords) {
+      problems.push({
+        field: 'max_words',
+        message: `must be between 1 and ${maxMaxWords} (0: ${defaultMaxWords})`,
+      });
+    }
+    throwIfProblems(problems);
+    return {
+      messages: asChatMessages(request.messages),
+      previousSummary,
+      maxWords: request.maxWords === 0 ? defaultMaxWords : request.maxWords,
+    };
+  }
+}
+
+const describe = (choice: ModelChoice) => `${choice.provider}/${choice.model}`;

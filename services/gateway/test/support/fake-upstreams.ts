@@ -2,6 +2,7 @@ import { RagfleetError } from '@ragfleet/errors';
 import { GrpcServer, type CallContext } from '@ragfleet/grpc';
 import { protos, type GenerateV1, type RetrieveV1 } from '@ragfleet/protos';
 import { createLogger, createMetricsRegistry } from '@ragfleet/telemetry';
+import { FakeSessionService } from './fake-session-service.ts';
 
 /** One upstream call as the fake saw it: which method, for whom, with what. */
 export interface SeenCall {
@@ -28,6 +29,10 @@ export class FakeUpstreams {
   readonly jobs = new Map<string, RetrieveV1.Job & { polls: number; never: boolean }>();
   /** Replace to script the Answer stream of a test. */
   answer: Answer = defaultAnswer;
+  /** The session service, with turns scripted in memory. */
+  readonly sessions = new FakeSessionService((method, request, context) =>
+    this.#see(method, request, context),
+  );
   readonly server: GrpcServer;
   #nextJob = 1;
 
@@ -151,6 +156,11 @@ export class FakeUpstreams {
   }
 
   async start(): Promise<string> {
+    this.server.addService(
+      'ragfleet.session.v1.SessionService',
+      protos.session().SessionService.service,
+      this.sessions.handlers(),
+    );
     const port = await this.server.listen(0, '127.0.0.1');
     this.server.setServing(true);
     return `127.0.0.1:${port}`;

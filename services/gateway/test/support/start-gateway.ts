@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { GenerateClient, RetrieveClient } from '@ragfleet/grpc';
+import { GenerateClient, RetrieveClient, SessionClient } from '@ragfleet/grpc';
 import { createLogger, createMetricsRegistry } from '@ragfleet/telemetry';
 import { createApp } from '../../src/app.ts';
 import { upstreamReadiness } from '../../src/readiness.ts';
@@ -22,10 +22,12 @@ export async function startTestGateway(options: { streamIdleMs?: number } = {}):
   const address = await upstreams.start();
   const retrieve = new RetrieveClient(address);
   const generate = new GenerateClient(address);
+  const sessions = new SessionClient(address);
   const registry = createMetricsRegistry('gateway');
   const app = createApp({
     retrieve,
     generate,
+    sessions,
     logger: createLogger('gateway', 'silent'),
     registry,
     readiness: upstreamReadiness({ retrieve: retrieve.grpc.raw, generate: generate.grpc.raw }, () => true),
@@ -46,6 +48,7 @@ export async function startTestGateway(options: { streamIdleMs?: number } = {}):
       await new Promise<void>((resolve) => server.close(() => resolve()));
       retrieve.close();
       generate.close();
+      sessions.close();
       await upstreams.stop();
     },
   };

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocket } from 'ws';
-import { GenerateClient, RetrieveClient } from '@ragfleet/grpc';
+import { GenerateClient, RetrieveClient, SessionClient } from '@ragfleet/grpc';
 import { createLogger, createMetricsRegistry, type Registry } from '@ragfleet/telemetry';
 import { createApp } from '../../src/app.ts';
 import { answerMetrics } from '../../src/http/answer-metrics.ts';
@@ -42,6 +42,7 @@ export async function startWsTestGateway(options: WsTestOptions = {}): Promise<W
   const address = await upstreams.start();
   const retrieve = new RetrieveClient(address);
   const generate = new GenerateClient(address);
+  const sessions = new SessionClient(address);
   const logger = createLogger('gateway', 'silent');
   const registry = createMetricsRegistry('gateway');
   const promptGuard = new PromptGuard({ mode: options.guard ?? 'flag', logger, registry });
@@ -55,6 +56,7 @@ export async function startWsTestGateway(options: WsTestOptions = {}): Promise<W
   const app = createApp({
     retrieve,
     generate,
+    sessions,
     logger,
     registry,
     promptGuard,
@@ -67,6 +69,7 @@ export async function startWsTestGateway(options: WsTestOptions = {}): Promise<W
   answerMalformedRequests(server, [], answerMetrics(registry).errors);
   const websockets = attachWebSocket(server, {
     generate,
+    sessions,
     logger,
     registry,
     promptGuard,
@@ -89,6 +92,7 @@ export async function startWsTestGateway(options: WsTestOptions = {}): Promise<W
       await new Promise<void>((resolve) => server.close(() => resolve()));
       retrieve.close();
       generate.close();
+      sessions.close();
       await upstreams.stop();
     },
   };

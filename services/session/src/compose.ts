@@ -1,12 +1,18 @@
 import { Redis } from 'ioredis';
+import { GenerateClient } from '@ragfleet/grpc';
 import { protos } from '@ragfleet/protos';
 import type { ServiceKit } from '@ragfleet/service-host';
 import { MemorySessionStore } from './adapters/memory-session-store.ts';
 import { RedisSessionStore } from './adapters/redis-session-store.ts';
 import type { SessionConfig } from './config.ts';
 import type { SessionStore } from './domain/session-store.ts';
+import { GenerateAnswerer } from './adapters/generate-answerer.ts';
+import { gptTokenCounter } from './adapters/gpt-token-counter.ts';
+import { RollingSummary } from './domain/turns/rolling-summary.ts';
+import { TurnEngine } from './domain/turns/turn-engine.ts';
 import { sessionHandlers } from './grpc/session-handlers.ts';
-import { turnsNotServed } from './grpc/turns-not-served.ts';
+import { turnHandlers } from './grpc/turn-handlers.ts';
+import { sessionMetrics } from './session-metrics.ts';
 
 /** Redis when REDIS_URL is set (replicas share it), else the embedded store with its sweep. */
 function openStore({ lifecycle, logger }: ServiceKit, config: SessionConfig): SessionStore {
@@ -34,12 +40,48 @@ function openStore({ lifecycle, logger }: ServiceKit, config: SessionConfig): Se
   return store;
 }
 
-/** The session service's composition root: the store by config and the SessionService handlers. */
+/**
+ * The session service's composition root: the store by config, generate's client (signing as
+ * session, on behalf of each turn's caller), the turn engine with its rolling summary and
+ * metrics, and the SessionService handlers.
+ */
 export async function compose(kit: ServiceKit, config: SessionConfig): Promise<void> {
   const store = openStore(kit, config);
+  const generate = new GenerateClient(config.GENERATE_ADDR, {
+    transport: kit.transport,
+    registry: kit.registry,
+  });
+  kit.lifecycle.onShutdown('generate client', async () => generate.close());
+  const turnTimeoutMs = config.SESSION_TURN_TIMEOUT_SECONDS * 1_000;
+  const answerer = new GenerateAnswerer(generate, turnTimeoutMs);
+  const observer = sessionMetrics(kit.registry, store);
+  const engine = new TurnEngine({
+    store,
+    answerer,
+    observer,
+    logger: kit.logger,
+    countTokens: gptTokenCounter,
+    contextTokens: config.SESSION_CONTEXT_TOKENS,
+    maxMessageChars: config.SESSION_MAX_MESSAGE_CHARS,
+    turnTimeoutMs,
+    summary: new RollingSummary({
+      store,
+      answerer,
+      observer,
+      logger: kit.logger,
+      enabled: config.SESSION_SUMMARY_ENABLED,
+      triggerMessages: config.SESSION_SUMMARY_TRIGGER_MESSAGES,
+      batchMessages: config.SESSION_SUMMARY_BATCH_MESSAGES,
+      windowMessages: config.SESSION_WINDOW_MESSAGES,
+      maxWords: config.SESSION_SUMMARY_MAX_WORDS,
+      timeoutMs: config.SESSION_SUMMARY_TIMEOUT_SECONDS * 1_000,
+    }),
+  });
+  // Turns run apart from their callers' calls: a stop lets them finish (or end them with an event).
+  kit.lifecycle.onDrain(() => engine.drain(8_000));
   kit.server.addService('ragfleet.session.v1.SessionService', protos.session().SessionService.service, {
     ...sessionHandlers(store),
-    ...turnsNotServed(),
+    ...turnHandlers(engine, store),
   });
   kit.logger.info({ store: config.REDIS_URL ? 'redis' : 'memory' }, 'session store ready');
 }

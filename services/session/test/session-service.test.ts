@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Redis } from 'ioredis';
 import { runWithRequestContext } from '@ragfleet/telemetry';
-import { uniqueSuffix } from '@ragfleet/testing';
+import { freePort, uniqueSuffix } from '@ragfleet/testing';
 import { startRunningSession, type RunningSession } from './support/running-session.ts';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -131,22 +131,42 @@ function sessionServiceSuite(name: string, env: () => Record<string, string>, cl
       });
     });
 
-    it('does not serve turns yet: gRPC UNIMPLEMENTED (METHOD_NOT_ALLOWED), not a crash', async () => {
+    it('ends a turn generate cannot answer with an error event, and records the question as failed', async () => {
       const { session } = await as(alice, () => client().createSession({}));
-      const turn = as(alice, async () => {
-        for await (const event of client().turn({ sessionId: session?.id ?? '', message: 'hi' })) void event;
+      const id = session?.id ?? '';
+      const events = await as(alice, async () => {
+        const seen = [];
+        for await (const event of client().turn({ sessionId: id, message: 'How is the wing loaded?' })) {
+          seen.push(event);
+        }
+        return seen;
       });
-      expect(await rejection(turn)).toMatchObject({ code: 'METHOD_NOT_ALLOWED' });
+      expect(events.map((event) => [event.seq, event.event])).toEqual([
+        [1, 'started'],
+        [2, 'error'],
+      ]);
+      expect(events[1]?.error).toMatchObject({ code: 'SERVICE_UNAVAILABLE', retryable: true });
+      expect(events[1]?.error?.fallbackSuggestions.length).toBeGreaterThan(0);
+      const read = await as(alice, () => client().getSession({ id }));
+      expect(read.messages).toMatchObject([
+        { role: 'ROLE_USER', status: 'TURN_STATUS_FAILED', errorCode: 'SERVICE_UNAVAILABLE' },
+      ]);
     });
   });
 }
 
-sessionServiceSuite('the memory store', () => ({}));
+// generate is nowhere: a port nothing listens on (never the default, where a fleet may run).
+let noGenerate = '';
+beforeAll(async () => {
+  noGenerate = `127.0.0.1:${await freePort()}`;
+});
+
+sessionServiceSuite('the memory store', () => ({ GENERATE_ADDR: noGenerate }));
 
 const keyPrefix = `ragfleet:test:session-service:${uniqueSuffix()}:`;
 sessionServiceSuite(
   'Redis',
-  () => ({ REDIS_URL, SESSION_KEY_PREFIX: keyPrefix }),
+  () => ({ REDIS_URL, SESSION_KEY_PREFIX: keyPrefix, GENERATE_ADDR: noGenerate }),
   async () => {
     const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
     const keys = await redis.keys(`${keyPrefix}*`);

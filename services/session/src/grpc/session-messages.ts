@@ -15,12 +15,14 @@ export function toSession(record: SessionRecord): SessionV1.Session {
     lastActivityAt: rfc3339(record.lastActivityAt),
     messageCount: record.messageCount,
     summary: record.summary,
+    summarizedMessageCount: record.summarizedMessageCount,
   };
 }
 
 function turnStatus(message: MessageRecord): SessionV1.TurnStatus {
   if (message.status === 'failed') return 'TURN_STATUS_FAILED';
   if (message.status === 'ok') return 'TURN_STATUS_DONE';
+  if (message.status === 'running') return 'TURN_STATUS_RUNNING';
   return 'TURN_STATUS_UNSPECIFIED';
 }
 
@@ -37,6 +39,8 @@ export function toMessage(message: MessageRecord): SessionV1.Message {
     })),
     promptVersion: message.promptVersion ?? '',
     model: message.model ?? '',
+    provider: message.provider ?? '',
+    errorCode: message.errorCode ?? '',
     turnId: message.turnId ?? '',
     status: turnStatus(message),
     createdAt: rfc3339(message.createdAt),

@@ -1,9 +1,17 @@
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ERROR_CODES, type ErrorCode } from '@ragfleet/errors';
-import { TEST_BODY_LIMIT_BYTES, startTestGateway, type TestGateway } from './support/start-gateway.ts';
+import { MAX_MESSAGE_CHARS } from '../src/routes/session-turns.ts';
+import {
+  TEST_BODY_LIMIT_BYTES,
+  postJson,
+  startTestGateway,
+  type TestGateway,
+} from './support/start-gateway.ts';
 
 let gateway: TestGateway;
+/** The session the wrong-owner test created, whose lookups may reach the session service. */
+let wrongOwnerSession = '';
 
 beforeAll(async () => {
   gateway = await startTestGateway();
@@ -25,7 +33,7 @@ interface BadCase {
   field?: string;
 }
 
-const JSON_ROUTES = ['/v1/documents', '/v1/search', '/v1/rag'];
+const JSON_ROUTES = ['/v1/documents', '/v1/search', '/v1/rag', '/v1/sessions/s-1/turns'];
 const oversized = JSON.stringify({ query: 'x'.repeat(TEST_BODY_LIMIT_BYTES + 10) });
 
 /* Problems every JSON route must refuse the same way. */
@@ -346,6 +354,170 @@ const routeCases: BadCase[] = [
     code: 'INVALID_ARGUMENT',
     field: 'body.query',
   },
+  // Sessions and their turns
+  {
+    name: 'an empty message',
+    method: 'POST',
+    path: '/v1/sessions/s-1/turns',
+    body: { message: '' },
+    code: 'INVALID_ARGUMENT',
+    field: 'body.message',
+  },
+  {
+    name: 'a blank message',
+    method: 'POST',
+    path: '/v1/sessions/s-1/turns',
+    body: { message: ' \n\t ' },
+    code: 'INVALID_ARGUMENT',
+    field: 'body.message',
+  },
+  {
+    name: 'a message over the message limit (within the body limit)',
+    method: 'POST',
+    path: '/v1/sessions/s-1/turns',
+    body: { message: 'm'.repeat(MAX_MESSAGE_CHARS + 1) },
+    code: 'INVALID_ARGUMENT',
+    field: 'body.message',
+  },
+  {
+    name: 'a 1 MB message',
+    method: 'POST',
+    path: '/v1/sessions/s-1/turns',
+    body: { message: 'm'.repeat(1024 * 1024) },
+    code: 'PAYLOAD_TOO_LARGE',
+  },
+  {
+    name: 'a message not a string',
+    method: 'POST',
+    path: '/v1/sessions/s-1/turns',
+    body: { message: ['hi'] },
+    code: 'INVALID_ARGUMENT',
+    field: 'body.message',
+  },
+  {
+    name: 'a turn with query instead of message',
+    method: 'POST',
+    path: '/v1/sessions/s-1/turns',
+    body: { query: 'hi' },
+    code: 'INVALID_ARGUMENT',
+    field: 'body.query',
+  },
+  {
+    name: 'a turn filter answers cannot apply',
+    method: 'POST',
+    path: '/v1/sessions/s-1/turns',
+    body: { message: 'hi', filter: { published_from: '2020-01-01T00:00:00Z' } },
+    code: 'INVALID_ARGUMENT',
+    field: 'body.filter.published_from',
+  },
+  {
+    name: 'a session title too long',
+    method: 'POST',
+    path: '/v1/sessions',
+    body: { title: 't'.repeat(201) },
+    code: 'INVALID_ARGUMENT',
+    field: 'body.title',
+  },
+  {
+    name: 'labels not an array',
+    method: 'POST',
+    path: '/v1/sessions',
+    body: { labels: 'support' },
+    code: 'INVALID_ARGUMENT',
+    field: 'body.labels',
+  },
+  {
+    name: 'an unknown session field',
+    method: 'POST',
+    path: '/v1/sessions',
+    body: { owner: 'someone-else' },
+    code: 'INVALID_ARGUMENT',
+    field: 'body.owner',
+  },
+  {
+    name: 'a session body that is an array',
+    method: 'POST',
+    path: '/v1/sessions',
+    body: '[]',
+    code: 'INVALID_ARGUMENT',
+  },
+  {
+    name: 'a list limit of 0',
+    method: 'GET',
+    path: '/v1/sessions?limit=0',
+    code: 'INVALID_ARGUMENT',
+    field: 'query.limit',
+  },
+  {
+    name: 'a list limit over 200',
+    method: 'GET',
+    path: '/v1/sessions?limit=201',
+    code: 'INVALID_ARGUMENT',
+    field: 'query.limit',
+  },
+  {
+    name: 'a message page limit not a number',
+    method: 'GET',
+    path: '/v1/sessions/s-1?limit=many',
+    code: 'INVALID_ARGUMENT',
+    field: 'query.limit',
+  },
+  {
+    name: 'a session id with a control character',
+    method: 'GET',
+    path: '/v1/sessions/a%00b',
+    code: 'INVALID_ARGUMENT',
+    field: 'path.id',
+  },
+  {
+    name: 'a negative resume offset',
+    method: 'GET',
+    path: '/v1/sessions/s-1/turns/t-1/events?after=-1',
+    code: 'INVALID_ARGUMENT',
+    field: 'query.after',
+  },
+  {
+    name: 'a fractional resume offset',
+    method: 'GET',
+    path: '/v1/sessions/s-1/turns/t-1/events?after=2.5',
+    code: 'INVALID_ARGUMENT',
+    field: 'query.after',
+  },
+  {
+    name: 'a resume offset not a number',
+    method: 'GET',
+    path: '/v1/sessions/s-1/turns/t-1/events?after=last',
+    code: 'INVALID_ARGUMENT',
+    field: 'query.after',
+  },
+  { name: 'an unknown session', method: 'GET', path: '/v1/sessions/nope', code: 'SESSION_NOT_FOUND' },
+  {
+    name: 'delete an unknown session',
+    method: 'DELETE',
+    path: '/v1/sessions/nope',
+    code: 'SESSION_NOT_FOUND',
+  },
+  {
+    name: 'a turn on an unknown session',
+    method: 'POST',
+    path: '/v1/sessions/nope/turns',
+    body: { message: 'hello?' },
+    code: 'SESSION_NOT_FOUND',
+  },
+  {
+    name: 'a resume on an unknown session',
+    method: 'GET',
+    path: '/v1/sessions/nope/turns/t-1/events?after=0',
+    code: 'SESSION_NOT_FOUND',
+  },
+  { name: 'GET turns', method: 'GET', path: '/v1/sessions/s-1/turns', code: 'METHOD_NOT_ALLOWED' },
+  { name: 'PUT a session', method: 'PUT', path: '/v1/sessions/s-1', body: {}, code: 'METHOD_NOT_ALLOWED' },
+  {
+    name: 'DELETE the sessions collection',
+    method: 'DELETE',
+    path: '/v1/sessions',
+    code: 'METHOD_NOT_ALLOWED',
+  },
   // Paths with ids
   {
     name: 'job id too long',
@@ -490,13 +662,49 @@ describe('bad input to every route', () => {
     expect(error.details).toEqual({ limit_bytes: TEST_BODY_LIMIT_BYTES, setting: 'GATEWAY_BODY_LIMIT' });
   });
 
+  it('answers a session of another owner with 404 SESSION_NOT_FOUND on every session route', async () => {
+    const created = await postJson(`${gateway.url}/v1/sessions`, {}, { 'x-tenant-id': 'owner-tenant' });
+    const { id } = ((await created.json()) as { session: { id: string } }).session;
+    // In development mode X-Tenant-Id names the caller's tenant: here, another one.
+    const other = { 'x-tenant-id': 'other-tenant' };
+    for (const testCase of [
+      { method: 'GET', path: `/v1/sessions/${id}` },
+      { method: 'DELETE', path: `/v1/sessions/${id}` },
+      { method: 'POST', path: `/v1/sessions/${id}/turns`, body: { message: 'hello?' } },
+      { method: 'GET', path: `/v1/sessions/${id}/turns/t-1/events?after=0` },
+    ]) {
+      const response = await send({
+        name: 'wrong owner',
+        code: 'SESSION_NOT_FOUND',
+        headers: other,
+        ...testCase,
+      });
+      const { error } = (await response.json()) as { error: { code: string } };
+      expect({ ...testCase, status: response.status, code: error.code }).toEqual({
+        ...testCase,
+        status: 404,
+        code: 'SESSION_NOT_FOUND',
+      });
+    }
+    wrongOwnerSession = id;
+  });
+
   it('still serves after all of the above', async () => {
     expect((await fetch(`${gateway.url}/healthz`)).status).toBe(200);
   });
 
   it('never reached an upstream with invalid input', () => {
+    // Lookups of ids that do not exist (or are not the caller's) must reach the upstream that knows.
+    const lookups = new Set(['GetJob', 'GetDocument', 'DeleteDocument']);
+    const sessionOf = (request: unknown) => {
+      const { id, sessionId } = request as { id?: string; sessionId?: string };
+      return id ?? sessionId ?? '';
+    };
     const forwarded = gateway.upstreams.calls.filter(
-      (call) => call.method !== 'GetJob' && call.method !== 'GetDocument' && call.method !== 'DeleteDocument',
+      (call) =>
+        !lookups.has(call.method) &&
+        call.method !== 'CreateSession' &&
+        !['nope', wrongOwnerSession].includes(sessionOf(call.request)),
     );
     expect(forwarded).toEqual([]);
   });

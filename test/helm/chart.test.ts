@@ -263,6 +263,15 @@ describe('the session component', () => {
     expect(config.SESSION_KEY_PREFIX).toBe('acme:session:');
   });
 
+  it("changes none of the service's defaults: its values only name them", () => {
+    const env = componentEnv(objectsOf('defaults'), name('session'));
+    const withoutSessionSettings = Object.fromEntries(
+      Object.entries(env).filter(([variable]) => !variable.startsWith('SESSION_')),
+    );
+    expect(Object.keys(env).filter((variable) => variable.startsWith('SESSION_')).length).toBeGreaterThan(8);
+    expect(loadSessionConfig(env)).toEqual(loadSessionConfig(withoutSessionSettings));
+  });
+
   it('autoscales on CPU with the prod values, its replicas sharing the external Redis', () => {
     const objects = objectsOf('prod');
     const hpa = find(objects, 'HorizontalPodAutoscaler', name('session'));

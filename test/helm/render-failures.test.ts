@@ -30,6 +30,16 @@ const CASES: Array<[string, ValueSet, RegExp]> = [
     /components\.session: 6 replicas .*need dependencies\.redis/,
   ],
   [
+    'a session summary batch as large as its trigger',
+    { setString: { 'components.session.env.SESSION_SUMMARY_BATCH_MESSAGES': '45' } },
+    /SESSION_SUMMARY_BATCH_MESSAGES \(45\) < SESSION_SUMMARY_TRIGGER_MESSAGES \(45\) <= SESSION_WINDOW_MESSAGES \(50\) must hold/,
+  ],
+  [
+    'a session summary trigger beyond its window',
+    { setString: { 'components.session.env.SESSION_SUMMARY_TRIGGER_MESSAGES': '60' } },
+    /SESSION_SUMMARY_TRIGGER_MESSAGES \(60\) <= SESSION_WINDOW_MESSAGES \(50\) must hold/,
+  ],
+  [
     'retrieve replicas sharing MongoDB without NATS',
     { set: { 'components.retrieve.replicas': 3, ...MONGO } },
     /components\.retrieve: 3 replicas need dependencies\.nats/,

@@ -68,6 +68,15 @@ pods that crash-loop (or, worse, run and quietly disagree) after `helm install`.
 {{- if and (eq $name "session") (gt $max 1) (not $has.redis) -}}
 {{- fail (printf "%s: %d replicas (replicas or autoscaling) need dependencies.redis: without it each replica keeps its own sessions in memory, and a follow-up turn or a resume on another replica finds no session" $where $max) -}}
 {{- end -}}
+{{- /* The summary window's own start-up check (services/session/src/config.ts), at render time. */}}
+{{- if eq $name "session" -}}
+{{- $batch := int (index $c.env "SESSION_SUMMARY_BATCH_MESSAGES" | default 15) -}}
+{{- $trigger := int (index $c.env "SESSION_SUMMARY_TRIGGER_MESSAGES" | default 45) -}}
+{{- $window := int (index $c.env "SESSION_WINDOW_MESSAGES" | default 50) -}}
+{{- if not (and (lt $batch $trigger) (le $trigger $window)) -}}
+{{- fail (printf "%s.env: SESSION_SUMMARY_BATCH_MESSAGES (%d) < SESSION_SUMMARY_TRIGGER_MESSAGES (%d) <= SESSION_WINDOW_MESSAGES (%d) must hold, or session refuses to start" $where $batch $trigger $window) -}}
+{{- end -}}
+{{- end -}}
 {{- if eq $name "retrieve" -}}
 {{- $shared := index $c.env "LANCEDB_SHARED" | default "false" | toString -}}
 {{- if has $shared (list "true" "1" "yes") -}}

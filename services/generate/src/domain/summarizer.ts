@@ -132,7 +132,7 @@ export class Summarizer {
         if (signal.aborted) {
           throw new RagfleetError('CANCELLED', 'cancelled by caller', { cause: signal.reason });
         }
-        failures.push(`${describe(choice)}: ${describeFailure(error)}`);
+        failures.push(`${modelName(choice)}: ${describeFailure(error)}`);
       }
     }
     throw new RagfleetError('PROVIDER_UNAVAILABLE', 'no model provider could summarize', {
@@ -189,4 +189,4 @@ export class Summarizer {
   }
 }
 
-const describe = (choice: ModelChoice) => `${choice.provider}/${choice.model}`;
+const modelName = (choice: ModelChoice) => `${choice.provider}/${choice.model}`;

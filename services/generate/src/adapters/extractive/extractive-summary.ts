@@ -105,7 +105,11 @@ export function composeExtractiveSummary(
   const budget = Math.max(1, maxWords - countWords(EXTRACTIVE_SUMMARY_PREFIX));
   const seen = new Set<string>();
   const unique = (points: Point[]) =>
-    points.filter((p) => p.key !== '' && !seen.has(p.key) && (seen.add(p.key), true));
+    points.filter((candidate) => {
+      if (candidate.key === '' || seen.has(candidate.key)) return false;
+      seen.add(candidate.key);
+      return true;
+    });
   const earlier = unique(previousPoints(previousSummary));
   const fresh = unique(messages.flatMap((message) => keySentence(message) ?? []));
 

@@ -67,6 +67,9 @@ beforeAll(async () => {
       REDIS_URL: '',
       NATS_URL: '',
       EMBED_WORKERS: '1',
+      // A fold after three turns (six messages) instead of 45 messages, so the workload has a summary.
+      SESSION_SUMMARY_TRIGGER_MESSAGES: '6',
+      SESSION_SUMMARY_BATCH_MESSAGES: '2',
       GATEWAY_API_KEYS_FILE: join(import.meta.dirname, 'fixtures/api-keys.yaml'),
       LOG_LEVEL: 'warn',
     },

@@ -108,6 +108,11 @@ beforeAll(async () => {
     turns: SESSION_TURNS,
   });
   expect(conversation.replayed).toBe(conversation.turnEvents[0]! - 1);
+  // The gateway's own session route, so that its hop to session is timed too.
+  const listed = await fetch(`${fleet.gatewayUrl}/v1/sessions`, {
+    headers: { authorization: `Bearer ${KEY}` },
+  });
+  expect(listed.status).toBe(200);
   // The summary may be folded after the turn that passed the trigger has answered.
   await waitFor(
     async () =>
@@ -166,6 +171,7 @@ describe("the fleet's /metrics", () => {
       'generate->retrieve',
       'retrieve->embed',
       'session->generate',
+      'gateway->session',
     ])
       expect(hops).toContain(hop);
   });

@@ -12,6 +12,8 @@ import { Authenticator } from '../src/auth/authenticator.ts';
 import { KeyDirectory } from '../src/auth/key-directory.ts';
 import { MemoryKeyStore } from '../src/auth/memory-key-store.ts';
 import * as schemas from '../src/openapi/response-schemas.ts';
+import * as sessionSchemas from '../src/openapi/session-schemas.ts';
+import { messageJson, statsJson } from '../src/session-json.ts';
 import { versionJson } from '../src/routes/index-versions.ts';
 import type { RetrieveUpstream } from '../src/upstreams.ts';
 import { ndjsonLines, postJson, startTestGateway, type TestGateway } from './support/start-gateway.ts';
@@ -191,6 +193,66 @@ describe('responses match the documented schemas', () => {
 
     const readiness = await fetch(`${gateway.url}/readyz`);
     conforms(schemas.readiness, await readiness.json());
+  });
+
+  it('sessions, messages, turns (JSON and NDJSON), a resume and the stats', async () => {
+    const created = await postJson(`${gateway.url}/v1/sessions`, { title: 't', labels: ['a'] });
+    const { session } = (await created.json()) as { session: { id: string } };
+    conforms(sessionSchemas.sessionJson, session);
+    conforms(sessionSchemas.sessionList, await (await fetch(`${gateway.url}/v1/sessions`)).json());
+    conforms(
+      sessionSchemas.sessionWithMessages,
+      await (await fetch(`${gateway.url}/v1/sessions/${session.id}`)).json(),
+    );
+    const turns = `${gateway.url}/v1/sessions/${session.id}/turns`;
+    conforms(sessionSchemas.turnAnswer, await (await postJson(turns, { message: 'alpha?' })).json());
+    const stream = await postJson(turns, { message: 'alpha?', stream: true });
+    const events: Array<{ turn_id?: string }> = [];
+    for await (const event of ndjsonLines(stream.body as ReadableStream<Uint8Array>)) {
+      conforms(sessionSchemas.turnEvent, event);
+      events.push(event);
+    }
+    expect(events.length).toBeGreaterThan(3);
+    const resumed = await fetch(`${turns}/${String(events[0]?.turn_id)}/events?after=1`);
+    for await (const event of ndjsonLines(resumed.body as ReadableStream<Uint8Array>)) {
+      conforms(sessionSchemas.turnEvent, event);
+    }
+    conforms(sessionSchemas.turnEvent, {
+      type: 'error',
+      seq: 0,
+      error: {
+        code: 'PROVIDER_FAILED',
+        message: 'm',
+        retryable: true,
+        attempts: 0,
+        fallback_suggestions: [],
+      },
+    });
+    conforms(
+      sessionSchemas.messageJson,
+      messageJson({
+        id: '2',
+        role: 'ROLE_ASSISTANT',
+        text: 'Hello [1]',
+        citations: [
+          { index: 1, documentId: 'd', chunkId: 'd#0', title: 'D', text: '', score: 0, start: 0, end: 0 },
+        ],
+        promptVersion: 'v1',
+        model: 'm',
+        provider: 'p',
+        turnId: 't',
+        status: 'TURN_STATUS_FAILED',
+        errorCode: 'PROVIDER_FAILED',
+        createdAt: '2026-01-01T00:00:00.000Z',
+      }),
+    );
+    conforms(
+      sessionSchemas.sessionStats,
+      statsJson({ activeSessions: '4', messagesLastHour: '9', turnsPerMinute: 0.5, summariesLastHour: '0' }),
+    );
+    const missing = await fetch(`${gateway.url}/v1/sessions/nope`);
+    expect(missing.status).toBe(404);
+    conforms(schemas.errorEnvelope, await missing.json());
   });
 
   it('an index version, as the index-version routes render it', () => {

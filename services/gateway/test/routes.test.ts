@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { RetrieveClient } from '@ragfleet/grpc';
+import { RetrieveClient, SessionClient } from '@ragfleet/grpc';
 import { loadGatewayConfig } from '../src/config.ts';
 import { upstreamReadiness } from '../src/readiness.ts';
 import { postJson, startTestGateway, type TestGateway } from './support/start-gateway.ts';
@@ -292,6 +292,18 @@ describe('probes and metrics', () => {
       checks: { process: 'shutting_down', retrieve: 'unreachable' },
     });
     nowhere.close();
+  });
+
+  it('reports an unreachable session service without going unready: only conversations need it', async () => {
+    const nowhere = new SessionClient('127.0.0.1:1');
+    const readiness = upstreamReadiness({}, () => true, 200, { session: nowhere.grpc.raw });
+    expect(await readiness()).toEqual({ ready: true, checks: { process: 'ok', session: 'unreachable' } });
+    nowhere.close();
+  });
+
+  it('reads SESSION_ADDR, 127.0.0.1:7055 by default', () => {
+    expect(loadGatewayConfig({}).SESSION_ADDR).toBe('127.0.0.1:7055');
+    expect(loadGatewayConfig({ SESSION_ADDR: 'session:7055' }).SESSION_ADDR).toBe('session:7055');
   });
 
   it('counts requests by route pattern, method and status', async () => {

@@ -4,9 +4,10 @@
 #   scripts/images.sh run     the six services as containers on the host network, against the
 #                             machine's Redis (127.0.0.1:6379) and NATS JetStream (127.0.0.1:4222)
 #   scripts/images.sh check   the end-to-end check against the running containers' gateway, a
-#                             conversation (two turns, a resume) with the session container, then
-#                             their trust checks: every gRPC port refuses a caller without the
-#                             service key's token, a token's tenant beats x-tenant-id, /readyz
+#                             conversation with the session container (two turns, a resume; one
+#                             turn through the gateway), then their trust checks: every gRPC port
+#                             refuses a caller without the service key's token, a token's tenant
+#                             beats x-tenant-id, /readyz
 #   scripts/images.sh stop    removes the containers, their data volume and their NATS streams
 #   scripts/images.sh e2e     build, run, check, stop; writes reports/images.json
 # With no registry reachable the base is made here: Debian bookworm by debootstrap, Node from the
@@ -273,8 +274,8 @@ check_fleet() {
   # shellcheck disable=SC1091
   . "$STATE/run.env"
   RAGFLEET_URL=http://127.0.0.1:$GATEWAY_PORT node test/images/check-gateway.ts
-  SESSION_ADDR=127.0.0.1:$SESSION_GRPC_PORT SERVICE_AUTH_KEY_FILE=$STATE/service-key/service-key \
-    node test/images/check-session.ts
+  RAGFLEET_URL=http://127.0.0.1:$GATEWAY_PORT SESSION_ADDR=127.0.0.1:$SESSION_GRPC_PORT \
+    SERVICE_AUTH_KEY_FILE=$STATE/service-key/service-key node test/images/check-session.ts
   RAGFLEET_URL=http://127.0.0.1:$GATEWAY_PORT SERVICE_AUTH_KEY_FILE=$STATE/service-key/service-key \
     EMBED_ADDR=127.0.0.1:$EMBED_GRPC_PORT RETRIEVE_ADDR=127.0.0.1:$RETRIEVE_GRPC_PORT \
     ROUTER_ADDR=127.0.0.1:$ROUTER_GRPC_PORT GENERATE_ADDR=127.0.0.1:$GENERATE_GRPC_PORT \

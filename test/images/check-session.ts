@@ -10,12 +10,16 @@ import { checker, type Check } from './checks.ts';
  * user holding the fleet's service token (as the gateway calls it), create a session, ask two
  * turns (the second a follow-up that only makes sense with the first), resume the first turn after
  * its first event and get exactly the events after it again, read the four messages back, delete
- * the session. Exits 1, saying which step failed. Reads SESSION_ADDR and the service key as the
- * services read it (SERVICE_AUTH_KEY_FILE or SERVICE_AUTH_KEY).
+ * the session. Then the same through the gateway container (its SESSION_ADDR): a session
+ * created with POST /v1/sessions answers one turn as JSON. Exits 1, saying which step failed.
+ * Reads SESSION_ADDR, RAGFLEET_URL (the gateway; RAGFLEET_API_KEY, if set, is its bearer key) and
+ * the service key as the services read it (SERVICE_AUTH_KEY_FILE or SERVICE_AUTH_KEY).
  */
 const check: Check = checker('check-session');
 const address = process.env.SESSION_ADDR ?? '';
 check(/^[^:\s]+:\d+$/.test(address), `SESSION_ADDR must be host:port (got ${JSON.stringify(address)})`);
+const url = process.env.RAGFLEET_URL ?? '';
+check(url, 'set RAGFLEET_URL to the gateway (http://127.0.0.1:<port>)');
 const { keys } = readServiceCredentials('images-check', process.env);
 check(keys.length > 0, 'no service key: set SERVICE_AUTH_KEY_FILE to the key the containers mount');
 
@@ -30,6 +34,31 @@ async function collect(
   const seen: SessionV1.TurnEvent__Output[] = [];
   for await (const event of events) seen.push(event);
   return seen;
+}
+
+/** POST /v1/sessions, one JSON turn, DELETE: the answer's length. */
+async function gatewayTurn(gateway: string, message: string): Promise<number> {
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    'x-tenant-id': caller.tenant,
+    ...(process.env.RAGFLEET_API_KEY ? { authorization: `Bearer ${process.env.RAGFLEET_API_KEY}` } : {}),
+  };
+  const created = await fetch(`${gateway}/v1/sessions`, { method: 'POST', headers, body: '{}' });
+  const body = (await created.json()) as { session?: { id?: string } };
+  check(
+    created.status === 201 && body.session?.id,
+    `POST /v1/sessions answered ${created.status}: ${JSON.stringify(body)}`,
+  );
+  const path = `${gateway}/v1/sessions/${encodeURIComponent(body.session.id)}`;
+  const turn = await fetch(`${path}/turns`, { method: 'POST', headers, body: JSON.stringify({ message }) });
+  const answer = (await turn.json()) as { answer?: string; turn_id?: string };
+  check(
+    turn.status === 200 && answer.turn_id && (answer.answer ?? '').length > 0,
+    `POST ${path}/turns answered ${turn.status}: ${JSON.stringify(answer)}`,
+  );
+  const removed = await fetch(path, { method: 'DELETE', headers });
+  check(removed.status === 204, `DELETE ${path} answered ${removed.status}`);
+  return (answer.answer ?? '').length;
 }
 
 const describeEvents = (events: SessionV1.TurnEvent__Output[]) =>
@@ -75,10 +104,12 @@ try {
   );
   const deleted = await asCaller(() => client.deleteSession(sessionId));
   check(deleted.deleted, 'DeleteSession did not delete the session');
+
+  const viaGateway = await gatewayTurn(url, 'What does the ingest sweep do with a stuck job?');
   console.log(
     `check-session: ok in ${Math.round(performance.now() - started)} ms: two turns ` +
       `(${first.length} and ${followUp.length} events), ${replayed.length} replayed after seq 1, ` +
-      `${read.messages.length} messages, deleted`,
+      `${read.messages.length} messages, deleted; through the gateway a turn of ${viaGateway} characters`,
   );
 } catch (error) {
   check(false, `a session call failed: ${(error as Error).message}`);

@@ -30,12 +30,38 @@ let fleet: Fleet;
 /** Clear keys whose hashes are in fixtures/api-keys.yaml: tenant e2e-a and tenant e2e-b. */
 const KEY_A = 'rf_e2e_tenant_a_key_0123456789';
 const KEY_B = 'rf_e2e_tenant_b_key_0123456789';
+/** A second user (mallory) of tenant e2e-a: same tenant as A, not A's sessions. */
+const KEY_A_OTHER_USER = 'rf_e2e_tenant_a_other_user_0123';
 
 interface NdjsonEvent {
   type: string;
+  seq?: number;
+  turn_id?: string;
   citations?: Array<{ index: number; document_id: string }>;
   text?: string;
   error?: { code: string };
+}
+
+function ndjson(text: string): NdjsonEvent[] {
+  return text
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line) as NdjsonEvent);
+}
+
+/** The documents an answer cites by their [n] markers, most cited first. */
+function citedDocuments(events: NdjsonEvent[]): string[] {
+  const citations = events.find((event) => event.type === 'citations')?.citations ?? [];
+  const answer = events
+    .filter((event) => event.type === 'token')
+    .map((event) => event.text)
+    .join('');
+  const counts = new Map<string, number>();
+  for (const match of answer.matchAll(/\[(\d+)\]/g)) {
+    const document = citations.find((c) => c.index === Number(match[1]))?.document_id;
+    if (document) counts.set(document, (counts.get(document) ?? 0) + 1);
+  }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([document]) => document);
 }
 
 function corpus() {
@@ -70,6 +96,8 @@ beforeAll(async () => {
       GATEWAY_API_KEYS_FILE: join(import.meta.dirname, 'fixtures/api-keys.yaml'),
       GATEWAY_RATE_LIMIT_PREFIX: `ragfleet:e2e:${namespace}:rl:`,
       GATEWAY_KEYS_PREFIX: `ragfleet:e2e:${namespace}:keys:`,
+      // With REDIS_URL set the session service keeps conversations in Redis: under this run's prefix.
+      SESSION_KEY_PREFIX: `ragfleet:e2e:${namespace}:session:`,
       LOG_LEVEL: 'warn',
     },
     logSink: (service, line) => {
@@ -141,6 +169,120 @@ describe('the fleet end to end', () => {
       citedDocuments.filter((id) => ['docs/ingest.md', 'docs/architecture.md'].includes(id)),
     ).not.toEqual([]);
   }, 60_000);
+
+  describe('a conversation through the gateway', () => {
+    let sessionId = '';
+    let firstTurnId = '';
+    const turns: NdjsonEvent[][] = [];
+
+    async function turn(message: string): Promise<NdjsonEvent[]> {
+      const response = await post(
+        `/v1/sessions/${sessionId}/turns`,
+        { message },
+        { accept: 'application/x-ndjson' },
+      );
+      expect(response.status).toBe(200);
+      const events = ndjson(await response.text());
+      if (events.at(-1)?.type !== 'done')
+        throw new Error(`the turn "${message}" ended with ${JSON.stringify(events.at(-1))}`);
+      // Every event of a turn is numbered 1..N, in order, started first.
+      if (events.some((event, index) => event.seq !== index + 1))
+        throw new Error(`the turn's events are not numbered 1..N: ${JSON.stringify(events)}`);
+      expect(events[0]?.type).toBe('started');
+      turns.push(events);
+      return events;
+    }
+
+    it('holds three turns whose follow-up ("its drawbacks") retrieves the document of the first', async () => {
+      const created = await post('/v1/sessions', { title: 'prompt guard' });
+      expect(created.status).toBe(201);
+      sessionId = ((await created.json()) as { session: { id: string } }).session.id;
+      const retrieved = (events: NdjsonEvent[]) =>
+        (events.find((event) => event.type === 'citations')?.citations ?? []).map((c) => c.document_id);
+
+      const first = await turn('What does the prompt injection guard do?');
+      firstTurnId = first[0]?.turn_id ?? '';
+      expect(citedDocuments(first)[0]).toBe('docs/prompt-guard.md');
+
+      // Nothing in this message names the topic: only the conversation can find it. Asked alone
+      // (/v1/rag), the same words do not retrieve the guard's page.
+      const followUp = await turn('What about its drawbacks?');
+      expect(retrieved(followUp)).toContain('docs/prompt-guard.md');
+      const alone = await post(
+        '/v1/rag',
+        { query: 'What about its drawbacks?' },
+        { accept: 'application/x-ndjson' },
+      );
+      expect(retrieved(ndjson(await alone.text()))).not.toContain('docs/prompt-guard.md');
+
+      const third = await turn('How is it configured?');
+      expect(third.filter((event) => event.type === 'token').length).toBeGreaterThan(0);
+      expect(citedDocuments(third).length).toBeGreaterThan(0);
+
+      // The session holds the six messages, each reply as it was streamed.
+      const read = await fetch(`${fleet.gatewayUrl}/v1/sessions/${sessionId}`, {
+        headers: { authorization: `Bearer ${KEY_A}` },
+      });
+      expect(read.status).toBe(200);
+      const { session, messages } = (await read.json()) as {
+        session: { message_count: number };
+        messages: Array<{ role: string; text: string; status: string }>;
+      };
+      expect(session.message_count).toBe(6);
+      const replies = messages.filter((message) => message.role === 'assistant').map((m) => m.text);
+      const streamed = turns.map((events) =>
+        events
+          .filter((event) => event.type === 'token')
+          .map((event) => event.text)
+          .join(''),
+      );
+      expect([...replies].sort()).toEqual([...streamed].sort());
+      expect(messages.every((message) => message.status === 'done')).toBe(true);
+    }, 60_000);
+
+    it('hides the conversation from another user of the tenant and from another tenant, on every route', async () => {
+      expect(sessionId).not.toBe('');
+      const routes: Array<[string, string, unknown?]> = [
+        ['GET', `/v1/sessions/${sessionId}`],
+        ['POST', `/v1/sessions/${sessionId}/turns`, { message: 'What did alice ask?' }],
+        ['GET', `/v1/sessions/${sessionId}/turns/${firstTurnId}/events?after=0`],
+        ['DELETE', `/v1/sessions/${sessionId}`],
+      ];
+      for (const stranger of [KEY_A_OTHER_USER, KEY_B]) {
+        for (const [method, path, body] of routes) {
+          const response = await fetch(`${fleet.gatewayUrl}${path}`, {
+            method,
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${stranger}` },
+            ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+          });
+          const { error } = (await response.json()) as { error: { code: string } };
+          expect({ method, path, status: response.status, code: error.code }).toEqual({
+            method,
+            path,
+            status: 404,
+            code: 'SESSION_NOT_FOUND',
+          });
+        }
+        const listed = await fetch(`${fleet.gatewayUrl}/v1/sessions`, {
+          headers: { authorization: `Bearer ${stranger}` },
+        });
+        expect(listed.status).toBe(200);
+        const { sessions } = (await listed.json()) as { sessions: Array<{ id: string }> };
+        expect(sessions.map((entry) => entry.id)).not.toContain(sessionId);
+      }
+      // Untouched by the strangers: still A's, with its six messages and a replayable first turn.
+      const own = await fetch(`${fleet.gatewayUrl}/v1/sessions/${sessionId}`, {
+        headers: { authorization: `Bearer ${KEY_A}` },
+      });
+      expect(((await own.json()) as { session: { message_count: number } }).session.message_count).toBe(6);
+      const replay = await fetch(
+        `${fleet.gatewayUrl}/v1/sessions/${sessionId}/turns/${firstTurnId}/events?after=0`,
+        { headers: { authorization: `Bearer ${KEY_A}` } },
+      );
+      expect(replay.status).toBe(200);
+      expect(ndjson(await replay.text()).map((event) => event.seq)).toEqual(turns[0]?.map((e) => e.seq));
+    }, 30_000);
+  });
 
   it('keeps one tenant from searching, reading or deleting another tenant documents', async () => {
     const own = await post('/v1/search', { query: 'JetStream work queue', k: 3 });

@@ -41,6 +41,8 @@ export interface KeyedGateway {
   url: string;
   wsUrl: string;
   upstreams: FakeUpstreams;
+  /** Where the fakes (retrieve, generate, the scripted SessionService) listen. */
+  upstreamAddress: string;
   stop(): Promise<void>;
 }
 
@@ -109,6 +111,7 @@ export async function startKeyedGateway(sessionAddress?: string): Promise<KeyedG
     url: `http://127.0.0.1:${port}`,
     wsUrl: `ws://127.0.0.1:${port}/v1/ws`,
     upstreams,
+    upstreamAddress: address,
     async stop() {
       websockets.close();
       server.closeAllConnections();

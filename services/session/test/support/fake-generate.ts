@@ -14,6 +14,8 @@ export interface FakeGenerate {
   readonly summaries: GenerateV1.SummarizeRequest__Output[];
   /** What the next Answer calls reply (the last one repeats). */
   replies: Reply[];
+  /** Set: Summarize is answered by it (a real generate, say) instead of the echo. */
+  summarizeWith?: (request: GenerateV1.SummarizeRequest__Output) => Promise<GenerateV1.SummarizeResponse>;
   close(): Promise<void>;
 }
 
@@ -28,7 +30,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export async function startFakeGenerate(): Promise<FakeGenerate> {
   const answers: GenerateV1.AnswerRequest__Output[] = [];
   const summaries: GenerateV1.SummarizeRequest__Output[] = [];
-  const fake = { replies: [{ kind: 'answer', text: 'The wing is loaded by lift.' }] as Reply[] };
+  const fake: Pick<FakeGenerate, 'replies' | 'summarizeWith'> = {
+    replies: [{ kind: 'answer', text: 'The wing is loaded by lift.' }],
+  };
   const server = new GrpcServer({
     service: 'generate',
     logger: createLogger('fake-generate', 'silent'),
@@ -78,6 +82,7 @@ export async function startFakeGenerate(): Promise<FakeGenerate> {
       request: GenerateV1.SummarizeRequest__Output,
     ): Promise<GenerateV1.SummarizeResponse> => {
       summaries.push(request);
+      if (fake.summarizeWith) return fake.summarizeWith(request);
       const folded = [request.previousSummary, ...request.messages.map((m) => m.content)].filter(Boolean);
       return {
         summary: `summary(${request.messages.length}): ${folded.join(' / ')}`,

@@ -2,6 +2,7 @@ import type { Logger } from '@ragfleet/telemetry';
 import type { Answerer, HistoryMessage } from '../answerer.ts';
 import type { MessageRecord, SessionRef } from '../records.ts';
 import type { SessionStore } from '../session-store.ts';
+import { MAX_PAGE_LIMIT } from '../store-inputs.ts';
 import type { TurnObserver } from './turn-observer.ts';
 
 export interface RollingSummaryOptions {
@@ -21,6 +22,18 @@ export interface RollingSummaryOptions {
   timeoutMs: number;
 }
 
+/** The messages still in the window, oldest first (a few pages at most: the window is bounded). */
+export async function windowOf(store: SessionStore, ref: SessionRef): Promise<MessageRecord[]> {
+  const messages: MessageRecord[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await store.messages(ref, { limit: MAX_PAGE_LIMIT, ...(cursor ? { cursor } : {}) });
+    messages.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return messages;
+}
+
 const toHistory = (message: MessageRecord): HistoryMessage => ({
   role: message.role,
   content: message.content,
@@ -33,27 +46,45 @@ const toHistory = (message: MessageRecord): HistoryMessage => ({
  */
 export class RollingSummary {
   readonly #options: RollingSummaryOptions;
-  /** Sessions being summarized in this process: one fold at a time per session. */
-  readonly #folding = new Set<string>();
+  /**
+   * Sessions being summarized in this process, one fold at a time per session; true when turns
+   * ended meanwhile, so the window is looked at again once the fold is written.
+   */
+  readonly #folding = new Map<string, boolean>();
 
   constructor(options: RollingSummaryOptions) {
     this.#options = options;
   }
 
-  async afterTurn(ref: SessionRef, window: readonly MessageRecord[], summary: string): Promise<void> {
-    const { enabled, triggerMessages, batchMessages, windowMessages } = this.#options;
-    if (this.#folding.has(ref.sessionId)) return;
-    this.#folding.add(ref.sessionId);
+  /**
+   * Reads the window afresh: the turn's own copy is stale once another turn (here or on another
+   * replica) has folded it, and folding a stale batch would summarize messages twice.
+   */
+  async afterTurn(ref: SessionRef): Promise<void> {
+    if (this.#folding.has(ref.sessionId)) {
+      this.#folding.set(ref.sessionId, true);
+      return;
+    }
     try {
-      if (enabled && window.length >= triggerMessages) {
-        await this.#fold(ref, window.slice(0, batchMessages), summary);
-      } else if (window.length > windowMessages) {
-        // No summary to fold into (off) or none yet (failing): the window still has a bound.
-        const through = window[window.length - windowMessages - 1] as MessageRecord;
-        await this.#options.store.replaceWindow(ref, { summary, throughSeq: through.seq });
-      }
+      do {
+        this.#folding.set(ref.sessionId, false);
+        await this.#check(ref);
+      } while (this.#folding.get(ref.sessionId));
     } finally {
       this.#folding.delete(ref.sessionId);
+    }
+  }
+
+  async #check(ref: SessionRef): Promise<void> {
+    const { store, enabled, triggerMessages, batchMessages, windowMessages } = this.#options;
+    const { summary } = await store.get(ref);
+    const window = await windowOf(store, ref);
+    if (enabled && window.length >= triggerMessages) {
+      await this.#fold(ref, window.slice(0, batchMessages), summary);
+    } else if (window.length > windowMessages) {
+      // No summary to fold into (off) or none yet (failing): the window still has a bound.
+      const through = window[window.length - windowMessages - 1] as MessageRecord;
+      await store.replaceWindow(ref, { summary, throughSeq: through.seq });
     }
   }
 

@@ -11,11 +11,10 @@ import type {
 import { isTerminalEvent } from '../records.ts';
 import { turnNotFound } from '../session-errors.ts';
 import type { SessionStore } from '../session-store.ts';
-import { MAX_PAGE_LIMIT } from '../store-inputs.ts';
 import { contextWindow } from './context-window.ts';
 import { fallbackSuggestions } from './fallback-suggestions.ts';
 import { LiveTurn } from './live-turn.ts';
-import type { RollingSummary } from './rolling-summary.ts';
+import { windowOf, type RollingSummary } from './rolling-summary.ts';
 import { standaloneQuestion } from './standalone-question.ts';
 import type { TurnObserver } from './turn-observer.ts';
 
@@ -160,12 +159,9 @@ export class TurnEngine {
     let failure: TurnEvent | undefined;
     let attempts = 0;
     let question: MessageRecord | undefined;
-    let window: MessageRecord[] = [];
-    let summary = '';
     try {
       const session = await store.get(ref);
-      summary = session.summary;
-      window = await this.#window(ref);
+      const window = await windowOf(store, ref);
       question = await store.appendMessage(ref, {
         role: 'user',
         content: request.message,
@@ -176,7 +172,7 @@ export class TurnEngine {
       observer.messageAppended('user');
       await emit({ type: 'started', sessionId: ref.sessionId, turnId, messageId: String(question.seq) });
 
-      const context = contextWindow(summary, window, contextTokens, countTokens);
+      const context = contextWindow(session.summary, window, contextTokens, countTokens);
       observer.contextSent(context.tokens);
       const events = answerer.answer(
         {
@@ -246,7 +242,7 @@ export class TurnEngine {
       return;
     }
     try {
-      const reply = await store.appendMessage(ref, {
+      await store.appendMessage(ref, {
         role: 'assistant',
         content: answer.join(''),
         turnId,
@@ -265,7 +261,7 @@ export class TurnEngine {
       if (question) await store.setMessageStatus(ref, question.seq, 'ok');
       await this.#settle(live, emit, done as TurnEvent);
       observer.turnEnded('done', seconds());
-      await this.#options.summary.afterTurn(ref, [...window, question as MessageRecord, reply], summary);
+      await this.#options.summary.afterTurn(ref);
     } catch (error) {
       logger.warn({ err: error, turnId }, 'turn could not be recorded');
       const ragfleet = toRagfleetError(error);
@@ -293,21 +289,6 @@ export class TurnEngine {
       this.#options.logger.warn({ err: error }, 'the last event of a turn could not be buffered');
       if (!live.ended) live.push({ seq: live.lastSeq + 1, event });
     }
-  }
-
-  /** The messages still in the window, oldest first (a few pages at most: the window is bounded). */
-  async #window(ref: SessionRef): Promise<MessageRecord[]> {
-    const messages: MessageRecord[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await this.#options.store.messages(ref, {
-        limit: MAX_PAGE_LIMIT,
-        ...(cursor ? { cursor } : {}),
-      });
-      messages.push(...page.items);
-      cursor = page.nextCursor;
-    } while (cursor);
-    return messages;
   }
 }
 

@@ -1,4 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { GenerateClient, RetrieveClient } from '@ragfleet/grpc';
+import { createLogger, createMetricsRegistry } from '@ragfleet/telemetry';
+import { createApp } from '../src/app.ts';
 import { waitFor } from '@ragfleet/testing';
 import { normalTurn } from './support/fake-session-service.ts';
 import { ndjsonLines, postJson, startTestGateway, type TestGateway } from './support/start-gateway.ts';
@@ -270,5 +275,61 @@ describe('GET /v1/sessions/:id/turns/:turn/events', () => {
     const response = await fetch(eventsOf('no-such-session', 'turn-1', '0'));
     expect(response.status).toBe(404);
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe('SESSION_NOT_FOUND');
+  });
+});
+
+describe('a gateway without a session service', () => {
+  it('answers every session route with 503 SERVICE_UNAVAILABLE (retryable), and still answers /v1/rag', async () => {
+    const address = gateway.upstreamAddress;
+    const retrieve = new RetrieveClient(address);
+    const generate = new GenerateClient(address);
+    const server = createServer(
+      createApp({
+        retrieve,
+        generate,
+        logger: createLogger('gateway', 'silent'),
+        registry: createMetricsRegistry('gateway'),
+        readiness: async () => ({ ready: true, checks: {} }),
+        bodyLimit: '64kb',
+      }),
+    );
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      for (const [method, path, body] of [
+        ['POST', '/v1/sessions', {}],
+        ['GET', '/v1/sessions'],
+        ['GET', '/v1/sessions/s-1'],
+        ['DELETE', '/v1/sessions/s-1'],
+        ['POST', '/v1/sessions/s-1/turns', { message: 'hello?' }],
+        ['GET', '/v1/sessions/s-1/turns/t-1/events'],
+      ] as Array<[string, string, unknown?]>) {
+        const response = await fetch(`${base}${path}`, {
+          method,
+          headers: body === undefined ? {} : { 'content-type': 'application/json' },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
+        const { error } = (await response.json()) as { error: { code: string; retryable: boolean } };
+        expect({
+          method,
+          path,
+          status: response.status,
+          code: error.code,
+          retryable: error.retryable,
+        }).toEqual({
+          method,
+          path,
+          status: 503,
+          code: 'SERVICE_UNAVAILABLE',
+          retryable: true,
+        });
+      }
+      expect((await postJson(`${base}/v1/rag`, { query: 'alpha?' })).status).toBe(200);
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      retrieve.close();
+      generate.close();
+    }
   });
 });

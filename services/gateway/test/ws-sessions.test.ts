@@ -259,4 +259,15 @@ describe('WebSocket chat with credentials', () => {
     socket.send({ type: 'rag', id: 'rag-ok', query: 'alpha?' });
     expect((await socket.ask('rag-ok')).at(-1)).toMatchObject({ type: 'done' });
   });
+
+  it('opens a socket for a chat-only key, which may chat but not ask rag questions', async () => {
+    const socket = await as(KEYS.chatOnly);
+    socket.send({ type: 'chat', id: 'talk', message: 'alpha?' });
+    expect((await socket.ask('talk')).at(-1)).toMatchObject({ type: 'done' });
+    socket.send({ type: 'rag', id: 'no-rag', query: 'alpha?' });
+    expect(await socket.until((event) => event.id === 'no-rag')).toMatchObject({
+      type: 'error',
+      error: { code: 'PERMISSION_DENIED' },
+    });
+  });
 });

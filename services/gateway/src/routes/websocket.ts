@@ -72,7 +72,8 @@ export function websocketRoute(): GatewayRoute {
       'objects plus the ask `id` (errors without an ask have `id: null`). A `chat` message is a turn of a ' +
       'conversation (without `session_id` the gateway creates the session; its `started` event names it) and a ' +
       '`resume` replays a turn after `after` then follows it: both answer with `TurnEvent` objects (each with ' +
-      '`seq`) plus the ask `id`, need the `chat` scope, and may leave `id` to the gateway. Oversized messages close the socket ' +
+      '`seq`) plus the ask `id`, need the `chat` scope (which opens the socket as well as `rag` does), and may leave ' +
+      '`id` to the gateway. Oversized messages close the socket ' +
       'with 1009; a client that reads too slowly gets `SLOW_CONSUMER` and is closed; an upstream silent past ' +
       'the idle limit gives `UPSTREAM_TIMEOUT`; on shutdown, unfinished asks get `SERVICE_UNAVAILABLE` and the ' +
       'socket closes with 1001.',

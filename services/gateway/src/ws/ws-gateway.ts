@@ -5,7 +5,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { RagfleetError } from '@ragfleet/errors';
 import { extractTraceContext, type Context, type Logger, type Registry } from '@ragfleet/telemetry';
 import type { Admission } from '../admission/admission.ts';
-import type { Identity } from '../auth/identity.ts';
+import { hasScope, type Identity } from '../auth/identity.ts';
 import type { PromptGuard } from '../guard/prompt-guard.ts';
 import { normalizeError } from '../http/errors.ts';
 import { REQUEST_ID_HEADER } from '../http/request-id.ts';
@@ -14,7 +14,7 @@ import type { GenerateUpstream, SessionUpstream } from '../upstreams.ts';
 import { WsConnection, type ConnectionSettings, type Reauthenticate } from './connection.ts';
 import { Heartbeat } from './heartbeat.ts';
 import { rejectUpgrade } from './reject-upgrade.ts';
-import { WS_ASK_NEEDS, WS_PATH } from './endpoint.ts';
+import { WS_ASK_NEEDS, WS_CHAT_NEEDS, WS_PATH } from './endpoint.ts';
 import { chooseSubprotocol, socketCredentials } from './socket-credentials.ts';
 import type { WsTickets } from './tickets/ws-tickets.ts';
 import { createWsMetrics } from './ws-metrics.ts';
@@ -132,8 +132,10 @@ export class WsGateway {
       checkHandshake(request, this.#accepting);
       const reauthenticate = await this.#authenticator(request);
       // A refusal here is an HTTP status before any socket exists; the upgrade itself costs nothing.
-      const { identity } = await this.#options.admission.admitAs(await reauthenticate(), {
-        ...WS_ASK_NEEDS,
+      // A socket is for rag asks or conversations: either scope opens it, each ask checks its own.
+      const caller = await reauthenticate();
+      const { identity } = await this.#options.admission.admitAs(caller, {
+        ...(hasScope(caller, WS_ASK_NEEDS.scope) ? WS_ASK_NEEDS : WS_CHAT_NEEDS),
         limits: 'none',
         what: `GET ${WS_PATH}`,
       });

@@ -23,6 +23,7 @@ export const KEYS = {
   bob: 'rf_bob_of_tenant_a',
   carol: 'rf_carol_of_tenant_b',
   ragOnly: 'rf_rag_only_of_tenant_a',
+  chatOnly: 'rf_chat_only_of_tenant_a',
 };
 
 function fileKey(id: string, key: string, fields: Partial<ApiKeyRecord>): ApiKeyRecord {
@@ -66,6 +67,7 @@ export async function startKeyedGateway(sessionAddress?: string): Promise<KeyedG
         fileKey('key-bob', KEYS.bob, { user: 'bob' }),
         fileKey('key-carol', KEYS.carol, { tenant: 'tenant-b', user: 'carol' }),
         fileKey('key-rag', KEYS.ragOnly, { user: 'alice', scopes: ['rag'] }),
+        fileKey('key-chat', KEYS.chatOnly, { user: 'alice', scopes: ['chat'] }),
       ],
       store: new MemoryKeyStore(),
       cacheMs: 0,

@@ -9,6 +9,8 @@ import { FakeUpstreams } from './fake-upstreams.ts';
 export interface TestGateway {
   url: string;
   upstreams: FakeUpstreams;
+  /** Where the fakes listen (retrieve, generate and the scripted SessionService). */
+  upstreamAddress: string;
   /** The Prometheus text the ops port would serve (never the public one). */
   metrics(): Promise<string>;
   stop(): Promise<void>;
@@ -42,6 +44,7 @@ export async function startTestGateway(options: { streamIdleMs?: number } = {}):
   return {
     url: `http://127.0.0.1:${port}`,
     upstreams,
+    upstreamAddress: address,
     metrics: () => registry.metrics(),
     async stop() {
       server.closeAllConnections();

@@ -92,11 +92,9 @@ const turnError = z.object({
     attempts: z
       .int()
       .meta({ description: 'Provider attempts made before giving up; 0 when none was called.' }),
-    fallback_suggestions: z
-      .array(z.string())
-      .meta({
-        description: 'Questions the user could ask instead, built from the retrieved titles; may be empty.',
-      }),
+    fallback_suggestions: z.array(z.string()).meta({
+      description: 'Questions the user could ask instead, built from the retrieved titles; may be empty.',
+    }),
   }),
 });
 
@@ -108,7 +106,7 @@ export const turnEvent = z
     turnStarted,
     ...answerOptions.map((option) => option.extend({ seq })),
     turnError,
-  ] as unknown as [typeof turnStarted, typeof turnError])
+  ])
   .meta({ description: 'Starts with `started` (seq 1); ends with exactly one `done` or `error`.' });
 
 export const turnAnswer = answerJson.extend({

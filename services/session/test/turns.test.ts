@@ -171,6 +171,10 @@ describe('session turns through gRPC, against a generate that speaks GenerateSer
       drain(service.client.resumeTurn({ sessionId: id, turnId, afterSeq: 0 })),
     );
     expect(replay).toEqual(all);
+    // After the last event: complete at once, from the store's buffer as from the live turn.
+    expect(
+      await as(alice, () => drain(other.client.resumeTurn({ sessionId: id, turnId, afterSeq: all.length }))),
+    ).toEqual([]);
     // An empty turn id is the latest turn.
     const latest = await as(alice, () =>
       drain(other.client.resumeTurn({ sessionId: id, afterSeq: all.length - 1 })),

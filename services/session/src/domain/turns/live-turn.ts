@@ -35,6 +35,8 @@ export class LiveTurn {
   async *follow(afterSeq: number, signal?: AbortSignal): AsyncGenerator<SequencedTurnEvent> {
     let next = this.#events.findIndex((event) => event.seq > afterSeq);
     if (next < 0) next = this.#events.length;
+    // Everything up to the end was seen already: nothing is left to wait for.
+    if (next === this.#events.length && this.ended) return;
     for (;;) {
       while (next < this.#events.length) {
         const event = this.#events[next++] as SequencedTurnEvent;

@@ -109,8 +109,14 @@ export class TurnEngine {
       } else {
         const buffered = await store.readTurnEvents(ref, id, 0);
         if (buffered.length === 0 && id !== session.lastTurnId) throw turnNotFound(ref.sessionId, id);
-        lastAtResume = buffered.at(-1)?.seq ?? 0;
+        const last = buffered.at(-1);
+        lastAtResume = last?.seq ?? 0;
         checkOffset(afterSeq, lastAtResume);
+        // The client saw the turn's last event: the resume is complete at once.
+        if (last && isTerminalEvent(last.event) && afterSeq === last.seq) {
+          observer.resumed('ok', 0);
+          return;
+        }
         for await (const event of store.followTurn(ref, id, afterSeq, { timeoutMs: turnTimeoutMs, signal })) {
           if (event.seq <= lastAtResume) replayed += 1;
           yield event;

@@ -78,10 +78,19 @@ ensure_docker() {
   [ "$DOCKER_HOST" = unix:///run/ragfleet-docker.sock ] || fail "no Docker daemon answers at $DOCKER_HOST"
   log "starting dockerd (no bridge, no iptables) at $DOCKER_HOST"
   mkdir -p "$WORK"
-  # Its own data root and socket: the machine's other Docker, if any, is left alone.
-  nohup dockerd --bridge=none --iptables=false --ip6tables=false \
-    --data-root /var/lib/ragfleet-docker --exec-root /run/ragfleet-docker-exec \
-    --pidfile /run/ragfleet-docker.pid --host "$DOCKER_HOST" >"$WORK/dockerd.log" 2>&1 9>&- &
+  # Its own data root and socket: the machine's other Docker, if any, is left alone. It outlives
+  # this script, so it must not inherit any descriptor beyond stdio: a caller's
+  # `flock /tmp/ragfleet-bench.lock scripts/images.sh ...` passes its lock on one (not fd 9), and a
+  # dockerd holding it would keep every benchmark on the machine waiting for good.
+  (
+    for fd in /proc/$BASHPID/fd/*; do
+      fd=${fd##*/}
+      [ "$fd" -gt 2 ] && eval "exec $fd>&-"
+    done
+    exec nohup dockerd --bridge=none --iptables=false --ip6tables=false \
+      --data-root /var/lib/ragfleet-docker --exec-root /run/ragfleet-docker-exec \
+      --pidfile /run/ragfleet-docker.pid --host "$DOCKER_HOST" >"$WORK/dockerd.log" 2>&1
+  ) &
   for _ in $(seq 1 60); do
     "$DOCKER" info >/dev/null 2>&1 && return
     sleep 0.5

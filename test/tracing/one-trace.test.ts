@@ -4,6 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { waitFor } from '@ragfleet/testing';
 import { FLEET_SERVICES, startFleet, type Fleet } from '../../scripts/fleet-runner.ts';
+
+/** The services one answer passes through: every one but session (conversations only). */
+const ANSWER_SERVICES = FLEET_SERVICES.filter((service) => service !== 'session');
 import { startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from './otlp-receiver.ts';
 
 /**
@@ -69,7 +72,7 @@ function roots(spans: ReceivedSpan[]) {
 /** Waits until every service has reported a span after `before`, then until exports go quiet. */
 async function spansSince(before: number): Promise<ReceivedSpan[]> {
   // Bounded; if a service never reports, the assertions name what is missing.
-  await waitFor(() => servicesOf(receiver.spans.slice(before)).size === FLEET_SERVICES.length, 10_000).catch(
+  await waitFor(() => servicesOf(receiver.spans.slice(before)).size === ANSWER_SERVICES.length, 10_000).catch(
     () => {},
   );
   await quiet(4 * EXPORT_DELAY_MS, 5_000);
@@ -157,7 +160,7 @@ describe('one /v1/rag request', () => {
 
   it('spans gateway, generate, router, retrieve and embed', () => {
     expect([...servicesOf(answerSpans)].sort()).toEqual(
-      FLEET_SERVICES.map((service) => `ragfleet-${service}`).sort(),
+      ANSWER_SERVICES.map((service) => `ragfleet-${service}`).sort(),
     );
   });
 
@@ -191,7 +194,7 @@ describe('one WebSocket ask', () => {
     expect(askSpans.length).toBeGreaterThan(0);
     expect(new Set(askSpans.map((span) => span.traceId)).size).toBe(1);
     expect([...servicesOf(askSpans)].sort()).toEqual(
-      FLEET_SERVICES.map((service) => `ragfleet-${service}`).sort(),
+      ANSWER_SERVICES.map((service) => `ragfleet-${service}`).sort(),
     );
   });
 

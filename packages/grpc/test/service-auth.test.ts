@@ -81,6 +81,8 @@ beforeAll(async () => {
     ListModels: async () => ({ models: [] }),
   });
   server.addService('ragfleet.generate.v1.GenerateService', protos.generate().GenerateService.service, {
+    // Not called here: GrpcServer needs a handler for every method.
+    Summarize: async () => ({}),
     Answer: async function* (_request: GenerateV1.AnswerRequest__Output) {
       streamsStarted++;
       yield { token: { text: 'hello' } };
@@ -225,6 +227,8 @@ describe('service tokens between services', () => {
       new EmbedClient(address, { transport: transport('generate', [randomBytes(32)]) }),
     );
     generate.addService('ragfleet.generate.v1.GenerateService', protos.generate().GenerateService.service, {
+      // Not called here: GrpcServer needs a handler for every method.
+      Summarize: async () => ({}),
       Answer: async function* () {
         await misconfigured.embed({ texts: ['q'] });
         yield { token: { text: 'never' } };

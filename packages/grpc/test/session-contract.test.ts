@@ -14,7 +14,7 @@ function fieldsOf(message: unknown): FieldDescriptor[] {
 }
 
 describe('ragfleet.session.v1 contract', () => {
-  it('defines the six RPCs, Turn and ResumeTurn as server streams', () => {
+  it('defines the seven RPCs, Turn and ResumeTurn as server streams', () => {
     const service = protos.session().SessionService.service;
     const shape = Object.fromEntries(
       Object.values(service).map((method) => [
@@ -31,6 +31,7 @@ describe('ragfleet.session.v1 contract', () => {
       '/ragfleet.session.v1.SessionService/DeleteSession': unary,
       '/ragfleet.session.v1.SessionService/Turn': serverStream,
       '/ragfleet.session.v1.SessionService/ResumeTurn': serverStream,
+      '/ragfleet.session.v1.SessionService/GetStats': unary,
     });
   });
 
@@ -129,6 +130,10 @@ describe('SessionClient against a SessionService', () => {
         note('ResumeTurn', context);
         for (const event of events.filter((e) => (e.seq ?? 0) > request.afterSeq)) yield { event };
       },
+      GetStats: async (_request: SessionV1.GetStatsRequest__Output, context) => {
+        note('GetStats', context);
+        return { activeSessions: 3, messagesLastHour: 40, turnsPerMinute: 0.5, summariesLastHour: 1 };
+      },
     });
     const port = await server.listen(0, '127.0.0.1');
     server.setServing(true);
@@ -159,8 +164,14 @@ describe('SessionClient against a SessionService', () => {
     expect([...first.sessions, ...second.sessions].map((s) => s.id)).toEqual(['s2', 's1']);
     expect(second.nextCursor).toBe('');
     expect((await asAda(() => client.deleteSession('s1'))).deleted).toBe(true);
+    expect(await asAda(() => client.getStats())).toEqual({
+      activeSessions: '3',
+      messagesLastHour: '40',
+      turnsPerMinute: 0.5,
+      summariesLastHour: '1',
+    });
     expect(new Set(owners.map((o) => `${o.tenant}/${o.user}`))).toEqual(new Set(['acme/ada']));
-    expect(owners).toHaveLength(5);
+    expect(owners).toHaveLength(6);
   });
 
   it('maps a service error to a RagfleetError with its code', async () => {

@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { Redis } from 'ioredis';
 import { GenerateClient } from '@ragfleet/grpc';
 import { protos } from '@ragfleet/protos';
@@ -14,8 +15,10 @@ import { sessionHandlers } from './grpc/session-handlers.ts';
 import { turnHandlers } from './grpc/turn-handlers.ts';
 import { sessionMetrics } from './session-metrics.ts';
 
+const REDIS_CONNECT_WAIT_MS = 5_000;
+
 /** Redis when REDIS_URL is set (replicas share it), else the embedded store with its sweep. */
-function openStore({ lifecycle, logger }: ServiceKit, config: SessionConfig): SessionStore {
+async function openStore({ lifecycle, logger }: ServiceKit, config: SessionConfig): Promise<SessionStore> {
   if (config.REDIS_URL) {
     // Commands fail fast while Redis is away (the store answers SERVICE_UNAVAILABLE, retryable)
     // instead of queueing behind a reconnect; the client keeps reconnecting in the background.
@@ -24,6 +27,16 @@ function openStore({ lifecycle, logger }: ServiceKit, config: SessionConfig): Se
     lifecycle.onShutdown('session redis', async () => {
       await redis.quit().catch(() => redis.disconnect());
     });
+    // Without an offline queue, a call made before the first connection fails: serve once
+    // connected, or after a bound, still starting (calls then answer SERVICE_UNAVAILABLE).
+    const connected = await Promise.race([
+      once(redis, 'ready').then(
+        () => true,
+        () => false, // an 'error' first: Redis is away now
+      ),
+      new Promise<false>((resolve) => setTimeout(() => resolve(false), REDIS_CONNECT_WAIT_MS).unref()),
+    ]);
+    if (!connected) logger.warn('session redis not reachable yet: sessions are unavailable until it is');
     const store = new RedisSessionStore(redis, { ...config.timings, keyPrefix: config.SESSION_KEY_PREFIX });
     lifecycle.onShutdown('session store', () => store.close());
     return store;
@@ -46,7 +59,7 @@ function openStore({ lifecycle, logger }: ServiceKit, config: SessionConfig): Se
  * metrics, and the SessionService handlers.
  */
 export async function compose(kit: ServiceKit, config: SessionConfig): Promise<void> {
-  const store = openStore(kit, config);
+  const store = await openStore(kit, config);
   const generate = new GenerateClient(config.GENERATE_ADDR, {
     transport: kit.transport,
     registry: kit.registry,

@@ -14,13 +14,9 @@ const shortText = (max: number, description: string) => z.string().max(max).opti
 export const newSessionBody = z.strictObject({
   title: shortText(200, 'Shown in session lists; at most 200 characters.'),
   topic: shortText(200, 'What the conversation is about; at most 200 characters.'),
-  labels: z
-    .array(z.string().min(1).max(64))
-    .max(32)
-    .optional()
-    .meta({
-      description: 'Free labels (at most 32 of at most 64 characters), not interpreted by the service.',
-    }),
+  labels: z.array(z.string().min(1).max(64)).max(32).optional().meta({
+    description: 'Free labels (at most 32 of at most 64 characters), not interpreted by the service.',
+  }),
 });
 
 /** Page sizes as the session service caps them (1 to 200). */

@@ -20,6 +20,7 @@ import {
   sessionNotFound,
   turnFinished,
   turnInProgress,
+  turnSeqGap,
 } from '../domain/session-errors.ts';
 import type { FollowOptions, ListOptions, SessionStore, StoreTimings } from '../domain/session-store.ts';
 import {
@@ -175,18 +176,20 @@ export class MemorySessionStore implements SessionStore {
     return { turnId };
   }
 
-  async appendTurnEvent(ref: SessionRef, turnId: string, event: TurnEvent): Promise<number> {
+  async appendTurnEvent(ref: SessionRef, turnId: string, event: TurnEvent, seq?: number): Promise<number> {
     const session = this.#live(ref);
     const turn = this.#turn(ref.sessionId, turnId, true);
+    if (seq !== undefined && seq <= turn.events.length) return seq;
     const last = turn.events.at(-1);
     if (last && isTerminalEvent(last.event)) throw turnFinished(ref.sessionId, turnId);
-    const seq = turn.events.length + 1;
-    turn.events.push({ seq, event: copy(event) });
+    const next = turn.events.length + 1;
+    if (seq !== undefined && seq !== next) throw turnSeqGap(turnId, next);
+    turn.events.push({ seq: next, event: copy(event) });
     turn.expiresAt = Date.now() + this.#timings.turnEventTtlMs;
     if (isTerminalEvent(event) && session.lock?.turnId === turnId) delete session.lock;
     for (const wake of turn.waiters) wake();
     turn.waiters.clear();
-    return seq;
+    return next;
   }
 
   async readTurnEvents(ref: SessionRef, turnId: string, afterSeq: number): Promise<SequencedTurnEvent[]> {

@@ -119,14 +119,19 @@ return 1
 
 /**
  * KEYS session, events, lock; ARGV tenant, user, turnId, event JSON, terminal ('1' or '0'),
- * ttlMs. Entry ids are 0-<seq>, so XRANGE/XREAD positions are the seqs clients see. A terminal
- * event releases the lock if this turn still holds it.
+ * ttlMs, expected seq ('' for none). Entry ids are 0-<seq>, so XRANGE/XREAD positions are the
+ * seqs clients see. An expected seq already written is a retried append: nothing is written
+ * again. A terminal event releases the lock if this turn still holds it.
  */
 export const APPEND_TURN_EVENT = script(`
 if not owned(KEYS[1], ARGV[1], ARGV[2]) then return missing(KEYS[1], ARGV[1], ARGV[2]) end
+local length = redis.call('XLEN', KEYS[2])
+local expected = tonumber(ARGV[7])
+if expected and expected <= length then return expected end
 local last = redis.call('XREVRANGE', KEYS[2], '+', '-', 'COUNT', 1)[1]
 if last and last[2][4] == '1' then return redis.error_reply('TURN_FINISHED') end
-local seq = redis.call('XLEN', KEYS[2]) + 1
+local seq = length + 1
+if expected and expected ~= seq then return redis.error_reply('TURN_SEQ_GAP ' .. seq) end
 redis.call('XADD', KEYS[2], '0-' .. seq, 'e', ARGV[4], 't', ARGV[5])
 redis.call('PEXPIRE', KEYS[2], ARGV[6])
 if ARGV[5] == '1' and redis.call('GET', KEYS[3]) == ARGV[3] then redis.call('DEL', KEYS[3]) end

@@ -23,6 +23,7 @@ import {
   storeUnavailable,
   turnFinished,
   turnInProgress,
+  turnSeqGap,
 } from '../domain/session-errors.ts';
 import type { FollowOptions, ListOptions, SessionStore, StoreTimings } from '../domain/session-store.ts';
 import {
@@ -248,7 +249,12 @@ export class RedisSessionStore implements SessionStore {
     return { turnId };
   }
 
-  async appendTurnEvent(ref: SessionRef, turnId: string, event: TurnEvent): Promise<number> {
+  async appendTurnEvent(
+    ref: SessionRef,
+    turnId: string,
+    event: TurnEvent,
+    expectedSeq?: number,
+  ): Promise<number> {
     const id = ref.sessionId;
     const seq = await this.#script(
       APPEND_TURN_EVENT,
@@ -260,6 +266,7 @@ export class RedisSessionStore implements SessionStore {
         JSON.stringify(event),
         isTerminalEvent(event) ? '1' : '0',
         this.#options.turnEventTtlMs,
+        expectedSeq ?? '',
       ],
       ref,
       turnId,
@@ -379,6 +386,7 @@ export class RedisSessionStore implements SessionStore {
       if (reply.startsWith('SESSION_EXPIRED')) throw sessionExpired(ref.sessionId);
       if (reply.startsWith('TURN_IN_PROGRESS')) throw turnInProgress(ref.sessionId);
       if (reply.startsWith('TURN_FINISHED')) throw turnFinished(ref.sessionId, turnId);
+      if (reply.startsWith('TURN_SEQ_GAP')) throw turnSeqGap(turnId, Number(reply.split(' ')[1]));
       if (reply.startsWith('BAD_THROUGH_SEQ')) {
         throw invalidField('through_seq', `must be an integer from 0 to ${reply.split(' ')[1]}`);
       }

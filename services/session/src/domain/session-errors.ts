@@ -38,6 +38,13 @@ export function turnFinished(sessionId: string, turnId: string): RagfleetError {
   });
 }
 
+/** A turn's writer skipped a seq: a bug, never a client's doing. */
+export function turnSeqGap(turnId: string, expected: number): RagfleetError {
+  return new RagfleetError('INTERNAL', 'A turn event was written out of order.', {
+    internal: `turn ${turnId}: the next event is seq ${expected}`,
+  });
+}
+
 export function followTimedOut(turnId: string, timeoutMs: number): RagfleetError {
   return new RagfleetError('DEADLINE_EXCEEDED', `The turn did not end within ${timeoutMs} ms.`, {
     details: { turnId },

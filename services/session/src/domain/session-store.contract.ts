@@ -237,6 +237,24 @@ export function sessionStoreContract(
       await expectNotFound(store.readTurnEvents(ref(bob, session.sessionId), turnId, 0));
     });
 
+    it('writes a numbered event at most once: a retried append does not add it again', async () => {
+      const session = ref(alice, (await store.create(alice, { labels: [] })).id);
+      const { turnId } = await store.beginTurn(session, 10_000);
+      expect(await store.appendTurnEvent(session, turnId, { type: 'started' }, 1)).toBe(1);
+      expect(await store.appendTurnEvent(session, turnId, { type: 'started' }, 1)).toBe(1);
+      expect(await store.appendTurnEvent(session, turnId, { type: 'token', text: 'a' }, 2)).toBe(2);
+      expect(await rejection(store.appendTurnEvent(session, turnId, { type: 'token' }, 4))).toMatchObject({
+        code: 'INTERNAL',
+      });
+      expect(await store.appendTurnEvent(session, turnId, { type: 'done' }, 3)).toBe(3);
+      expect(await store.appendTurnEvent(session, turnId, { type: 'done' }, 3)).toBe(3);
+      expect((await store.readTurnEvents(session, turnId, 0)).map((e) => [e.seq, e.event.type])).toEqual([
+        [1, 'started'],
+        [2, 'token'],
+        [3, 'done'],
+      ]);
+    });
+
     it('follows a live turn: every event after the offset exactly once, in order, to the end', async () => {
       const session = ref(alice, (await store.create(alice, { labels: [] })).id);
       const { turnId } = await store.beginTurn(session, 10_000);

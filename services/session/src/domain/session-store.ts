@@ -66,8 +66,13 @@ export interface SessionStore {
    * another turn runs. The lock ends with the turn's done/error event, or after `lockMs`.
    */
   beginTurn(ref: SessionRef, lockMs: number): Promise<{ turnId: string }>;
-  /** Buffers one event of a running turn and returns its seq (1, 2, ...). */
-  appendTurnEvent(ref: SessionRef, turnId: string, event: TurnEvent): Promise<number>;
+  /**
+   * Buffers one event of a running turn and returns its seq (1, 2, ...). With `seq` (what the
+   * turn's one writer expects it to be) the append is idempotent: a write that already took
+   * place (a command Redis ran and the client sent again after a dropped connection) is not
+   * written twice, so the buffer never holds an event the live stream lacks.
+   */
+  appendTurnEvent(ref: SessionRef, turnId: string, event: TurnEvent, seq?: number): Promise<number>;
   /** The buffered events after `afterSeq`, in order. */
   readTurnEvents(ref: SessionRef, turnId: string, afterSeq: number): Promise<SequencedTurnEvent[]>;
   /**

@@ -153,8 +153,12 @@ export class TurnEngine {
     const { store, answerer, observer, logger, countTokens, contextTokens, turnTimeoutMs } = this.#options;
     const started = performance.now();
     const signal = AbortSignal.any([this.#stopping.signal, AbortSignal.timeout(turnTimeoutMs)]);
+    // This process is the turn's one writer (it holds the lock), so it numbers the events; the
+    // store then writes each at most once, even when a dropped connection sends the write again.
+    let numbered = 0;
     const emit = async (event: TurnEvent) => {
-      const seq = await store.appendTurnEvent(ref, turnId, event);
+      const seq = await store.appendTurnEvent(ref, turnId, event, numbered + 1);
+      numbered = seq;
       live.push({ seq, event });
     };
     const answer: string[] = [];

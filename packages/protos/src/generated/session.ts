@@ -14,6 +14,15 @@ import type { SummarizeRequest as _ragfleet_generate_v1_SummarizeRequest, Summar
 import type { SummarizeResponse as _ragfleet_generate_v1_SummarizeResponse, SummarizeResponse__Output as _ragfleet_generate_v1_SummarizeResponse__Output } from './ragfleet/generate/v1/SummarizeResponse';
 import type { Token as _ragfleet_generate_v1_Token, Token__Output as _ragfleet_generate_v1_Token__Output } from './ragfleet/generate/v1/Token';
 import type { Usage as _ragfleet_generate_v1_Usage, Usage__Output as _ragfleet_generate_v1_Usage__Output } from './ragfleet/generate/v1/Usage';
+import type { ComplexityFeature as _ragfleet_router_v1_ComplexityFeature, ComplexityFeature__Output as _ragfleet_router_v1_ComplexityFeature__Output } from './ragfleet/router/v1/ComplexityFeature';
+import type { ListModelsRequest as _ragfleet_router_v1_ListModelsRequest, ListModelsRequest__Output as _ragfleet_router_v1_ListModelsRequest__Output } from './ragfleet/router/v1/ListModelsRequest';
+import type { ListModelsResponse as _ragfleet_router_v1_ListModelsResponse, ListModelsResponse__Output as _ragfleet_router_v1_ListModelsResponse__Output } from './ragfleet/router/v1/ListModelsResponse';
+import type { ModelChoice as _ragfleet_router_v1_ModelChoice, ModelChoice__Output as _ragfleet_router_v1_ModelChoice__Output } from './ragfleet/router/v1/ModelChoice';
+import type { RouteDecision as _ragfleet_router_v1_RouteDecision, RouteDecision__Output as _ragfleet_router_v1_RouteDecision__Output } from './ragfleet/router/v1/RouteDecision';
+import type { RouteRequest as _ragfleet_router_v1_RouteRequest, RouteRequest__Output as _ragfleet_router_v1_RouteRequest__Output } from './ragfleet/router/v1/RouteRequest';
+import type { RouteResponse as _ragfleet_router_v1_RouteResponse, RouteResponse__Output as _ragfleet_router_v1_RouteResponse__Output } from './ragfleet/router/v1/RouteResponse';
+import type { RouterServiceClient as _ragfleet_router_v1_RouterServiceClient, RouterServiceDefinition as _ragfleet_router_v1_RouterServiceDefinition } from './ragfleet/router/v1/RouterService';
+import type { SkippedModel as _ragfleet_router_v1_SkippedModel, SkippedModel__Output as _ragfleet_router_v1_SkippedModel__Output } from './ragfleet/router/v1/SkippedModel';
 import type { CreateSessionRequest as _ragfleet_session_v1_CreateSessionRequest, CreateSessionRequest__Output as _ragfleet_session_v1_CreateSessionRequest__Output } from './ragfleet/session/v1/CreateSessionRequest';
 import type { CreateSessionResponse as _ragfleet_session_v1_CreateSessionResponse, CreateSessionResponse__Output as _ragfleet_session_v1_CreateSessionResponse__Output } from './ragfleet/session/v1/CreateSessionResponse';
 import type { DeleteSessionRequest as _ragfleet_session_v1_DeleteSessionRequest, DeleteSessionRequest__Output as _ragfleet_session_v1_DeleteSessionRequest__Output } from './ragfleet/session/v1/DeleteSessionRequest';
@@ -56,6 +65,19 @@ export interface ProtoGrpcType {
         SummarizeResponse: MessageTypeDefinition<_ragfleet_generate_v1_SummarizeResponse, _ragfleet_generate_v1_SummarizeResponse__Output>
         Token: MessageTypeDefinition<_ragfleet_generate_v1_Token, _ragfleet_generate_v1_Token__Output>
         Usage: MessageTypeDefinition<_ragfleet_generate_v1_Usage, _ragfleet_generate_v1_Usage__Output>
+      }
+    }
+    router: {
+      v1: {
+        ComplexityFeature: MessageTypeDefinition<_ragfleet_router_v1_ComplexityFeature, _ragfleet_router_v1_ComplexityFeature__Output>
+        ListModelsRequest: MessageTypeDefinition<_ragfleet_router_v1_ListModelsRequest, _ragfleet_router_v1_ListModelsRequest__Output>
+        ListModelsResponse: MessageTypeDefinition<_ragfleet_router_v1_ListModelsResponse, _ragfleet_router_v1_ListModelsResponse__Output>
+        ModelChoice: MessageTypeDefinition<_ragfleet_router_v1_ModelChoice, _ragfleet_router_v1_ModelChoice__Output>
+        RouteDecision: MessageTypeDefinition<_ragfleet_router_v1_RouteDecision, _ragfleet_router_v1_RouteDecision__Output>
+        RouteRequest: MessageTypeDefinition<_ragfleet_router_v1_RouteRequest, _ragfleet_router_v1_RouteRequest__Output>
+        RouteResponse: MessageTypeDefinition<_ragfleet_router_v1_RouteResponse, _ragfleet_router_v1_RouteResponse__Output>
+        RouterService: SubtypeConstructor<typeof grpc.Client, _ragfleet_router_v1_RouterServiceClient> & { service: _ragfleet_router_v1_RouterServiceDefinition }
+        SkippedModel: MessageTypeDefinition<_ragfleet_router_v1_SkippedModel, _ragfleet_router_v1_SkippedModel__Output>
       }
     }
     session: {

@@ -11,6 +11,7 @@ export interface AnswerRequest {
   'history'?: (_ragfleet_generate_v1_HistoryMessage)[];
   'summary'?: (string);
   'searchQuery'?: (string);
+  'prefer'?: (string);
 }
 
 export interface AnswerRequest__Output {
@@ -22,4 +23,5 @@ export interface AnswerRequest__Output {
   'history': (_ragfleet_generate_v1_HistoryMessage__Output)[];
   'summary': (string);
   'searchQuery': (string);
+  'prefer': (string);
 }

@@ -1,5 +1,6 @@
 // Original file: protos/ragfleet/generate/v1/generate.proto
 
+import type { RouteDecision as _ragfleet_router_v1_RouteDecision, RouteDecision__Output as _ragfleet_router_v1_RouteDecision__Output } from '../../../ragfleet/router/v1/RouteDecision';
 
 export interface Done {
   'provider'?: (string);
@@ -7,6 +8,9 @@ export interface Done {
   'finishReason'?: (string);
   'promptVersion'?: (string);
   'timeToFirstTokenMs'?: (number);
+  'cached'?: (boolean);
+  'decision'?: (_ragfleet_router_v1_RouteDecision | null);
+  'costUsd'?: (number | string);
 }
 
 export interface Done__Output {
@@ -15,4 +19,7 @@ export interface Done__Output {
   'finishReason': (string);
   'promptVersion': (string);
   'timeToFirstTokenMs': (number);
+  'cached': (boolean);
+  'decision': (_ragfleet_router_v1_RouteDecision__Output | null);
+  'costUsd': (number);
 }

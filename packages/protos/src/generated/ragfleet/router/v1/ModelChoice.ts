@@ -6,6 +6,9 @@ export interface ModelChoice {
   'model'?: (string);
   'inputPricePerMtok'?: (number | string);
   'outputPricePerMtok'?: (number | string);
+  'contextWindow'?: (number);
+  'quality'?: (number | string);
+  'typicalLatencyMs'?: (number);
 }
 
 export interface ModelChoice__Output {
@@ -13,4 +16,7 @@ export interface ModelChoice__Output {
   'model': (string);
   'inputPricePerMtok': (number);
   'outputPricePerMtok': (number);
+  'contextWindow': (number);
+  'quality': (number);
+  'typicalLatencyMs': (number);
 }

@@ -4,9 +4,15 @@
 export interface RouteRequest {
   'query'?: (string);
   'tier'?: (string);
+  'prefer'?: (string);
+  'conversationDepth'?: (number);
+  'promptTokens'?: (number);
 }
 
 export interface RouteRequest__Output {
   'query': (string);
   'tier': (string);
+  'prefer': (string);
+  'conversationDepth': (number);
+  'promptTokens': (number);
 }

@@ -187,6 +187,9 @@ describe('GenerateService.Answer end to end', () => {
       finishReason: 'stop',
       promptVersion: 'v1',
       timeToFirstTokenMs: expect.any(Number),
+      cached: false,
+      costUsd: 0,
+      decision: null,
     });
     expect(searches.at(-1)).toMatchObject({ query: 'How do answers stream?', k: 2, filters: { lang: 'en' } });
     expect(routedTenants.at(-1)).toBe('acme');

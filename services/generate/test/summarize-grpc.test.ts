@@ -70,7 +70,7 @@ describe('GenerateService.Summarize', () => {
     );
     expect(prompt?.content).toContain('<message index="2" role="assistant" seal="');
     // Routed on the messages' text, for the tier asked.
-    expect(harness.routes.at(-1)).toEqual({
+    expect(harness.routes.at(-1)).toMatchObject({
       query: `${MESSAGES[0]?.content}\n${MESSAGES[1]?.content}`,
       tier: 'standard',
     });

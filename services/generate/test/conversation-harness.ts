@@ -68,6 +68,7 @@ export async function startConversationHarness(
       return { chain, reason: `test route for ${request.tier}` };
     },
     ListModels: async () => ({ models: [] }),
+    GetUsage: async () => ({}),
   });
   upstream.addService('ragfleet.retrieve.v1.RetrieveService', protos.retrieve().RetrieveService.service, {
     Search: async (request: RetrieveV1.SearchRequest__Output): Promise<RetrieveV1.SearchResponse> => {

@@ -15,6 +15,8 @@ import type { SummarizeResponse as _ragfleet_generate_v1_SummarizeResponse, Summ
 import type { Token as _ragfleet_generate_v1_Token, Token__Output as _ragfleet_generate_v1_Token__Output } from './ragfleet/generate/v1/Token';
 import type { Usage as _ragfleet_generate_v1_Usage, Usage__Output as _ragfleet_generate_v1_Usage__Output } from './ragfleet/generate/v1/Usage';
 import type { ComplexityFeature as _ragfleet_router_v1_ComplexityFeature, ComplexityFeature__Output as _ragfleet_router_v1_ComplexityFeature__Output } from './ragfleet/router/v1/ComplexityFeature';
+import type { GetUsageRequest as _ragfleet_router_v1_GetUsageRequest, GetUsageRequest__Output as _ragfleet_router_v1_GetUsageRequest__Output } from './ragfleet/router/v1/GetUsageRequest';
+import type { GetUsageResponse as _ragfleet_router_v1_GetUsageResponse, GetUsageResponse__Output as _ragfleet_router_v1_GetUsageResponse__Output } from './ragfleet/router/v1/GetUsageResponse';
 import type { ListModelsRequest as _ragfleet_router_v1_ListModelsRequest, ListModelsRequest__Output as _ragfleet_router_v1_ListModelsRequest__Output } from './ragfleet/router/v1/ListModelsRequest';
 import type { ListModelsResponse as _ragfleet_router_v1_ListModelsResponse, ListModelsResponse__Output as _ragfleet_router_v1_ListModelsResponse__Output } from './ragfleet/router/v1/ListModelsResponse';
 import type { ModelChoice as _ragfleet_router_v1_ModelChoice, ModelChoice__Output as _ragfleet_router_v1_ModelChoice__Output } from './ragfleet/router/v1/ModelChoice';
@@ -23,6 +25,7 @@ import type { RouteRequest as _ragfleet_router_v1_RouteRequest, RouteRequest__Ou
 import type { RouteResponse as _ragfleet_router_v1_RouteResponse, RouteResponse__Output as _ragfleet_router_v1_RouteResponse__Output } from './ragfleet/router/v1/RouteResponse';
 import type { RouterServiceClient as _ragfleet_router_v1_RouterServiceClient, RouterServiceDefinition as _ragfleet_router_v1_RouterServiceDefinition } from './ragfleet/router/v1/RouterService';
 import type { SkippedModel as _ragfleet_router_v1_SkippedModel, SkippedModel__Output as _ragfleet_router_v1_SkippedModel__Output } from './ragfleet/router/v1/SkippedModel';
+import type { UsageGroup as _ragfleet_router_v1_UsageGroup, UsageGroup__Output as _ragfleet_router_v1_UsageGroup__Output } from './ragfleet/router/v1/UsageGroup';
 import type { CreateSessionRequest as _ragfleet_session_v1_CreateSessionRequest, CreateSessionRequest__Output as _ragfleet_session_v1_CreateSessionRequest__Output } from './ragfleet/session/v1/CreateSessionRequest';
 import type { CreateSessionResponse as _ragfleet_session_v1_CreateSessionResponse, CreateSessionResponse__Output as _ragfleet_session_v1_CreateSessionResponse__Output } from './ragfleet/session/v1/CreateSessionResponse';
 import type { DeleteSessionRequest as _ragfleet_session_v1_DeleteSessionRequest, DeleteSessionRequest__Output as _ragfleet_session_v1_DeleteSessionRequest__Output } from './ragfleet/session/v1/DeleteSessionRequest';
@@ -70,6 +73,8 @@ export interface ProtoGrpcType {
     router: {
       v1: {
         ComplexityFeature: MessageTypeDefinition<_ragfleet_router_v1_ComplexityFeature, _ragfleet_router_v1_ComplexityFeature__Output>
+        GetUsageRequest: MessageTypeDefinition<_ragfleet_router_v1_GetUsageRequest, _ragfleet_router_v1_GetUsageRequest__Output>
+        GetUsageResponse: MessageTypeDefinition<_ragfleet_router_v1_GetUsageResponse, _ragfleet_router_v1_GetUsageResponse__Output>
         ListModelsRequest: MessageTypeDefinition<_ragfleet_router_v1_ListModelsRequest, _ragfleet_router_v1_ListModelsRequest__Output>
         ListModelsResponse: MessageTypeDefinition<_ragfleet_router_v1_ListModelsResponse, _ragfleet_router_v1_ListModelsResponse__Output>
         ModelChoice: MessageTypeDefinition<_ragfleet_router_v1_ModelChoice, _ragfleet_router_v1_ModelChoice__Output>
@@ -78,6 +83,7 @@ export interface ProtoGrpcType {
         RouteResponse: MessageTypeDefinition<_ragfleet_router_v1_RouteResponse, _ragfleet_router_v1_RouteResponse__Output>
         RouterService: SubtypeConstructor<typeof grpc.Client, _ragfleet_router_v1_RouterServiceClient> & { service: _ragfleet_router_v1_RouterServiceDefinition }
         SkippedModel: MessageTypeDefinition<_ragfleet_router_v1_SkippedModel, _ragfleet_router_v1_SkippedModel__Output>
+        UsageGroup: MessageTypeDefinition<_ragfleet_router_v1_UsageGroup, _ragfleet_router_v1_UsageGroup__Output>
       }
     }
     session: {

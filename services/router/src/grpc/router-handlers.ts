@@ -1,5 +1,6 @@
 import type { RouterV1 } from '@ragfleet/protos';
 import type { Handlers } from '@ragfleet/grpc';
+import { RagfleetError } from '@ragfleet/errors';
 import type { CatalogModel } from '../domain/catalog.ts';
 import type { RoutePolicy } from '../domain/route-policy.ts';
 
@@ -24,5 +25,11 @@ export function routerHandlers(policy: RoutePolicy, observer: RouteObserver): Ha
       return { chain: decision.chain.map(toChoice), reason: decision.reason };
     },
     ListModels: async (): Promise<RouterV1.ListModelsResponse> => ({ models: policy.models().map(toChoice) }),
+    // Until the ledger lands (issue 12): METHOD_NOT_ALLOWED is gRPC UNIMPLEMENTED.
+    GetUsage: async () => {
+      throw new RagfleetError('METHOD_NOT_ALLOWED', 'GetUsage is not served yet.', {
+        details: { reason: 'NOT_IMPLEMENTED', method: 'GetUsage' },
+      });
+    },
   };
 }

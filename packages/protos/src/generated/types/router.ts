@@ -1,4 +1,6 @@
 export type * from '../ragfleet/router/v1/ComplexityFeature.ts';
+export type * from '../ragfleet/router/v1/GetUsageRequest.ts';
+export type * from '../ragfleet/router/v1/GetUsageResponse.ts';
 export type * from '../ragfleet/router/v1/ListModelsRequest.ts';
 export type * from '../ragfleet/router/v1/ListModelsResponse.ts';
 export type * from '../ragfleet/router/v1/ModelChoice.ts';
@@ -7,3 +9,4 @@ export type * from '../ragfleet/router/v1/RouteRequest.ts';
 export type * from '../ragfleet/router/v1/RouteResponse.ts';
 export type * from '../ragfleet/router/v1/RouterService.ts';
 export type * from '../ragfleet/router/v1/SkippedModel.ts';
+export type * from '../ragfleet/router/v1/UsageGroup.ts';

@@ -46,21 +46,23 @@ export function truncatedStreamError(): RagfleetError {
 }
 
 /**
- * Upstream Answer messages as public events, in order, skipping empty messages; ends after the
- * terminal event (`done` or `error`). Closed after that event, it reads the upstream's end
- * rather than cancelling the call: all that is left is the OK status, and a cancel makes grpc-js
- * build and format an error with a stack for every answer (3% of the gateway's CPU).
+ * An upstream stream's messages as public events, in order, skipping those `toEvent` maps to
+ * nothing; ends after the terminal event (`done` or `error`). Closed after that event, it reads
+ * the upstream's end rather than cancelling the call: all that is left is the OK status, and a
+ * cancel makes grpc-js build and format an error with a stack for every answer (3% of the
+ * gateway's CPU).
  */
-export async function* answerEvents(
-  messages: AsyncIterable<GenerateV1.AnswerResponse__Output>,
-): AsyncGenerator<AnswerEvent> {
+export async function* eventsUntilTerminal<M, E extends { type: string }>(
+  messages: AsyncIterable<M>,
+  toEvent: (message: M) => E | undefined,
+): AsyncGenerator<E> {
   const upstream = messages[Symbol.asyncIterator]();
   let finished = false;
   try {
     for (;;) {
       const next = await upstream.next();
       if (next.done) return;
-      const event = answerEventJson(next.value);
+      const event = toEvent(next.value);
       if (!event) continue;
       finished = event.type === 'done' || event.type === 'error';
       yield event;
@@ -71,6 +73,13 @@ export async function* answerEvents(
     if (finished) void readEnd(upstream);
     else await upstream.return?.();
   }
+}
+
+/** generate's Answer messages as public events (/v1/rag, WebSocket asks). */
+export function answerEvents(
+  messages: AsyncIterable<GenerateV1.AnswerResponse__Output>,
+): AsyncGenerator<AnswerEvent> {
+  return eventsUntilTerminal(messages, answerEventJson);
 }
 
 /** Reads the status after the last event; an upstream that sends more is cancelled. */

@@ -1,6 +1,6 @@
 import { invalidField, RagfleetError } from '@ragfleet/errors';
 import type { SessionV1 } from '@ragfleet/protos';
-import { readEnd, truncatedStreamError, type AnswerJson } from './rag-answer.ts';
+import { eventsUntilTerminal, truncatedStreamError, type AnswerJson } from './rag-answer.ts';
 import { exactMatches, type SearchFilterInput } from './routes/schemas.ts';
 import { turnEventJson, type TurnError, type TurnEvent } from './session-json.ts';
 
@@ -55,30 +55,9 @@ export function gatewayTurnError(error: RagfleetError): TurnEvent {
   };
 }
 
-/**
- * The session service's TurnEvents as public events, in order, skipping empty ones; ends after
- * the terminal event (`done` or `error`), reading the call's status in the background then, as
- * answerEvents does for /v1/rag.
- */
-export async function* turnEvents(
-  events: AsyncIterable<SessionV1.TurnEvent__Output>,
-): AsyncGenerator<TurnEvent> {
-  const upstream = events[Symbol.asyncIterator]();
-  let finished = false;
-  try {
-    for (;;) {
-      const next = await upstream.next();
-      if (next.done) return;
-      const event = turnEventJson(next.value);
-      if (!event) continue;
-      finished = event.type === 'done' || event.type === 'error';
-      yield event;
-      if (finished) return;
-    }
-  } finally {
-    if (finished) void readEnd(upstream);
-    else await upstream.return?.();
-  }
+/** The session service's TurnEvents as public events, to the terminal one (as /v1/rag's). */
+export function turnEvents(events: AsyncIterable<SessionV1.TurnEvent__Output>): AsyncGenerator<TurnEvent> {
+  return eventsUntilTerminal(events, turnEventJson);
 }
 
 export interface TurnAnswerJson extends AnswerJson {

@@ -29,7 +29,7 @@ import { ingestTopology, type IngestTopology } from './ingest-topology.ts';
 import { OperationLog } from './adapters/operation-log.ts';
 import type { IndexJournal, IndexJournalEntry, Recovery } from './domain/index/corpus.ts';
 import { IndexSnapshots } from './domain/ingest/index-snapshots.ts';
-import { startPeriodicTask } from './periodic-task.ts';
+import { startPeriodicTask } from '@ragfleet/lifecycle';
 import { bm25Params, openCorpusIndexes } from './index-backend.ts';
 
 /** What a caller may supply instead of the configured adapters (tests: an offline embedder, own streams). */

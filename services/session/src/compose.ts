@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { Redis } from 'ioredis';
 import { GenerateClient } from '@ragfleet/grpc';
+import { startPeriodicTask } from '@ragfleet/lifecycle';
 import { protos } from '@ragfleet/protos';
 import type { ServiceKit } from '@ragfleet/service-host';
 import { MemorySessionStore } from './adapters/memory-session-store.ts';
@@ -43,13 +44,16 @@ async function openStore({ lifecycle, logger }: ServiceKit, config: SessionConfi
   }
   const store = new MemorySessionStore(config.timings);
   lifecycle.onShutdown('session store', () => store.close());
-  // sweep() is synchronous, so two runs can never overlap; the timer does not keep the process alive.
-  const sweeping = setInterval(() => {
-    const swept = store.sweep();
-    if (swept > 0) logger.debug({ swept }, 'expired sessions swept');
-  }, config.SESSION_SWEEP_INTERVAL_MS);
-  sweeping.unref();
-  lifecycle.onShutdown('session sweep', async () => clearInterval(sweeping));
+  const sweeping = startPeriodicTask(
+    'session sweep',
+    config.SESSION_SWEEP_INTERVAL_MS,
+    async () => {
+      const swept = store.sweep();
+      if (swept > 0) logger.debug({ swept }, 'expired sessions swept');
+    },
+    logger,
+  );
+  lifecycle.onShutdown('session sweep', () => sweeping.stop());
   return store;
 }
 

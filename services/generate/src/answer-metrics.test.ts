@@ -38,6 +38,8 @@ describe('AnswerMetrics', () => {
             model: 'extractive-v1',
             finishReason: 'stop',
             promptVersion: 'v3',
+            cached: false,
+            costUsd: 0,
             timeToFirstTokenMs: 0,
           },
         ),

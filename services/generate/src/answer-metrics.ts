@@ -19,7 +19,7 @@ export class AnswerMetrics {
     this.#answers = counter(
       registry,
       'ragfleet_generate_answers_total',
-      'Answers finished, by provider and outcome.',
+      'Answers finished, by provider ("cache" for a response cache hit) and outcome.',
       ['provider', 'outcome'],
     );
     this.#fallbacks = counter(
@@ -61,6 +61,8 @@ export class AnswerMetrics {
       for await (const event of events) {
         if (event.type === 'status' && event.stage === 'generating' && event.provider)
           provider = event.provider;
+        // A replayed answer called no provider: its answers count under "cache".
+        if (event.type === 'status' && event.stage === 'cache') provider = 'cache';
         if (event.type === 'status' && event.stage === 'fallback')
           this.#fallbacks.inc({ from: event.provider ?? 'unknown' });
         if (event.type === 'status' && event.stage === 'guard') {

@@ -15,6 +15,12 @@ export function composeAnswerService(
 ): AnswerService {
   return (request, context) =>
     coalesceTokens(
-      metrics.observe(publisher.observe(pipeline.answer(request, context.signal), context.tenant)),
+      // CallContext carries no API key id (the gateway does not forward it), so none is published.
+      metrics.observe(
+        publisher.observe(pipeline.answer(request, context.signal), {
+          tenant: context.tenant,
+          user: context.user,
+        }),
+      ),
     );
 }

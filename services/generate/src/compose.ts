@@ -7,6 +7,7 @@ import { GrpcModelRouter } from './adapters/grpc-model-router.ts';
 import { GrpcRetriever } from './adapters/grpc-retriever.ts';
 import { loadPromptLibrary } from './adapters/prompt-files.ts';
 import { providersFromConfig } from './adapters/providers.ts';
+import { responseCacheFromConfig } from './adapters/response-cache-from-config.ts';
 import { AnswerMetrics } from './answer-metrics.ts';
 import { composeAnswerService } from './answer-service.ts';
 import type { GenerateConfig } from './config.ts';
@@ -21,7 +22,8 @@ import { prometheusGuardObserver } from './guard-metrics.ts';
 
 /**
  * generate's composition root: the router and retrieve clients (signing as generate, on behalf of
- * each request), the event bus, the providers, the answer pipeline over them, its gRPC handlers.
+ * each request), the event bus, the providers, the response cache, the answer pipeline over
+ * them, its gRPC handlers.
  */
 export async function compose(
   { server, registry, lifecycle, logger, transport }: ServiceKit,
@@ -55,6 +57,7 @@ export async function compose(
     ...DEFAULT_CONVERSATION_LIMITS,
     maxChars: config.GENERATE_MAX_CONVERSATION_CHARS,
   };
+  const responseCache = await responseCacheFromConfig(config, registry, lifecycle);
   const pipeline = new AnswerPipeline({
     router: modelRouter,
     retriever: new GrpcRetriever(retrieve),
@@ -64,6 +67,8 @@ export async function compose(
     passageGuard: new PassageGuard({ logger }),
     defaultTopK: config.GENERATE_TOP_K,
     conversationLimits,
+    ...(responseCache.cache ? { responseCache: responseCache.cache } : {}),
+    logger,
   });
   const summarizer = new Summarizer({
     router: modelRouter,
@@ -87,6 +92,7 @@ export async function compose(
       providers: providers.map((provider) => provider.name),
       prompt: prompts.defaultVersion,
       summaryPrompt: summaryPrompts.defaultVersion,
+      responseCache: responseCache.kind,
     },
     'generate composed',
   );

@@ -33,6 +33,15 @@ export const generateConfigSchema = z.object({
   NATS_NAMESPACE: env.natsNamespace(),
   /** Passages retrieved when a request leaves k at 0. */
   GENERATE_TOP_K: env.positiveInt(5),
+  /**
+   * Answers kept by the embedded response cache (an LRU per process); 0 turns the response cache
+   * off, Redis included.
+   */
+  RESPONSE_CACHE_ENTRIES: env.nonNegativeInt(1000),
+  /** Shared response cache; without it each replica keeps its own LRU. */
+  REDIS_URL: env.optionalUrl(),
+  RESPONSE_CACHE_PREFIX: z.string().min(1).default('ragfleet:answer:'),
+  RESPONSE_CACHE_TTL_SECONDS: env.positiveInt(3600),
   PROVIDER_RETRIES: env.nonNegativeInt(1),
   BREAKER_THRESHOLD: env.positiveInt(3),
   BREAKER_HALF_OPEN_MS: env.positiveInt(30_000),

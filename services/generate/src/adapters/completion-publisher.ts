@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createEvent, fleetTopology, type EventBus, type StreamSpec } from '@ragfleet/events';
 import type { AnswerEvent } from '../domain/answer-events.ts';
 
@@ -6,14 +7,38 @@ export const EVENTS_STREAM: StreamSpec = defaultTopology.streams.events;
 export const GENERATION_COMPLETED_SUBJECT = defaultTopology.subjects.generationCompleted;
 export const GENERATION_COMPLETED_TYPE = 'generate.answer.completed';
 
+/**
+ * The data of `generate.answer.completed` (on the subject generation.completed): one finished
+ * answer, for the router's cost ledger (idempotent by generationId) and for analytics.
+ */
 export interface GenerationCompleted {
+  /** A UUID per answer; also the envelope's id, so a redelivery carries the same one. */
+  generationId: string;
+  tenant: string;
+  /** The caller's user, when the call came through an authenticated gateway. */
+  user?: string;
+  /** The caller's API key id, when the identity carries one. */
+  keyId?: string;
   provider: string;
   model: string;
   promptVersion: string;
   finishReason: string;
   inputTokens: number;
   outputTokens: number;
+  /** At the model's catalog prices; 0 when cached or free. */
+  costUsd: number;
   latencyMs: number;
+  /** From the request reaching generate to the first answer token; 0 without tokens. */
+  timeToFirstTokenMs: number;
+  /** Replayed from the response cache: no model was called. */
+  cached: boolean;
+}
+
+/** Who asked, as the gRPC call context tells it. */
+export interface CompletionCaller {
+  tenant: string;
+  user?: string | undefined;
+  keyId?: string | undefined;
 }
 
 interface PublisherLogger {
@@ -42,22 +67,37 @@ export class CompletionPublisher {
     this.#subject = subject;
   }
 
-  async *observe(events: AsyncIterable<AnswerEvent>, tenant: string): AsyncGenerator<AnswerEvent> {
+  async *observe(events: AsyncIterable<AnswerEvent>, caller: CompletionCaller): AsyncGenerator<AnswerEvent> {
     const started = this.#now();
     let usage: Extract<AnswerEvent, { type: 'usage' }> | undefined;
     for await (const event of events) {
       if (event.type === 'usage') usage = event;
       if (event.type === 'done') {
+        const generationId = randomUUID();
+        const { tenant, user, keyId } = caller;
         const data: GenerationCompleted = {
+          generationId,
+          tenant,
+          ...(user ? { user } : {}),
+          ...(keyId ? { keyId } : {}),
           provider: event.provider,
           model: event.model,
           promptVersion: event.promptVersion,
           finishReason: event.finishReason,
           inputTokens: usage?.inputTokens ?? 0,
           outputTokens: usage?.outputTokens ?? 0,
+          costUsd: event.costUsd,
           latencyMs: Math.round(this.#now() - started),
+          timeToFirstTokenMs: event.timeToFirstTokenMs,
+          cached: event.cached,
         };
-        const envelope = createEvent({ type: GENERATION_COMPLETED_TYPE, source: 'generate', tenant, data });
+        const envelope = createEvent({
+          type: GENERATION_COMPLETED_TYPE,
+          source: 'generate',
+          tenant,
+          data,
+          id: generationId,
+        });
         this.#bus.publish(this.#subject, envelope).catch((error: unknown) => {
           this.#logger.warn({ err: String(error), event: envelope.id }, 'could not publish generation event');
         });

@@ -1,6 +1,6 @@
 import type { InjectionReason } from '@ragfleet/prompt-guard';
 import type { RawMessage } from './conversation-input.ts';
-import type { NumberedPassage } from './ports.ts';
+import type { NumberedPassage, RoutingDecision } from './ports.ts';
 
 export interface AnswerRequest {
   query: string;
@@ -19,9 +19,17 @@ export interface AnswerRequest {
   summary?: string;
   /** What retrieval searches for (a follow-up rewritten as a standalone question); empty: query. */
   searchQuery?: string;
+  /** Passed on to the router: "cost", "quality" or "latency"; empty: the router's default. */
+  prefer?: string;
+  /**
+   * The caller's tenant: answers are cached per tenant, so without one the response cache is
+   * not used at all (never a key shared across tenants).
+   */
+  tenant?: string;
 }
 
-export type AnswerStage = 'routing' | 'retrieving' | 'guard' | 'generating' | 'fallback';
+/** `cache`: the answer is replayed from the response cache instead of `generating`. */
+export type AnswerStage = 'routing' | 'retrieving' | 'guard' | 'generating' | 'fallback' | 'cache';
 
 /** A retrieved passage the injection detector flagged: which one and why, never its text. */
 export interface FlaggedPassage {
@@ -53,5 +61,11 @@ export type AnswerEvent =
       promptVersion: string;
       /** From the request reaching the pipeline to its first token, in ms; 0 when none came. */
       timeToFirstTokenMs: number;
+      /** Replayed from the response cache: no model was called. */
+      cached: boolean;
+      /** At the chosen model's prices; 0 when cached or free. */
+      costUsd: number;
+      /** The router's explanation of this answer's route (made now, also for a cached answer). */
+      decision?: RoutingDecision;
     }
   | { type: 'error'; code: string; message: string; retryable: boolean };

@@ -148,6 +148,8 @@ describe('AnswerPipeline', () => {
       finishReason: 'end_turn',
       promptVersion: 'v1',
       timeToFirstTokenMs: expect.any(Number),
+      cached: false,
+      costUsd: 0,
     });
     expect(anthropic.requests[0]?.messages[0]?.content).toContain('[1] HNSW\nHNSW builds a layered graph');
   });

@@ -1,6 +1,7 @@
 import { RagfleetError, isRagfleetError, toRagfleetError } from '@ragfleet/errors';
 import { withSpan } from '@ragfleet/telemetry';
 import type { AnswerEvent, AnswerRequest } from './answer-events.ts';
+import { answerCostUsd } from './answer-cost.ts';
 import {
   DEFAULT_CONVERSATION_LIMITS,
   asChatMessages,
@@ -15,6 +16,8 @@ import { formatContext } from './prompt-template.ts';
 import type { ProviderGuard, OpenedStream } from './provider-guard.ts';
 import { formatQuotedPassages } from './quoted-passages.ts';
 import { Rendezvous } from './rendezvous.ts';
+import type { CachedAnswer, ResponseCache } from './response-cache.ts';
+import { responseCacheKey } from './response-cache-key.ts';
 import type {
   ChatChunk,
   ChatProvider,
@@ -24,7 +27,12 @@ import type {
   NumberedPassage,
   PromptTemplates,
   Retriever,
+  RoutingDecision,
 } from './ports.ts';
+
+interface PipelineLogger {
+  warn(fields: object, message: string): void;
+}
 
 export interface AnswerPipelineOptions {
   router: ModelRouter;
@@ -43,13 +51,21 @@ export interface AnswerPipelineOptions {
   conversationLimits?: ConversationLimits;
   /** Milliseconds on a monotonic clock, for the time to first token. */
   now?: () => number;
+  /** Finished answers by exact match; absent: every answer is generated. */
+  responseCache?: ResponseCache;
+  /** Told when the response cache fails (the answer goes on without it). */
+  logger?: PipelineLogger;
 }
 
-/** What the final `done` event reports besides the model: the prompt version and the start time. */
+/** What the final `done` event reports besides the model: prompt version, start time, decision. */
 interface AnswerClock {
   promptVersion: string;
   started: number;
+  decision: RoutingDecision | undefined;
 }
+
+/** The response cache key of this request's answer by a given model; undefined: not cacheable. */
+type CacheKeyOf = (choice: ModelChoice) => string;
 
 type Emit = (event: AnswerEvent) => Promise<void>;
 
@@ -66,6 +82,9 @@ function describeFailure(error: unknown): string {
   return ragfleet.internal ?? ragfleet.message;
 }
 
+/** Answers the output token limit cut short (Ollama, Anthropic): done, but not worth serving again. */
+const CUT_OFF_FINISH_REASONS = new Set(['length', 'max_tokens']);
+
 /** Rough token count for providers that report no usage (about four characters a token). */
 const approximateTokens = (text: string) => Math.ceil(text.length / 4);
 
@@ -76,7 +95,9 @@ const approximateTokens = (text: string) => Math.ceil(text.length / 4);
  * Invalid input is thrown before the first event; later failures become `error` events.
  */
 export class AnswerPipeline {
-  readonly #options: Required<AnswerPipelineOptions>;
+  readonly #options: Required<Omit<AnswerPipelineOptions, 'responseCache' | 'logger'>>;
+  readonly #cache: ResponseCache | undefined;
+  readonly #logger: PipelineLogger | undefined;
   readonly #providers: Map<string, ChatProvider>;
 
   constructor(options: AnswerPipelineOptions) {
@@ -89,6 +110,8 @@ export class AnswerPipeline {
       ...options,
     };
     this.#providers = new Map(options.providers.map((provider) => [provider.name, provider]));
+    this.#cache = options.responseCache;
+    this.#logger = options.logger;
   }
 
   async *answer(request: AnswerRequest, signal: AbortSignal): AsyncGenerator<AnswerEvent> {
@@ -129,7 +152,10 @@ export class AnswerPipeline {
       { 'rag.k': k },
     );
     searching.catch(() => {}); // its failure is reported below, or not at all if routing failed first
-    const route = await this.#options.router.route(query, request.tier, signal);
+    const route = await this.#options.router.route(query, request.tier, signal, {
+      prefer: request.prefer ?? '',
+      conversationDepth: conversation.history.length,
+    });
     const first = route.chain[0];
     await emit({
       type: 'status',
@@ -180,14 +206,100 @@ export class AnswerPipeline {
       const provider = this.#providers.get(choice.provider);
       return provider ? [{ choice, provider }] : [];
     });
+    const clock: AnswerClock = { promptVersion, started, decision: route.decision };
+
+    // An answer over a flagged passage is never stored, so it is not looked up either.
+    const tenant = request.tenant;
+    const cacheKeyOf: CacheKeyOf | undefined =
+      this.#cache && tenant && flagged.length === 0
+        ? (choice) =>
+            responseCacheKey({
+              tenant,
+              question: query,
+              choice,
+              promptVersion,
+              passages,
+              history,
+              summary,
+              searchQuery: conversation.searchQuery,
+            })
+        : undefined;
+    // The model that would answer is the chain's first one this process can reach: its answer is
+    // the one to look up (a fallback model's answer is not served while the first one is there).
+    const answering = candidates[0];
+    if (cacheKeyOf && answering) {
+      const hit = await this.#lookup(cacheKeyOf(answering.choice));
+      if (hit) {
+        await this.#replay(hit, clock, signal, emit);
+        return;
+      }
+    }
 
     await withSpan(
       'rag.generate',
-      () => this.#generate(candidates, chatRequest, { promptVersion, started }, signal, emit),
+      () => this.#generate(candidates, chatRequest, clock, cacheKeyOf, signal, emit),
       {
         'rag.prompt_version': promptVersion,
       },
     );
+  }
+
+  async #lookup(key: string): Promise<CachedAnswer | undefined> {
+    try {
+      return await this.#cache?.get(key);
+    } catch (error) {
+      this.#logger?.warn({ err: describeFailure(error) }, 'response cache lookup failed; generating');
+      return undefined;
+    }
+  }
+
+  async #store(key: string, answer: CachedAnswer): Promise<void> {
+    try {
+      await this.#cache?.set(key, answer);
+    } catch (error) {
+      this.#logger?.warn({ err: describeFailure(error) }, 'could not store the answer in the response cache');
+    }
+  }
+
+  /** A cached answer streamed as a live one: its token chunks in order, its usage, then done. */
+  async #replay(
+    hit: CachedAnswer,
+    { promptVersion, started, decision }: AnswerClock,
+    signal: AbortSignal,
+    emit: Emit,
+  ): Promise<void> {
+    await emit({
+      type: 'status',
+      stage: 'cache',
+      message: `answering from the response cache (written by ${hit.provider}/${hit.model})`,
+      provider: hit.provider,
+      model: hit.model,
+    });
+    let firstTokenAt: number | undefined;
+    for (const text of hit.tokens) {
+      if (signal.aborted) throw cancelled(signal);
+      firstTokenAt ??= this.#options.now();
+      await emit({ type: 'token', text });
+    }
+    if (signal.aborted) throw cancelled(signal);
+    await emit({
+      type: 'usage',
+      inputTokens: hit.inputTokens,
+      outputTokens: hit.outputTokens,
+      provider: hit.provider,
+      model: hit.model,
+    });
+    await emit({
+      type: 'done',
+      provider: hit.provider,
+      model: hit.model,
+      finishReason: hit.finishReason,
+      promptVersion,
+      timeToFirstTokenMs: firstTokenAt === undefined ? 0 : Math.max(0, Math.round(firstTokenAt - started)),
+      cached: true,
+      costUsd: 0,
+      ...(decision ? { decision } : {}),
+    });
   }
 
   #validate(query: string, k: number): number {
@@ -233,6 +345,7 @@ export class AnswerPipeline {
     candidates: Candidate[],
     chatRequest: (model: string) => ChatRequest,
     answer: AnswerClock,
+    cacheKeyOf: CacheKeyOf | undefined,
     signal: AbortSignal,
     emit: Emit,
   ): Promise<void> {
@@ -270,7 +383,8 @@ export class AnswerPipeline {
         provider: choice.provider,
         model: choice.model,
       });
-      await this.#stream(opened, choice, chatRequest(choice.model), answer, signal, emit);
+      const cacheKey = cacheKeyOf?.(choice);
+      await this.#stream(opened, choice, chatRequest(choice.model), answer, signal, emit, cacheKey);
       return;
     }
     await this.#emitError(
@@ -285,15 +399,18 @@ export class AnswerPipeline {
     opened: OpenedStream,
     choice: ModelChoice,
     request: ChatRequest,
-    { promptVersion, started }: AnswerClock,
+    { promptVersion, started, decision }: AnswerClock,
     signal: AbortSignal,
     emit: Emit,
+    cacheKey: string | undefined,
   ): Promise<void> {
     let firstTokenAt: number | undefined;
     let inputTokens: number | undefined;
     let outputTokens: number | undefined;
     let finishReason = 'stop';
     let tokens = 0;
+    // Kept only when the answer may be cached: the chunks a hit replays, in order.
+    const texts: string[] = [];
     const take = async (chunk: ChatChunk) => {
       if (chunk.usage?.inputTokens !== undefined) inputTokens = chunk.usage.inputTokens;
       if (chunk.usage?.outputTokens !== undefined) outputTokens = chunk.usage.outputTokens;
@@ -301,6 +418,7 @@ export class AnswerPipeline {
       if (chunk.token) {
         firstTokenAt ??= this.#options.now();
         tokens++;
+        if (cacheKey) texts.push(chunk.token);
         await emit({ type: 'token', text: chunk.token });
       }
     };
@@ -326,14 +444,12 @@ export class AnswerPipeline {
       return;
     }
     if (signal.aborted) throw cancelled(signal);
-    await emit({
-      type: 'usage',
+    const usage = {
       inputTokens:
         inputTokens ?? approximateTokens(request.system + request.messages.map((m) => m.content).join('')),
       outputTokens: outputTokens ?? tokens,
-      provider: choice.provider,
-      model: choice.model,
-    });
+    };
+    await emit({ type: 'usage', ...usage, provider: choice.provider, model: choice.model });
     await emit({
       type: 'done',
       provider: choice.provider,
@@ -341,7 +457,21 @@ export class AnswerPipeline {
       finishReason,
       promptVersion,
       timeToFirstTokenMs: firstTokenAt === undefined ? 0 : Math.max(0, Math.round(firstTokenAt - started)),
+      cached: false,
+      costUsd: answerCostUsd(choice, usage),
+      ...(decision ? { decision } : {}),
     });
+    // Stored after done (the caller has its answer) but before the stream ends, so a question
+    // asked again once this call is over finds it.
+    if (cacheKey && !CUT_OFF_FINISH_REASONS.has(finishReason)) {
+      await this.#store(cacheKey, {
+        tokens: texts,
+        ...usage,
+        provider: choice.provider,
+        model: choice.model,
+        finishReason,
+      });
+    }
   }
 
   async #emitError(emit: Emit, error: RagfleetError): Promise<void> {

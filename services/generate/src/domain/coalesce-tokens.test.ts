@@ -10,6 +10,8 @@ const done: AnswerEvent = {
   finishReason: 'stop',
   promptVersion: 'v1',
   timeToFirstTokenMs: 0,
+  cached: false,
+  costUsd: 0,
 };
 
 async function collect(events: AsyncIterable<AnswerEvent>): Promise<AnswerEvent[]> {

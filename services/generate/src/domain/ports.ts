@@ -3,16 +3,53 @@
 export interface ModelChoice {
   provider: string;
   model: string;
+  /** The catalog's prices in USD per million tokens; 0 or absent: free (a local model). */
+  inputPricePerMtok?: number;
+  outputPricePerMtok?: number;
+}
+
+/** One feature of the router's complexity analysis and what it added to the score. */
+export interface ComplexityFeature {
+  name: string;
+  value: number;
+  contribution: number;
+}
+
+/** A model of the catalog the router left out, and why (tier, quality, budget, breaker_open, ...). */
+export interface SkippedModel {
+  provider: string;
+  model: string;
+  reason: string;
+}
+
+/** Why the router chose the chain it did; it reaches the client in the `done` event. */
+export interface RoutingDecision {
+  complexityClass: string;
+  score: number;
+  features: ComplexityFeature[];
+  skipped: SkippedModel[];
+  prefer: string;
+  budgetFallback: boolean;
 }
 
 export interface RouteDecision {
   chain: ModelChoice[];
   reason: string;
+  /** Absent from a router that explains nothing (an older router, a test's). */
+  decision?: RoutingDecision;
+}
+
+/** What the caller adds to the question for the router to weigh. */
+export interface RouteHints {
+  /** "cost", "quality" or "latency" within what the tier allows; empty: the router's default. */
+  prefer?: string;
+  /** Messages of the conversation so far; 0 or absent outside a conversation. */
+  conversationDepth?: number;
 }
 
 export interface ModelRouter {
   /** Throws INVALID_ARGUMENT for an unknown tier. */
-  route(query: string, tier: string, signal: AbortSignal): Promise<RouteDecision>;
+  route(query: string, tier: string, signal: AbortSignal, hints?: RouteHints): Promise<RouteDecision>;
 }
 
 export interface Passage {

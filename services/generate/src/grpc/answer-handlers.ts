@@ -52,6 +52,9 @@ export function toAnswerResponse(event: AnswerEvent): GenerateV1.AnswerResponse 
           finishReason: event.finishReason,
           promptVersion: event.promptVersion,
           timeToFirstTokenMs: event.timeToFirstTokenMs,
+          cached: event.cached,
+          costUsd: event.costUsd,
+          decision: event.decision ?? null,
         },
       };
     case 'error':
@@ -72,6 +75,8 @@ export function generateHandlers(answer: AnswerService, summarize: SummarizeServ
         history: request.history.map((message) => ({ role: message.role, content: message.content })),
         summary: request.summary,
         searchQuery: request.searchQuery,
+        prefer: request.prefer,
+        tenant: context.tenant,
       };
       for await (const event of answer(domainRequest, context)) yield toAnswerResponse(event);
     },

@@ -9,18 +9,9 @@ import type {
 } from '../domain/index/keyword-index.ts';
 import type { SearchFilter } from '../domain/index/search-filter.ts';
 import { byScoreThenChunk } from '../domain/index/vector-index.ts';
-import { documentClause, filterClause, filterColumns } from './lancedb-filter.ts';
-import {
-  chunkSchema,
-  connectLanceDb,
-  deleteRows,
-  ensureScalarIndexes,
-  LanceDbMarkers,
-  openTableIfPresent,
-  replaceDocumentRows,
-  type LanceDbOptions,
-  WriteCompaction,
-} from './lancedb-tables.ts';
+import { LanceDbDocumentTable } from './lancedb-document-table.ts';
+import { filterClause, filterColumns } from './lancedb-filter.ts';
+import { chunkSchema, connectLanceDb, ensureScalarIndexes, type LanceDbOptions } from './lancedb-tables.ts';
 
 /** Rows from which the scalar indexes on tenant, document and chunk id pay for themselves. */
 const SCALAR_INDEX_MIN_ROWS = 10_000;
@@ -46,20 +37,13 @@ interface KeywordRow {
  * small one's scores, though never its results' membership.
  */
 export class LanceDbKeywordIndex implements PersistentKeywordIndex {
-  readonly #db: lancedb.Connection;
-  readonly #name: string;
+  readonly #rows: LanceDbDocumentTable;
   readonly #titleWeight: number;
   readonly #fts: Partial<lancedb.FtsOptions>;
   readonly #signature: string;
-  readonly #markers: LanceDbMarkers;
-  readonly #compaction: WriteCompaction;
-  #table: lancedb.Table | undefined;
-  #size = 0;
-  #marker: string | undefined;
 
   private constructor(db: lancedb.Connection, name: string, bm25: Bm25Options, options: LanceDbOptions) {
-    this.#db = db;
-    this.#name = name;
+    this.#rows = new LanceDbDocumentTable(db, name, options);
     this.#titleWeight = bm25.titleWeight;
     this.#fts = {
       baseTokenizer: 'simple',
@@ -71,8 +55,6 @@ export class LanceDbKeywordIndex implements PersistentKeywordIndex {
       withPosition: false,
     };
     this.#signature = JSON.stringify({ fts: this.#fts, title: this.#titleWeight > 0 });
-    this.#markers = new LanceDbMarkers(db);
-    this.#compaction = new WriteCompaction(options);
   }
 
   /** Opens table `table` of the dataset at `uri` (created on the first write); check `marker` against the store. */
@@ -83,16 +65,18 @@ export class LanceDbKeywordIndex implements PersistentKeywordIndex {
     options: LanceDbOptions = {},
   ): Promise<LanceDbKeywordIndex> {
     const index = new LanceDbKeywordIndex(await connectLanceDb(uri, options), table, bm25, options);
-    await index.#load();
+    // Built with another analyzer: stale, so Corpus rebuilds it (clear drops it, the first write
+    // creates it with this analyzer).
+    await index.#rows.load(index.#signature);
     return index;
   }
 
   get marker(): string | undefined {
-    return this.#marker;
+    return this.#rows.marker;
   }
 
   get size(): number {
-    return this.#size;
+    return this.#rows.size;
   }
 
   async upsertDocument(tenant: string, documentId: string, entries: KeywordEntry[]): Promise<void> {
@@ -100,24 +84,18 @@ export class LanceDbKeywordIndex implements PersistentKeywordIndex {
       await this.deleteDocument(tenant, documentId);
       return;
     }
-    const table = await this.#ensureTable();
+    const table = await this.#rows.ensure((db, name) => this.#createTable(db, name));
     const rows = entries.map((entry) => ({
       ...filterColumns(tenant, documentId, entry.metadata),
       chunk_id: entry.chunkId,
       title: entry.title,
       text: entry.text,
     }));
-    this.#size += await replaceDocumentRows(table, documentClause(tenant, documentId), rows);
-    await this.#compaction.wrote(table);
+    await this.#rows.replaceDocument(table, tenant, documentId, rows);
   }
 
-  async deleteDocument(tenant: string, documentId: string): Promise<number> {
-    const table = await this.#existing();
-    if (!table) return 0;
-    const removed = await deleteRows(table, documentClause(tenant, documentId));
-    this.#size -= removed;
-    if (removed > 0) await this.#compaction.wrote(table);
-    return removed;
+  deleteDocument(tenant: string, documentId: string): Promise<number> {
+    return this.#rows.deleteDocument(tenant, documentId);
   }
 
   /** `params` is ignored: see the class comment. */
@@ -129,7 +107,7 @@ export class LanceDbKeywordIndex implements PersistentKeywordIndex {
     _params?: Bm25Params,
   ): Promise<KeywordHit[]> {
     if (k <= 0 || query.trim() === '') return [];
-    const table = await this.#existing();
+    const table = await this.#rows.existing();
     if (!table) return [];
     const match =
       this.#titleWeight > 0
@@ -147,53 +125,25 @@ export class LanceDbKeywordIndex implements PersistentKeywordIndex {
     );
   }
 
-  async clear(): Promise<void> {
-    if (this.#table) await this.#db.dropTable(this.#name);
-    await this.#markers.remove(this.#name);
-    this.#table = undefined;
-    this.#size = 0;
-    this.#marker = undefined;
+  clear(): Promise<void> {
+    return this.#rows.clear();
   }
 
-  async persist(marker: string): Promise<void> {
-    const table = await this.#existing();
-    if (table) {
+  persist(marker: string): Promise<void> {
+    return this.#rows.persist(marker, this.#signature, async (table) => {
       if ((await table.countRows()) >= SCALAR_INDEX_MIN_ROWS) await ensureScalarIndexes(table);
-      await this.#compaction.optimize(table);
-      this.#size = await table.countRows();
-    }
-    await this.#markers.set(this.#name, { marker, signature: this.#signature });
-    this.#marker = marker;
-  }
-
-  async #load(): Promise<void> {
-    this.#table = await openTableIfPresent(this.#db, this.#name);
-    if (this.#table) this.#size = await this.#table.countRows();
-    const stored = await this.#markers.get(this.#name);
-    // Built with another analyzer: stale, so Corpus rebuilds it (clear drops it, the first write
-    // creates it with this analyzer).
-    this.#marker = stored?.signature === this.#signature ? stored.marker : undefined;
-  }
-
-  /** The table, if it exists: another process sharing the dataset may have created it since. */
-  async #existing(): Promise<lancedb.Table | undefined> {
-    this.#table ??= await openTableIfPresent(this.#db, this.#name);
-    return this.#table;
+    });
   }
 
   /** The table with its full-text indexes; LanceDB searches rows written since an index's last update by scanning them. */
-  async #ensureTable(): Promise<lancedb.Table> {
-    const existing = await this.#existing();
-    if (existing) return existing;
-    const table = await this.#db.createEmptyTable(
-      this.#name,
-      chunkSchema(['title', new Utf8()], ['text', new Utf8()]),
-      { mode: 'create', existOk: true },
-    );
+  async #createTable(db: lancedb.Connection, name: string): Promise<lancedb.Table> {
+    const table = await db.createEmptyTable(name, chunkSchema(['title', new Utf8()], ['text', new Utf8()]), {
+      mode: 'create',
+      existOk: true,
+    });
     const indexed = new Set((await table.listIndices()).flatMap((index) => index.columns));
     for (const column of this.#titleWeight > 0 ? ['text', 'title'] : ['text'])
       if (!indexed.has(column)) await table.createIndex(column, { config: lancedb.Index.fts(this.#fts) });
-    this.#table = table;
     return table;
   }
 }

@@ -7,18 +7,14 @@ import type {
   IndexHit,
   PersistentVectorIndex,
 } from '../domain/index/vector-index.ts';
-import { documentClause, filterClause, filterColumns } from './lancedb-filter.ts';
+import { LanceDbDocumentTable } from './lancedb-document-table.ts';
+import { filterClause, filterColumns } from './lancedb-filter.ts';
 import {
   chunkSchema,
   connectLanceDb,
   DEFAULT_LANCEDB,
-  deleteRows,
   ensureScalarIndexes,
-  LanceDbMarkers,
-  openTableIfPresent,
-  replaceDocumentRows,
   type LanceDbOptions,
-  WriteCompaction,
 } from './lancedb-tables.ts';
 
 export interface LanceDbVectorOptions extends LanceDbOptions {
@@ -73,22 +69,13 @@ interface VectorRow {
  * the dataset (LanceDbMarkers).
  */
 export class LanceDbVectorIndex implements PersistentVectorIndex {
-  readonly #db: lancedb.Connection;
-  readonly #name: string;
+  readonly #rows: LanceDbDocumentTable;
   readonly #options: typeof DEFAULTS;
-  readonly #markers: LanceDbMarkers;
-  readonly #compaction: WriteCompaction;
-  #table: lancedb.Table | undefined;
   #dimensions = 0;
-  #size = 0;
-  #marker: string | undefined;
 
   private constructor(db: lancedb.Connection, name: string, options: LanceDbVectorOptions) {
-    this.#db = db;
-    this.#name = name;
+    this.#rows = new LanceDbDocumentTable(db, name, options);
     this.#options = { ...DEFAULTS, ...options };
-    this.#markers = new LanceDbMarkers(db);
-    this.#compaction = new WriteCompaction(options);
   }
 
   /** Opens table `table` of the dataset at `uri` (created on the first write); check `marker` against the store. */
@@ -98,16 +85,17 @@ export class LanceDbVectorIndex implements PersistentVectorIndex {
     options: LanceDbVectorOptions = {},
   ): Promise<LanceDbVectorIndex> {
     const index = new LanceDbVectorIndex(await connectLanceDb(uri, options), table, options);
-    await index.#load();
+    const loaded = await index.#rows.load();
+    if (loaded) index.#dimensions = await vectorDimensions(loaded);
     return index;
   }
 
   get marker(): string | undefined {
-    return this.#marker;
+    return this.#rows.marker;
   }
 
   get size(): number {
-    return this.#size;
+    return this.#rows.size;
   }
 
   async upsertDocument(tenant: string, documentId: string, entries: IndexEntry[]): Promise<void> {
@@ -124,17 +112,11 @@ export class LanceDbVectorIndex implements PersistentVectorIndex {
         vector: entry.vector,
       };
     });
-    this.#size += await replaceDocumentRows(table, documentClause(tenant, documentId), rows);
-    await this.#compaction.wrote(table);
+    await this.#rows.replaceDocument(table, tenant, documentId, rows);
   }
 
-  async deleteDocument(tenant: string, documentId: string): Promise<number> {
-    const table = await this.#existing();
-    if (!table) return 0;
-    const removed = await deleteRows(table, documentClause(tenant, documentId));
-    this.#size -= removed;
-    if (removed > 0) await this.#compaction.wrote(table);
-    return removed;
+  deleteDocument(tenant: string, documentId: string): Promise<number> {
+    return this.#rows.deleteDocument(tenant, documentId);
   }
 
   async search(tenant: string, vector: number[], k: number, filter: IndexFilter = {}): Promise<IndexHit[]> {
@@ -163,17 +145,12 @@ export class LanceDbVectorIndex implements PersistentVectorIndex {
 
   /** Drops the table and its marker; the next write creates it again (with that write's dimensions). */
   async clear(): Promise<void> {
-    if (this.#table) await this.#db.dropTable(this.#name);
-    await this.#markers.remove(this.#name);
-    this.#table = undefined;
+    await this.#rows.clear();
     this.#dimensions = 0;
-    this.#size = 0;
-    this.#marker = undefined;
   }
 
-  async persist(marker: string): Promise<void> {
-    const table = await this.#existing();
-    if (table) {
+  persist(marker: string): Promise<void> {
+    return this.#rows.persist(marker, '', async (table) => {
       const rows = await table.countRows();
       // Asked of the table, not remembered: another replica sharing the dataset may have built it.
       const indexed = (await table.listIndices()).some((index) => index.columns.includes('vector'));
@@ -187,29 +164,14 @@ export class LanceDbVectorIndex implements PersistentVectorIndex {
         await table.createIndex('vector', { config: ivfPq });
         await ensureScalarIndexes(table);
       }
-      await this.#compaction.optimize(table);
-      this.#size = await table.countRows();
-    }
-    await this.#markers.set(this.#name, { marker, signature: '' });
-    this.#marker = marker;
+    });
   }
 
-  async #load(): Promise<void> {
-    this.#table = await openTableIfPresent(this.#db, this.#name);
-    if (this.#table) {
-      this.#dimensions = await vectorDimensions(this.#table);
-      this.#size = await this.#table.countRows();
-    }
-    this.#marker = (await this.#markers.get(this.#name))?.marker;
-  }
-
-  /** The table, if it exists: another process sharing the dataset may have created it since. */
+  /** The table, if it exists (another replica may have created it), with its dimensions known. */
   async #existing(): Promise<lancedb.Table | undefined> {
-    if (!this.#table) {
-      this.#table = await openTableIfPresent(this.#db, this.#name);
-      if (this.#table) this.#dimensions = await vectorDimensions(this.#table);
-    }
-    return this.#table;
+    const table = await this.#rows.existing();
+    if (table && this.#dimensions === 0) this.#dimensions = await vectorDimensions(table);
+    return table;
   }
 
   /** The table, created for vectors of these dimensions on the first write. */
@@ -218,12 +180,11 @@ export class LanceDbVectorIndex implements PersistentVectorIndex {
     if (existing) return existing;
     const vectorType = new FixedSizeList(dimensions, new Field('item', new Float32(), true));
     // existOk: another replica sharing the dataset may have created it first.
-    this.#table = await this.#db.createEmptyTable(this.#name, chunkSchema(['vector', vectorType]), {
-      mode: 'create',
-      existOk: true,
-    });
-    this.#dimensions = await vectorDimensions(this.#table);
-    return this.#table;
+    const table = await this.#rows.ensure((db, name) =>
+      db.createEmptyTable(name, chunkSchema(['vector', vectorType]), { mode: 'create', existOk: true }),
+    );
+    this.#dimensions = await vectorDimensions(table);
+    return table;
   }
 
   #checkDimensions(vector: number[]): void {

@@ -347,6 +347,21 @@ export function budgetStoreContract(label: string, factory: BudgetStoreFactory):
       expect(next.map((c) => c.threshold)).toEqual([80, 100]);
     });
 
+    it('keeps amounts exact up to the largest budget accepted, 1e9 USD', async () => {
+      const { store, clock, request, status } = await setup();
+      await store.setBudget({ scope: tenantScope('acme'), period: 'month', limitUsd: 1e9 });
+      granted(await store.reserve(request({ amountUsd: 6e8, ttlMs: 1_000 })));
+      clock.advance(1_000);
+      const whole = request({ amountUsd: 1e9 });
+      granted(await store.reserve(whole));
+      await store.settle(whole.id, 999_999_999.999999);
+      expect(await status(tenantScope('acme'), 'month')).toMatchObject({
+        spentUsd: 999_999_999.999999,
+        reservedUsd: 0,
+        remainingUsd: 0.000001,
+      });
+    });
+
     it('refuses bad input with INVALID_ARGUMENT naming each field', async () => {
       const { store, request } = await setup();
       const scope = tenantScope('acme');

@@ -1,5 +1,5 @@
 import { isErrorCode, type ErrorCode } from '@ragfleet/errors';
-import type { GenerateV1, RetrieveV1 } from '@ragfleet/protos';
+import type { GenerateV1, RetrieveV1, RouterV1 } from '@ragfleet/protos';
 
 /* The public API speaks snake_case JSON; the gRPC clients hand over camelCase protos. */
 
@@ -67,6 +67,44 @@ export function citationJson(citation: GenerateV1.Citation__Output) {
   };
 }
 
+/** The router's explanation of an answer's route, as the `done` event carries it. */
+export function decisionJson(decision: RouterV1.RouteDecision__Output) {
+  return {
+    complexity_class: decision.complexityClass,
+    score: decision.score,
+    features: decision.features.map((feature) => ({
+      name: feature.name,
+      value: feature.value,
+      contribution: feature.contribution,
+    })),
+    skipped: decision.skipped.map((skipped) => ({
+      provider: skipped.provider,
+      model: skipped.model,
+      reason: skipped.reason,
+    })),
+    prefer: decision.prefer,
+    budget_fallback: decision.budgetFallback,
+  };
+}
+
+export type DecisionJson = ReturnType<typeof decisionJson>;
+
+/** What `done` adds about the answer's economics; the JSON answer carries the same fields. */
+export interface DoneEconomics {
+  cached: boolean;
+  cost_usd: number;
+  /** null from a router that explains nothing. */
+  decision: DecisionJson | null;
+}
+
+export function doneEconomics(done: GenerateV1.Done__Output): DoneEconomics {
+  return {
+    cached: done.cached,
+    cost_usd: done.costUsd,
+    decision: done.decision ? decisionJson(done.decision) : null,
+  };
+}
+
 export interface PublicError {
   code: ErrorCode;
   message: string;
@@ -78,14 +116,14 @@ export type AnswerEvent =
   | { type: 'citations'; citations: Array<ReturnType<typeof citationJson>> }
   | { type: 'token'; text: string }
   | { type: 'usage'; input_tokens: number; output_tokens: number; provider: string; model: string }
-  | {
+  | ({
       type: 'done';
       provider: string;
       model: string;
       finish_reason: string;
       prompt_version: string;
       time_to_first_token_ms: number;
-    }
+    } & DoneEconomics)
   | { type: 'error'; error: PublicError };
 
 /** One upstream Answer message as a public NDJSON event; undefined for a message with no event set. */
@@ -125,6 +163,7 @@ export function answerEventJson(message: GenerateV1.AnswerResponse__Output): Ans
             finish_reason: done.finishReason,
             prompt_version: done.promptVersion,
             time_to_first_token_ms: done.timeToFirstTokenMs,
+            ...doneEconomics(done),
           }
         : undefined;
     case 'error':

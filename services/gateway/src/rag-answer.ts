@@ -1,12 +1,12 @@
 import { RagfleetError } from '@ragfleet/errors';
 import type { GenerateV1 } from '@ragfleet/protos';
-import { answerEventJson, type AnswerEvent, type PublicError } from './public-json.ts';
+import { answerEventJson, type AnswerEvent, type DoneEconomics, type PublicError } from './public-json.ts';
 import { exactMatches, type SearchFilterInput } from './routes/schemas.ts';
 
 type Citations = Extract<AnswerEvent, { type: 'citations' }>['citations'];
 type Usage = Omit<Extract<AnswerEvent, { type: 'usage' }>, 'type'>;
 
-export interface AnswerJson {
+export interface AnswerJson extends DoneEconomics {
   answer: string;
   citations: Citations;
   usage: Usage | null;
@@ -121,6 +121,9 @@ export async function collectAnswer(events: AsyncIterable<AnswerEvent>): Promise
           prompt_version: event.prompt_version,
           finish_reason: event.finish_reason,
           time_to_first_token_ms: event.time_to_first_token_ms,
+          cached: event.cached,
+          cost_usd: event.cost_usd,
+          decision: event.decision,
         };
       case 'status':
         break;

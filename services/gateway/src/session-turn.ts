@@ -104,6 +104,9 @@ export async function collectTurn(events: AsyncIterable<TurnEvent>): Promise<Tur
           prompt_version: event.prompt_version,
           finish_reason: event.finish_reason,
           time_to_first_token_ms: event.time_to_first_token_ms,
+          cached: event.cached,
+          cost_usd: event.cost_usd,
+          decision: event.decision,
           last_seq: event.seq,
         };
       case 'status':

@@ -63,6 +63,16 @@ describe('POST /v1/rag as JSON', () => {
       prompt_version: 'v1',
       finish_reason: 'stop',
       time_to_first_token_ms: 12,
+      cached: false,
+      cost_usd: 0.000081,
+      decision: {
+        complexity_class: 'simple',
+        score: expect.closeTo(0.12, 10),
+        features: [{ name: 'length', value: 3, contribution: expect.closeTo(0.12, 10) }],
+        skipped: [{ provider: 'anthropic', model: 'claude-sonnet-4-6', reason: 'tier' }],
+        prefer: 'cost',
+        budget_fallback: false,
+      },
     });
     expect(gateway.upstreams.lastCall('Answer')?.request).toMatchObject({
       query: 'what is alpha?',
@@ -126,6 +136,16 @@ describe('POST /v1/rag as NDJSON', () => {
       finish_reason: 'stop',
       prompt_version: 'v1',
       time_to_first_token_ms: 12,
+      cached: false,
+      cost_usd: 0.000081,
+      decision: {
+        complexity_class: 'simple',
+        score: expect.closeTo(0.12, 10),
+        features: [{ name: 'length', value: 3, contribution: expect.closeTo(0.12, 10) }],
+        skipped: [{ provider: 'anthropic', model: 'claude-sonnet-4-6', reason: 'tier' }],
+        prefer: 'cost',
+        budget_fallback: false,
+      },
     });
   });
 

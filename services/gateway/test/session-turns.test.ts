@@ -77,6 +77,16 @@ describe('POST /v1/sessions/:id/turns', () => {
       prompt_version: 'v1',
       finish_reason: 'stop',
       time_to_first_token_ms: 12,
+      cached: false,
+      cost_usd: 0.000081,
+      decision: {
+        complexity_class: 'simple',
+        score: expect.closeTo(0.12, 10),
+        features: [{ name: 'length', value: 3, contribution: expect.closeTo(0.12, 10) }],
+        skipped: [{ provider: 'anthropic', model: 'claude-sonnet-4-6', reason: 'tier' }],
+        prefer: 'cost',
+        budget_fallback: false,
+      },
       last_seq: 7,
     });
   });

@@ -141,6 +141,40 @@ const timeToFirstToken = z.int().meta({
     'Milliseconds from the question reaching generate to the first answer token; 0 without tokens.',
 });
 
+/** Why the router chose the answer's model (issue 12's routing economics). */
+export const routeDecision = z.object({
+  complexity_class: z.string().meta({ description: 'simple, medium, complex or reasoning.' }),
+  score: z.number(),
+  features: z
+    .array(z.object({ name: z.string(), value: z.number(), contribution: z.number() }))
+    .meta({ description: 'The complexity features and what each added to the score.' }),
+  skipped: z
+    .array(
+      z.object({
+        provider: z.string(),
+        model: z.string(),
+        reason: z.string().meta({ description: 'tier, quality, budget, breaker_open or context_window.' }),
+      }),
+    )
+    .meta({ description: 'Models of the catalog the router left out, and why.' }),
+  prefer: z.string().meta({ description: 'cost, quality or latency: what the route favoured.' }),
+  budget_fallback: z.boolean().meta({
+    description: 'True when the preferred model did not fit the remaining budget and a cheaper one answered.',
+  }),
+});
+
+/** What `done` (and the JSON answer) says about the answer's economics. */
+const doneEconomics = {
+  cached: z.boolean().meta({
+    description: 'Replayed from the response cache: no model was called, and it cost nothing.',
+  }),
+  cost_usd: z.number().meta({
+    description:
+      'USD at the catalog prices of the model, from the usage tokens; 0 when cached or for a free (local) model.',
+  }),
+  decision: routeDecision.nullable().meta({ description: "The router's decision; null when it gave none." }),
+};
+
 export const answerJson = z.object({
   answer: z.string(),
   citations: z.array(citationJson),
@@ -150,6 +184,7 @@ export const answerJson = z.object({
   prompt_version: z.string(),
   finish_reason: z.string(),
   time_to_first_token_ms: timeToFirstToken,
+  ...doneEconomics,
 });
 
 /** One NDJSON line of `POST /v1/rag` streaming; on WebSocket the same objects carry the ask's `id`. */
@@ -172,6 +207,7 @@ export const answerEvent = z
       finish_reason: z.string(),
       prompt_version: z.string(),
       time_to_first_token_ms: timeToFirstToken,
+      ...doneEconomics,
     }),
     z.object({ type: z.literal('error'), error: publicError }),
   ])

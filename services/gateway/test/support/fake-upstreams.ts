@@ -210,6 +210,16 @@ export const NORMAL_ANSWER: GenerateV1.AnswerResponse[] = [
       finishReason: 'stop',
       promptVersion: 'v1',
       timeToFirstTokenMs: 12,
+      cached: false,
+      costUsd: 0.000081,
+      decision: {
+        complexityClass: 'simple',
+        score: 0.12,
+        features: [{ name: 'length', value: 3, contribution: 0.12 }],
+        skipped: [{ provider: 'anthropic', model: 'claude-sonnet-4-6', reason: 'tier' }],
+        prefer: 'cost',
+        budgetFallback: false,
+      },
     },
   },
 ];

@@ -35,6 +35,11 @@ export type RagEvent =
   | { type: 'done'; provider: string; model: string; time_to_first_token_ms?: number }
   | { type: 'error'; error: { code: string; message: string; retryable: boolean } };
 
+/** A session turn's NDJSON events: /v1/rag's, each with its seq, the first `started`. */
+export type TurnEvent = (
+  RagEvent | { type: 'started'; session_id: string; turn_id: string; message_id: string }
+) & { seq: number };
+
 /** `filter` as the gateway's search and RAG routes both take it. */
 export interface SearchFilter {
   metadata?: Record<string, string>;
@@ -118,6 +123,37 @@ export class GatewayClient {
     if (!response.ok) throw await errorFrom(response, this.#options.apiKey !== undefined);
     if (!response.body) throw new CliError('the gateway sent an empty answer');
     for await (const value of readNdjson(response.body)) yield value as RagEvent;
+  }
+
+  /** Starts a conversation; returns its id. */
+  async createSession(): Promise<string> {
+    return (await this.#json<{ session: { id: string } }>('POST', '/v1/sessions', {})).session.id;
+  }
+
+  /** One turn's events as they stream in. */
+  turn(sessionId: string, message: string, options: AskOptions): AsyncGenerator<TurnEvent> {
+    const body = {
+      message,
+      ...(options.k && { k: options.k }),
+      ...(options.filter && { filter: options.filter }),
+    };
+    return this.#ndjson<TurnEvent>('POST', `/v1/sessions/${encodeURIComponent(sessionId)}/turns`, {
+      ...body,
+      stream: true,
+    });
+  }
+
+  /** A turn's events after `after`, then the live rest. */
+  resume(sessionId: string, turnId: string, after: number): AsyncGenerator<TurnEvent> {
+    const path = `/v1/sessions/${encodeURIComponent(sessionId)}/turns/${encodeURIComponent(turnId)}/events`;
+    return this.#ndjson<TurnEvent>('GET', `${path}?after=${after}`, undefined);
+  }
+
+  async *#ndjson<E>(method: string, path: string, body: unknown): AsyncGenerator<E> {
+    const response = await this.#fetch(method, path, body, 'application/x-ndjson');
+    if (!response.ok) throw await errorFrom(response, this.#options.apiKey !== undefined);
+    if (!response.body) throw new CliError('the gateway sent an empty answer');
+    for await (const value of readNdjson(response.body)) yield value as E;
   }
 
   async #json<T>(method: string, path: string, body?: unknown): Promise<T> {

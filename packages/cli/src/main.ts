@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { CliError } from './cli-error.ts';
 import { ask } from './commands/ask.ts';
+import { chat } from './commands/chat.ts';
 import { get } from './commands/get.ts';
 import { ingest } from './commands/ingest.ts';
 import { search } from './commands/search.ts';
@@ -14,6 +15,8 @@ commands:
   ingest <files or dirs...>   index .txt, .md and .jsonl files (id = path relative to where you are)
   get <id>                    show a stored document: title, metadata and text
   ask "question"              stream a cited answer
+  chat                        a conversation: each line of stdin is a turn (the history is
+                              the context); a stream that breaks off resumes where it stopped
   search "query"              list the best matching chunks
 
 options:
@@ -24,6 +27,7 @@ options:
   -k, --k <n>          how many chunks to retrieve (ask, search)
   --tier <tier>        free, standard or premium (ask)
   --filter key=value   metadata filter, repeatable (ask, search)
+  --session <id>       continue a conversation (chat)
   --batch-size <n>     documents per ingest request (default 64)
   -h, --help           show this help`;
 
@@ -59,6 +63,7 @@ async function run(argv: string[]): Promise<number> {
       tier: { type: 'string' },
       filter: { type: 'string', multiple: true },
       'batch-size': { type: 'string' },
+      session: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -87,6 +92,8 @@ async function run(argv: string[]): Promise<number> {
       return get(client, rest);
     case 'ask':
       return ask(client, rest.join(' '), options);
+    case 'chat':
+      return chat(client, { ...options, ...(values.session && { session: values.session }) });
     case 'search':
       if (rest.length === 0) throw new CliError('usage: ragfleet search "query"');
       return search(client, rest.join(' '), options);

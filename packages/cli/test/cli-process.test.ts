@@ -38,6 +38,14 @@ const job = (ids: string[]) => ({
 
 let limitedOnce = false;
 
+const TURN_EVENTS = [
+  { type: 'started', seq: 1, session_id: 's1', turn_id: 't1', message_id: '1' },
+  { type: 'citations', seq: 2, citations: [{ index: 1, document_id: 'wing.md', title: 'Wing' }] },
+  { type: 'token', seq: 3, text: 'Lift ' },
+  { type: 'token', seq: 4, text: 'loads the wing [1].' },
+  { type: 'done', seq: 5, provider: 'extractive', model: 'extractive-v1', time_to_first_token_ms: 9 },
+];
+
 const RAG_EVENTS = [
   { type: 'citations', citations: [{ index: 1, document_id: 'notes/guide.md', title: 'Guide' }] },
   { type: 'token', text: 'Hello [1].' },
@@ -76,6 +84,18 @@ function answer(
       },
     };
   }
+  if (request.method === 'POST' && request.url === '/v1/sessions') {
+    return { status: 201, json: { session: { id: 's1' } } };
+  }
+  // The turn's stream breaks off after its third event; the resume picks up after it.
+  if (request.method === 'POST' && request.url === '/v1/sessions/s1/turns') {
+    return { status: 200, json: undefined, ndjson: TURN_EVENTS.slice(0, 3) };
+  }
+  if (request.method === 'GET' && request.url?.startsWith('/v1/sessions/s1/turns/t1/events?after=')) {
+    const after = Number(request.url.split('after=')[1]);
+    // One event before the offset too, as a replay might: the CLI shows each seq once.
+    return { status: 200, json: undefined, ndjson: TURN_EVENTS.filter((e) => e.seq >= after) };
+  }
   if (request.method === 'POST' && request.url === '/v1/rag') {
     return { status: 200, json: undefined, ndjson: RAG_EVENTS };
   }
@@ -112,6 +132,7 @@ function answer(
 function runCli(
   args: string[],
   env: Record<string, string>,
+  input = '',
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((done) => {
     const clean = Object.fromEntries(
@@ -125,7 +146,7 @@ function runCli(
         const code = error ? Number((error as { code?: unknown }).code ?? 1) : 0;
         done({ code, stdout, stderr });
       },
-    );
+    ).stdin?.end(input);
   });
 }
 
@@ -226,6 +247,28 @@ describe('ragfleet ask', () => {
     expect(result.stdout).toContain('[1] Guide — notes/guide.md');
     expect(result.stderr).toContain('(extractive/extractive-v1, first token 12 ms)');
     expect(seen[0]?.body).toMatchObject({ query: 'Say hello', filter: { metadata: { format: 'markdown' } } });
+  });
+});
+
+describe('ragfleet chat', () => {
+  it('holds a conversation from stdin and resumes a broken stream without losing or repeating a word', async () => {
+    const result = await runCli(['chat'], { RAGFLEET_URL: url }, 'How is a wing loaded?\n');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('Lift loads the wing [1].\n');
+    expect(result.stderr).toContain('session s1');
+    expect(result.stderr).toContain('(extractive/extractive-v1, first token 9 ms)');
+    expect(seen.map((request) => `${request.method} ${request.url}`)).toEqual([
+      'POST /v1/sessions',
+      'POST /v1/sessions/s1/turns',
+      'GET /v1/sessions/s1/turns/t1/events?after=3',
+    ]);
+    expect(seen[1]?.body).toEqual({ message: 'How is a wing loaded?', stream: true });
+  });
+
+  it('continues a session given with --session', async () => {
+    const result = await runCli(['chat', '--session', 's1'], { RAGFLEET_URL: url }, 'Again?\n\n');
+    expect(result.code).toBe(0);
+    expect(seen[0]?.url).toBe('/v1/sessions/s1/turns');
   });
 });
 

@@ -4,16 +4,31 @@ import { protos } from '@ragfleet/protos';
 import { createLogger, createMetricsRegistry } from '@ragfleet/telemetry';
 import { join } from 'node:path';
 import { loadCatalogFile } from '../src/adapters/catalog-file.ts';
-import { RoutePolicy } from '../src/domain/route-policy.ts';
+import { gptTokenCounter } from '../src/adapters/gpt-token-counter.ts';
+import { loadDomainTermsFile, loadRoutingConfigFile } from '../src/adapters/routing-files.ts';
+import { ComplexityAnalyzer, DomainTerms } from '../src/domain/complexity.ts';
+import { RoutePolicy, type RouteDecision } from '../src/domain/route-policy.ts';
 import { routerHandlers } from '../src/grpc/router-handlers.ts';
 
 let server: GrpcServer;
 let client: RouterClient;
-const routed: Array<[string, string]> = [];
+const decided: Array<{ decision: RouteDecision; seconds: number }> = [];
+const root = join(import.meta.dirname, '..');
 
 beforeAll(async () => {
-  const catalog = loadCatalogFile(join(import.meta.dirname, '../catalog.json'));
-  const policy = new RoutePolicy(catalog, new Set(['extractive', 'ollama', 'anthropic']));
+  const catalog = loadCatalogFile(join(root, 'catalog.json'));
+  const policy = new RoutePolicy({
+    catalog: () => catalog,
+    enabled: new Set(['extractive', 'ollama', 'anthropic']),
+    analyzer: new ComplexityAnalyzer({
+      config: loadRoutingConfigFile(join(root, 'routing-weights.json')),
+      domainTerms: new DomainTerms(loadDomainTermsFile(join(root, 'domain-terms.txt'))),
+      countTokens: gptTokenCounter,
+    }),
+    health: { isOpen: () => false },
+    budget: { fits: async () => true },
+    contextMarginTokens: 1_024,
+  });
   server = new GrpcServer({
     service: 'router',
     logger: createLogger('router', 'silent'),
@@ -22,7 +37,7 @@ beforeAll(async () => {
   server.addService(
     'ragfleet.router.v1.RouterService',
     protos.router().RouterService.service,
-    routerHandlers(policy, { routed: (tier, provider) => routed.push([tier, provider]) }),
+    routerHandlers(policy, { decided: (decision, seconds) => decided.push({ decision, seconds }) }),
   );
   const port = await server.listen(0, '127.0.0.1');
   client = new RouterClient(`127.0.0.1:${port}`);
@@ -34,35 +49,75 @@ afterAll(async () => {
 });
 
 describe('RouterService over gRPC', () => {
-  it('routes a complex premium query to the strongest model with a reason', async () => {
+  it('routes a reasoning premium question to the model that clears the bar and explains the decision', async () => {
     const response = await client.route({
-      query:
-        'Explain why hybrid search beats BM25 alone, and compare it with pure vector search for long documents?',
+      query: 'Prove that reciprocal rank fusion is monotone, and derive why k = 60 dampens the top ranks.',
       tier: 'premium',
+      prefer: '',
+      conversationDepth: 2,
     });
     expect(response.chain[0]).toMatchObject({
       provider: 'anthropic',
       model: 'claude-sonnet-4-6',
       outputPricePerMtok: 15,
+      contextWindow: 200_000,
+      quality: 88,
+      typicalLatencyMs: 1800,
     });
     expect(response.chain.at(-1)).toMatchObject({ provider: 'extractive', model: 'extractive-v1' });
-    expect(response.reason).toContain('strongest model first');
-    expect(routed.at(-1)).toEqual(['premium', 'anthropic']);
+    expect(response.decision).toMatchObject({
+      complexityClass: 'reasoning',
+      prefer: 'cost',
+      budgetFallback: false,
+    });
+    expect(response.decision?.score).toBeGreaterThan(0);
+    expect(response.decision?.features.map((feature) => feature.name)).toContain('reasoning_verbs');
+    expect(response.decision?.skipped).toEqual([
+      { provider: 'anthropic', model: 'claude-opus-4-5', reason: 'tier' },
+    ]);
+    expect(response.reason).toContain('reasoning question');
+    expect(decided.at(-1)?.decision.tier).toBe('premium');
+    expect(decided.at(-1)?.seconds).toBeLessThan(0.05);
   });
 
-  it('answers an unknown tier with INVALID_ARGUMENT', async () => {
-    await expect(client.route({ query: 'hello', tier: 'platinum' })).rejects.toMatchObject({
+  it('sends a short lookup on the free tier to the cheapest model and skips a too-small context', async () => {
+    const simple = await client.route({ query: 'What is HNSW?', tier: 'free' });
+    expect(simple.decision?.complexityClass).toBe('simple');
+    expect(simple.chain.map((model) => model.model)).toEqual(['llama3.2', 'extractive-v1']);
+    const long = await client.route({ query: 'What is HNSW?', tier: 'standard', promptTokens: 150_000 });
+    expect(long.chain.map((model) => model.model)).toEqual(['claude-haiku-4-5', 'extractive-v1']);
+    expect(long.decision?.skipped).toContainEqual({
+      provider: 'ollama',
+      model: 'llama3.2',
+      reason: 'context_window',
+    });
+  });
+
+  const badInputs: Array<{ tier: string; prefer?: string }> = [
+    { tier: 'platinum' },
+    { tier: 'free', prefer: 'speed' },
+  ];
+  it.each(badInputs)('answers %j with INVALID_ARGUMENT', async (input) => {
+    await expect(client.route({ query: 'hello', ...input })).rejects.toMatchObject({
       code: 'INVALID_ARGUMENT',
     });
   });
 
-  it('lists the enabled models', async () => {
+  it('lists the enabled models with their context window, quality and latency', async () => {
     const response = await client.listModels();
     expect(response.models.map((model) => model.model)).toEqual([
       'extractive-v1',
       'llama3.2',
       'claude-haiku-4-5',
       'claude-sonnet-4-6',
+      'claude-opus-4-5',
     ]);
+    expect(response.models.every((model) => model.contextWindow > 0)).toBe(true);
+  });
+
+  it('still answers GetUsage with UNIMPLEMENTED until the ledger lands', async () => {
+    await expect(client.grpc.unary('GetUsage', {}, { idempotent: true })).rejects.toMatchObject({
+      code: 'METHOD_NOT_ALLOWED',
+    });
   });
 });

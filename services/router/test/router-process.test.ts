@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
@@ -47,6 +47,60 @@ describe('a service process and its listen address', () => {
     expect(router.output()).toContain('GRPC_HOST: 0.0.0.0 is reachable from other machines');
     expect(router.output()).toContain('SERVICE_AUTH_KEY_FILE or SERVICE_AUTH_KEY');
   }, 20_000);
+
+  it('stops on a bad weights file, naming the variable and the problem (exit 78)', async () => {
+    const weights = join(secrets, 'weights.json');
+    writeFileSync(weights, JSON.stringify({ weights: {} }));
+    const router = start({ ...(await ports()), ROUTER_WEIGHTS_FILE: weights });
+    expect(await router.exited).toBe(78);
+    expect(router.output()).toContain(`ROUTER_WEIGHTS_FILE: ${weights}: weights.tokens:`);
+  }, 20_000);
+
+  it('reloads a changed catalog, refuses a malformed one and counts both', async () => {
+    const catalogPath = join(secrets, 'catalog.json');
+    const shipped = readFileSync(new URL('../catalog.json', import.meta.url), 'utf8');
+    writeFileSync(catalogPath, shipped);
+    const env = await ports();
+    const router = start({
+      ...env,
+      CATALOG_PATH: catalogPath,
+      CATALOG_POLL_MS: '200',
+      ENABLED_PROVIDERS: 'extractive,ollama,anthropic',
+    });
+    await waitFor(() => router.output().includes('router ready'), 15_000);
+    const client = new RouterClient(`127.0.0.1:${env.GRPC_PORT}`);
+    const metric = async (outcome: string) => {
+      const text = await (await fetch(`http://127.0.0.1:${env.METRICS_PORT}/metrics`)).text();
+      const line = text
+        .split('\n')
+        .find(
+          (entry) =>
+            entry.startsWith('ragfleet_router_catalog_reloads_total') &&
+            entry.includes(`outcome="${outcome}"`),
+        );
+      return Number(line?.split(' ').at(-1) ?? 0);
+    };
+    try {
+      const models = (JSON.parse(shipped) as { models: unknown[] }).models;
+      writeFileSync(catalogPath, JSON.stringify({ models: models.slice(0, 2) }));
+      await waitFor(async () => (await client.listModels()).models.length === 2, 10_000);
+      writeFileSync(catalogPath, '{"models": [');
+      await waitFor(async () => (await metric('rejected')) >= 1, 10_000);
+      expect((await client.listModels()).models).toHaveLength(2);
+      expect(await metric('loaded')).toBeGreaterThanOrEqual(1);
+      const refusals = router
+        .output()
+        .split('\n')
+        .filter((line) => line.includes('model catalog change refused'));
+      expect(refusals).toHaveLength(1);
+      expect(refusals[0]).toContain('cannot read model catalog');
+      expect(await metric('rejected')).toBe(1);
+    } finally {
+      client.close();
+      router.child.kill('SIGTERM');
+    }
+    expect(await router.exited).toBe(0);
+  }, 30_000);
 
   it('stops on an unreadable key file (exit 78)', async () => {
     const router = start({ ...(await ports()), SERVICE_AUTH_KEY_FILE: join(secrets, 'absent') });

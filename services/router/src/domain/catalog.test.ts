@@ -8,8 +8,10 @@ const extractive = {
   model: 'extractive-v1',
   inputPricePerMtok: 0,
   outputPricePerMtok: 0,
-  quality: 1,
-  tiers: ['free', 'standard', 'premium'],
+  contextWindow: 1_000_000,
+  quality: 10,
+  typicalLatencyMs: 5,
+  tiers: ['free', 'standard', 'premium', 'enterprise'],
 };
 
 function problems(document: unknown): string {
@@ -31,6 +33,23 @@ describe('parseCatalog', () => {
     expect(catalog.models.map((model) => model.provider)).toEqual(
       expect.arrayContaining(['extractive', 'ollama', 'anthropic']),
     );
+    expect(catalog.models.every((model) => model.contextWindow > 0 && model.capabilities.length > 0)).toBe(
+      true,
+    );
+  });
+
+  it('names missing context windows, out-of-range quality and negative latency', () => {
+    const { contextWindow: _omitted, ...withoutWindow } = extractive;
+    const message = problems({
+      models: [
+        extractive,
+        { ...withoutWindow, model: 'a' },
+        { ...extractive, model: 'b', quality: 101, typicalLatencyMs: -1 },
+      ],
+    });
+    expect(message).toContain('models.1.contextWindow');
+    expect(message).toContain('models.2.quality');
+    expect(message).toContain('models.2.typicalLatencyMs');
   });
 
   it('rejects unknown providers, negative prices and unknown tiers, naming each', () => {
@@ -52,8 +71,8 @@ describe('parseCatalog', () => {
     expect(problems({ models: [extractive, extractive] })).toContain(
       'duplicate model extractive/extractive-v1',
     );
-    expect(problems({ models: [{ ...extractive, tiers: ['free'] }] })).toContain(
-      'no extractive model allowed for tier standard',
+    expect(problems({ models: [{ ...extractive, tiers: ['free', 'standard', 'premium'] }] })).toContain(
+      'no extractive model allowed for tier enterprise',
     );
   });
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const TIERS = ['free', 'standard', 'premium'] as const;
+export const TIERS = ['free', 'standard', 'premium', 'enterprise'] as const;
 export type Tier = (typeof TIERS)[number];
 
 export const PROVIDERS = ['extractive', 'ollama', 'anthropic'] as const;
@@ -11,9 +11,15 @@ const modelSchema = z.object({
   model: z.string().min(1),
   inputPricePerMtok: z.number().nonnegative(),
   outputPricePerMtok: z.number().nonnegative(),
-  /** Relative answer quality (higher is stronger); orders models when a query needs the best one. */
-  quality: z.number().int().min(1).max(100),
+  /** Tokens the model takes in (prompt plus answer); a longer prompt skips it. */
+  contextWindow: z.number().int().positive(),
+  /** Relative answer quality, 0..100 (higher is stronger), compared with each class's bar. */
+  quality: z.number().min(0).max(100),
+  /** Time to a full short answer as usually seen, in ms: what `prefer: latency` orders by. */
+  typicalLatencyMs: z.number().int().nonnegative(),
   tiers: z.array(z.enum(TIERS)).min(1),
+  /** What the model can do (streaming, code, long_context, offline…), reported, not yet routed on. */
+  capabilities: z.array(z.string().min(1)).default([]),
 });
 
 export type CatalogModel = z.output<typeof modelSchema>;

@@ -1,94 +1,176 @@
 import { describe, expect, it } from '@jest/globals';
-import { parseCatalog, type ProviderName } from './catalog.ts';
-import { RoutePolicy } from './route-policy.ts';
+import { parseCatalog, type CatalogModel, type ProviderName } from './catalog.ts';
+import { ComplexityAnalyzer, DomainTerms } from './complexity.ts';
+import type { BudgetFit, ProviderHealth } from './ports.ts';
+import { RoutePolicy, type RouteInput } from './route-policy.ts';
+import { FEATURES, type ComplexityClass, type FeatureName } from './routing-config.ts';
 
+const model = (
+  provider: ProviderName,
+  name: string,
+  price: number,
+  quality: number,
+  latency: number,
+  tiers: string[],
+) => ({
+  provider,
+  model: name,
+  inputPricePerMtok: price,
+  outputPricePerMtok: price * 5,
+  contextWindow: provider === 'ollama' ? 8_000 : 200_000,
+  quality,
+  typicalLatencyMs: latency,
+  tiers,
+});
+const ALL = ['free', 'standard', 'premium', 'enterprise'];
 const catalog = parseCatalog({
   models: [
-    {
-      provider: 'extractive',
-      model: 'extractive-v1',
-      inputPricePerMtok: 0,
-      outputPricePerMtok: 0,
-      quality: 1,
-      tiers: ['free', 'standard', 'premium'],
-    },
-    {
-      provider: 'ollama',
-      model: 'llama3.2',
-      inputPricePerMtok: 0,
-      outputPricePerMtok: 0,
-      quality: 3,
-      tiers: ['free', 'standard', 'premium'],
-    },
-    {
-      provider: 'anthropic',
-      model: 'claude-haiku-4-5',
-      inputPricePerMtok: 1,
-      outputPricePerMtok: 5,
-      quality: 6,
-      tiers: ['standard', 'premium'],
-    },
-    {
-      provider: 'anthropic',
-      model: 'claude-sonnet-4-6',
-      inputPricePerMtok: 3,
-      outputPricePerMtok: 15,
-      quality: 9,
-      tiers: ['premium'],
-    },
+    model('extractive', 'extractive-v1', 0, 10, 5, ALL),
+    model('ollama', 'llama3.2', 0, 35, 2500, ALL),
+    model('anthropic', 'haiku', 1, 70, 900, ['standard', 'premium', 'enterprise']),
+    model('anthropic', 'sonnet', 3, 88, 1800, ['premium', 'enterprise']),
+    model('anthropic', 'opus', 5, 95, 3000, ['enterprise']),
   ],
 });
-const all = new Set<ProviderName>(['extractive', 'ollama', 'anthropic']);
-const SIMPLE = 'What is HNSW?';
-const COMPLEX =
-  'Compare vector search and BM25 for short queries, and explain why hybrid fusion helps when documents are long?';
 
-const chainOf = (policy: RoutePolicy, query: string, tier: string) =>
-  policy.route(query, tier).chain.map((model) => model.model);
+// The class is forced through conversation depth alone: depth d scores d/10.
+const onlyDepth = {
+  ...Object.fromEntries(FEATURES.map((name) => [name, 0])),
+  conversation_depth: 1,
+} as Record<FeatureName, number>;
+const analyzer = new ComplexityAnalyzer({
+  config: {
+    weights: onlyDepth,
+    saturation: { ...onlyDepth, ...Object.fromEntries(FEATURES.map((name) => [name, 10])) } as Record<
+      FeatureName,
+      number
+    >,
+    thresholds: { medium: 0.2, complex: 0.5, reasoning: 0.8 },
+    qualityBars: { simple: 30, medium: 45, complex: 65, reasoning: 90 },
+  },
+  domainTerms: new DomainTerms(['x']),
+  countTokens: (text) => text.length,
+});
+const DEPTH: Record<ComplexityClass, number> = { simple: 0, medium: 3, complex: 6, reasoning: 9 };
 
-describe('RoutePolicy', () => {
-  it('puts the strongest allowed model first for a complex premium query', () => {
-    const policy = new RoutePolicy(catalog, all);
-    expect(chainOf(policy, COMPLEX, 'premium')).toEqual([
-      'claude-sonnet-4-6',
-      'claude-haiku-4-5',
-      'llama3.2',
-      'extractive-v1',
+const closed: ProviderHealth = { isOpen: () => false };
+const fitsAll: BudgetFit = { fits: async () => true };
+const policyWith = (
+  options: { health?: ProviderHealth; budget?: BudgetFit; enabled?: ProviderName[] } = {},
+) =>
+  new RoutePolicy({
+    catalog: () => catalog,
+    enabled: new Set(options.enabled ?? ['extractive', 'ollama', 'anthropic']),
+    analyzer,
+    health: options.health ?? closed,
+    budget: options.budget ?? fitsAll,
+    contextMarginTokens: 1_000,
+  });
+const names = (models: CatalogModel[]) => models.map((entry) => entry.model);
+const route = (input: Partial<RouteInput> & { complexity: ComplexityClass }, policy = policyWith()) =>
+  policy.route({ query: 'q', tier: 'premium', conversationDepth: DEPTH[input.complexity], ...input });
+
+describe('RoutePolicy table: class x tier x prefer', () => {
+  // [class, tier, prefer, chain]
+  const table: Array<[ComplexityClass, string, string, string[]]> = [
+    ['simple', 'free', 'cost', ['llama3.2', 'extractive-v1']],
+    ['simple', 'standard', 'cost', ['llama3.2', 'haiku', 'extractive-v1']],
+    ['simple', 'premium', 'cost', ['llama3.2', 'haiku', 'sonnet', 'extractive-v1']],
+    ['simple', 'premium', 'quality', ['sonnet', 'haiku', 'llama3.2', 'extractive-v1']],
+    ['simple', 'premium', 'latency', ['haiku', 'sonnet', 'llama3.2', 'extractive-v1']],
+    ['simple', 'enterprise', 'cost', ['llama3.2', 'haiku', 'sonnet', 'opus', 'extractive-v1']],
+    ['medium', 'free', 'cost', ['llama3.2', 'extractive-v1']],
+    ['medium', 'standard', 'cost', ['haiku', 'llama3.2', 'extractive-v1']],
+    ['medium', 'premium', 'cost', ['haiku', 'sonnet', 'llama3.2', 'extractive-v1']],
+    ['medium', 'premium', 'quality', ['sonnet', 'haiku', 'llama3.2', 'extractive-v1']],
+    ['medium', 'premium', 'latency', ['haiku', 'sonnet', 'llama3.2', 'extractive-v1']],
+    ['complex', 'standard', 'cost', ['haiku', 'llama3.2', 'extractive-v1']],
+    ['complex', 'premium', 'cost', ['haiku', 'sonnet', 'llama3.2', 'extractive-v1']],
+    ['complex', 'enterprise', 'quality', ['opus', 'sonnet', 'haiku', 'llama3.2', 'extractive-v1']],
+    ['complex', 'enterprise', 'latency', ['haiku', 'sonnet', 'opus', 'llama3.2', 'extractive-v1']],
+    ['reasoning', 'free', 'cost', ['llama3.2', 'extractive-v1']],
+    ['reasoning', 'standard', 'cost', ['haiku', 'llama3.2', 'extractive-v1']],
+    ['reasoning', 'premium', 'cost', ['sonnet', 'haiku', 'llama3.2', 'extractive-v1']],
+    ['reasoning', 'enterprise', 'cost', ['opus', 'sonnet', 'haiku', 'llama3.2', 'extractive-v1']],
+    ['reasoning', 'enterprise', 'latency', ['opus', 'sonnet', 'haiku', 'llama3.2', 'extractive-v1']],
+  ];
+  it.each(table)('%s on %s preferring %s', async (complexity, tier, prefer, chain) => {
+    const decision = await route({ complexity, tier, prefer });
+    expect(decision.complexity.complexityClass).toBe(complexity);
+    expect(names(decision.chain)).toEqual(chain);
+    expect(decision.prefer).toBe(prefer);
+  });
+
+  it('skips what the tier does not allow, with the reason, and says why in the reason', async () => {
+    const decision = await route({ complexity: 'reasoning', tier: 'free' });
+    expect(decision.skipped.map((skip) => [skip.model.model, skip.reason])).toEqual([
+      ['haiku', 'tier'],
+      ['sonnet', 'tier'],
+      ['opus', 'tier'],
     ]);
-    expect(policy.route(COMPLEX, 'premium').reason).toMatch(/complex query .*strongest model first/);
+    expect(decision.reason).toContain('reasoning question');
+    expect(decision.reason).toContain('no model clears the bar, best quality first: ollama/llama3.2');
+    expect(decision.reason).toContain('anthropic/opus (tier)');
+    expect(decision.reason).toMatch(/extractive\/extractive-v1 last as the offline fallback$/);
   });
 
-  it('respects the tier: standard never gets the premium-only model', () => {
-    const policy = new RoutePolicy(catalog, all);
-    expect(chainOf(policy, COMPLEX, 'standard')).toEqual(['claude-haiku-4-5', 'llama3.2', 'extractive-v1']);
+  it('defaults an empty tier to free and an empty prefer to cost', async () => {
+    const decision = await route({ complexity: 'simple', tier: '', prefer: '' });
+    expect([decision.tier, decision.prefer]).toEqual(['free', 'cost']);
+    expect(decision.reason).toContain('cheapest model that clears the bar first');
+  });
+});
+
+describe('RoutePolicy skips', () => {
+  it('skips a model whose context window is smaller than the prompt plus the margin', async () => {
+    const fits = await route({ complexity: 'simple', promptTokens: 7_000 });
+    expect(names(fits.chain)).toContain('llama3.2');
+    const decision = await route({ complexity: 'simple', promptTokens: 7_001 });
+    expect(names(decision.chain)).toEqual(['haiku', 'sonnet', 'extractive-v1']);
+    expect(decision.skipped).toContainEqual({
+      model: expect.objectContaining({ model: 'llama3.2' }),
+      reason: 'context_window',
+    });
   });
 
-  it('puts the cheapest model first for a simple query', () => {
-    const policy = new RoutePolicy(catalog, all);
-    expect(chainOf(policy, SIMPLE, 'premium')).toEqual([
-      'llama3.2',
-      'claude-haiku-4-5',
-      'claude-sonnet-4-6',
-      'extractive-v1',
-    ]);
-    expect(policy.route(SIMPLE, 'premium').reason).toMatch(/simple query .*cheapest model first/);
+  it('skips a provider whose breaker is open, never the offline model', async () => {
+    const policy = policyWith({ health: { isOpen: (provider) => provider !== 'ollama' } });
+    const decision = await route({ complexity: 'complex', tier: 'premium' }, policy);
+    expect(names(decision.chain)).toEqual(['llama3.2', 'extractive-v1']);
+    expect(
+      decision.skipped.filter((skip) => skip.reason === 'breaker_open').map((skip) => skip.model.model),
+    ).toEqual(['haiku', 'sonnet']);
   });
 
-  it('orders free tier by price even for complex queries and treats an empty tier as free', () => {
-    const policy = new RoutePolicy(catalog, all);
-    expect(chainOf(policy, COMPLEX, 'free')).toEqual(['llama3.2', 'extractive-v1']);
-    expect(policy.route(SIMPLE, '').tier).toBe('free');
+  it('falls back past a model that does not fit the budget and says so', async () => {
+    const policy = policyWith({ budget: { fits: async (candidate) => candidate.model !== 'haiku' } });
+    const decision = await route({ complexity: 'complex', tier: 'premium' }, policy);
+    expect(names(decision.chain)).toEqual(['sonnet', 'llama3.2', 'extractive-v1']);
+    expect(decision.budgetFallback).toBe(true);
+    expect(decision.skipped).toContainEqual({
+      model: expect.objectContaining({ model: 'haiku' }),
+      reason: 'budget',
+    });
+    expect(decision.reason).toContain('budget fallback');
+    const unaffected = await route({ complexity: 'reasoning', tier: 'premium' }, policy);
+    expect(unaffected.budgetFallback).toBe(false);
   });
 
-  it('leaves out providers that are not enabled, keeping the offline fallback', () => {
-    const policy = new RoutePolicy(catalog, new Set<ProviderName>(['extractive']));
-    expect(chainOf(policy, COMPLEX, 'premium')).toEqual(['extractive-v1']);
-    expect(policy.route(COMPLEX, 'premium').reason).toContain('no online model is enabled');
-    expect(policy.models().map((model) => model.provider)).toEqual(['extractive']);
+  it('leaves out providers that are not enabled, keeping the offline fallback', async () => {
+    const decision = await route({ complexity: 'complex' }, policyWith({ enabled: ['extractive'] }));
+    expect(names(decision.chain)).toEqual(['extractive-v1']);
+    expect(decision.reason).toContain('no online model is enabled and available');
   });
+});
 
-  it('rejects an unknown tier with INVALID_ARGUMENT', () => {
-    const policy = new RoutePolicy(catalog, all);
-    expect(() => policy.route(SIMPLE, 'gold')).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
+describe('RoutePolicy bad input', () => {
+  it.each([
+    [{ tier: 'gold' }, 'tier'],
+    [{ prefer: 'vibes' }, 'prefer'],
+  ])('rejects %j with INVALID_ARGUMENT naming the field', async (input, field) => {
+    await expect(route({ complexity: 'simple', ...input })).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      details: expect.objectContaining({ field }),
+    });
   });
 });

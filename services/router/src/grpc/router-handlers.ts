@@ -2,11 +2,15 @@ import type { RouterV1 } from '@ragfleet/protos';
 import type { Handlers } from '@ragfleet/grpc';
 import { RagfleetError } from '@ragfleet/errors';
 import type { CatalogModel } from '../domain/catalog.ts';
-import type { RoutePolicy } from '../domain/route-policy.ts';
+import type { RouteDecision, RoutePolicy } from '../domain/route-policy.ts';
 
+/** Told of every decision, with how long it took (analysis plus policy), for logs and metrics. */
 export interface RouteObserver {
-  routed(tier: string, firstProvider: string): void;
+  decided(decision: RouteDecision, seconds: number): void;
 }
+
+/** Handlers other parts of the router add (GetUsage, from the ledger), merged over the defaults. */
+export type ExtraHandlers = Handlers;
 
 function toChoice(model: CatalogModel): RouterV1.ModelChoice {
   return {
@@ -14,22 +18,57 @@ function toChoice(model: CatalogModel): RouterV1.ModelChoice {
     model: model.model,
     inputPricePerMtok: model.inputPricePerMtok,
     outputPricePerMtok: model.outputPricePerMtok,
+    contextWindow: model.contextWindow,
+    quality: model.quality,
+    typicalLatencyMs: model.typicalLatencyMs,
   };
 }
 
-export function routerHandlers(policy: RoutePolicy, observer: RouteObserver): Handlers {
+function toDecision(decision: RouteDecision): RouterV1.RouteDecision {
+  return {
+    complexityClass: decision.complexity.complexityClass,
+    score: decision.complexity.score,
+    features: decision.complexity.features.map(({ name, value, contribution }) => ({
+      name,
+      value,
+      contribution,
+    })),
+    skipped: decision.skipped.map(({ model, reason }) => ({
+      provider: model.provider,
+      model: model.model,
+      reason,
+    })),
+    prefer: decision.prefer,
+    budgetFallback: decision.budgetFallback,
+  };
+}
+
+export function routerHandlers(
+  policy: RoutePolicy,
+  observer: RouteObserver,
+  extra: ExtraHandlers = {},
+): Handlers {
   return {
     Route: async (request: RouterV1.RouteRequest__Output): Promise<RouterV1.RouteResponse> => {
-      const decision = policy.route(request.query, request.tier);
-      observer.routed(decision.tier, decision.chain[0]?.provider ?? 'none');
-      return { chain: decision.chain.map(toChoice), reason: decision.reason };
+      const started = process.hrtime.bigint();
+      const decision = await policy.route({
+        query: request.query,
+        tier: request.tier,
+        prefer: request.prefer,
+        conversationDepth: request.conversationDepth,
+        promptTokens: request.promptTokens,
+      });
+      observer.decided(decision, Number(process.hrtime.bigint() - started) / 1e9);
+      return { chain: decision.chain.map(toChoice), reason: decision.reason, decision: toDecision(decision) };
     },
     ListModels: async (): Promise<RouterV1.ListModelsResponse> => ({ models: policy.models().map(toChoice) }),
-    // Until the ledger lands (issue 12): METHOD_NOT_ALLOWED is gRPC UNIMPLEMENTED.
+    // Until the ledger lands (issue 12): METHOD_NOT_ALLOWED is gRPC UNIMPLEMENTED. The ledger's
+    // GetUsage handler replaces this one through `extra` (see compose.ts).
     GetUsage: async () => {
       throw new RagfleetError('METHOD_NOT_ALLOWED', 'GetUsage is not served yet.', {
         details: { reason: 'NOT_IMPLEMENTED', method: 'GetUsage' },
       });
     },
+    ...extra,
   };
 }

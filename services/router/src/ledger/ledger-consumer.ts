@@ -45,7 +45,9 @@ export class LedgerConsumer {
         onDropped?.();
         return;
       }
-      onAppended?.(await ledger.append(entry));
+      // Not `onAppended?.(await ledger.append(entry))`: without a callback that skips the append.
+      const fresh = await ledger.append(entry);
+      onAppended?.(fresh);
     });
   }
 

@@ -17,6 +17,14 @@ export class RouterClient {
     return this.grpc.unary('ListModels', {}, { idempotent: true, ...settings });
   }
 
+  /** The calling tenant's spend from the router's ledger (the tenant comes from the call's context). */
+  getUsage(
+    request: RouterV1.GetUsageRequest,
+    settings?: CallSettings,
+  ): Promise<RouterV1.GetUsageResponse__Output> {
+    return this.grpc.unary('GetUsage', request, { idempotent: true, deadlineMs: 10_000, ...settings });
+  }
+
   close(): void {
     this.grpc.close();
   }

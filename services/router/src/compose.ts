@@ -9,6 +9,7 @@ import type { RouterConfig } from './config.ts';
 import { ComplexityAnalyzer, DomainTerms } from './domain/complexity.ts';
 import { RoutePolicy } from './domain/route-policy.ts';
 import { routerHandlers, type ExtraHandlers } from './grpc/router-handlers.ts';
+import { composeLedger } from './ledger/compose-ledger.ts';
 
 const names = (models: Array<{ provider: string; model: string }>) =>
   models.map((model) => `${model.provider}/${model.model}`);
@@ -53,8 +54,10 @@ export async function compose(
     contextMarginTokens: config.ROUTER_CONTEXT_MARGIN_TOKENS,
   });
 
-  // The ledger (issue 12) adds its GetUsage handler here; until then the default answers UNIMPLEMENTED.
-  const extra: ExtraHandlers = {};
+  // The usage ledger (issue 12): fed by generation.completed, read by GetUsage.
+  const ledger = await composeLedger({ logger, registry }, config);
+  lifecycle.onShutdown('usage ledger', () => ledger.shutdown());
+  const extra: ExtraHandlers = { GetUsage: ledger.getUsage };
 
   server.addService(
     'ragfleet.router.v1.RouterService',

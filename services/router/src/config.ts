@@ -5,6 +5,7 @@ import { loadCatalogFile } from './adapters/catalog-file.ts';
 import { RoutingFileError, loadDomainTermsFile, loadRoutingConfigFile } from './adapters/routing-files.ts';
 import { PROVIDERS, type ProviderName } from './domain/catalog.ts';
 import type { RoutingConfig } from './domain/routing-config.ts';
+import { ledgerConfigFields } from './ledger/ledger-config.ts';
 
 const providerList = z
   .string()
@@ -20,6 +21,7 @@ const providerList = z
 export const routerConfigSchema = z
   .object({
     ...serviceFields('router'),
+    ...ledgerConfigFields,
     CATALOG_PATH: z
       .string()
       .min(1)

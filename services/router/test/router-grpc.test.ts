@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { GrpcServer, RouterClient } from '@ragfleet/grpc';
 import { protos } from '@ragfleet/protos';
-import { createLogger, createMetricsRegistry } from '@ragfleet/telemetry';
+import { createLogger, createMetricsRegistry, runWithRequestContext } from '@ragfleet/telemetry';
 import { join } from 'node:path';
 import { loadCatalogFile } from '../src/adapters/catalog-file.ts';
 import { gptTokenCounter } from '../src/adapters/gpt-token-counter.ts';
@@ -91,6 +91,20 @@ describe('RouterService over gRPC', () => {
       model: 'llama3.2',
       reason: 'context_window',
     });
+  });
+
+  it("takes the tier from the caller's identity, as a ceiling", async () => {
+    const asStandard = <T>(call: () => Promise<T>) =>
+      runWithRequestContext({ requestId: 'r-tier', tenant: 'acme', tier: 'standard' }, call);
+    const dearer = await asStandard(() =>
+      client.route({ query: 'Prove it, and derive why.', tier: 'premium' }),
+    );
+    expect(dearer.chain.map((model) => model.model)).not.toContain('claude-sonnet-4-6');
+    expect(decided.at(-1)?.decision.tier).toBe('standard');
+    await asStandard(() => client.route({ query: 'What is HNSW?', tier: '' }));
+    expect(decided.at(-1)?.decision.tier).toBe('standard');
+    await asStandard(() => client.route({ query: 'What is HNSW?', tier: 'free' }));
+    expect(decided.at(-1)?.decision.tier).toBe('free');
   });
 
   const badInputs: Array<{ tier: string; prefer?: string }> = [

@@ -1,7 +1,8 @@
 import type { RouterV1 } from '@ragfleet/protos';
-import type { Handlers } from '@ragfleet/grpc';
+import type { CallContext, Handlers } from '@ragfleet/grpc';
 import { RagfleetError } from '@ragfleet/errors';
 import type { CatalogModel } from '../domain/catalog.ts';
+import { effectiveTier } from '../domain/effective-tier.ts';
 import type { RouteDecision, RoutePolicy } from '../domain/route-policy.ts';
 
 /** Told of every decision, with how long it took (analysis plus policy), for logs and metrics. */
@@ -49,11 +50,14 @@ export function routerHandlers(
   extra: ExtraHandlers = {},
 ): Handlers {
   return {
-    Route: async (request: RouterV1.RouteRequest__Output): Promise<RouterV1.RouteResponse> => {
+    Route: async (
+      request: RouterV1.RouteRequest__Output,
+      context: CallContext,
+    ): Promise<RouterV1.RouteResponse> => {
       const started = process.hrtime.bigint();
       const decision = await policy.route({
         query: request.query,
-        tier: request.tier,
+        tier: effectiveTier(request.tier, context.tier),
         prefer: request.prefer,
         conversationDepth: request.conversationDepth,
         promptTokens: request.promptTokens,

@@ -24,6 +24,7 @@ export function answerRequest(question: {
   filter?: SearchFilterInput | undefined;
   tier?: string | undefined;
   prompt_version?: string | undefined;
+  prefer?: string | undefined;
 }): GenerateV1.AnswerRequest {
   return {
     query: question.query,
@@ -31,6 +32,7 @@ export function answerRequest(question: {
     filters: exactMatches(question.filter),
     tier: question.tier ?? '',
     promptVersion: question.prompt_version ?? '',
+    prefer: question.prefer ?? '',
   };
 }
 

@@ -346,6 +346,14 @@ const routeCases: BadCase[] = [
     field: 'body.prompt_version',
   },
   {
+    name: 'unknown prefer hint',
+    method: 'POST',
+    path: '/v1/rag',
+    body: { query: 'q', prefer: 'cheapest' },
+    code: 'INVALID_ARGUMENT',
+    field: 'body.prefer',
+  },
+  {
     name: 'rag bad body on the NDJSON path',
     method: 'POST',
     path: '/v1/rag',

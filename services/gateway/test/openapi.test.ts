@@ -100,7 +100,7 @@ describe('GET /v1/openapi.json', () => {
     expect(Object.keys(doc.paths)).toContain('/v1/ws');
     const rag = doc.components.schemas.RagRequest;
     expect(Object.keys(rag?.properties ?? {}).sort()).toEqual(
-      ['filter', 'filters', 'k', 'prompt_version', 'query', 'stream', 'tier'].sort(),
+      ['filter', 'filters', 'k', 'prefer', 'prompt_version', 'query', 'stream', 'tier'].sort(),
     );
     expect(rag?.required).toEqual(['query']);
     expect(rag?.properties?.k).toMatchObject({ type: 'integer', minimum: 1, maximum: 100 });

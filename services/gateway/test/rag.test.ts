@@ -34,6 +34,19 @@ async function readAll(response: Response): Promise<Array<Record<string, unknown
   return events;
 }
 
+describe('POST /v1/rag routing hints', () => {
+  it('passes prefer on to generate (for the router), and nothing when it is not given', async () => {
+    const asked: GenerateV1.AnswerRequest__Output[] = [];
+    script(async function* (request) {
+      asked.push(request);
+      yield* NORMAL_ANSWER;
+    });
+    await postJson(`${gateway.url}/v1/rag`, { query: 'what is alpha?', prefer: 'quality' });
+    await postJson(`${gateway.url}/v1/rag`, { query: 'what is alpha?' });
+    expect(asked.map((request) => request.prefer)).toEqual(['quality', '']);
+  });
+});
+
 describe('POST /v1/rag as JSON', () => {
   it('collects the stream into one answer with citations and usage', async () => {
     const response = await postJson(`${gateway.url}/v1/rag`, {

@@ -143,6 +143,14 @@ export const ragQuestionFields = {
     .max(64)
     .optional()
     .meta({ description: 'Pin a prompt template version instead of the A/B assignment.' }),
+  prefer: z
+    .enum(['cost', 'quality', 'latency'])
+    .optional()
+    .meta({
+      description:
+        'What the router favours among the models the tier allows: the cheapest that clears the question’s ' +
+        'quality bar (cost, the default), the best (quality) or the fastest (latency).',
+    }),
 };
 
 /*

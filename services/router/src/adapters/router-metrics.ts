@@ -31,8 +31,16 @@ export function routerMetrics(registry: Registry) {
     'Catalog file changes seen, by outcome (loaded, rejected: the last good catalog stays).',
     ['outcome'],
   );
+  // Kept because the dashboards read it (overview, business); the decisions counter supersedes it.
+  const routes = counter(
+    registry,
+    'ragfleet_router_routes_total',
+    'Routing decisions, by tier and first provider.',
+    ['tier', 'first_provider'],
+  );
   return {
     decided(decision: RouteDecision, elapsed: number): void {
+      routes.inc({ tier: decision.tier, first_provider: decision.chain[0]?.provider ?? 'none' });
       decisions.inc({
         class: decision.complexity.complexityClass,
         tier: decision.tier,

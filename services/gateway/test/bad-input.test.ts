@@ -526,6 +526,15 @@ const routeCases: BadCase[] = [
     path: '/v1/sessions',
     code: 'METHOD_NOT_ALLOWED',
   },
+  // GET /v1/usage needs the admin scope, checked before any input is read (its inputs: usage.test.ts)
+  { name: 'usage without the admin scope', method: 'GET', path: '/v1/usage', code: 'PERMISSION_DENIED' },
+  {
+    name: 'usage with a bad time, without the admin scope',
+    method: 'GET',
+    path: '/v1/usage?from=yesterday',
+    code: 'PERMISSION_DENIED',
+  },
+  { name: 'POST usage', method: 'POST', path: '/v1/usage', body: {}, code: 'METHOD_NOT_ALLOWED' },
   // Paths with ids
   {
     name: 'job id too long',

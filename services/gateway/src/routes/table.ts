@@ -10,6 +10,7 @@ import type { RouteKit } from './route-kit.ts';
 import { searchRoutes } from './search.ts';
 import { sessionTurnRoutes } from './session-turns.ts';
 import { sessionRoutes } from './sessions.ts';
+import { usageRoutes } from './usage.ts';
 import { websocketRoute, websocketTicketRoute } from './websocket.ts';
 
 /**
@@ -27,6 +28,7 @@ export function routeTable(kit: RouteKit): GatewayRoute[] {
     ...ragRoutes(kit),
     ...sessionRoutes(kit),
     ...sessionTurnRoutes(kit),
+    ...usageRoutes(kit),
     websocketRoute(),
     websocketTicketRoute(kit),
   ];

@@ -32,6 +32,10 @@ export function fleetTopology(namespace = '') {
       ingestJobs: `ragfleet.ingest${subjectTag}.jobs`,
       documentsIndexed: `ragfleet.events${subjectTag}.documents.indexed`,
       generationCompleted: `ragfleet.events${subjectTag}.generation.completed`,
+      /** A provider's circuit breaker changed state in a generate replica (closed, half-open, open). */
+      providerHealth: `ragfleet.events${subjectTag}.provider.health`,
+      /** A budget passed 80 % or 100 % of its limit (router). */
+      budgetThreshold: `ragfleet.events${subjectTag}.budget.threshold`,
       /** Progress of an index version's shadow build (retrieve). */
       indexVersionProgress: `ragfleet.events${subjectTag}.index.versions.progress`,
       /** The alias `active` moved to another index version (retrieve). */

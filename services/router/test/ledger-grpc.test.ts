@@ -32,10 +32,11 @@ beforeAll(async () => {
     logger: createLogger('router', 'silent'),
     registry: createMetricsRegistry('router'),
   });
-  server.addService('ragfleet.router.v1.RouterService', protos.router().RouterService.service, {
-    // Routing is the router's other tests' subject; here only GetUsage is served.
-    Route: notServed,
-    ListModels: notServed,
+  // Only GetUsage is served here (routing is the other tests' subject): the rest refuse.
+  const service = protos.router().RouterService.service;
+  const others = Object.fromEntries(Object.keys(service).map((method) => [method, notServed]));
+  server.addService('ragfleet.router.v1.RouterService', service, {
+    ...others,
     GetUsage: getUsageHandler(ledger),
   });
   const port = await server.listen(0, '127.0.0.1');

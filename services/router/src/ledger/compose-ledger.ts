@@ -70,12 +70,25 @@ export async function composeLedger(
     onAppended: (fresh) => events.inc({ outcome: fresh ? 'appended' : 'duplicate' }),
     onDropped: () => events.inc({ outcome: 'dropped' }),
   });
-  await consumer.start();
+  const ownBus = options.bus ? undefined : bus;
+  try {
+    await consumer.start();
+  } catch (error) {
+    await ownBus?.close().catch(() => undefined);
+    await ledger.close();
+    throw error;
+  }
   logger.info(
     { ledger: config.MONGODB_URI ? 'mongodb' : join(config.DATA_DIR, 'router') },
     'usage ledger consuming generation.completed',
   );
-  const ownBus = options.bus ? undefined : bus;
+  if (!config.NATS_URL && !options.bus) {
+    // generate runs in its own process: on an in-process bus its events never reach this one.
+    logger.warn(
+      {},
+      'usage ledger: NATS_URL is not set, so no generation reaches the ledger (GetUsage answers zeros)',
+    );
+  }
   return {
     ledger,
     getUsage: getUsageHandler(ledger),

@@ -129,9 +129,12 @@ describe('RouterService over gRPC', () => {
     expect(response.models.every((model) => model.contextWindow > 0)).toBe(true);
   });
 
-  it('still answers GetUsage with UNIMPLEMENTED until the ledger lands', async () => {
-    await expect(client.grpc.unary('GetUsage', {}, { idempotent: true })).rejects.toMatchObject({
-      code: 'METHOD_NOT_ALLOWED',
-    });
+  it('answers UNIMPLEMENTED for every method nobody handles (here GetUsage and the budget methods)', async () => {
+    for (const method of ['GetUsage', 'Reserve', 'ListBudgets'] as const) {
+      await expect(client.grpc.unary(method, {}, { idempotent: true })).rejects.toMatchObject({
+        code: 'METHOD_NOT_ALLOWED',
+        message: `${method} is not served yet.`,
+      });
+    }
   });
 });

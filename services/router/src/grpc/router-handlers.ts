@@ -1,4 +1,4 @@
-import type { RouterV1 } from '@ragfleet/protos';
+import { protos, type RouterV1 } from '@ragfleet/protos';
 import type { CallContext, Handlers } from '@ragfleet/grpc';
 import { RagfleetError } from '@ragfleet/errors';
 import type { CatalogModel } from '../domain/catalog.ts';
@@ -44,12 +44,30 @@ function toDecision(decision: RouteDecision): RouterV1.RouteDecision {
   };
 }
 
+/** METHOD_NOT_ALLOWED is gRPC UNIMPLEMENTED: the method exists in the proto, not in this build. */
+function notServed(method: string): Handlers[string] {
+  return async () => {
+    throw new RagfleetError('METHOD_NOT_ALLOWED', `${method} is not served yet.`, {
+      details: { reason: 'NOT_IMPLEMENTED', method },
+    });
+  };
+}
+
+/**
+ * The RouterService handlers: Route and ListModels here, others (GetUsage from the ledger, the
+ * budget methods) through `extra`. Every method of the service that nobody handles answers
+ * UNIMPLEMENTED, so a proto that grows ahead of its implementation never stops the router.
+ */
 export function routerHandlers(
   policy: RoutePolicy,
   observer: RouteObserver,
   extra: ExtraHandlers = {},
 ): Handlers {
+  const unserved = Object.fromEntries(
+    Object.keys(protos.router().RouterService.service).map((method) => [method, notServed(method)]),
+  );
   return {
+    ...unserved,
     Route: async (
       request: RouterV1.RouteRequest__Output,
       context: CallContext,
@@ -66,13 +84,6 @@ export function routerHandlers(
       return { chain: decision.chain.map(toChoice), reason: decision.reason, decision: toDecision(decision) };
     },
     ListModels: async (): Promise<RouterV1.ListModelsResponse> => ({ models: policy.models().map(toChoice) }),
-    // Until the ledger lands (issue 12): METHOD_NOT_ALLOWED is gRPC UNIMPLEMENTED. The ledger's
-    // GetUsage handler replaces this one through `extra` (see compose.ts).
-    GetUsage: async () => {
-      throw new RagfleetError('METHOD_NOT_ALLOWED', 'GetUsage is not served yet.', {
-        details: { reason: 'NOT_IMPLEMENTED', method: 'GetUsage' },
-      });
-    },
     ...extra,
   };
 }

@@ -1,12 +1,10 @@
 // The RAG pipeline of generate, retrieve, router and embed composed in ONE process from the same
 // domain classes and the same data directory the fleet wrote, so that fleet latency can be
 // compared with the pipeline alone: the difference is what the fleet's hops cost.
-import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import type { SearchService } from '../../services/retrieve/src/domain/search/search-service.ts';
 import { composeInProcessRetrieve, type InProcessRetrieve } from '../in-process-retrieve.ts';
-import { loadCatalogFile } from '../../services/router/src/adapters/catalog-file.ts';
-import { RoutePolicy } from '../../services/router/src/domain/route-policy.ts';
+import { routePolicyFromFiles } from '../../services/router/src/route-policy-from-files.ts';
 import { ExtractiveProvider } from '../../services/generate/src/adapters/extractive/extractive-provider.ts';
 import { loadPromptLibrary } from '../../services/generate/src/adapters/prompt-files.ts';
 import { AnswerPipeline } from '../../services/generate/src/domain/answer-pipeline.ts';
@@ -30,12 +28,9 @@ export async function composeInProcessPipeline(
     cacheEntries: 50_000,
   });
 
-  const policy = new RoutePolicy(
-    loadCatalogFile(join(import.meta.dirname, '../../services/router/catalog.json')),
-    new Set(['extractive']),
-  );
+  const policy = routePolicyFromFiles({ enabled: new Set(['extractive']) });
   const pipeline = new AnswerPipeline({
-    router: { route: async (query, tier) => policy.route(query, tier) },
+    router: { route: async (query, tier) => policy.route({ query, tier }) },
     retriever: { search: (query, k, filters) => retrieve.passages(tenant, query, k, filters) },
     prompts: loadPromptLibrary('rag-answer', 'v1'),
     providers: [new ExtractiveProvider()],

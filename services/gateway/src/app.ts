@@ -13,6 +13,7 @@ import { registerRoutes } from './http/register-routes.ts';
 import { assignRequestId } from './http/request-id.ts';
 import { stampApiVersion } from './openapi/api-version.ts';
 import { routeTable } from './routes/table.ts';
+import type { UsageUpstream } from './routes/usage.ts';
 import type {
   GenerateUpstream,
   IndexVersionUpstream,
@@ -30,6 +31,8 @@ export interface GatewayDeps {
   indexVersions?: IndexVersionUpstream;
   /** The session service (routes under /v1/sessions); they answer SERVICE_UNAVAILABLE without it. */
   sessions?: SessionUpstream;
+  /** The router's usage ledger (GET /v1/usage); it answers SERVICE_UNAVAILABLE without it. */
+  usage?: UsageUpstream;
   logger: Logger;
   registry: Registry;
   readiness: () => Promise<Readiness>;
@@ -66,6 +69,7 @@ export function createApp(deps: GatewayDeps): Express {
     generate: deps.generate,
     indexVersions: deps.indexVersions,
     sessions: deps.sessions,
+    usage: deps.usage,
     keys: admission.auth.keys,
     readiness: deps.readiness,
     metrics,

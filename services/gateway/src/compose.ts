@@ -3,6 +3,7 @@ import {
   GenerateClient,
   IndexVersionClient,
   RetrieveClient,
+  RouterClient,
   SessionClient,
   type Transport,
 } from '@ragfleet/grpc';
@@ -51,6 +52,8 @@ export async function compose(kit: GatewayKit, config: GatewayConfig): Promise<S
   lifecycle.onShutdown('generate client', () => generate.close());
   const sessions = new SessionClient(config.SESSION_ADDR, { transport, registry });
   lifecycle.onShutdown('session client', () => sessions.close());
+  const router = new RouterClient(config.ROUTER_ADDR, { transport, registry });
+  lifecycle.onShutdown('router client', () => router.close());
 
   const redis = config.REDIS_URL ? connectRedis(config.REDIS_URL, logger) : undefined;
   if (redis)
@@ -78,6 +81,7 @@ export async function compose(kit: GatewayKit, config: GatewayConfig): Promise<S
     indexVersions,
     generate,
     sessions,
+    usage: router,
     logger,
     registry,
     inFlight,

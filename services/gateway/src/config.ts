@@ -34,6 +34,8 @@ export const gatewayConfigSchema = z.object({
   GENERATE_ADDR: serviceAddresses.GENERATE_ADDR(),
   /** The session service: conversations (/v1/sessions, WebSocket chat). */
   SESSION_ADDR: serviceAddresses.SESSION_ADDR(),
+  /** The router: its usage ledger (GET /v1/usage). */
+  ROUTER_ADDR: serviceAddresses.ROUTER_ADDR(),
   LOG_LEVEL: env.logLevel(),
   /** The fleet's service key and mutual-TLS files: the gateway signs every upstream call (docs/security.md). */
   ...serviceAuthFields,

@@ -5,7 +5,6 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import express from 'express';
 import { createEvent, fleetTopology, NatsEventBus } from '@ragfleet/events';
 import { RouterClient } from '@ragfleet/grpc';
 import { createLogger, createMetricsRegistry } from '@ragfleet/telemetry';
@@ -13,21 +12,17 @@ import { freePort, uniqueSuffix, waitFor } from '@ragfleet/testing';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { Admission } from '../src/admission/admission.ts';
+import { createApp } from '../src/app.ts';
 import { hashApiKey } from '../src/auth/api-keys.ts';
 import { Authenticator } from '../src/auth/authenticator.ts';
 import { KeyDirectory } from '../src/auth/key-directory.ts';
 import type { ApiKeyRecord } from '../src/auth/key-record.ts';
 import { MemoryKeyStore } from '../src/auth/memory-key-store.ts';
-import { errorHandler } from '../src/http/errors.ts';
-import { createGatewayMetrics } from '../src/http/metrics.ts';
-import { registerRoutes } from '../src/http/register-routes.ts';
-import { usageRoutes } from '../src/routes/usage.ts';
 
 /**
  * GET /v1/usage end to end: generation.completed events on the local NATS (a namespace of this
  * run's own), the real router process consuming them into its embedded ledger, and the usage
- * route over real gRPC. The gateway here is the route table's usage routes behind the real
- * admission (createApp passes no router upstream to the table yet).
+ * route over real gRPC, in the gateway's app with API keys.
  */
 const ROUTER_MAIN = join(import.meta.dirname, '../../router/src/main.ts');
 const natsUrl = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
@@ -117,10 +112,16 @@ beforeAll(async () => {
       anonymousTier: 'free',
     }),
   });
-  const app = express();
-  app.set('query parser', 'simple');
-  app.use(registerRoutes(usageRoutes({ logger, usage: client }), { admission, bodyLimitBytes: 1024 }));
-  app.use(errorHandler(logger, createGatewayMetrics(registry).errors));
+  const app = createApp({
+    retrieve: {} as never,
+    generate: {} as never,
+    usage: client,
+    admission,
+    logger,
+    registry,
+    readiness: async () => ({ ready: true, checks: {} }),
+    bodyLimit: '1kb',
+  });
   server = createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -10,6 +10,7 @@ import type {
   SessionUpstream,
 } from '../upstreams.ts';
 import type { WsTickets } from '../ws/tickets/ws-tickets.ts';
+import type { UsageUpstream } from './usage.ts';
 
 /** What the route files are built from; app.ts assembles it once. */
 export interface RouteKit {
@@ -21,6 +22,8 @@ export interface RouteKit {
   sessions?: SessionUpstream | undefined;
   /** API keys created through the admin routes; they answer PERMISSION_DENIED without it. */
   keys: KeyDirectory | undefined;
+  /** The router's usage ledger; GET /v1/usage answers SERVICE_UNAVAILABLE without it. */
+  usage?: UsageUpstream | undefined;
   readiness: () => Promise<Readiness>;
   metrics: GatewayMetrics;
   logger: Logger;

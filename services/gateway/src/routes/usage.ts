@@ -59,9 +59,7 @@ function groupJson(group: RouterV1.UsageGroup__Output) {
  * answer names every user and key of the tenant and what each spent, which a key that may only
  * ask questions must not read. The tenant is the credential's, never a parameter.
  */
-export function usageRoutes(
-  kit: Pick<RouteKit, 'logger'> & { usage?: UsageUpstream | undefined },
-): GatewayRoute[] {
+export function usageRoutes(kit: Pick<RouteKit, 'usage'>): GatewayRoute[] {
   return [
     route({
       method: 'GET',

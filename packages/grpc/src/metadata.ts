@@ -13,6 +13,8 @@ export const TENANT_KEY = 'x-tenant-id';
 export const USER_KEY = 'x-user-id';
 /** The caller's service tier (free, standard, premium), set by the gateway from the identity. */
 export const TIER_KEY = 'x-user-tier';
+/** The API key the gateway admitted the caller with (none for a JWT or anonymous caller). */
+export const KEY_ID_KEY = 'x-key-id';
 export const DEFAULT_TENANT = 'default';
 /** `Bearer <service token>`: the only identity an authenticated service believes. */
 export const AUTHORIZATION_KEY = 'authorization';
@@ -20,23 +22,31 @@ export const AUTHORIZATION_KEY = 'authorization';
 /** Who is calling beyond the tenant; kept as its own type for callers that name it. */
 export type CallerFields = Pick<RequestContext, 'user' | 'tier'>;
 
-/** The request context as the gateway enters it. */
-export type CallerContext = RequestContext;
+/**
+ * The request context as the gateway enters it and GrpcServer re-enters it for a handler: the
+ * telemetry context plus the API key id, which budgets per key need on every hop (gateway →
+ * generate → router). Kept here rather than in @ragfleet/telemetry because only calls carry it.
+ */
+export type CallerContext = RequestContext & {
+  /** The API key's id when the caller came with one; undefined for a JWT or anonymous caller. */
+  keyId?: string | undefined;
+};
 
 /**
- * Metadata for an outgoing call: the current request id, tenant, user, tier and W3C trace context,
+ * Metadata for an outgoing call: the current request id, tenant, user, tier, key id and W3C trace context,
  * and the service token when there is one. The plain identity fields stay beside the token for a
  * server in development mode; an authenticated server reads identity from the token alone.
  */
 export function outgoingMetadata(authorization?: string): Metadata {
   const metadata = new Metadata();
   if (authorization) metadata.set(AUTHORIZATION_KEY, authorization);
-  const context = currentRequestContext();
+  const context: CallerContext | undefined = currentRequestContext();
   if (context) {
     metadata.set(REQUEST_ID_KEY, context.requestId);
     metadata.set(TENANT_KEY, context.tenant);
     if (context.user) metadata.set(USER_KEY, context.user);
     if (context.tier) metadata.set(TIER_KEY, context.tier);
+    if (context.keyId) metadata.set(KEY_ID_KEY, context.keyId);
   }
   const carrier: Record<string, unknown> = {};
   injectTraceContext(carrier);
@@ -50,6 +60,7 @@ export interface IncomingIdentity {
   /** Absent when the call did not come through an authenticated gateway. */
   user: string | undefined;
   tier: string | undefined;
+  keyId: string | undefined;
   traceContext: Context;
 }
 
@@ -64,6 +75,7 @@ export function readIncomingMetadata(metadata: Metadata): IncomingIdentity {
     tenant: first(TENANT_KEY) ?? DEFAULT_TENANT,
     user: first(USER_KEY),
     tier: first(TIER_KEY),
+    keyId: first(KEY_ID_KEY),
     traceContext: extractTraceContext(metadata.getMap()),
   };
 }

@@ -21,7 +21,7 @@ import {
 } from '@ragfleet/telemetry';
 import { RagfleetError, toRagfleetError } from '@ragfleet/errors';
 import { ServiceTokenRejected } from './auth/service-tokens.ts';
-import { AUTHORIZATION_KEY, DEFAULT_TENANT, readIncomingMetadata } from './metadata.ts';
+import { AUTHORIZATION_KEY, DEFAULT_TENANT, readIncomingMetadata, type CallerContext } from './metadata.ts';
 import { toGrpcStatus, upstreamFailure } from './status.ts';
 import { developmentTransport, type Transport } from './transport.ts';
 
@@ -32,6 +32,11 @@ export interface CallContext {
   /** Set when the call came through an authenticated gateway. */
   user?: string;
   tier?: string;
+  /**
+   * The API key the gateway admitted the end caller with, for budgets per key; undefined for a
+   * JWT or anonymous caller. Authenticated: from the service token only, like the tenant.
+   */
+  keyId?: string;
   /** The calling service, as its token names it; undefined in development mode. */
   caller?: string;
   /** Aborted when the caller cancels or its deadline passes. */
@@ -57,7 +62,7 @@ export interface GrpcServerOptions {
   transport?: Transport;
 }
 
-type Identity = Pick<CallContext, 'requestId' | 'tenant' | 'user' | 'tier' | 'caller'>;
+type Identity = Pick<CallContext, 'requestId' | 'tenant' | 'user' | 'tier' | 'keyId' | 'caller'>;
 
 /**
  * A gRPC server with the fleet's conventions built in: callers authenticated by a service token
@@ -165,6 +170,7 @@ export class GrpcServer {
         tenant: incoming.tenant,
         user: incoming.user,
         tier: incoming.tier,
+        keyId: incoming.keyId,
       };
     }
     const header = metadata.get(AUTHORIZATION_KEY)[0];
@@ -178,6 +184,7 @@ export class GrpcServer {
       tenant: verified.tenant ?? DEFAULT_TENANT,
       user: verified.user,
       tier: verified.tier,
+      keyId: verified.keyId,
       caller: verified.caller,
     };
   }
@@ -210,16 +217,19 @@ export class GrpcServer {
   #run<T>(label: string, context: CallContext, fn: () => Promise<T>): Promise<T> {
     const trace = readIncomingMetadata(context.metadata).traceContext;
     const [service, method] = label.split('/');
-    return withServerSpan(
-      label,
-      trace,
-      () =>
-        runWithRequestContext(
-          { requestId: context.requestId, tenant: context.tenant, user: context.user, tier: context.tier },
-          fn,
-        ),
-      { 'rpc.system': 'grpc', 'rpc.service': service ?? label, 'rpc.method': method ?? label },
-    );
+    // The key id rides along so that this service's own calls (generate → router) carry it on.
+    const caller: CallerContext = {
+      requestId: context.requestId,
+      tenant: context.tenant,
+      user: context.user,
+      tier: context.tier,
+      keyId: context.keyId,
+    };
+    return withServerSpan(label, trace, () => runWithRequestContext(caller, fn), {
+      'rpc.system': 'grpc',
+      'rpc.service': service ?? label,
+      'rpc.method': method ?? label,
+    });
   }
 
   #finish(label: string, started: number, error?: unknown): void {

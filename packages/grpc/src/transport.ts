@@ -1,5 +1,6 @@
 import { ServerCredentials, credentials, type ChannelCredentials, type ChannelOptions } from '@grpc/grpc-js';
 import { currentRequestContext } from '@ragfleet/telemetry';
+import type { CallerContext } from './metadata.ts';
 import { ServiceTokens } from './auth/service-tokens.ts';
 
 export interface TransportTls {
@@ -81,16 +82,17 @@ export class Transport {
 
   /**
    * The `authorization` value for a call to `audience` on behalf of the current request (tenant,
-   * user, tier, request id); on this service's own account when no request is in progress.
+   * user, tier, key id, request id); on this service's own account when no request is in progress.
    */
   authorization(audience: string): string | undefined {
     if (!this.tokens) return undefined;
-    const context = currentRequestContext();
+    const context: CallerContext | undefined = currentRequestContext();
     const token = this.tokens.sign(audience, {
       caller: this.service,
       tenant: context?.tenant,
       user: context?.user,
       tier: context?.tier,
+      keyId: context?.keyId,
       requestId: context?.requestId,
     });
     return `Bearer ${token}`;

@@ -6,7 +6,14 @@ import { ServiceTokenRejected, ServiceTokens } from './service-tokens.ts';
 const key = randomBytes(32);
 const at = (seconds: number) => () => seconds * 1000;
 const T0 = 1_800_000_000;
-const identity = { caller: 'gateway', tenant: 'acme', user: 'ada', tier: 'premium', requestId: 'r1' };
+const identity = {
+  caller: 'gateway',
+  tenant: 'acme',
+  user: 'ada',
+  tier: 'premium',
+  keyId: 'key-ada',
+  requestId: 'r1',
+};
 
 function reason(fn: () => unknown): string | undefined {
   try {
@@ -45,7 +52,13 @@ describe('ServiceTokens', () => {
       currentDate: new Date(T0 * 1000),
     });
     expect(protectedHeader).toMatchObject({ alg: 'HS256', kid });
-    expect(payload).toMatchObject({ iss: 'gateway', aud: 'embed', tenant: 'acme', exp: T0 + 60 });
+    expect(payload).toMatchObject({
+      iss: 'gateway',
+      aud: 'embed',
+      tenant: 'acme',
+      key_id: 'key-ada',
+      exp: T0 + 60,
+    });
   });
 
   it('refuses another audience, another key, and changed claims', () => {
@@ -111,6 +124,14 @@ describe('ServiceTokens', () => {
       reason(() =>
         tokens.verify(
           handmade(header, { iss: 'gateway', aud: 'embed', iat: T0, exp: T0 + 60, tenant: 7 }),
+          'embed',
+        ),
+      ),
+    ).toBe('claims');
+    expect(
+      reason(() =>
+        tokens.verify(
+          handmade(header, { iss: 'gateway', aud: 'embed', iat: T0, exp: T0 + 60, key_id: '' }),
           'embed',
         ),
       ),

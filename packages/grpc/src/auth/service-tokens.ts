@@ -7,6 +7,8 @@ export interface ServiceIdentity {
   tenant?: string;
   user?: string;
   tier?: string;
+  /** The API key the gateway admitted the caller with; absent for a JWT or anonymous caller. */
+  keyId?: string;
   requestId?: string;
 }
 
@@ -108,6 +110,7 @@ export class ServiceTokens {
     if (identity.tenant) claims.tenant = identity.tenant;
     if (identity.user) claims.user = identity.user;
     if (identity.tier) claims.tier = identity.tier;
+    if (identity.keyId) claims.key_id = identity.keyId;
     if (identity.requestId) claims.request_id = identity.requestId;
     const signingInput = `${this.#signing.header}.${encode(claims)}`;
     return `${signingInput}.${mac(this.#signing, signingInput)}`;
@@ -154,6 +157,7 @@ export class ServiceTokens {
       tenant: text('tenant'),
       user: text('user'),
       tier: text('tier'),
+      keyId: text('key_id'),
       requestId: text('request_id'),
     };
   }

@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { RagfleetError } from '@ragfleet/errors';
-import type { RequestContext } from '@ragfleet/telemetry';
+import type { CallerContext } from '@ragfleet/grpc';
 import { permissionDenied } from '../auth/auth-errors.ts';
 import type { Authenticator } from '../auth/authenticator.ts';
 import { hasScope, type Identity, type Scope } from '../auth/identity.ts';
@@ -26,9 +26,20 @@ export interface Admitted {
   release(): void;
 }
 
-/** The request context upstream calls carry: tenant, user and tier of the admitted caller. */
-export function callerContext(identity: Identity, requestId: string): RequestContext {
-  return { requestId, tenant: identity.tenant, user: identity.user, tier: identity.tier };
+/**
+ * The request context upstream calls carry: tenant, user and tier of the admitted caller, and the
+ * key id when the caller came with an API key (budgets per key). A JWT's or an anonymous caller's
+ * identity.keyId is only a rate-limit bucket name (`jwt:…`, `anonymous:…`), not a key: none goes.
+ */
+export function callerContext(identity: Identity, requestId: string): CallerContext {
+  const context: CallerContext = {
+    requestId,
+    tenant: identity.tenant,
+    user: identity.user,
+    tier: identity.tier,
+  };
+  if (identity.method === 'api_key') context.keyId = identity.keyId;
+  return context;
 }
 
 /**

@@ -57,6 +57,7 @@ export function ragRoutes(kit: RouteKit): GatewayRoute[] {
         const started = performance.now();
         if (kit.promptGuard.inspect(body.query, '/v1/rag').flagged)
           response.setHeader(GUARD_HEADER, 'flagged');
+        kit.popularQuestions?.asked(body.query, request.headers);
         const upstream = kit.generate.answer(answerRequest(body), {
           signal,
           idleTimeoutMs: kit.streamIdleMs,

@@ -4,6 +4,7 @@ import { documentRoutes } from './documents.ts';
 import { healthRoutes } from './health.ts';
 import { indexVersionRoutes } from './index-versions.ts';
 import { openapiRoute } from './openapi.ts';
+import { popularQuestionRoutes } from './popular-questions.ts';
 import { ragRoutes } from './rag.ts';
 import type { GatewayRoute } from './route.ts';
 import type { RouteKit } from './route-kit.ts';
@@ -29,6 +30,7 @@ export function routeTable(kit: RouteKit): GatewayRoute[] {
     ...sessionRoutes(kit),
     ...sessionTurnRoutes(kit),
     ...usageRoutes(kit),
+    ...popularQuestionRoutes(kit),
     websocketRoute(),
     websocketTicketRoute(kit),
   ];

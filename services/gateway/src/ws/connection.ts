@@ -270,6 +270,7 @@ export class WsConnection {
     const { signal } = ask.controller;
     const started = performance.now();
     let first = true;
+    this.#deps.popularQuestions?.asked(message.query);
     const upstream = this.#deps.generate.answer(answerRequest(message), {
       signal,
       idleTimeoutMs: this.#deps.settings.streamIdleMs,

@@ -1,12 +1,15 @@
+import { hostname } from 'node:os';
 import { connectEventBus, fleetTopology } from '@ragfleet/events';
 import { RetrieveClient, RouterClient } from '@ragfleet/grpc';
 import { protos } from '@ragfleet/protos';
 import type { ServiceKit } from '@ragfleet/service-host';
 import { CompletionPublisher } from './adapters/completion-publisher.ts';
+import { GrpcBudgets } from './adapters/grpc-budgets.ts';
 import { GrpcModelRouter } from './adapters/grpc-model-router.ts';
 import { GrpcRetriever } from './adapters/grpc-retriever.ts';
 import { loadPromptLibrary } from './adapters/prompt-files.ts';
-import { providersFromConfig } from './adapters/providers.ts';
+import { allObservers, providerHealthPublisher } from './adapters/provider-health-publisher.ts';
+import { providersFromConfig, providerTimeoutsFromConfig } from './adapters/providers.ts';
 import { responseCacheFromConfig } from './adapters/response-cache-from-config.ts';
 import { AnswerMetrics } from './answer-metrics.ts';
 import { composeAnswerService } from './answer-service.ts';
@@ -51,7 +54,12 @@ export async function compose(
     retries: config.PROVIDER_RETRIES,
     breakerThreshold: config.BREAKER_THRESHOLD,
     halfOpenAfterMs: config.BREAKER_HALF_OPEN_MS,
-    observer: prometheusGuardObserver(registry),
+    observer: allObservers(
+      prometheusGuardObserver(registry),
+      // Breakers are per process: the replica tells the router whose view it is.
+      providerHealthPublisher(bus, topology.subjects.providerHealth, `${hostname()}:${process.pid}`, logger),
+    ),
+    timeouts: providerTimeoutsFromConfig(config),
   });
   const conversationLimits = {
     ...DEFAULT_CONVERSATION_LIMITS,
@@ -68,6 +76,8 @@ export async function compose(
     defaultTopK: config.GENERATE_TOP_K,
     conversationLimits,
     ...(responseCache.cache ? { responseCache: responseCache.cache } : {}),
+    ...(config.BUDGETS_ENABLED ? { budgets: new GrpcBudgets(router) } : {}),
+    maxOutputTokens: config.GENERATE_MAX_OUTPUT_TOKENS,
     logger,
   });
   const summarizer = new Summarizer({
@@ -93,6 +103,7 @@ export async function compose(
       prompt: prompts.defaultVersion,
       summaryPrompt: summaryPrompts.defaultVersion,
       responseCache: responseCache.kind,
+      budgets: config.BUDGETS_ENABLED,
     },
     'generate composed',
   );

@@ -10,7 +10,24 @@ export const generateConfigSchema = z.object({
   /** Enables the anthropic provider. */
   ANTHROPIC_API_KEY: env.optionalString(),
   ANTHROPIC_BASE_URL: env.optionalUrl(),
+  /** Output token limit of Anthropic calls that name none (summaries); answers use GENERATE_MAX_OUTPUT_TOKENS. */
   ANTHROPIC_MAX_TOKENS: env.positiveInt(1024),
+  /** Until the TCP/TLS connection to Ollama is up. */
+  OLLAMA_CONNECT_TIMEOUT_MS: env.positiveInt(5_000),
+  /** Until Ollama's first token: a local model's cold load takes 30 s or more, and is no failure. */
+  OLLAMA_FIRST_TOKEN_TIMEOUT_MS: env.positiveInt(60_000),
+  /** Until the end of Ollama's answer. */
+  OLLAMA_TOTAL_TIMEOUT_MS: env.positiveInt(300_000),
+  ANTHROPIC_CONNECT_TIMEOUT_MS: env.positiveInt(5_000),
+  ANTHROPIC_FIRST_TOKEN_TIMEOUT_MS: env.positiveInt(15_000),
+  ANTHROPIC_TOTAL_TIMEOUT_MS: env.positiveInt(120_000),
+  /**
+   * Reserve each answer's worst-case cost with the router before its model is opened and settle
+   * it when the answer ends; false: budgets are not consulted (nothing is held or counted).
+   */
+  BUDGETS_ENABLED: env.boolean(true),
+  /** The most tokens an answer may have: reserved against the budgets and given to the provider. */
+  GENERATE_MAX_OUTPUT_TOKENS: env.positiveInt(1024),
   /**
    * Template version of prompts/rag-answer used when a request names none: v3 quotes every
    * retrieved passage as sealed data and warns about flagged ones (docs/prompt-guard.md).

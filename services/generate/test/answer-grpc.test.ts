@@ -28,6 +28,7 @@ import { SESSION_SUMMARY } from '../src/domain/prompt-template.ts';
 import { ProviderGuard } from '../src/domain/provider-guard.ts';
 import { Summarizer } from '../src/domain/summarizer.ts';
 import { generateHandlers } from '../src/grpc/answer-handlers.ts';
+import { routerHandlers } from './router-handlers.ts';
 
 const logger = createLogger('generate-test', 'silent');
 const HITS: RetrieveV1.SearchHit[] = [
@@ -62,17 +63,22 @@ beforeAll(async () => {
   anthropic = await startFakeAnthropic();
   // Router and retrieve stand in as small gRPC servers, so the real clients and adapters run.
   upstream = new GrpcServer({ service: 'upstream', logger, registry: createMetricsRegistry('upstream') });
-  upstream.addService('ragfleet.router.v1.RouterService', protos.router().RouterService.service, {
-    Route: async (request: RouterV1.RouteRequest__Output, context): Promise<RouterV1.RouteResponse> => {
-      routedTenants.push(context.tenant);
-      if (request.tier === 'platinum') throw new RagfleetError('INVALID_ARGUMENT', 'unknown tier "platinum"');
-      const chain = [{ provider: 'extractive', model: 'extractive-v1' }];
-      if (request.tier === 'premium') chain.unshift({ provider: 'anthropic', model: 'claude-sonnet-4-6' });
-      return { chain, reason: `test route for ${request.tier}` };
-    },
-    ListModels: async () => ({ models: [] }),
-    GetUsage: async () => ({}),
-  });
+  upstream.addService(
+    'ragfleet.router.v1.RouterService',
+    protos.router().RouterService.service,
+    routerHandlers({
+      Route: async (request: RouterV1.RouteRequest__Output, context): Promise<RouterV1.RouteResponse> => {
+        routedTenants.push(context.tenant);
+        if (request.tier === 'platinum')
+          throw new RagfleetError('INVALID_ARGUMENT', 'unknown tier "platinum"');
+        const chain = [{ provider: 'extractive', model: 'extractive-v1' }];
+        if (request.tier === 'premium') chain.unshift({ provider: 'anthropic', model: 'claude-sonnet-4-6' });
+        return { chain, reason: `test route for ${request.tier}` };
+      },
+      ListModels: async () => ({ models: [] }),
+      GetUsage: async () => ({}),
+    }),
+  );
   upstream.addService('ragfleet.retrieve.v1.RetrieveService', protos.retrieve().RetrieveService.service, {
     Search: async (request: RetrieveV1.SearchRequest__Output): Promise<RetrieveV1.SearchResponse> => {
       searches.push(request);

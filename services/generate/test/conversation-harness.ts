@@ -14,6 +14,7 @@ import { SESSION_SUMMARY } from '../src/domain/prompt-template.ts';
 import { ProviderGuard } from '../src/domain/provider-guard.ts';
 import { Summarizer } from '../src/domain/summarizer.ts';
 import { generateHandlers } from '../src/grpc/answer-handlers.ts';
+import { routerHandlers } from './router-handlers.ts';
 
 /**
  * generate over real gRPC for the conversation tests: router and retrieve stand in as a small
@@ -60,16 +61,20 @@ export async function startConversationHarness(
     logger,
     registry: createMetricsRegistry('upstream'),
   });
-  upstream.addService('ragfleet.router.v1.RouterService', protos.router().RouterService.service, {
-    Route: async (request: RouterV1.RouteRequest__Output): Promise<RouterV1.RouteResponse> => {
-      routes.push(request);
-      const chain = CHAINS[request.tier];
-      if (!chain) throw new RagfleetError('INVALID_ARGUMENT', `unknown tier "${request.tier}"`);
-      return { chain, reason: `test route for ${request.tier}` };
-    },
-    ListModels: async () => ({ models: [] }),
-    GetUsage: async () => ({}),
-  });
+  upstream.addService(
+    'ragfleet.router.v1.RouterService',
+    protos.router().RouterService.service,
+    routerHandlers({
+      Route: async (request: RouterV1.RouteRequest__Output): Promise<RouterV1.RouteResponse> => {
+        routes.push(request);
+        const chain = CHAINS[request.tier];
+        if (!chain) throw new RagfleetError('INVALID_ARGUMENT', `unknown tier "${request.tier}"`);
+        return { chain, reason: `test route for ${request.tier}` };
+      },
+      ListModels: async () => ({ models: [] }),
+      GetUsage: async () => ({}),
+    }),
+  );
   upstream.addService('ragfleet.retrieve.v1.RetrieveService', protos.retrieve().RetrieveService.service, {
     Search: async (request: RetrieveV1.SearchRequest__Output): Promise<RetrieveV1.SearchResponse> => {
       searches.push(request);

@@ -31,6 +31,7 @@ import { composeAnswerService } from '../src/answer-service.ts';
 import { AnswerPipeline } from '../src/domain/answer-pipeline.ts';
 import { ProviderGuard } from '../src/domain/provider-guard.ts';
 import { generateHandlers } from '../src/grpc/answer-handlers.ts';
+import { routerHandlers } from './router-handlers.ts';
 
 /*
  * The response cache, the cost and the decision through real gRPC: a router and a retrieve
@@ -112,14 +113,18 @@ beforeAll(async () => {
   ollama = await startFakeOllama();
   ollama.setChatBehavior({ mode: 'ok', tokens: ANSWER_TOKENS });
   upstream = new GrpcServer({ service: 'upstream', logger, registry: createMetricsRegistry('upstream') });
-  upstream.addService('ragfleet.router.v1.RouterService', protos.router().RouterService.service, {
-    Route: async (request: RouterV1.RouteRequest__Output): Promise<RouterV1.RouteResponse> => {
-      routes.push(request);
-      return { chain: [LLAMA], reason: 'cheapest model that clears the bar', decision: DECISION };
-    },
-    ListModels: async () => ({ models: [] }),
-    GetUsage: async () => ({}),
-  });
+  upstream.addService(
+    'ragfleet.router.v1.RouterService',
+    protos.router().RouterService.service,
+    routerHandlers({
+      Route: async (request: RouterV1.RouteRequest__Output): Promise<RouterV1.RouteResponse> => {
+        routes.push(request);
+        return { chain: [LLAMA], reason: 'cheapest model that clears the bar', decision: DECISION };
+      },
+      ListModels: async () => ({ models: [] }),
+      GetUsage: async () => ({}),
+    }),
+  );
   upstream.addService('ragfleet.retrieve.v1.RetrieveService', protos.retrieve().RetrieveService.service, {
     Search: async (): Promise<RetrieveV1.SearchResponse> => ({ hits }),
     IngestDocuments: unimplemented,

@@ -1,11 +1,16 @@
 import Anthropic from '@anthropic-ai/sdk';
 import type { ChatChunk, ChatProvider, ChatRequest } from '../domain/ports.ts';
+import { fetchWithConnectTimeout } from './connect-timeout-fetch.ts';
 import { cancelledBy, providerFailure, truncatedStream } from './provider-errors.ts';
 
 export interface AnthropicProviderOptions {
   apiKey: string;
   baseURL?: string;
+  /** Output token limit of requests that name none. */
   maxTokens?: number;
+  /** Until the TCP/TLS connection is up. */
+  connectTimeoutMs?: number;
+  /** The SDK's own limit until the response headers; the guard bounds first token and total. */
   timeoutMs?: number;
 }
 
@@ -22,6 +27,7 @@ export class AnthropicProvider implements ChatProvider {
       baseURL: options.baseURL,
       maxRetries: 0,
       timeout: options.timeoutMs ?? 60_000,
+      fetch: fetchWithConnectTimeout(this.name, options.connectTimeoutMs ?? 5_000),
     });
     this.#maxTokens = options.maxTokens ?? 1024;
   }
@@ -35,7 +41,7 @@ export class AnthropicProvider implements ChatProvider {
       const stream = await this.#client.messages.create(
         {
           model: request.model,
-          max_tokens: this.#maxTokens,
+          max_tokens: request.maxOutputTokens ?? this.#maxTokens,
           system: request.system,
           messages: request.messages,
           stream: true,

@@ -1,5 +1,6 @@
 import { Ollama } from 'ollama';
 import type { ChatChunk, ChatProvider, ChatRequest } from '../domain/ports.ts';
+import { fetchWithConnectTimeout } from './connect-timeout-fetch.ts';
 import { cancelledBy, providerFailure, truncatedStream } from './provider-errors.ts';
 
 function statusOf(error: unknown): number | undefined {
@@ -7,13 +8,21 @@ function statusOf(error: unknown): number | undefined {
   return typeof status === 'number' ? status : undefined;
 }
 
+export interface OllamaProviderOptions {
+  host: string;
+  /** Until the TCP connection is up; the first-token and total timeouts are the guard's. */
+  connectTimeoutMs?: number;
+}
+
 /** Streaming chat against an Ollama server (OLLAMA_HOST) through the `ollama` client. */
 export class OllamaProvider implements ChatProvider {
   readonly name = 'ollama';
   readonly #host: string;
+  readonly #fetch: typeof fetch;
 
-  constructor(options: { host: string }) {
+  constructor(options: OllamaProviderOptions) {
     this.#host = options.host;
+    this.#fetch = fetchWithConnectTimeout(this.name, options.connectTimeoutMs ?? 5_000);
   }
 
   async *stream(request: ChatRequest, signal: AbortSignal): AsyncGenerator<ChatChunk> {
@@ -22,7 +31,10 @@ export class OllamaProvider implements ChatProvider {
     const client = new Ollama({
       host: this.#host,
       fetch: (input, init) =>
-        fetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, signal]) : signal }),
+        this.#fetch(input, {
+          ...init,
+          signal: init?.signal ? AbortSignal.any([init.signal, signal]) : signal,
+        }),
     });
     let finished = false;
     try {
@@ -30,6 +42,7 @@ export class OllamaProvider implements ChatProvider {
         model: request.model,
         stream: true,
         messages: [{ role: 'system', content: request.system }, ...request.messages],
+        ...(request.maxOutputTokens ? { options: { num_predict: request.maxOutputTokens } } : {}),
       });
       for await (const part of response) {
         if (part.message?.content) yield { token: part.message.content };

@@ -28,8 +28,11 @@ export interface AnswerRequest {
   tenant?: string;
 }
 
-/** `cache`: the answer is replayed from the response cache instead of `generating`. */
-export type AnswerStage = 'routing' | 'retrieving' | 'guard' | 'generating' | 'fallback' | 'cache';
+/**
+ * `cache`: the answer is replayed from the response cache instead of `generating`; `budget`: a model
+ * of the route did not fit the caller's budget (a cheaper one is tried).
+ */
+export type AnswerStage = 'routing' | 'retrieving' | 'guard' | 'generating' | 'fallback' | 'cache' | 'budget';
 
 /** A retrieved passage the injection detector flagged: which one and why, never its text. */
 export interface FlaggedPassage {

@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { RagfleetError, isRagfleetError, toRagfleetError } from '@ragfleet/errors';
 import { withSpan } from '@ragfleet/telemetry';
 import type { AnswerEvent, AnswerRequest } from './answer-events.ts';
 import { answerCostUsd } from './answer-cost.ts';
+import { budgetExceeded, describeRefusal, withBudgetFallback } from './budget-refusal.ts';
 import {
   DEFAULT_CONVERSATION_LIMITS,
   asChatMessages,
@@ -18,7 +20,9 @@ import { formatQuotedPassages } from './quoted-passages.ts';
 import { Rendezvous } from './rendezvous.ts';
 import type { CachedAnswer, ResponseCache } from './response-cache.ts';
 import { responseCacheKey } from './response-cache-key.ts';
+import { countTokens, promptTokens } from './token-count.ts';
 import type {
+  Budgets,
   ChatChunk,
   ChatProvider,
   ChatRequest,
@@ -55,6 +59,15 @@ export interface AnswerPipelineOptions {
   responseCache?: ResponseCache;
   /** Told when the response cache fails (the answer goes on without it). */
   logger?: PipelineLogger;
+  /**
+   * The caller's budgets: each attempt reserves before its model is opened and settles when its
+   * answer ends. Absent: nothing is reserved (BUDGETS_ENABLED=false, tests without a router).
+   */
+  budgets?: Budgets;
+  /** The most tokens an answer may have: reserved, and passed to the provider as its limit. */
+  maxOutputTokens?: number;
+  /** Names each attempt's reservation. */
+  newGenerationId?: () => string;
 }
 
 /** What the final `done` event reports besides the model: prompt version, start time, decision. */
@@ -74,6 +87,16 @@ interface Candidate {
   provider: ChatProvider;
 }
 
+/** An attempt's reservation: what Settle names, and the prompt's tokens for a usage-less provider. */
+interface Held {
+  generationId: string;
+  promptTokens: number;
+}
+
+/** Reserve's worst case for a model, to tell which candidates are cheaper than a refused one. */
+const estimatedCostUsd = (choice: ModelChoice, prompt: number, maxOutput: number) =>
+  answerCostUsd(choice, { inputTokens: prompt, outputTokens: maxOutput });
+
 const cancelled = (signal: AbortSignal) =>
   new RagfleetError('CANCELLED', 'cancelled by caller', { cause: signal.reason });
 
@@ -85,9 +108,6 @@ function describeFailure(error: unknown): string {
 /** Answers the output token limit cut short (Ollama, Anthropic): done, but not worth serving again. */
 const CUT_OFF_FINISH_REASONS = new Set(['length', 'max_tokens']);
 
-/** Rough token count for providers that report no usage (about four characters a token). */
-const approximateTokens = (text: string) => Math.ceil(text.length / 4);
-
 /**
  * The RAG answer: route, retrieve, check the passages for injected instructions, cite, render
  * the prompt, stream from the first provider of the chain that opens. A failure before the first token falls back to the next model; after
@@ -95,7 +115,8 @@ const approximateTokens = (text: string) => Math.ceil(text.length / 4);
  * Invalid input is thrown before the first event; later failures become `error` events.
  */
 export class AnswerPipeline {
-  readonly #options: Required<Omit<AnswerPipelineOptions, 'responseCache' | 'logger'>>;
+  readonly #options: Required<Omit<AnswerPipelineOptions, 'responseCache' | 'logger' | 'budgets'>>;
+  #budgets: Budgets | undefined;
   readonly #cache: ResponseCache | undefined;
   readonly #logger: PipelineLogger | undefined;
   readonly #providers: Map<string, ChatProvider>;
@@ -107,8 +128,11 @@ export class AnswerPipeline {
       conversationLimits: DEFAULT_CONVERSATION_LIMITS,
       passageGuard: new PassageGuard(),
       now: () => performance.now(),
+      maxOutputTokens: 1024,
+      newGenerationId: () => randomUUID(),
       ...options,
     };
+    this.#budgets = options.budgets;
     this.#providers = new Map(options.providers.map((provider) => [provider.name, provider]));
     this.#cache = options.responseCache;
     this.#logger = options.logger;
@@ -194,6 +218,7 @@ export class AnswerPipeline {
       model,
       system: withConversationSummary(prompt.system, summary),
       messages: [...history, { role: 'user', content: prompt.user }],
+      maxOutputTokens: this.#options.maxOutputTokens,
       context: {
         query,
         passages,
@@ -350,7 +375,68 @@ export class AnswerPipeline {
     emit: Emit,
   ): Promise<void> {
     const failures: string[] = [];
+    const maxOutput = this.#options.maxOutputTokens;
+    // The prompt is the same for every model of the chain: counted once.
+    const prompt = this.#budgets ? promptTokens(chatRequest('')) : 0;
+    const estimate = (choice: ModelChoice) => estimatedCostUsd(choice, prompt, maxOutput);
+    const refused: ModelChoice[] = [];
+    let refusal: RagfleetError | undefined;
+    // After a refusal only a model cheaper than every refused one is worth a reserve.
+    let ceiling = Number.POSITIVE_INFINITY;
     for (const [position, { choice, provider }] of candidates.entries()) {
+      let held: Held | undefined;
+      if (this.#budgets) {
+        if (estimate(choice) >= ceiling) {
+          refused.push(choice);
+          continue;
+        }
+        const generationId = this.#options.newGenerationId();
+        try {
+          await this.#budgets.reserve(
+            {
+              generationId,
+              provider: choice.provider,
+              model: choice.model,
+              promptTokens: prompt,
+              maxOutputTokens: maxOutput,
+            },
+            signal,
+          );
+          held = { generationId, promptTokens: prompt };
+        } catch (error) {
+          if (signal.aborted) throw cancelled(signal);
+          const failure = toRagfleetError(error);
+          if (failure.code === 'METHOD_NOT_ALLOWED') {
+            // A router without Reserve (older than budgets): answer, and stop asking it.
+            this.#logger?.warn(
+              { err: failure.message },
+              'the router does not serve Reserve; budgets are off',
+            );
+            this.#budgets = undefined;
+          } else if (failure.code === 'BUDGET_EXCEEDED') {
+            refusal = failure;
+            refused.push(choice);
+            ceiling = Math.min(ceiling, estimate(choice));
+            const cheaper = candidates.slice(position + 1).find((next) => estimate(next.choice) < ceiling);
+            await emit({
+              type: 'status',
+              stage: 'budget',
+              message: `${choice.provider}/${choice.model} does not fit the budget (${describeRefusal(failure)}); ${
+                cheaper
+                  ? `trying ${cheaper.choice.provider}/${cheaper.choice.model}`
+                  : 'no cheaper model to try'
+              }`,
+              provider: choice.provider,
+              model: choice.model,
+            });
+            continue;
+          } else {
+            // Without a reservation nothing would stop this answer overspending: it is not given.
+            await this.#emitError(emit, failure);
+            return;
+          }
+        }
+      }
       let opened: OpenedStream;
       try {
         const open = () => this.#options.guard.open(provider, chatRequest(choice.model), signal);
@@ -362,6 +448,8 @@ export class AnswerPipeline {
                 'rag.model': choice.model,
               });
       } catch (error) {
+        // Nothing was generated: the reservation is released now rather than when it expires.
+        if (held) await this.#settle(held, choice, { inputTokens: 0, outputTokens: 0 });
         if (signal.aborted) throw cancelled(signal);
         failures.push(`${choice.provider}/${choice.model}: ${describeFailure(error)}`);
         const next = candidates[position + 1];
@@ -384,7 +472,17 @@ export class AnswerPipeline {
         model: choice.model,
       });
       const cacheKey = cacheKeyOf?.(choice);
-      await this.#stream(opened, choice, chatRequest(choice.model), answer, signal, emit, cacheKey);
+      const clock =
+        refused.length > 0 ? { ...answer, decision: withBudgetFallback(answer.decision, refused) } : answer;
+      try {
+        await this.#stream(opened, choice, chatRequest(choice.model), clock, signal, emit, cacheKey, held);
+      } finally {
+        opened.close();
+      }
+      return;
+    }
+    if (refusal && failures.length === 0) {
+      await this.#emitError(emit, budgetExceeded(refusal));
       return;
     }
     await this.#emitError(
@@ -403,13 +501,14 @@ export class AnswerPipeline {
     signal: AbortSignal,
     emit: Emit,
     cacheKey: string | undefined,
+    held: Held | undefined,
   ): Promise<void> {
     let firstTokenAt: number | undefined;
     let inputTokens: number | undefined;
     let outputTokens: number | undefined;
     let finishReason = 'stop';
     let tokens = 0;
-    // Kept only when the answer may be cached: the chunks a hit replays, in order.
+    // The chunks in order: a cache hit replays them, and they are counted when no usage comes.
     const texts: string[] = [];
     const take = async (chunk: ChatChunk) => {
       if (chunk.usage?.inputTokens !== undefined) inputTokens = chunk.usage.inputTokens;
@@ -418,7 +517,7 @@ export class AnswerPipeline {
       if (chunk.token) {
         firstTokenAt ??= this.#options.now();
         tokens++;
-        if (cacheKey) texts.push(chunk.token);
+        texts.push(chunk.token);
         await emit({ type: 'token', text: chunk.token });
       }
     };
@@ -429,6 +528,13 @@ export class AnswerPipeline {
           await take(next.value);
       }
     } catch (error) {
+      // What was generated until the failure or the cancel was used: it is what the budget pays.
+      if (held) {
+        await this.#settle(held, choice, {
+          inputTokens: inputTokens ?? held.promptTokens,
+          outputTokens: outputTokens ?? countTokens(texts.join('')),
+        });
+      }
       if (signal.aborted) throw cancelled(signal);
       await this.#emitError(
         emit,
@@ -445,10 +551,10 @@ export class AnswerPipeline {
     }
     if (signal.aborted) throw cancelled(signal);
     const usage = {
-      inputTokens:
-        inputTokens ?? approximateTokens(request.system + request.messages.map((m) => m.content).join('')),
-      outputTokens: outputTokens ?? tokens,
+      inputTokens: inputTokens ?? held?.promptTokens ?? promptTokens(request),
+      outputTokens: outputTokens ?? countTokens(texts.join('')),
     };
+    const costUsd = answerCostUsd(choice, usage);
     await emit({ type: 'usage', ...usage, provider: choice.provider, model: choice.model });
     await emit({
       type: 'done',
@@ -458,9 +564,18 @@ export class AnswerPipeline {
       promptVersion,
       timeToFirstTokenMs: firstTokenAt === undefined ? 0 : Math.max(0, Math.round(firstTokenAt - started)),
       cached: false,
-      costUsd: answerCostUsd(choice, usage),
+      costUsd,
       ...(decision ? { decision } : {}),
     });
+    if (held) {
+      const settled = await this.#settle(held, choice, usage);
+      if (settled !== undefined && settled !== costUsd) {
+        this.#logger?.warn(
+          { generationId: held.generationId, costUsd, settledUsd: settled },
+          'the router settled another cost than the answer reports',
+        );
+      }
+    }
     // Stored after done (the caller has its answer) but before the stream ends, so a question
     // asked again once this call is over finds it.
     if (cacheKey && !CUT_OFF_FINISH_REASONS.has(finishReason)) {
@@ -471,6 +586,31 @@ export class AnswerPipeline {
         model: choice.model,
         finishReason,
       });
+    }
+  }
+
+  /**
+   * Replaces an attempt's reservation with what it used. A failed settle leaves the reservation
+   * to expire (the ledger still gets the answer's cost): the answer itself is not failed for it.
+   */
+  async #settle(
+    held: Held,
+    choice: ModelChoice,
+    usage: { inputTokens: number; outputTokens: number },
+  ): Promise<number | undefined> {
+    try {
+      return await this.#budgets?.settle({
+        generationId: held.generationId,
+        provider: choice.provider,
+        model: choice.model,
+        ...usage,
+      });
+    } catch (error) {
+      this.#logger?.warn(
+        { err: describeFailure(error), generationId: held.generationId },
+        'could not settle the answer',
+      );
+      return undefined;
     }
   }
 

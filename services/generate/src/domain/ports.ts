@@ -101,6 +101,8 @@ export interface ChatRequest {
   model: string;
   system: string;
   messages: ChatMessage[];
+  /** The most tokens the answer may have (the budget reserved for it); absent: the provider's own. */
+  maxOutputTokens?: number;
   /** The raw material of the task the prompt asks for. */
   context: AnswerContext | SummaryContext;
 }
@@ -157,4 +159,34 @@ export interface PromptTemplates<Values = PromptValues> {
   resolve(version: string | undefined): string;
   /** Throws INVALID_ARGUMENT for an unknown version. */
   render(version: string | undefined, values: Values): RenderedPrompt;
+}
+
+/** One generation attempt's hold on the caller's budgets, before its model is opened. */
+export interface BudgetReservation {
+  /** One per attempt: Settle names the same one. */
+  generationId: string;
+  provider: string;
+  model: string;
+  promptTokens: number;
+  maxOutputTokens: number;
+}
+
+/** What an attempt used, to replace its reservation with. */
+export interface BudgetSettlement {
+  generationId: string;
+  provider: string;
+  model: string;
+  inputTokens: number;
+  outputTokens: number;
+}
+
+/**
+ * The caller's budgets (the router holds them; the caller is the request's identity). `reserve`
+ * throws BUDGET_EXCEEDED (details: scope, period, limit_usd, spent_usd, reserved_usd, reset_at)
+ * when a budget has no room for the attempt.
+ */
+export interface Budgets {
+  reserve(reservation: BudgetReservation, signal: AbortSignal): Promise<void>;
+  /** Resolves with the settled cost in USD. */
+  settle(settlement: BudgetSettlement): Promise<number>;
 }

@@ -10,6 +10,7 @@ import {
   type IPolicy,
 } from 'cockatiel';
 import { RagfleetError, isRagfleetError } from '@ragfleet/errors';
+import { AttemptTimer, type ProviderTimeouts } from './attempt-timer.ts';
 import type { ChatChunk, ChatProvider, ChatRequest } from './ports.ts';
 
 export interface GuardOptions {
@@ -23,6 +24,8 @@ export interface GuardOptions {
   halfOpenAfterMs: number;
   /** Told of every breaker state change and retry (the service's metrics). */
   observer?: GuardObserver;
+  /** First-token and total timeouts by provider name; a provider without any has none. */
+  timeouts?: Record<string, ProviderTimeouts>;
 }
 
 export type BreakerState = 'closed' | 'half_open' | 'open';
@@ -55,12 +58,18 @@ export const DEFAULT_GUARD_OPTIONS: GuardOptions = {
 export interface OpenedStream {
   /** Chunks read while waiting for the first token, the token included. */
   head: ChatChunk[];
+  /** The chunks after the head; throws UPSTREAM_TIMEOUT when the total timeout passes. */
   rest: AsyncIterator<ChatChunk>;
   ended: boolean;
+  /** Stops the attempt's timers (the pipeline calls it however the answer ends). */
+  close(): void;
 }
 
 const isCancelled = (error: unknown) => isRagfleetError(error) && error.code === 'CANCELLED';
-const isTransient = (error: unknown) => isRagfleetError(error) && error.retryable && !isCancelled(error);
+// A timeout is not retried on the same provider: a model that was too slow once falls back at once.
+const isTimeout = (error: unknown) => isRagfleetError(error) && error.code === 'UPSTREAM_TIMEOUT';
+const isTransient = (error: unknown) =>
+  isRagfleetError(error) && error.retryable && !isCancelled(error) && !isTimeout(error);
 
 /**
  * Cockatiel policies per provider: a retry for transient failures and a consecutive-failure
@@ -78,8 +87,9 @@ export class ProviderGuard {
 
   async open(provider: ChatProvider, request: ChatRequest, signal: AbortSignal): Promise<OpenedStream> {
     try {
+      const timeouts = this.#options.timeouts?.[provider.name];
       return await this.#policy(provider.name).execute(
-        () => readUntilFirstToken(provider, request, signal),
+        () => openTimed(provider, request, signal, timeouts),
         signal,
       );
     } catch (error) {
@@ -124,17 +134,44 @@ export class ProviderGuard {
   }
 }
 
-async function readUntilFirstToken(
+/**
+ * One attempt under its provider's timeouts: waiting for the first token is no failure until the
+ * first-token timeout passes (a cold local model), then the attempt fails with UPSTREAM_TIMEOUT
+ * and counts against the breaker; the total timeout goes on covering the rest of the stream.
+ */
+async function openTimed(
   provider: ChatProvider,
   request: ChatRequest,
   signal: AbortSignal,
+  timeouts: ProviderTimeouts | undefined,
 ): Promise<OpenedStream> {
-  const rest = provider.stream(request, signal)[Symbol.asyncIterator]();
+  const timer = new AttemptTimer(provider.name, timeouts, signal);
+  const stream = provider.stream(request, timer.signal)[Symbol.asyncIterator]();
   const head: ChatChunk[] = [];
-  for (;;) {
-    const next = await rest.next();
-    if (next.done) return { head, rest, ended: true };
-    head.push(next.value);
-    if (next.value.token) return { head, rest, ended: false };
+  try {
+    for (;;) {
+      const next = await stream.next();
+      if (next.done) {
+        timer.stop();
+        return { head, rest: stream, ended: true, close: () => {} };
+      }
+      head.push(next.value);
+      if (next.value.token) break;
+    }
+  } catch (error) {
+    timer.stop();
+    throw timer.timeout() ?? error;
+  }
+  timer.firstTokenArrived();
+  return { head, rest: timedRest(stream, timer), ended: false, close: () => timer.stop() };
+}
+
+async function* timedRest(stream: AsyncIterator<ChatChunk>, timer: AttemptTimer): AsyncGenerator<ChatChunk> {
+  try {
+    for (let next = await stream.next(); !next.done; next = await stream.next()) yield next.value;
+  } catch (error) {
+    throw timer.timeout() ?? error;
+  } finally {
+    timer.stop();
   }
 }

@@ -5,6 +5,8 @@ import { loadCatalogFile } from './adapters/catalog-file.ts';
 import { RoutingFileError, loadDomainTermsFile, loadRoutingConfigFile } from './adapters/routing-files.ts';
 import { PROVIDERS, type ProviderName } from './domain/catalog.ts';
 import type { RoutingConfig } from './domain/routing-config.ts';
+import { budgetConfigFields } from './budgets/budget-config.ts';
+import { healthConfigFields } from './health/health-config.ts';
 import { ledgerConfigFields } from './ledger/ledger-config.ts';
 
 const providerList = z
@@ -22,6 +24,8 @@ export const routerConfigSchema = z
   .object({
     ...serviceFields('router'),
     ...ledgerConfigFields,
+    ...budgetConfigFields,
+    ...healthConfigFields,
     CATALOG_PATH: z
       .string()
       .min(1)

@@ -26,7 +26,7 @@ beforeAll(async () => {
       countTokens: gptTokenCounter,
     }),
     health: { isOpen: () => false },
-    budget: { fits: async () => true },
+    budget: { forCaller: async () => () => true },
     contextMarginTokens: 1_024,
   });
   server = new GrpcServer({

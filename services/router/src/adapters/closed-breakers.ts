@@ -1,7 +1,4 @@
 import type { ProviderHealth } from '../domain/ports.ts';
 
-/**
- * Every breaker closed. The breakers live in generate, which sees the failures; their state is
- * not fed to the router yet, so this default never skips a provider.
- */
+/** Every breaker closed: for in-process uses (benchmarks, tests) that route without health events. */
 export const closedBreakers: ProviderHealth = { isOpen: () => false };

@@ -1,4 +1,4 @@
 import type { BudgetFit } from '../domain/ports.ts';
 
-/** Every model fits: budgets (@ragfleet/budgets) are not wired into the router yet. */
-export const unlimitedBudget: BudgetFit = { fits: async () => true };
+/** Every model fits: for in-process uses (benchmarks, tests) that route without budgets. */
+export const unlimitedBudget: BudgetFit = { forCaller: async () => () => true };

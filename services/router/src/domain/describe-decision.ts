@@ -28,6 +28,8 @@ export function describeDecision(decision: Omit<RouteDecision, 'reason'>): strin
       : '';
   const budget = decision.budgetFallback
     ? '; budget fallback: the preferred model does not fit the budget'
-    : '';
+    : decision.overBudget
+      ? '; no model fits the remaining budget (estimated): the chain stands and Reserve decides'
+      : '';
   return `${head}; ${choice}${left}${budget}; ${list(offline)} last as the offline fallback`;
 }

@@ -13,6 +13,13 @@ export interface ProviderHealth {
   isOpen(provider: ProviderName): boolean;
 }
 
+/** Whose budgets a decision reads: the caller's tenant, and its user and API key when known. */
+export interface BudgetCaller {
+  tenant: string;
+  user?: string;
+  key?: string;
+}
+
 /** What the policy knows of a request when it asks whether a model fits the budget. */
 export interface BudgetQuestion {
   tier: string;
@@ -21,10 +28,14 @@ export interface BudgetQuestion {
   promptTokens: number;
 }
 
+/** Whether one model's estimated cost for the question fits what the caller may still spend. */
+export type FitsBudget = (model: CatalogModel, question: BudgetQuestion) => boolean;
+
 /**
- * Whether answering with a model fits the caller's remaining budget. Budgets live in
- * @ragfleet/budgets and are not wired in yet: the default fits everything.
+ * The caller's remaining budget, read once per decision (one round trip, not one per model);
+ * the check it returns then answers for every candidate. Without a caller (a direct call with
+ * no identity) or without budgets, everything fits.
  */
 export interface BudgetFit {
-  fits(model: CatalogModel, question: BudgetQuestion): Promise<boolean>;
+  forCaller(caller: BudgetCaller | undefined): Promise<FitsBudget>;
 }

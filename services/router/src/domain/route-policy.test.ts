@@ -54,7 +54,7 @@ const analyzer = new ComplexityAnalyzer({
 const DEPTH: Record<ComplexityClass, number> = { simple: 0, medium: 3, complex: 6, reasoning: 9 };
 
 const closed: ProviderHealth = { isOpen: () => false };
-const fitsAll: BudgetFit = { fits: async () => true };
+const fitsAll: BudgetFit = { forCaller: async () => () => true };
 const policyWith = (
   options: { health?: ProviderHealth; budget?: BudgetFit; enabled?: ProviderName[] } = {},
 ) =>
@@ -143,7 +143,9 @@ describe('RoutePolicy skips', () => {
   });
 
   it('falls back past a model that does not fit the budget and says so', async () => {
-    const policy = policyWith({ budget: { fits: async (candidate) => candidate.model !== 'haiku' } });
+    const policy = policyWith({
+      budget: { forCaller: async () => (candidate) => candidate.model !== 'haiku' },
+    });
     const decision = await route({ complexity: 'complex', tier: 'premium' }, policy);
     expect(names(decision.chain)).toEqual(['sonnet', 'llama3.2', 'extractive-v1']);
     expect(decision.budgetFallback).toBe(true);
@@ -154,6 +156,31 @@ describe('RoutePolicy skips', () => {
     expect(decision.reason).toContain('budget fallback');
     const unaffected = await route({ complexity: 'reasoning', tier: 'premium' }, policy);
     expect(unaffected.budgetFallback).toBe(false);
+  });
+
+  it('reads the budget once per decision, for the caller it is given', async () => {
+    const callers: unknown[] = [];
+    const policy = policyWith({
+      budget: {
+        forCaller: async (caller) => {
+          callers.push(caller);
+          return () => true;
+        },
+      },
+    });
+    await route({ complexity: 'complex', caller: { tenant: 'acme', user: 'ann' } }, policy);
+    expect(callers).toEqual([{ tenant: 'acme', user: 'ann' }]);
+  });
+
+  it('keeps the chain when no candidate fits: Reserve is the authoritative check', async () => {
+    const policy = policyWith({ budget: { forCaller: async () => () => false } });
+    const decision = await route({ complexity: 'complex', tier: 'premium' }, policy);
+    // The same chain as without budgets (the table's complex/premium/cost row).
+    expect(names(decision.chain)).toEqual(['haiku', 'sonnet', 'llama3.2', 'extractive-v1']);
+    expect(decision.skipped.filter((skip) => skip.reason === 'budget')).toEqual([]);
+    expect(decision.budgetFallback).toBe(false);
+    expect(decision.overBudget).toBe(true);
+    expect(decision.reason).toContain('no model fits the remaining budget');
   });
 
   it('leaves out providers that are not enabled, keeping the offline fallback', async () => {

@@ -9,7 +9,7 @@ import {
 } from './catalog.ts';
 import type { Complexity, ComplexityAnalyzer } from './complexity.ts';
 import { describeDecision } from './describe-decision.ts';
-import type { BudgetFit, ProviderHealth } from './ports.ts';
+import type { BudgetCaller, BudgetFit, ProviderHealth } from './ports.ts';
 
 export const PREFERENCES = ['cost', 'quality', 'latency'] as const;
 export type Preference = (typeof PREFERENCES)[number];
@@ -26,6 +26,8 @@ export interface RouteInput {
   conversationDepth?: number;
   /** Tokens the prompt will carry; 0 or absent: unknown, no context-window check. */
   promptTokens?: number;
+  /** Whose remaining budget decides which models fit; absent: no budget applies. */
+  caller?: BudgetCaller;
 }
 
 export interface SkippedModel {
@@ -45,6 +47,8 @@ export interface RouteDecision {
   clearing: number;
   skipped: SkippedModel[];
   budgetFallback: boolean;
+  /** No candidate fits the remaining budget: the chain keeps them, generate's Reserve decides. */
+  overBudget: boolean;
 }
 
 export interface RoutePolicyOptions {
@@ -126,19 +130,28 @@ export class RoutePolicy {
     const clearing = candidates.filter((model) => model.quality >= qualityBar).sort(ORDER_BY[prefer]);
     const below = candidates.filter((model) => model.quality < qualityBar).sort(byQuality);
 
-    // Budget last: it is the only check that may cost a round trip, and only for what is left.
+    // Budget last: it is the only check that costs a round trip, read once for the whole decision.
     const question = {
       tier,
       complexityClass: complexity.complexityClass,
       promptTokens: promptTokens || complexity.tokens,
     };
     const preferred = [...clearing, ...below];
-    const fits = await Promise.all(preferred.map((model) => budget.fits(model, question)));
-    const affordable = preferred.filter((model, index) => {
-      if (!fits[index]) skipped.push({ model, reason: 'budget' });
-      return fits[index];
-    });
-    const budgetFallback = preferred.length > 0 && fits[0] === false;
+    const fitsBudget = await budget.forCaller(input.caller);
+    const fits = preferred.map((model) => fitsBudget(model, question));
+    /*
+     * When no candidate fits, the chain keeps them all: the fit is an estimate (the longest answer
+     * allowed), and generate's Reserve is the authoritative check, which refuses with
+     * BUDGET_EXCEEDED and the reset time rather than silently degrading to the offline model.
+     */
+    const noneFits = preferred.length > 0 && fits.every((fit) => !fit);
+    const affordable = noneFits
+      ? preferred
+      : preferred.filter((model, index) => {
+          if (!fits[index]) skipped.push({ model, reason: 'budget' });
+          return fits[index];
+        });
+    const budgetFallback = !noneFits && preferred.length > 0 && fits[0] === false;
     const chain = [...affordable, ...offline.sort(byPrice)];
     const decision = {
       chain,
@@ -149,6 +162,7 @@ export class RoutePolicy {
       clearing: affordable.filter((model) => model.quality >= qualityBar).length,
       skipped,
       budgetFallback,
+      overBudget: noneFits,
     };
     return { ...decision, reason: describeDecision(decision) };
   }

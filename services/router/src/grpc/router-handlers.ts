@@ -1,6 +1,7 @@
 import { protos, type RouterV1 } from '@ragfleet/protos';
 import type { CallContext, Handlers } from '@ragfleet/grpc';
 import { RagfleetError } from '@ragfleet/errors';
+import { budgetCaller } from '../budgets/budget-caller.ts';
 import type { CatalogModel } from '../domain/catalog.ts';
 import { effectiveTier } from '../domain/effective-tier.ts';
 import type { RouteDecision, RoutePolicy } from '../domain/route-policy.ts';
@@ -79,6 +80,8 @@ export function routerHandlers(
         prefer: request.prefer,
         conversationDepth: request.conversationDepth,
         promptTokens: request.promptTokens,
+        // The caller's own budgets decide which models fit (tenant, user, key from its identity).
+        caller: budgetCaller(context),
       });
       observer.decided(decision, Number(process.hrtime.bigint() - started) / 1e9);
       return { chain: decision.chain.map(toChoice), reason: decision.reason, decision: toDecision(decision) };

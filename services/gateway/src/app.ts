@@ -13,6 +13,7 @@ import { registerRoutes } from './http/register-routes.ts';
 import { assignRequestId } from './http/request-id.ts';
 import { stampApiVersion } from './openapi/api-version.ts';
 import { routeTable } from './routes/table.ts';
+import type { BudgetUpstream } from './routes/admin-budgets.ts';
 import type { UsageUpstream } from './routes/usage.ts';
 import type {
   GenerateUpstream,
@@ -33,6 +34,8 @@ export interface GatewayDeps {
   sessions?: SessionUpstream;
   /** The router's usage ledger (GET /v1/usage); it answers SERVICE_UNAVAILABLE without it. */
   usage?: UsageUpstream;
+  /** The router's budgets (/v1/admin/budgets); they answer SERVICE_UNAVAILABLE without it. */
+  budgets?: BudgetUpstream;
   logger: Logger;
   registry: Registry;
   readiness: () => Promise<Readiness>;
@@ -70,6 +73,7 @@ export function createApp(deps: GatewayDeps): Express {
     indexVersions: deps.indexVersions,
     sessions: deps.sessions,
     usage: deps.usage,
+    budgets: deps.budgets,
     keys: admission.auth.keys,
     readiness: deps.readiness,
     metrics,

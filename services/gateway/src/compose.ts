@@ -82,6 +82,7 @@ export async function compose(kit: GatewayKit, config: GatewayConfig): Promise<S
     generate,
     sessions,
     usage: router,
+    budgets: router,
     logger,
     registry,
     inFlight,

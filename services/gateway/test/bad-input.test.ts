@@ -535,6 +535,27 @@ const routeCases: BadCase[] = [
     code: 'PERMISSION_DENIED',
   },
   { name: 'POST usage', method: 'POST', path: '/v1/usage', body: {}, code: 'METHOD_NOT_ALLOWED' },
+  // /v1/admin/budgets needs the admin scope before any input is read (its inputs: admin-budgets.test.ts)
+  {
+    name: 'set a budget without the admin scope, even a negative one',
+    method: 'POST',
+    path: '/v1/admin/budgets',
+    body: { tenant: 'default', period: 'day', limit_usd: -1 },
+    code: 'PERMISSION_DENIED',
+  },
+  {
+    name: 'list budgets without the admin scope',
+    method: 'GET',
+    path: '/v1/admin/budgets?tenant=default',
+    code: 'PERMISSION_DENIED',
+  },
+  {
+    name: 'delete a budget without the admin scope',
+    method: 'DELETE',
+    path: '/v1/admin/budgets?tenant=default&period=week',
+    code: 'PERMISSION_DENIED',
+  },
+  { name: 'PUT budgets', method: 'PUT', path: '/v1/admin/budgets', body: {}, code: 'METHOD_NOT_ALLOWED' },
   // Paths with ids
   {
     name: 'job id too long',

@@ -10,6 +10,7 @@ import type {
   SessionUpstream,
 } from '../upstreams.ts';
 import type { WsTickets } from '../ws/tickets/ws-tickets.ts';
+import type { BudgetUpstream } from './admin-budgets.ts';
 import type { UsageUpstream } from './usage.ts';
 
 /** What the route files are built from; app.ts assembles it once. */
@@ -24,6 +25,8 @@ export interface RouteKit {
   keys: KeyDirectory | undefined;
   /** The router's usage ledger; GET /v1/usage answers SERVICE_UNAVAILABLE without it. */
   usage?: UsageUpstream | undefined;
+  /** The router's budgets; /v1/admin/budgets answers SERVICE_UNAVAILABLE without it. */
+  budgets?: BudgetUpstream | undefined;
   readiness: () => Promise<Readiness>;
   metrics: GatewayMetrics;
   logger: Logger;

@@ -1,4 +1,5 @@
 import { buildOpenApiDocument } from '../openapi/document.ts';
+import { adminBudgetRoutes } from './admin-budgets.ts';
 import { adminKeyRoutes } from './admin-keys.ts';
 import { documentRoutes } from './documents.ts';
 import { healthRoutes } from './health.ts';
@@ -23,6 +24,7 @@ export function routeTable(kit: RouteKit): GatewayRoute[] {
   const routes: GatewayRoute[] = [
     ...healthRoutes(kit),
     ...adminKeyRoutes(kit),
+    ...adminBudgetRoutes(kit),
     ...documentRoutes(kit),
     ...searchRoutes(kit),
     ...indexVersionRoutes(kit),

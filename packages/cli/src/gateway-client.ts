@@ -51,6 +51,22 @@ export interface AskOptions {
   filter?: SearchFilter;
 }
 
+/** One of a tenant's most asked questions, as GET /v1/admin/questions/top lists them. */
+export interface PopularQuestion {
+  question: string;
+  score: number;
+}
+
+/** What the warmer reads of a whole (not streamed) answer. */
+export interface AnswerSummary {
+  cached: boolean;
+  provider: string;
+  model: string;
+}
+
+/** Sent on the warmer's asks so the gateway does not count them as questions asked. */
+export const WARM_HEADER = 'x-ragfleet-warm';
+
 /** A stored document as `GET /v1/documents/:id?include=text` answers it. */
 export interface StoredDocument {
   id: string;
@@ -125,6 +141,23 @@ export class GatewayClient {
     for await (const value of readNdjson(response.body)) yield value as RagEvent;
   }
 
+  /** The caller's tenant's most asked questions, most asked first (admin scope). */
+  async topQuestions(limit: number): Promise<PopularQuestion[]> {
+    const path = `/v1/admin/questions/top?limit=${limit}`;
+    return (await this.#json<{ questions: PopularQuestion[] }>('GET', path)).questions;
+  }
+
+  /** A whole answer (not streamed), asked as the cache warmer: the gateway does not count it. */
+  async warmAnswer(query: string): Promise<AnswerSummary> {
+    const answer = await this.#json<AnswerSummary>(
+      'POST',
+      '/v1/rag',
+      { query, stream: false },
+      { [WARM_HEADER]: '1' },
+    );
+    return { cached: answer.cached === true, provider: answer.provider, model: answer.model };
+  }
+
   /** Starts a conversation; returns its id. */
   async createSession(): Promise<string> {
     return (await this.#json<{ session: { id: string } }>('POST', '/v1/sessions', {})).session.id;
@@ -156,8 +189,8 @@ export class GatewayClient {
     for await (const value of readNdjson(response.body)) yield value as E;
   }
 
-  async #json<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const response = await this.#fetch(method, path, body, 'application/json');
+  async #json<T>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<T> {
+    const response = await this.#fetch(method, path, body, 'application/json', headers);
     if (!response.ok) throw await errorFrom(response, this.#options.apiKey !== undefined);
     return (await response.json()) as T;
   }
@@ -166,10 +199,16 @@ export class GatewayClient {
    * A request, sent again after a 429 within the retry budget: the gateway refuses a limited
    * request before doing anything, so sending it again is safe for every method.
    */
-  async #fetch(method: string, path: string, body: unknown, accept: string): Promise<Response> {
+  async #fetch(
+    method: string,
+    path: string,
+    body: unknown,
+    accept: string,
+    extraHeaders: Record<string, string> = {},
+  ): Promise<Response> {
     let retries = this.#options.rateLimitRetries ?? 3;
     for (;;) {
-      const response = await this.#send(method, path, body, accept);
+      const response = await this.#send(method, path, body, accept, extraHeaders);
       const wait = Number(response.headers.get('retry-after'));
       if (response.status !== 429 || retries-- <= 0 || !(wait >= 0) || wait > MAX_RETRY_AFTER_SECONDS) {
         return response;
@@ -181,8 +220,14 @@ export class GatewayClient {
     }
   }
 
-  async #send(method: string, path: string, body: unknown, accept: string): Promise<Response> {
-    const headers: Record<string, string> = { accept };
+  async #send(
+    method: string,
+    path: string,
+    body: unknown,
+    accept: string,
+    extraHeaders: Record<string, string>,
+  ): Promise<Response> {
+    const headers: Record<string, string> = { ...extraHeaders, accept };
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (this.#options.tenant) headers['x-tenant-id'] = this.#options.tenant;
     if (this.#options.apiKey) headers.authorization = `Bearer ${this.#options.apiKey}`;

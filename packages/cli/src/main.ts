@@ -6,6 +6,7 @@ import { chat } from './commands/chat.ts';
 import { get } from './commands/get.ts';
 import { ingest } from './commands/ingest.ts';
 import { search } from './commands/search.ts';
+import { warmDaemon, warmOnce } from './commands/warm.ts';
 import { GatewayClient, type AskOptions } from './gateway-client.ts';
 import { connectionSettings, DEFAULT_GATEWAY_URL, userDirectory } from './settings.ts';
 
@@ -18,6 +19,10 @@ commands:
   chat                        a conversation: each line of stdin is a turn (the history is
                               the context); a stream that breaks off resumes where it stopped
   search "query"              list the best matching chunks
+  warm --once | --daemon      replay the tenant's most asked questions through /v1/rag to fill
+                              the embedding and response caches (needs a key with the admin and
+                              rag scopes; the tenant is the key's); prints the response-cache
+                              hit ratio of a first and a second pass
 
 options:
   --url <url>          gateway address (default: $RAGFLEET_URL or ${DEFAULT_GATEWAY_URL})
@@ -29,6 +34,10 @@ options:
   --filter key=value   metadata filter, repeatable (ask, search)
   --session <id>       continue a conversation (chat)
   --batch-size <n>     documents per ingest request (default 64)
+  --top <n>            how many of the most asked questions to warm (default 100, at most 1000)
+  --interval <s>       seconds between the starts of two warm rounds (--daemon, default 60)
+  --rounds <n>         stop the daemon after n rounds (default: until Ctrl-C or SIGTERM)
+  --concurrency <n>    questions warmed at once (default 4)
   -h, --help           show this help`;
 
 function positiveInt(value: string | undefined, name: string): number | undefined {
@@ -50,6 +59,40 @@ function metadataFilter(pairs: string[] | undefined): Record<string, string> | u
   );
 }
 
+interface WarmFlags {
+  once?: boolean | undefined;
+  daemon?: boolean | undefined;
+  top?: string | undefined;
+  interval?: string | undefined;
+  rounds?: string | undefined;
+  concurrency?: string | undefined;
+}
+
+/** `warm --once` or `warm --daemon`; the daemon stops after its round on Ctrl-C or SIGTERM. */
+async function warm(client: GatewayClient, flags: WarmFlags): Promise<number> {
+  if (flags.once === flags.daemon)
+    throw new CliError('usage: ragfleet warm --once | --daemon [--interval 60]');
+  const top = positiveInt(flags.top, 'top') ?? 100;
+  if (top > 1_000) throw new CliError('--top must be at most 1000');
+  const settings = { top, concurrency: positiveInt(flags.concurrency, 'concurrency') ?? 4 };
+  if (flags.once) return warmOnce(client, settings);
+  const stop = new AbortController();
+  const onSignal = () => {
+    // A second signal does not wait for the round to end.
+    if (stop.signal.aborted) process.exit(130);
+    console.error('ragfleet: stopping after this round (again to stop now)');
+    stop.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return warmDaemon(client, {
+    ...settings,
+    intervalSeconds: positiveInt(flags.interval, 'interval') ?? 60,
+    rounds: positiveInt(flags.rounds, 'rounds'),
+    signal: stop.signal,
+  });
+}
+
 async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -64,6 +107,12 @@ async function run(argv: string[]): Promise<number> {
       filter: { type: 'string', multiple: true },
       'batch-size': { type: 'string' },
       session: { type: 'string' },
+      once: { type: 'boolean' },
+      daemon: { type: 'boolean' },
+      top: { type: 'string' },
+      interval: { type: 'string' },
+      rounds: { type: 'string' },
+      concurrency: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -97,6 +146,8 @@ async function run(argv: string[]): Promise<number> {
     case 'search':
       if (rest.length === 0) throw new CliError('usage: ragfleet search "query"');
       return search(client, rest.join(' '), options);
+    case 'warm':
+      return warm(client, values);
     default:
       throw new CliError(`unknown command "${command}"\n\n${USAGE}`);
   }

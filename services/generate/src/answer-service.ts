@@ -15,11 +15,12 @@ export function composeAnswerService(
 ): AnswerService {
   return (request, context) =>
     coalesceTokens(
-      // CallContext carries no API key id (the gateway does not forward it), so none is published.
+      // keyId: the API key the gateway admitted the caller with (undefined for JWT or anonymous).
       metrics.observe(
         publisher.observe(pipeline.answer(request, context.signal), {
           tenant: context.tenant,
           user: context.user,
+          keyId: context.keyId,
         }),
       ),
     );

@@ -12,6 +12,7 @@ import type { Logger, Registry } from '@ragfleet/telemetry';
 import { Admission } from './admission/admission.ts';
 import { createApp } from './app.ts';
 import { createAuthenticator } from './auth/create-authenticator.ts';
+import { applyKeyFileBudgets, keyFileBudgets } from './auth/key-file-budgets.ts';
 import type { GatewayConfig } from './config.ts';
 import { PromptGuard } from './guard/prompt-guard.ts';
 import { answerMetrics } from './http/answer-metrics.ts';
@@ -64,6 +65,13 @@ export async function compose(kit: GatewayKit, config: GatewayConfig): Promise<S
       ),
     );
   const auth = await createAuthenticator(config, { redis, logger, lifecycle });
+  // The key file's `budget:` entries, set in the router in the background (it may start later).
+  const keyBudgets = keyFileBudgets(auth.keys?.fileKeys ?? []);
+  if (keyBudgets.length > 0) {
+    const stopBudgets = new AbortController();
+    lifecycle.onShutdown('key file budgets', () => stopBudgets.abort());
+    void applyKeyFileBudgets(keyBudgets, { router, logger, signal: stopBudgets.signal });
+  }
   const limiter = createRequestLimiter({ redis, settings: limitSettings(config), logger, registry });
   lifecycle.onShutdown('rate limiter', () => limiter.close());
   const admission = new Admission({ auth, limiter });

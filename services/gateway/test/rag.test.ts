@@ -117,6 +117,40 @@ describe('POST /v1/rag as JSON', () => {
     });
   });
 
+  it("answers generate's BUDGET_EXCEEDED event with 402 and the reset time it names", async () => {
+    const message = 'No model fits the day budget of key key-ci: 5 USD, resets at 2026-12-02T00:00:00.000Z.';
+    script(async function* () {
+      yield { status: { stage: 'budget', provider: 'anthropic', model: 'claude-opus' } };
+      yield { error: { code: 'BUDGET_EXCEEDED', message, retryable: false } };
+    });
+    const response = await postJson(`${gateway.url}/v1/rag`, { query: 'q' });
+    expect(response.status).toBe(402);
+    expect(await response.json()).toMatchObject({
+      error: { code: 'BUDGET_EXCEEDED', message, retryable: false },
+    });
+  });
+
+  it('answers a BUDGET_EXCEEDED call failure with 402 and its details (the budget and its reset)', async () => {
+    const details = {
+      scope: 'key',
+      period: 'day',
+      limit_usd: 5,
+      spent_usd: 5,
+      reserved_usd: 0,
+      reset_at: '2026-12-02T00:00:00.000Z',
+    };
+    script(() => ({
+      [Symbol.asyncIterator]: (): AsyncIterator<GenerateV1.AnswerResponse> => ({
+        next: () => Promise.reject(new RagfleetError('BUDGET_EXCEEDED', 'budget spent', { details })),
+      }),
+    }));
+    const response = await postJson(`${gateway.url}/v1/rag`, { query: 'q' });
+    expect(response.status).toBe(402);
+    expect(await response.json()).toMatchObject({
+      error: { code: 'BUDGET_EXCEEDED', details, retryable: false },
+    });
+  });
+
   it('never answers 200 for a stream that ended without done', async () => {
     script(async function* () {
       yield { token: { text: 'half an ans' } };

@@ -53,6 +53,11 @@ export class KeyDirectory {
     this.#revocations.listen((revoked) => this.#cache.delete(revoked.hash));
   }
 
+  /** The keys of the key file (their budgets are set in the router at start). */
+  get fileKeys(): readonly ApiKeyRecord[] {
+    return [...this.#fileKeys.values()];
+  }
+
   /** Hears every revocation, on any replica; returns a function that stops listening. */
   onRevoked(listener: RevocationListener): () => void {
     return this.#revocations.listen(listener);

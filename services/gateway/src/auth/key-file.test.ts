@@ -46,6 +46,24 @@ describe('parseKeyFile', () => {
     );
   });
 
+  it('reads a key budget per day and month in USD, and names what is wrong with one', () => {
+    const keys = parseKeyFile(
+      `keys:\n  - id: ci\n    hash: ${hash}\n    tenant: acme\n    budget:\n      day_usd: 5\n      month_usd: 100\n`,
+      'keys.yaml',
+    );
+    expect(keys[0]?.budget).toEqual({ dayUsd: 5, monthUsd: 100 });
+    expect(
+      parseKeyFile(JSON.stringify([{ id: 'm', hash, tenant: 't', budget: { month_usd: 0 } }]), 'k')[0],
+    ).toMatchObject({ budget: { monthUsd: 0 } });
+    const bad = (budget: unknown) => () =>
+      parseKeyFile(JSON.stringify({ keys: [{ id: 'a', hash, tenant: 't', budget }] }), 'keys.json');
+    expect(bad({ day_usd: -1 })).toThrow(/keys\.0\.budget\.day_usd/);
+    expect(bad({ month_usd: 1e10 })).toThrow(/keys\.0\.budget\.month_usd/);
+    expect(bad({ day_usd: '5' })).toThrow(/keys\.0\.budget\.day_usd/);
+    expect(bad({ week_usd: 5 })).toThrow(/keys\.0\.budget/);
+    expect(bad({})).toThrow(/keys\.0\.budget: name day_usd, month_usd or both/);
+  });
+
   it('reads an empty file as no keys, and refuses text that is not YAML', () => {
     expect(parseKeyFile('', 'k')).toEqual([]);
     expect(() => parseKeyFile('keys: [unclosed', 'k')).toThrow(KeyFileError);

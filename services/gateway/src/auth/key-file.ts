@@ -13,6 +13,9 @@ import { apiKeyRecordSchema, type ApiKeyRecord } from './key-record.ts';
  *       user: ci-bot                # optional, defaults to the id
  *       tier: standard              # free (default) | standard | premium
  *       scopes: [search, rag]       # optional, defaults to ['*']; 'admin' opens /v1/admin
+ *       budget:                     # optional: this key's spend limits in USD, set in the router
+ *         day_usd: 5                #   at start (they replace what /v1/admin/budgets set for it)
+ *         month_usd: 100
  *
  * A bare list of entries (without `keys:`) is accepted too.
  */

@@ -11,7 +11,29 @@ export interface ApiKeyRecord {
   tier: Tier;
   scopes: readonly Scope[];
   createdAt?: string;
+  /** Spend limits in USD for this key, set through the router at start (key file entries only). */
+  budget?: KeyBudget;
 }
+
+/** A key file entry's `budget`: its day and month limits in USD. */
+export interface KeyBudget {
+  dayUsd?: number;
+  monthUsd?: number;
+}
+
+/** The largest limit @ragfleet/budgets accepts (MAX_USD): beyond it a limit is a typo. */
+const MAX_KEY_BUDGET_USD = 1e9;
+const usd = z.number().min(0).max(MAX_KEY_BUDGET_USD).optional();
+
+const keyBudgetSchema = z
+  .strictObject({ day_usd: usd, month_usd: usd })
+  .refine((budget) => budget.day_usd !== undefined || budget.month_usd !== undefined, {
+    message: 'name day_usd, month_usd or both',
+  })
+  .transform((budget): KeyBudget => ({
+    ...(budget.day_usd !== undefined ? { dayUsd: budget.day_usd } : {}),
+    ...(budget.month_usd !== undefined ? { monthUsd: budget.month_usd } : {}),
+  }));
 
 /** Where keys created through the admin API live (Redis when configured, else process memory). */
 export interface ApiKeyStore {
@@ -31,6 +53,7 @@ export const apiKeyRecordSchema = z
     tier: z.enum(TIERS).default('free'),
     scopes: z.array(z.enum(SCOPES)).min(1).optional(),
     created_at: z.string().optional(),
+    budget: keyBudgetSchema.optional(),
   })
   .transform((entry): ApiKeyRecord => ({
     id: entry.id,
@@ -40,6 +63,7 @@ export const apiKeyRecordSchema = z
     tier: entry.tier,
     scopes: entry.scopes ?? ['*'],
     ...(entry.created_at ? { createdAt: entry.created_at } : {}),
+    ...(entry.budget ? { budget: entry.budget } : {}),
   }));
 
 /** The stored (snake_case) form, as in the key file. */
@@ -52,6 +76,9 @@ export function recordToStored(record: ApiKeyRecord): Record<string, unknown> {
     tier: record.tier,
     scopes: [...record.scopes],
     ...(record.createdAt ? { created_at: record.createdAt } : {}),
+    ...(record.budget
+      ? { budget: { day_usd: record.budget.dayUsd, month_usd: record.budget.monthUsd } }
+      : {}),
   };
 }
 

@@ -33,7 +33,8 @@ export class FakeRouter {
   failNext: RagfleetError | undefined;
   #server: GrpcServer | undefined;
 
-  async start(): Promise<string> {
+  /** Listens on `port` (default: any free one) and answers its address. */
+  async start(port = 0): Promise<string> {
     const server = new GrpcServer({
       service: 'router',
       logger: createLogger('router', 'silent'),
@@ -61,10 +62,10 @@ export class FakeRouter {
       return { deleted: this.limits.delete(keyOf(request.scope, request.period)) };
     };
     server.addService('ragfleet.router.v1.RouterService', protos.router().RouterService.service, handlers);
-    const port = await server.listen(0, '127.0.0.1');
+    const bound = await server.listen(port, '127.0.0.1');
     server.setServing(true);
     this.#server = server;
-    return `127.0.0.1:${port}`;
+    return `127.0.0.1:${bound}`;
   }
 
   async stop(): Promise<void> {

@@ -63,6 +63,7 @@ export async function compose(
     logger,
     registry,
     subject: topology.subjects.providerHealth,
+    stream: topology.streams.events.name,
   });
   lifecycle.onShutdown('provider health', () => health.stop());
   const budgets = await composeBudgets(config, {

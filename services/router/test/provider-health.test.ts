@@ -35,14 +35,19 @@ let server: GrpcServer;
 let client: RouterClient;
 let registry: Registry;
 
-const report = (state: 'open' | 'half-open' | 'closed', replica: string, at: number) =>
+const report = (
+  state: 'open' | 'half-open' | 'closed',
+  replica: string,
+  at: number,
+  provider: 'anthropic' | 'ollama' = 'anthropic',
+) =>
   generateBus.publish(
     subject,
     createEvent({
       type: 'provider.health',
       source: 'generate',
       tenant: '',
-      data: { provider: 'anthropic', state, replica, at: new Date(at).toISOString() },
+      data: { provider, state, replica, at: new Date(at).toISOString() },
     }),
   );
 const route = () => client.route({ query: reasoning, tier: 'premium', conversationDepth: 2 });
@@ -52,9 +57,11 @@ const breakerOpen = () =>
 beforeAll(async () => {
   registry = createMetricsRegistry('router');
   const logger = createLogger('router', 'silent');
+  // Started before generate's bus creates the events stream: nothing to read back, and live
+  // reports arrive all the same.
   health = await composeHealth(
     { NATS_URL: natsUrl, BREAKER_STATE_TTL_SECONDS: 60 },
-    { logger, registry, subject },
+    { logger, registry, subject, stream: topology.streams.events.name },
   );
   generateBus = await connectEventBus({
     natsUrl,
@@ -127,5 +134,27 @@ describe('provider health from breaker events', () => {
     const after = await route();
     expect(after.chain[0]).toMatchObject({ provider: 'anthropic', model: 'claude-sonnet-4-6' });
     expect(await breakerOpen()).toBe(0);
+  });
+
+  it('reads back, at start, the reports of the last TTL that the events stream kept', async () => {
+    await report('open', 'generate-early', Date.now(), 'ollama');
+    // Older than the TTL: read back or not, it cannot make anthropic open.
+    await report('open', 'generate-old', Date.now() - 120_000);
+    const late = await composeHealth(
+      { NATS_URL: natsUrl, BREAKER_STATE_TTL_SECONDS: 60 },
+      {
+        logger: createLogger('router', 'silent'),
+        registry: createMetricsRegistry('router-late'),
+        subject,
+        stream: topology.streams.events.name,
+      },
+    );
+    try {
+      // No waiting: the report was published before this replica started.
+      expect(late.states.isOpen('ollama')).toBe(true);
+      expect(late.states.isOpen('anthropic')).toBe(false);
+    } finally {
+      await late.stop();
+    }
   });
 });

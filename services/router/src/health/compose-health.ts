@@ -15,7 +15,7 @@ export interface ComposedHealth {
  */
 export async function composeHealth(
   config: { NATS_URL?: string | undefined; BREAKER_STATE_TTL_SECONDS: number },
-  options: { logger: Logger; registry: Registry; subject: string },
+  options: { logger: Logger; registry: Registry; subject: string; stream: string },
 ): Promise<ComposedHealth> {
   const states = new BreakerStates({ ttlMs: config.BREAKER_STATE_TTL_SECONDS * 1_000 });
   breakerGauge(options.registry, states);
@@ -29,6 +29,8 @@ export async function composeHealth(
   const subscription = new HealthSubscription({
     natsUrl: config.NATS_URL,
     subject: options.subject,
+    stream: options.stream,
+    ttlMs: config.BREAKER_STATE_TTL_SECONDS * 1_000,
     states,
     logger: options.logger,
   });

@@ -2,10 +2,14 @@ import { connect, type NatsConnection, type Subscription } from '@nats-io/transp
 import type { Logger } from '@ragfleet/telemetry';
 import type { BreakerStates } from './breaker-states.ts';
 import { parseHealthReport } from './health-report.ts';
+import { recentReports } from './recent-reports.ts';
 
 export interface HealthSubscriptionOptions {
   natsUrl: string;
   subject: string;
+  /** The events stream that keeps the reports, read back over the TTL at start. */
+  stream: string;
+  ttlMs: number;
   states: BreakerStates;
   logger: Pick<Logger, 'info' | 'warn'>;
 }
@@ -16,9 +20,10 @@ export interface HealthSubscriptionOptions {
  * each report to one of them, and a durable per replica would outlive replicas that come and go
  * (and replay the stream's whole history of reports at each start). Core NATS receives what
  * generate publishes to the events stream as well, since a JetStream publish is a NATS publish.
- * The cost: reports sent before this replica subscribed are not seen, so a breaker that opened
- * earlier is skipped from generate's next report of it. The connection is its own (the EventBus
- * has no core subscriptions) and reconnects without a limit, as the bus's does.
+ * Reports sent before this replica subscribed are read back once from the events stream (the
+ * last TTL's worth, see recentReports) after the subscription is in place, so none falls in
+ * between; the order does not matter, the latest `at` per replica wins. The connection is its
+ * own (the EventBus has no core subscriptions) and reconnects without a limit, as the bus's does.
  */
 export class HealthSubscription {
   readonly #options: HealthSubscriptionOptions;
@@ -30,7 +35,7 @@ export class HealthSubscription {
   }
 
   async start(): Promise<void> {
-    const { natsUrl, subject, states, logger } = this.#options;
+    const { natsUrl, subject, stream, ttlMs, states, logger } = this.#options;
     this.#connection = await connect({
       servers: natsUrl,
       name: 'router-provider-health',
@@ -55,6 +60,17 @@ export class HealthSubscription {
     });
     // The subscription is registered once the server has it: a flush makes start() mean "listening".
     await this.#connection.flush();
+    try {
+      const replayed = await recentReports(this.#connection, { stream, subject, since: Date.now() - ttlMs });
+      for (const report of replayed) states.record(report);
+      logger.info(
+        { subject, replayed: replayed.length },
+        'provider health: recent breaker reports read back',
+      );
+    } catch (error) {
+      // No stream yet, or JetStream not ready: live reports still arrive on the subscription.
+      logger.warn({ stream, why: (error as Error).message }, 'provider health: recent reports not read back');
+    }
   }
 
   async stop(): Promise<void> {

@@ -19,7 +19,10 @@ const TAGS = [
   { name: 'search', description: 'Retrieve chunks.' },
   { name: 'rag', description: 'Answers with citations.' },
   { name: 'ops', description: 'Probes and this document.' },
-  { name: 'admin', description: 'API key administration (the admin token or the `admin` scope).' },
+  {
+    name: 'admin',
+    description: 'API keys, budgets and usage (the admin token or the `admin` scope).',
+  },
   {
     name: 'index',
     description: 'Index versions: shadow builds, gated cutover, rollback (the `admin` scope).',

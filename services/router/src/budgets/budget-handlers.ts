@@ -1,5 +1,5 @@
 import { estimateCost, type BudgetPeriod, type BudgetStore } from '@ragfleet/budgets';
-import { invalidField } from '@ragfleet/errors';
+import { RagfleetError, invalidField } from '@ragfleet/errors';
 import type { CallContext, Handlers } from '@ragfleet/grpc';
 import type { RouterV1 } from '@ragfleet/protos';
 import type { Catalog } from '../domain/catalog.ts';
@@ -25,6 +25,23 @@ function generationId(value: string): string {
 }
 
 /**
+ * A store that cannot answer (Redis away) is SERVICE_UNAVAILABLE, retryable, not an INTERNAL bug;
+ * the store's own refusals (INVALID_ARGUMENT, NOT_FOUND) pass as they are.
+ */
+async function fromStore<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (error instanceof RagfleetError) throw error;
+    throw new RagfleetError('SERVICE_UNAVAILABLE', 'The budget store cannot be reached.', {
+      cause: error,
+      internal: String(error),
+      retryable: true,
+    });
+  }
+}
+
+/**
  * RouterService's budget methods. Reserve and Settle charge the caller's own budgets (tenant,
  * user and key from its identity) at the catalog's prices; SetBudget, ListBudgets and
  * DeleteBudget name the tenant in the request: they are operator calls, authorized by the
@@ -46,7 +63,9 @@ export function budgetHandlers(options: BudgetHandlersOptions): Handlers {
         prices,
       );
       const caller = budgetCaller(context);
-      const result = await store.reserve({ id, ...caller, amountUsd, ttlMs: reservationTtlMs });
+      const result = await fromStore(() =>
+        store.reserve({ id, ...caller, amountUsd, ttlMs: reservationTtlMs }),
+      );
       sawTenant(caller.tenant);
       if (result.status === 'exceeded') throw reserveRefused(result.exceeded);
       thresholds.crossed(result.crossed);
@@ -59,31 +78,35 @@ export function budgetHandlers(options: BudgetHandlersOptions): Handlers {
         { inputTokens: request.inputTokens, maxOutputTokens: request.outputTokens },
         prices,
       );
-      const result = await store.settle(id, costUsd);
+      const result = await fromStore(() => store.settle(id, costUsd));
       thresholds.crossed(result.crossed);
       return { costUsd };
     },
     SetBudget: async (request: RouterV1.SetBudgetRequest__Output): Promise<RouterV1.SetBudgetResponse> => {
-      const definition = await store.setBudget({
-        scope: scopeFromWire(request.scope),
-        period: request.period as BudgetPeriod,
-        limitUsd: request.limitUsd,
-      });
+      const definition = await fromStore(() =>
+        store.setBudget({
+          scope: scopeFromWire(request.scope),
+          period: request.period as BudgetPeriod,
+          limitUsd: request.limitUsd,
+        }),
+      );
       sawTenant(definition.scope.tenant);
-      const [budget] = await budgetStatuses(store, [definition]);
+      const [budget] = await fromStore(() => budgetStatuses(store, [definition]));
       return { budget };
     },
     ListBudgets: async (
       request: RouterV1.ListBudgetsRequest__Output,
     ): Promise<RouterV1.ListBudgetsResponse> => {
-      const definitions = await store.listBudgets(request.tenant);
+      const definitions = await fromStore(() => store.listBudgets(request.tenant));
       if (definitions.length > 0) sawTenant(request.tenant);
-      return { budgets: await budgetStatuses(store, definitions) };
+      return { budgets: await fromStore(() => budgetStatuses(store, definitions)) };
     },
     DeleteBudget: async (
       request: RouterV1.DeleteBudgetRequest__Output,
     ): Promise<RouterV1.DeleteBudgetResponse> => ({
-      deleted: await store.deleteBudget(scopeFromWire(request.scope), request.period as BudgetPeriod),
+      deleted: await fromStore(() =>
+        store.deleteBudget(scopeFromWire(request.scope), request.period as BudgetPeriod),
+      ),
     }),
   };
 }

@@ -8,6 +8,8 @@ export interface RequestContext {
   user?: string;
   /** The caller's service tier (free, standard, premium), when known. */
   tier?: string;
+  /** The API key the gateway admitted the caller with (key budgets are charged to it); none for a JWT or anonymous caller. */
+  keyId?: string | undefined;
   /** Absolute deadline (ms since epoch) inherited from the caller, if any. */
   deadline?: number;
 }

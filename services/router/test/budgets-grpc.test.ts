@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { RedisBudgetStore } from '@ragfleet/budgets';
 import { InMemoryEventBus, fleetTopology, type EventEnvelope } from '@ragfleet/events';
-import { GrpcServer, RouterClient } from '@ragfleet/grpc';
+import { GrpcServer, RouterClient, type CallerContext } from '@ragfleet/grpc';
 import { protos } from '@ragfleet/protos';
 import { uniqueSuffix, waitFor } from '@ragfleet/testing';
 import {
@@ -210,6 +210,21 @@ describe('Reserve and Settle over gRPC', () => {
         'bob',
       ),
     ).resolves.toMatchObject({ reservedUsd: 0.005 });
+  });
+
+  it("charges the caller's API key budget, from the key id its identity carries", async () => {
+    const tenant = tenantOf('keys');
+    await client.setBudget({ scope: { tenant, kind: 'key', id: 'k-1' }, period: 'day', limitUsd: 0.004 });
+    const withKey = (keyId: string, generationId: string) =>
+      runWithRequestContext<Promise<unknown>>(
+        { requestId: generationId, tenant, keyId } satisfies CallerContext,
+        () => client.reserve({ generationId, ...haiku, promptTokens: 0, maxOutputTokens: 1_000 }),
+      );
+    await expect(withKey('k-1', 'key-1')).rejects.toMatchObject({
+      code: 'BUDGET_EXCEEDED',
+      details: { scope: { tenant, kind: 'key', id: 'k-1' }, period: 'day' },
+    });
+    await expect(withKey('k-2', 'key-2')).resolves.toMatchObject({ reservedUsd: 0.005 });
   });
 
   it('publishes and counts the 80 % and 100 % crossings, and reports what is left per tenant', async () => {

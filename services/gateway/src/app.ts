@@ -12,6 +12,7 @@ import { createGatewayMetrics, recordRequests } from './http/metrics.ts';
 import { registerRoutes } from './http/register-routes.ts';
 import { assignRequestId } from './http/request-id.ts';
 import { stampApiVersion } from './openapi/api-version.ts';
+import type { PopularQuestions } from './popular/popular-questions.ts';
 import { routeTable } from './routes/table.ts';
 import type { BudgetUpstream } from './routes/admin-budgets.ts';
 import type { UsageUpstream } from './routes/usage.ts';
@@ -48,6 +49,8 @@ export interface GatewayDeps {
   streamIdleMs?: number;
   /** Shared with the WebSocket server; default: a `flag` guard. */
   promptGuard?: PromptGuard;
+  /** Counts of asked questions (GET /v1/admin/questions/top); without it nothing is counted. */
+  popularQuestions?: PopularQuestions;
   /** Who may call and how often; default: development mode (anonymous, no limits). */
   admission?: Admission;
   /** WebSocket tickets, shared with the WebSocket endpoint; default: this process's memory. */
@@ -84,6 +87,7 @@ export function createApp(deps: GatewayDeps): Express {
     promptGuard:
       deps.promptGuard ?? new PromptGuard({ mode: 'flag', logger: deps.logger, registry: deps.registry }),
     wsTickets: deps.wsTickets ?? new WsTickets({ store: new MemoryTicketStore(), auth: admission.auth }),
+    popularQuestions: deps.popularQuestions,
   });
 
   app.use(stampApiVersion);

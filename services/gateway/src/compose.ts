@@ -18,6 +18,7 @@ import { PromptGuard } from './guard/prompt-guard.ts';
 import { answerMetrics } from './http/answer-metrics.ts';
 import { answerMalformedRequests } from './http/errors.ts';
 import { InFlight } from './http/in-flight.ts';
+import { createPopularQuestions } from './popular/create-popular-questions.ts';
 import { API_VERSION, API_VERSION_HEADER } from './openapi/api-version.ts';
 import { createRequestLimiter } from './rate-limit/create-limiter.ts';
 import { connectRedis } from './rate-limit/redis-connection.ts';
@@ -82,6 +83,8 @@ export async function compose(kit: GatewayKit, config: GatewayConfig): Promise<S
     ttlMs: config.GATEWAY_WS_TICKET_TTL_MS,
   });
 
+  // In Redis when the gateway has it, so every replica's questions make one list.
+  const popularQuestions = createPopularQuestions(config, { redis, logger });
   const promptGuard = new PromptGuard({ mode: config.GATEWAY_INJECTION_GUARD, logger, registry });
   const inFlight = new InFlight();
   const app = createApp({
@@ -97,6 +100,7 @@ export async function compose(kit: GatewayKit, config: GatewayConfig): Promise<S
     admission,
     promptGuard,
     wsTickets,
+    popularQuestions,
     bodyLimit: config.GATEWAY_BODY_LIMIT,
     maxWaitMs: config.GATEWAY_MAX_WAIT_MS,
     streamIdleMs: config.GATEWAY_STREAM_IDLE_MS,
@@ -147,6 +151,7 @@ export async function compose(kit: GatewayKit, config: GatewayConfig): Promise<S
     admission,
     revocations: keys ? (listener) => keys.onRevoked(listener) : undefined,
     tickets: wsTickets,
+    popularQuestions,
     limits: wsLimits(config),
   });
   lifecycle.onDrain(() => websockets.drain());

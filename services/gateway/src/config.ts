@@ -3,6 +3,7 @@ import { DEFAULT_PORTS, env, loadConfig, serviceAddresses, serviceAuthFields } f
 import { authConfigFields, checkAuthSources } from './auth/config-fields.ts';
 import { rateLimitConfigFields } from './rate-limit/config-fields.ts';
 import { guardConfigFields } from './guard/config-fields.ts';
+import { popularConfigFields } from './popular/config-fields.ts';
 import { wsConfigFields } from './ws/config-fields.ts';
 
 /** Byte sizes as body-parser reads them: 512kb, 10mb, or a plain number of bytes. */
@@ -43,6 +44,7 @@ export const gatewayConfigSchema = z.object({
   ...rateLimitConfigFields,
   ...guardConfigFields,
   ...wsConfigFields,
+  ...popularConfigFields,
 });
 
 export type GatewayConfig = z.output<typeof gatewayConfigSchema>;

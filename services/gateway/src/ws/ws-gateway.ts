@@ -4,6 +4,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { RagfleetError } from '@ragfleet/errors';
 import { extractTraceContext, type Context, type Logger, type Registry } from '@ragfleet/telemetry';
+import type { PopularQuestions } from '../popular/popular-questions.ts';
 import type { Admission } from '../admission/admission.ts';
 import { hasScope, type Identity } from '../auth/identity.ts';
 import type { PromptGuard } from '../guard/prompt-guard.ts';
@@ -47,6 +48,8 @@ export interface WebSocketOptions {
   revocations?: RevocationFeed | undefined;
   /** Spends `?ticket=` credentials; without it a ticket is refused as unknown. */
   tickets?: WsTickets | undefined;
+  /** Counts each rag ask's question, as /v1/rag does. */
+  popularQuestions?: PopularQuestions | undefined;
   limits?: Partial<Omit<WsLimits, 'window'>> & { window?: Partial<WsLimits['window']> };
 }
 
@@ -183,6 +186,7 @@ export class WsGateway {
         generate: this.#options.generate,
         sessions: this.#options.sessions,
         guard: this.#options.promptGuard,
+        popularQuestions: this.#options.popularQuestions,
         logger: this.#options.logger,
         metrics: this.#metrics,
         settings: this.#limits,

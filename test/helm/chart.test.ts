@@ -216,7 +216,7 @@ describe('the prod values', () => {
     };
     expect(callersOf('retrieve')).toEqual(['gateway', 'generate']);
     expect(callersOf('embed')).toEqual(['retrieve']);
-    expect(callersOf('router')).toEqual(['generate']);
+    expect(callersOf('router')).toEqual(['gateway', 'generate']);
     expect(callersOf('generate')).toEqual(['gateway', 'session']);
     expect(callersOf('session')).toEqual(['gateway']);
     // The gateway takes outside traffic: here, from the ingress controller's namespace.
@@ -281,6 +281,83 @@ describe('the session component', () => {
     expect(hpa.spec.minReplicas).toBe(2);
     expect(componentEnv(objects, name('session')).REDIS_URL).toBe('redis://redis.data.svc:6379');
     find(objects, 'ServiceMonitor', name('session'));
+  });
+});
+
+describe('the router component', () => {
+  it('is reached by the gateway (usage, budgets) and by generate (route, reserve, settle)', () => {
+    const objects = objectsOf('defaults');
+    expect(componentEnv(objects, name('gateway')).ROUTER_ADDR).toBe('rf-ragfleet-router:7053');
+    expect(componentEnv(objects, name('generate')).ROUTER_ADDR).toBe('rf-ragfleet-router:7053');
+  });
+
+  it('keeps the embedded ledger on a volume of its own, one replica, when there is no MongoDB', () => {
+    const objects = objectsOf('defaults');
+    const router = workloadOf(objects, name('router'));
+    expect(router.kind).toBe('StatefulSet');
+    expect(router.spec.replicas).toBe(1);
+    expect(router.spec.volumeClaimTemplates[0].metadata.name).toBe('data');
+    expect(containerOf(router).volumeMounts).toContainEqual(
+      expect.objectContaining({ name: 'data', mountPath: '/data' }),
+    );
+    const config = loadRouterConfig(componentEnv(objects, name('router')));
+    expect(config.DATA_DIR).toBe('/data');
+    expect(config.MONGODB_URI).toBeUndefined();
+    expect(config.REDIS_URL).toBeUndefined();
+  });
+
+  it('shares Redis budgets, the NATS ledger stream and MongoDB between its prod replicas', () => {
+    const objects = objectsOf('prod');
+    const config = loadRouterConfig(componentEnv(objects, name('router')));
+    expect(config.REDIS_URL).toBe('redis://redis.data.svc:6379');
+    expect(config.NATS_URL).toBe('nats://nats.data.svc:4222');
+    expect(config.NATS_NAMESPACE).toBe('prod');
+    expect(config.MONGODB_URI).toBe('mongodb://mongo.data.svc:27017/ragfleet');
+    expect(find(objects, 'HorizontalPodAutoscaler', name('router')).spec.maxReplicas).toBe(10);
+    // The ledger is MongoDB's: no claim per replica, the data directory is scratch space.
+    const router = workloadOf(objects, name('router'));
+    expect(router.spec.volumeClaimTemplates).toBeUndefined();
+    expect(router.spec.template.spec.volumes).toContainEqual({ name: 'data', emptyDir: {} });
+  });
+
+  it('lets generate share its response cache through Redis', () => {
+    expect(componentEnv(objectsOf('defaults'), name('generate')).REDIS_URL).toBeUndefined();
+    const config = loadGenerateConfig(componentEnv(objectsOf('prod'), name('generate')));
+    expect(config.REDIS_URL).toBe('redis://redis.data.svc:6379');
+    expect(config.RESPONSE_CACHE_PREFIX).toBe('ragfleet:answer:');
+  });
+
+  it('starts with the budget and health settings of its values, as its loader reads them', () => {
+    const config = loadRouterConfig(
+      componentEnv(
+        render({
+          setString: {
+            'components.router.env.BUDGET_KEY_PREFIX': 'acme:budgets:',
+            'components.router.env.BUDGET_RESERVATION_TTL_SECONDS': '120',
+            'components.router.env.BREAKER_STATE_TTL_SECONDS': '30',
+          },
+        }),
+        name('router'),
+      ),
+    );
+    expect(config.BUDGET_KEY_PREFIX).toBe('acme:budgets:');
+    expect(config.BUDGET_RESERVATION_TTL_SECONDS).toBe(120);
+    expect(config.BREAKER_STATE_TTL_SECONDS).toBe(30);
+  });
+
+  it("changes none of the router's or generate's defaults: their values only name them", () => {
+    const named = {
+      router: ['BUDGET_', 'ROUTER_BUDGET_', 'BREAKER_STATE_', 'CATALOG_POLL_'],
+      generate: ['RESPONSE_CACHE_'],
+    };
+    const loaders = { router: loadRouterConfig, generate: loadGenerateConfig };
+    for (const component of ['router', 'generate'] as const) {
+      const env = componentEnv(objectsOf('defaults'), name(component));
+      const isNamed = (variable: string) => named[component].some((prefix) => variable.startsWith(prefix));
+      const without = Object.fromEntries(Object.entries(env).filter(([variable]) => !isNamed(variable)));
+      expect(Object.keys(env).filter(isNamed).length).toBeGreaterThanOrEqual(component === 'router' ? 5 : 3);
+      expect(loaders[component](env)).toEqual(loaders[component](without));
+    }
   });
 });
 

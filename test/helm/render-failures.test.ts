@@ -40,6 +40,23 @@ const CASES: Array<[string, ValueSet, RegExp]> = [
     /SESSION_SUMMARY_TRIGGER_MESSAGES \(60\) <= SESSION_WINDOW_MESSAGES \(50\) must hold/,
   ],
   [
+    'two router replicas on the embedded ledger',
+    { set: { 'components.router.replicas': 2, 'dependencies.redis.url': 'redis://redis:6379' } },
+    /components\.router: 2 replicas .*need dependencies\.mongodb: .*ledger/,
+  ],
+  [
+    'an HPA on the router with the embedded ledger',
+    {
+      set: { 'components.router.autoscaling.enabled': true, 'dependencies.redis.url': 'redis://redis:6379' },
+    },
+    /components\.router: 6 replicas .*need dependencies\.mongodb/,
+  ],
+  [
+    'router replicas sharing MongoDB with budgets in memory',
+    { set: { 'components.router.replicas': 3, ...MONGO } },
+    /components\.router: 3 replicas .*need dependencies\.redis: .*budgets in memory/,
+  ],
+  [
     'retrieve replicas sharing MongoDB without NATS',
     { set: { 'components.retrieve.replicas': 3, ...MONGO } },
     /components\.retrieve: 3 replicas need dependencies\.nats/,

@@ -68,6 +68,15 @@ pods that crash-loop (or, worse, run and quietly disagree) after `helm install`.
 {{- if and (eq $name "session") (gt $max 1) (not $has.redis) -}}
 {{- fail (printf "%s: %d replicas (replicas or autoscaling) need dependencies.redis: without it each replica keeps its own sessions in memory, and a follow-up turn or a resume on another replica finds no session" $where $max) -}}
 {{- end -}}
+{{- /* router: the embedded ledger (DATA_DIR) and budgets without Redis (memory) are one replica's own. */}}
+{{- if and (eq $name "router") (gt $max 1) -}}
+{{- if not $has.mongodb -}}
+{{- fail (printf "%s: %d replicas (replicas or autoscaling) need dependencies.mongodb: without it each replica writes its own ledger under DATA_DIR, takes its share of the generation.completed events, and GET /v1/usage answers from one share" $where $max) -}}
+{{- end -}}
+{{- if not $has.redis -}}
+{{- fail (printf "%s: %d replicas (replicas or autoscaling) need dependencies.redis: without it each replica keeps its own budgets in memory, and a tenant may spend its budget once per replica" $where $max) -}}
+{{- end -}}
+{{- end -}}
 {{- /* The summary window's own start-up check (services/session/src/config.ts), at render time. */}}
 {{- if eq $name "session" -}}
 {{- $batch := int (index $c.env "SESSION_SUMMARY_BATCH_MESSAGES" | default 15) -}}

@@ -540,7 +540,7 @@ export class AnswerPipeline {
         emit,
         new RagfleetError(
           'PROVIDER_FAILED',
-          `${choice.provider} failed after ${tokens} tokens; the answer is incomplete`,
+          `${choice.provider} failed after ${tokens} tokens (${toRagfleetError(error).message}); the answer is incomplete`,
           {
             internal: describeFailure(error),
             cause: error,

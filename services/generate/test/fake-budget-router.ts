@@ -22,8 +22,9 @@ export interface Settlement extends RouterV1.SettleRequest__Output {
 /** The day's reset, as the router would give it. */
 export const RESET_AT = '2026-12-02T00:00:00.000Z';
 
+// As the router prices (@ragfleet/budgets' estimateCost): rounded to the micro-dollar.
 const costOf = (model: PricedModel, input: number, output: number) =>
-  (input * model.inputPricePerMtok + output * model.outputPricePerMtok) / 1e6;
+  Math.round(input * model.inputPricePerMtok + output * model.outputPricePerMtok) / 1e6;
 
 /**
  * A stand-in for the router's Reserve and Settle: one daily budget per tenant (unlimited unless

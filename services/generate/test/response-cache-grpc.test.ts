@@ -177,10 +177,12 @@ async function ask(
 const text = (events: GenerateV1.AnswerResponse__Output[]) => events.map((e) => e.token?.text ?? '').join('');
 const doneOf = (events: GenerateV1.AnswerResponse__Output[]) => events.find((e) => e.done)?.done;
 const usageOf = (events: GenerateV1.AnswerResponse__Output[]) => events.find((e) => e.usage)?.usage;
+// At the model's prices, rounded to the micro-dollar as the router's budgets settle it.
 const costOf = (usage: { inputTokens: number; outputTokens: number } | null | undefined) =>
-  ((usage?.inputTokens ?? 0) * LLAMA.inputPricePerMtok +
-    (usage?.outputTokens ?? 0) * LLAMA.outputPricePerMtok) /
-  1e6;
+  Math.round(
+    (usage?.inputTokens ?? 0) * LLAMA.inputPricePerMtok +
+      (usage?.outputTokens ?? 0) * LLAMA.outputPricePerMtok,
+  ) / 1e6;
 
 describe('generate response cache over gRPC', () => {
   it('answers a repeated question from the cache: no Ollama call, same answer, cached done, cost 0', async () => {

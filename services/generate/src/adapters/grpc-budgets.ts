@@ -22,20 +22,13 @@ export class GrpcBudgets implements Budgets {
       promptTokens: reservation.promptTokens,
       maxOutputTokens: reservation.maxOutputTokens,
     };
-    await this.#client.grpc.unary<RouterV1.ReserveResponse__Output>('Reserve', request, {
-      idempotent: true,
-      deadlineMs: 2_000,
-      signal,
-    });
+    await this.#client.reserve(request, { signal });
   }
 
   async settle(settlement: BudgetSettlement): Promise<number> {
     const request: RouterV1.SettleRequest = { ...settlement };
     // No caller signal: an answer the caller cancelled is settled all the same.
-    const response = await this.#client.grpc.unary<RouterV1.SettleResponse__Output>('Settle', request, {
-      idempotent: true,
-      deadlineMs: 5_000,
-    });
+    const response = await this.#client.settle(request, { deadlineMs: 5_000 });
     return response.costUsd;
   }
 }

@@ -15,6 +15,94 @@ const BREAKER_STATES = {
   2: { text: 'open', color: 'red' },
 };
 
+const responseCacheHitRatio =
+  'sum(rate(ragfleet_generate_response_cache_hits_total[$__rate_interval])) / ' +
+  '(sum(rate(ragfleet_generate_response_cache_hits_total[$__rate_interval])) + sum(rate(ragfleet_generate_response_cache_misses_total[$__rate_interval])))';
+
+/*
+ * Routing economics (docs/routing.md): what the router chose and skipped, how fast, what answers
+ * the response cache saved, what the ledger recorded and what budgets have left. Gauges read at
+ * scrape are the same on every replica sharing Redis (budgets) or NATS (breaker reports): max, not
+ * sum, over replicas.
+ */
+const routingPanels: PanelSpec[] = [
+  {
+    title: 'Routing decisions by class and provider',
+    description: 'Decisions per second by complexity class and the provider heading the chain.',
+    unit: 'ops',
+    queries: one(sumBy('class, provider', 'ragfleet_router_decisions_total'), '{{class}} → {{provider}}'),
+  },
+  {
+    title: 'Models skipped by reason',
+    description: 'Candidates left out of a chain: tier, context_window, breaker_open, budget.',
+    unit: 'ops',
+    queries: one(sumBy('reason', 'ragfleet_router_skipped_total'), '{{reason}}'),
+  },
+  {
+    title: 'Routing decision time (p50, p99)',
+    description: 'Time to analyse a question and choose its chain (goal: under 1 ms).',
+    unit: 's',
+    queries: quantiles('ragfleet_router_decision_seconds', [], '', [0.5, 0.99]),
+  },
+  {
+    title: 'Response cache hit ratio',
+    description: 'Answers replayed from the response cache over all lookups: each hit cost nothing.',
+    unit: 'percentunit',
+    queries: one(responseCacheHitRatio, 'hit ratio'),
+  },
+  {
+    title: 'Generations recorded in the ledger per hour',
+    description:
+      'generation.completed events the ledger consumed, by outcome (appended, duplicate, dropped): the spend GET /v1/usage reports is the sum of the appended ones.',
+    unit: 'short',
+    queries: one('sum by (outcome) (increase(ragfleet_router_ledger_events_total[1h]))', '{{outcome}}'),
+  },
+  {
+    title: 'Spend per hour of tenants with a day budget',
+    description:
+      "How far each tenant's day budget fell over the last hour (spent plus reserved); the daily reset and a raised limit read as 0.",
+    unit: 'currencyUSD',
+    queries: one(
+      'clamp_min(-delta(max by (tenant) (ragfleet_router_budget_remaining_usd{period="day"})[1h:1m]), 0)',
+      '{{tenant}} per hour',
+    ),
+  },
+  {
+    title: 'Budget remaining by tenant and period',
+    description: "USD left in each tenant's own day and month budgets (limit minus spent and reserved).",
+    unit: 'currencyUSD',
+    queries: one('max by (tenant, period) (ragfleet_router_budget_remaining_usd)', '{{tenant}} {{period}}'),
+  },
+  {
+    title: 'Budget thresholds crossed per hour',
+    description: 'Budgets that passed 80 % or 100 % of their limit (each also an event on budget.threshold).',
+    unit: 'short',
+    queries: one(
+      'sum by (threshold) (increase(ragfleet_router_budget_thresholds_total[1h]))',
+      '{{threshold}} %',
+    ),
+  },
+  {
+    title: 'Providers the router skips (breaker open)',
+    description:
+      'A generate replica reported the breaker open within BREAKER_STATE_TTL_SECONDS (alert after 5 m).',
+    unit: 'none',
+    kind: 'state',
+    mappings: { 0: { text: 'closed', color: 'green' }, 1: { text: 'open', color: 'red' } },
+    queries: one('max by (provider) (ragfleet_router_provider_breaker_open)', '{{provider}}'),
+  },
+  {
+    title: 'Catalog reloads by outcome',
+    description:
+      'Catalog file changes: loaded, or rejected (the last good catalog stays; the router logs why).',
+    unit: 'short',
+    queries: one(
+      'sum by (outcome) (increase(ragfleet_router_catalog_reloads_total[$__range]))',
+      '{{outcome}}',
+    ),
+  },
+];
+
 /** The gRPC server side of one service: latency quantiles and calls by code. */
 function grpcServerPanels(service: string): PanelSpec[] {
   const filter = `{service="${service}"}`;
@@ -265,6 +353,7 @@ const overview = dashboard({
       ],
     },
     { title: 'Sessions', panels: sessionOverviewPanels },
+    { title: 'Routing', panels: routingPanels },
     {
       title: 'Router',
       panels: [

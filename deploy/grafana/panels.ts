@@ -11,7 +11,7 @@ const COLUMNS = 24;
 const PANEL_WIDTH = 8;
 const PANEL_HEIGHT = 8;
 
-export type Unit = 's' | 'reqps' | 'ops' | 'percentunit' | 'short' | 'bytes' | 'none';
+export type Unit = 's' | 'reqps' | 'ops' | 'percentunit' | 'short' | 'bytes' | 'none' | 'currencyUSD';
 
 export interface Query {
   expr: string;

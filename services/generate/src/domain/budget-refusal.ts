@@ -16,7 +16,9 @@ function describeScope(scope: unknown): string | undefined {
   return tenant === undefined ? undefined : `tenant ${String(tenant)}`;
 }
 
-const usd = (value: unknown) => (typeof value === 'number' ? `$${value.toFixed(4)}` : undefined);
+// Budgets count micro-dollars: six decimals show a small budget's spend as it is.
+const usd = (value: unknown) => (typeof value === 'number' ? `$${value.toFixed(6)}` : undefined);
+const PERIOD_NAMES: Record<string, string> = { day: 'daily', month: 'monthly' };
 
 /** Which budget refused, how much of it is spent and when it resets, from the refusal's details. */
 export function describeRefusal(refusal: RagfleetError): string {
@@ -27,7 +29,11 @@ export function describeRefusal(refusal: RagfleetError): string {
   const reserved = usd(detail(refusal, 'reserved_usd'));
   const resetAt = detail(refusal, 'reset_at');
   const parts = [
-    [typeof period === 'string' ? `${period}ly` : undefined, 'budget', scope ? `of ${scope}` : undefined]
+    [
+      typeof period === 'string' ? (PERIOD_NAMES[period] ?? period) : undefined,
+      'budget',
+      scope ? `of ${scope}` : undefined,
+    ]
       .filter(Boolean)
       .join(' '),
     limit && spent ? `${spent} spent${reserved ? ` and ${reserved} reserved` : ''} of ${limit}` : undefined,

@@ -6,7 +6,7 @@ import { InMemoryEventBus } from '@ragfleet/events';
 import { GenerateClient, GrpcServer, RetrieveClient, RouterClient, SessionClient } from '@ragfleet/grpc';
 import { protos, type GenerateV1, type RetrieveV1, type RouterV1 } from '@ragfleet/protos';
 import { createLogger, createMetricsRegistry, runWithRequestContext } from '@ragfleet/telemetry';
-import { startFakeOllama, uniqueSuffix, type FakeOllama } from '@ragfleet/testing';
+import { startFakeOllama, uniqueSuffix, waitFor, type FakeOllama } from '@ragfleet/testing';
 import { createApp } from '../../gateway/src/app.ts';
 import { upstreamReadiness } from '../../gateway/src/readiness.ts';
 import { CompletionPublisher, EVENTS_STREAM } from '../src/adapters/completion-publisher.ts';
@@ -22,6 +22,7 @@ import { AnswerPipeline } from '../src/domain/answer-pipeline.ts';
 import { ProviderGuard } from '../src/domain/provider-guard.ts';
 import { countTokens } from '../src/domain/token-count.ts';
 import { generateHandlers } from '../src/grpc/answer-handlers.ts';
+import { startDelayingProxy, type DelayingProxy } from './delaying-proxy.ts';
 import { FakeBudgetRouter, RESET_AT } from './fake-budget-router.ts';
 import { routerHandlers } from './router-handlers.ts';
 
@@ -61,6 +62,9 @@ let retrieveClient: RetrieveClient;
 const servers: GrpcServer[] = [];
 let cachedClient: GenerateClient;
 let plainAddress: string;
+/** A generate whose Ollama answers through a proxy that stalls after the first token. */
+let stalledClient: GenerateClient;
+let stallingProxy: DelayingProxy;
 let bus: InMemoryEventBus;
 const budgets = new FakeBudgetRouter([BIG, SMALL]);
 
@@ -68,12 +72,12 @@ const unimplemented = async () => {
   throw new RagfleetError('INTERNAL', 'not part of this test');
 };
 
-async function startGenerate(options: { cache: boolean }): Promise<string> {
+async function startGenerate(options: { cache: boolean; ollamaUrl?: string }): Promise<string> {
   const pipeline = new AnswerPipeline({
     router: new GrpcModelRouter(routerClient),
     retriever: new GrpcRetriever(retrieveClient),
     prompts: loadPromptLibrary('rag-answer', 'v3'),
-    providers: [new OllamaProvider({ host: ollama.url })],
+    providers: [new OllamaProvider({ host: options.ollamaUrl ?? ollama.url })],
     guard: new ProviderGuard({ retries: 0 }),
     defaultTopK: 3,
     budgets: new GrpcBudgets(routerClient),
@@ -123,13 +127,18 @@ beforeAll(async () => {
   bus = new InMemoryEventBus({ streams: [EVENTS_STREAM], logger });
   cachedClient = new GenerateClient(await startGenerate({ cache: true }));
   plainAddress = await startGenerate({ cache: false });
+  stallingProxy = await startDelayingProxy(ollama.url);
+  stallingProxy.setDelays({ firstTokenMs: 0, stallMs: 5_000 });
+  stalledClient = new GenerateClient(await startGenerate({ cache: false, ollamaUrl: stallingProxy.url }));
 });
 
 afterAll(async () => {
   cachedClient.close();
+  stalledClient.close();
   routerClient.close();
   retrieveClient.close();
   for (const server of servers) await server.close();
+  await stallingProxy.close();
   await upstream.close();
   await bus.close();
   await ollama.close();
@@ -297,6 +306,41 @@ describe('generate budgets over gRPC', () => {
     });
     expect(settled?.costUsd).toBeGreaterThan(0);
     expect(budgets.held()).toEqual([]);
+  });
+});
+
+describe('a cancelled answer', () => {
+  it('settles the tokens the caller received, releasing the rest of its reservation', async () => {
+    const tenant = `gone-${uniqueSuffix()}`;
+    const controller = new AbortController();
+    await runWithRequestContext({ requestId: `req-${uniqueSuffix()}`, tenant, user: 'ada' }, async () => {
+      const events: Events = [];
+      await expect(
+        (async () => {
+          for await (const event of stalledClient.answer(
+            { query: 'What if I hang up?', prefer: 'quality' },
+            { signal: controller.signal },
+          )) {
+            events.push(event);
+            // The first token arrived; the model stalls: the caller leaves.
+            if (event.token) controller.abort(new Error('caller hung up'));
+          }
+        })(),
+      ).rejects.toThrow();
+      expect(events.some((event) => event.token)).toBe(true);
+    });
+    await waitFor(() => forTenant(budgets.settles, tenant).length > 0);
+    const [reservation] = forTenant(budgets.reserves, tenant);
+    const [settled] = forTenant(budgets.settles, tenant);
+    expect(settled).toMatchObject({
+      generationId: reservation?.generationId,
+      model: BIG.model,
+      inputTokens: reservation?.promptTokens,
+      outputTokens: countTokens(TOKENS[0] ?? ''),
+    });
+    expect(settled?.costUsd).toBeGreaterThan(0);
+    expect(settled?.costUsd).toBeLessThan(reservation?.usd ?? 0);
+    expect(forTenant(budgets.held(), tenant)).toEqual([]);
   });
 });
 

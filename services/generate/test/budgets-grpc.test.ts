@@ -309,6 +309,36 @@ describe('generate budgets over gRPC', () => {
   });
 });
 
+describe('a router that cannot reserve', () => {
+  it('answers without budgets while the router does not serve Reserve (older than budgets), and reserves again once it does', async () => {
+    const tenant = `upgrade-${uniqueSuffix()}`;
+    budgets.reserveFailure = new RagfleetError('METHOD_NOT_ALLOWED', 'Reserve is not served yet.');
+    try {
+      const events = await ask({ query: `Old router? ${uniqueSuffix()}`, prefer: 'quality' }, tenant);
+      expect(doneOf(events)).toMatchObject({ model: BIG.model, cached: false });
+      expect(forTenant(budgets.settles, tenant)).toEqual([]);
+    } finally {
+      budgets.reserveFailure = undefined;
+    }
+    await ask({ query: `New router? ${uniqueSuffix()}`, prefer: 'quality' }, tenant);
+    expect(forTenant(budgets.settles, tenant)).toHaveLength(1);
+  });
+
+  it('gives no answer when the budgets cannot be reached: nothing would stop it overspending', async () => {
+    const tenant = `dark-${uniqueSuffix()}`;
+    budgets.reserveFailure = new RagfleetError('SERVICE_UNAVAILABLE', 'The budget store cannot be reached.');
+    const before = chats().length;
+    try {
+      const events = await ask({ query: `Redis away? ${uniqueSuffix()}`, prefer: 'quality' }, tenant);
+      expect(errorOf(events)).toMatchObject({ code: 'SERVICE_UNAVAILABLE', retryable: true });
+      expect(doneOf(events)).toBeUndefined();
+      expect(chats().length).toBe(before);
+    } finally {
+      budgets.reserveFailure = undefined;
+    }
+  });
+});
+
 describe('a cancelled answer', () => {
   it('settles the tokens the caller received, releasing the rest of its reservation', async () => {
     const tenant = `gone-${uniqueSuffix()}`;

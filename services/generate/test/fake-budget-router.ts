@@ -34,6 +34,8 @@ const costOf = (model: PricedModel, input: number, output: number) =>
 export class FakeBudgetRouter {
   readonly limits = new Map<string, number>();
   readonly reserves: Reservation[] = [];
+  /** Set: every Reserve fails with it (a router without budgets, its store away). */
+  reserveFailure: RagfleetError | undefined;
   readonly settles: Settlement[] = [];
   readonly #prices: Map<string, PricedModel>;
   readonly #holds = new Map<string, Reservation>();
@@ -71,6 +73,7 @@ export class FakeBudgetRouter {
     );
     const reservation: Reservation = { ...request, tenant, usd };
     this.reserves.push(reservation);
+    if (this.reserveFailure) throw this.reserveFailure;
     const limit = this.limits.get(tenant) ?? Number.POSITIVE_INFINITY;
     const spent = this.#spent.get(tenant) ?? 0;
     const reserved = this.held()

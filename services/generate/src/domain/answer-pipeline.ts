@@ -116,7 +116,9 @@ const CUT_OFF_FINISH_REASONS = new Set(['length', 'max_tokens']);
  */
 export class AnswerPipeline {
   readonly #options: Required<Omit<AnswerPipelineOptions, 'responseCache' | 'logger' | 'budgets'>>;
-  #budgets: Budgets | undefined;
+  readonly #budgets: Budgets | undefined;
+  /** Said once: a router older than budgets answers every Reserve UNIMPLEMENTED. */
+  #reserveUnsupportedLogged = false;
   readonly #cache: ResponseCache | undefined;
   readonly #logger: PipelineLogger | undefined;
   readonly #providers: Map<string, ChatProvider>;
@@ -407,12 +409,15 @@ export class AnswerPipeline {
           if (signal.aborted) throw cancelled(signal);
           const failure = toRagfleetError(error);
           if (failure.code === 'METHOD_NOT_ALLOWED') {
-            // A router without Reserve (older than budgets): answer, and stop asking it.
-            this.#logger?.warn(
-              { err: failure.message },
-              'the router does not serve Reserve; budgets are off',
-            );
-            this.#budgets = undefined;
+            // A router older than budgets (a rolling upgrade): answer unreserved, and ask again
+            // next time, so budgets hold again as soon as the new router is there.
+            if (!this.#reserveUnsupportedLogged) {
+              this.#reserveUnsupportedLogged = true;
+              this.#logger?.warn(
+                { err: failure.message },
+                'the router does not serve Reserve; answering without budgets until it does',
+              );
+            }
           } else if (failure.code === 'BUDGET_EXCEEDED') {
             refusal = failure;
             refused.push(choice);

@@ -1,5 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { createHash } from 'node:crypto';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DEFAULT_PORTS } from '../../packages/config/src/index.ts';
 import { fleetTopology } from '../../packages/events/src/fleet-topology.ts';
 import { loadEmbedConfig } from '../../services/embed/src/config.ts';
@@ -343,6 +346,60 @@ describe('the router component', () => {
     expect(config.BUDGET_KEY_PREFIX).toBe('acme:budgets:');
     expect(config.BUDGET_RESERVATION_TTL_SECONDS).toBe(120);
     expect(config.BREAKER_STATE_TTL_SECONDS).toBe(30);
+  });
+
+  it("mounts the operator's routing ConfigMap as a directory, and the router loads the files it names", () => {
+    const objects = render({
+      set: {
+        'routing.existingConfigMap': 'acme-routing',
+        'routing.weightsKey': 'weights.json',
+        'routing.domainTermsKey': 'terms.txt',
+      },
+    });
+    const router = workloadOf(objects, name('router'));
+    const mount = containerOf(router).volumeMounts.find(
+      (entry: { name: string }) => entry.name === 'routing',
+    );
+    // A subPath mount would never see the ConfigMap change, and the catalog would never reload.
+    expect(mount).toEqual({ name: 'routing', mountPath: '/etc/ragfleet/routing', readOnly: true });
+    expect(router.spec.template.spec.volumes).toContainEqual({
+      name: 'routing',
+      configMap: { name: 'acme-routing' },
+    });
+    const env = componentEnv(objects, name('router'));
+    expect(env).toMatchObject({
+      CATALOG_PATH: '/etc/ragfleet/routing/catalog.json',
+      ROUTER_WEIGHTS_FILE: '/etc/ragfleet/routing/weights.json',
+      ROUTER_DOMAIN_TERMS_FILE: '/etc/ragfleet/routing/terms.txt',
+    });
+    // The mounted directory, with the router's own files under the ConfigMap's keys.
+    const directory = mkdtempSync(join(tmpdir(), 'ragfleet-routing-'));
+    try {
+      copyFileSync(
+        join(import.meta.dirname, '../../services/router/catalog.json'),
+        join(directory, 'catalog.json'),
+      );
+      copyFileSync(
+        join(import.meta.dirname, '../../services/router/routing-weights.json'),
+        join(directory, 'weights.json'),
+      );
+      writeFileSync(join(directory, 'terms.txt'), 'kubernetes\nhelm chart\n');
+      const mounted = Object.fromEntries(
+        Object.entries(env).map(([variable, value]) => [
+          variable,
+          value.replace('/etc/ragfleet/routing', directory),
+        ]),
+      );
+      expect(loadRouterConfig(mounted).domainTerms).toEqual(['kubernetes', 'helm chart']);
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+    // Without a ConfigMap: the image's files, nothing mounted.
+    const plain = workloadOf(objectsOf('defaults'), name('router'));
+    expect(plain.spec.template.spec.volumes.map((volume: { name: string }) => volume.name)).not.toContain(
+      'routing',
+    );
+    expect(componentEnv(objectsOf('defaults'), name('router')).CATALOG_PATH).toBeUndefined();
   });
 
   it("changes none of the router's or generate's defaults: their values only name them", () => {

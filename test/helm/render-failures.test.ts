@@ -140,6 +140,13 @@ const CASES: Array<[string, ValueSet, RegExp]> = [
     /components\.embed\.env\.EMBED_WORKERS: Invalid type\. Expected: string/,
   ],
   [
+    'a routing file key that leaves the mounted ConfigMap',
+    {
+      setString: { 'routing.existingConfigMap': 'acme-routing', 'routing.catalogKey': '../etc/catalog.json' },
+    },
+    /routing\.catalogKey: Does not match pattern/,
+  ],
+  [
     'an unknown dependency for a component',
     { set: { 'components.embed.uses[0]': 'postgres' } },
     /components\.embed\.uses\.0 must be one of/,

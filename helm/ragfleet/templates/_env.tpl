@@ -50,6 +50,14 @@ from Secrets, never copied into a ConfigMap.
 {{- with $auth.jwt.issuer }}{{ $_ := set $settings "GATEWAY_JWT_ISSUER" . }}{{ end -}}
 {{- with $auth.jwt.audience }}{{ $_ := set $settings "GATEWAY_JWT_AUDIENCE" . }}{{ end -}}
 {{- end -}}
+{{- if include "ragfleet.mountsRouting" . -}}
+{{- $routing := $root.Values.routing -}}
+{{- range $variable, $key := dict "CATALOG_PATH" $routing.catalogKey "ROUTER_WEIGHTS_FILE" $routing.weightsKey "ROUTER_DOMAIN_TERMS_FILE" $routing.domainTermsKey -}}
+{{- if $key -}}
+{{- $_ := set $settings $variable (printf "/etc/ragfleet/routing/%s" $key) -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
 {{- range $name, $value := $c.env -}}
 {{- $_ := set $settings $name (toString $value) -}}
 {{- end -}}
@@ -137,4 +145,9 @@ data:
 
 {{- define "ragfleet.mountsApiKeys" -}}
 {{- if and (has "auth" .c.uses) (include "ragfleet.apiKeysSecretKey" .root) -}}true{{- end -}}
+{{- end -}}
+
+{{/* The router mounts routing.existingConfigMap (its catalog, weights, domain terms) when one is named. */}}
+{{- define "ragfleet.mountsRouting" -}}
+{{- if and (eq .name "router") .root.Values.routing.existingConfigMap -}}true{{- end -}}
 {{- end -}}

@@ -157,6 +157,12 @@ spec:
           mountPath: /var/run/secrets/ragfleet/gateway
           readOnly: true
         {{- end }}
+        {{- if include "ragfleet.mountsRouting" . }}
+        # A directory, not subPath: only a directory mount sees the ConfigMap's updates.
+        - name: routing
+          mountPath: /etc/ragfleet/routing
+          readOnly: true
+        {{- end }}
   volumes:
     - name: tmp
       emptyDir:
@@ -181,6 +187,11 @@ spec:
         defaultMode: 0440
         items:
           - { key: {{ include "ragfleet.apiKeysSecretKey" .root }}, path: api-keys.yaml }
+    {{- end }}
+    {{- if include "ragfleet.mountsRouting" . }}
+    - name: routing
+      configMap:
+        name: {{ .root.Values.routing.existingConfigMap }}
     {{- end }}
 {{- end -}}
 

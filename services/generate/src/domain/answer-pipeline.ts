@@ -3,7 +3,7 @@ import { RagfleetError, isRagfleetError, toRagfleetError } from '@ragfleet/error
 import { withSpan } from '@ragfleet/telemetry';
 import type { AnswerEvent, AnswerRequest } from './answer-events.ts';
 import { answerCostUsd } from './answer-cost.ts';
-import { budgetExceeded, describeRefusal, withBudgetFallback } from './budget-refusal.ts';
+import { budgetExceeded, budgetStatusMessage, withBudgetFallback } from './budget-refusal.ts';
 import {
   DEFAULT_CONVERSATION_LIMITS,
   asChatMessages,
@@ -92,6 +92,12 @@ interface Held {
   generationId: string;
   promptTokens: number;
 }
+
+type Reserved =
+  | { kind: 'held'; held: Held }
+  | { kind: 'unreserved' }
+  | { kind: 'refused'; refusal: RagfleetError }
+  | { kind: 'failed'; failure: RagfleetError };
 
 /** Reserve's worst case for a model, to tell which candidates are cheaper than a refused one. */
 const estimatedCostUsd = (choice: ModelChoice, prompt: number, maxOutput: number) =>
@@ -392,55 +398,27 @@ export class AnswerPipeline {
           refused.push(choice);
           continue;
         }
-        const generationId = this.#options.newGenerationId();
-        try {
-          await this.#budgets.reserve(
-            {
-              generationId,
-              provider: choice.provider,
-              model: choice.model,
-              promptTokens: prompt,
-              maxOutputTokens: maxOutput,
-            },
-            signal,
-          );
-          held = { generationId, promptTokens: prompt };
-        } catch (error) {
-          if (signal.aborted) throw cancelled(signal);
-          const failure = toRagfleetError(error);
-          if (failure.code === 'METHOD_NOT_ALLOWED') {
-            // A router older than budgets (a rolling upgrade): answer unreserved, and ask again
-            // next time, so budgets hold again as soon as the new router is there.
-            if (!this.#reserveUnsupportedLogged) {
-              this.#reserveUnsupportedLogged = true;
-              this.#logger?.warn(
-                { err: failure.message },
-                'the router does not serve Reserve; answering without budgets until it does',
-              );
-            }
-          } else if (failure.code === 'BUDGET_EXCEEDED') {
-            refusal = failure;
-            refused.push(choice);
-            ceiling = Math.min(ceiling, estimate(choice));
-            const cheaper = candidates.slice(position + 1).find((next) => estimate(next.choice) < ceiling);
-            await emit({
-              type: 'status',
-              stage: 'budget',
-              message: `${choice.provider}/${choice.model} does not fit the budget (${describeRefusal(failure)}); ${
-                cheaper
-                  ? `trying ${cheaper.choice.provider}/${cheaper.choice.model}`
-                  : 'no cheaper model to try'
-              }`,
-              provider: choice.provider,
-              model: choice.model,
-            });
-            continue;
-          } else {
-            // Without a reservation nothing would stop this answer overspending: it is not given.
-            await this.#emitError(emit, failure);
-            return;
-          }
+        const reserved = await this.#reserve(choice, prompt, maxOutput, signal);
+        if (reserved.kind === 'failed') {
+          // Without a reservation nothing would stop this answer overspending: it is not given.
+          await this.#emitError(emit, reserved.failure);
+          return;
         }
+        if (reserved.kind === 'refused') {
+          refusal = reserved.refusal;
+          refused.push(choice);
+          ceiling = Math.min(ceiling, estimate(choice));
+          const cheaper = candidates.slice(position + 1).find((next) => estimate(next.choice) < ceiling);
+          await emit({
+            type: 'status',
+            stage: 'budget',
+            message: budgetStatusMessage(choice, reserved.refusal, cheaper?.choice),
+            provider: choice.provider,
+            model: choice.model,
+          });
+          continue;
+        }
+        if (reserved.kind === 'held') held = reserved.held;
       }
       let opened: OpenedStream;
       try {
@@ -591,6 +569,46 @@ export class AnswerPipeline {
         model: choice.model,
         finishReason,
       });
+    }
+  }
+
+  /**
+   * Holds an attempt's worst case against the caller's budgets: held, refused (BUDGET_EXCEEDED),
+   * unreserved (a router older than budgets: answered without, and asked again next time, so
+   * budgets hold as soon as the new router is there) or failed (the budgets cannot be reached).
+   */
+  async #reserve(
+    choice: ModelChoice,
+    prompt: number,
+    maxOutput: number,
+    signal: AbortSignal,
+  ): Promise<Reserved> {
+    const generationId = this.#options.newGenerationId();
+    try {
+      await this.#budgets?.reserve(
+        {
+          generationId,
+          provider: choice.provider,
+          model: choice.model,
+          promptTokens: prompt,
+          maxOutputTokens: maxOutput,
+        },
+        signal,
+      );
+      return { kind: 'held', held: { generationId, promptTokens: prompt } };
+    } catch (error) {
+      if (signal.aborted) throw cancelled(signal);
+      const failure = toRagfleetError(error);
+      if (failure.code === 'BUDGET_EXCEEDED') return { kind: 'refused', refusal: failure };
+      if (failure.code !== 'METHOD_NOT_ALLOWED') return { kind: 'failed', failure };
+      if (!this.#reserveUnsupportedLogged) {
+        this.#reserveUnsupportedLogged = true;
+        this.#logger?.warn(
+          { err: failure.message },
+          'the router does not serve Reserve; answering without budgets until it does',
+        );
+      }
+      return { kind: 'unreserved' };
     }
   }
 

@@ -42,6 +42,16 @@ export function describeRefusal(refusal: RagfleetError): string {
   return parts.length > 1 ? parts.join(', ') : refusal.message;
 }
 
+/** The `budget` status of a refused model: which, why, and what is tried next. */
+export function budgetStatusMessage(
+  refused: ModelChoice,
+  refusal: RagfleetError,
+  cheaper: ModelChoice | undefined,
+): string {
+  const next = cheaper ? `trying ${cheaper.provider}/${cheaper.model}` : 'no cheaper model to try';
+  return `${refused.provider}/${refused.model} does not fit the budget (${describeRefusal(refusal)}); ${next}`;
+}
+
 /** The answer's end when no model of the route fits: 402, not retryable, the reset time in its message. */
 export function budgetExceeded(refusal: RagfleetError): RagfleetError {
   return new RagfleetError(

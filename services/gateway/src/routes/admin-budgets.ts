@@ -27,13 +27,9 @@ const targetFields = {
     description:
       '`tenant` (the whole tenant, the default), or one API `key` or one `user` of it, named by `id`.',
   }),
-  id: z
-    .string()
-    .regex(IDENTIFIER, 'letters, digits and ._@:- only (1-128)')
-    .optional()
-    .meta({
-      description: 'The API key id or the user; required for the key and user scopes, absent for tenant.',
-    }),
+  id: z.string().regex(IDENTIFIER, 'letters, digits and ._@:- only (1-128)').optional().meta({
+    description: 'The API key id or the user; required for the key and user scopes, absent for tenant.',
+  }),
   period: z
     .enum(BUDGET_PERIODS)
     .meta({ description: 'UTC `day` or `month`: when the spend starts again from 0.' }),

@@ -328,13 +328,8 @@ export async function startCostFleet(options: {
     },
     ledger(name) {
       const tenant = keyOf(name).tenant;
-      let text = '';
-      try {
-        text = readFileSync(join(dataDir, 'router', 'ledger.jsonl'), 'utf8');
-      } catch {
-        return [];
-      }
-      return text
+      // No file is a failure to see, not an empty ledger: the router opens it at start.
+      return readFileSync(join(dataDir, 'router', 'ledger.jsonl'), 'utf8')
         .split('\n')
         .filter((line) => line.trim())
         .map((line) => JSON.parse(line) as LedgerLine)

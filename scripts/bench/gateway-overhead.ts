@@ -88,7 +88,7 @@ function gatewayApp(edge: boolean) {
             redis,
             // High enough never to refuse: every request still pays both Redis windows.
             settings: {
-              perMinute: { free: 1e9, standard: 1e9, premium: 1e9 },
+              perMinute: { free: 1e9, standard: 1e9, premium: 1e9, enterprise: 10_000 },
               perDay: 1e9,
               maxConcurrentStreams: 10,
               prefix,

@@ -16,3 +16,4 @@ export {
 } from './service-auth.ts';
 export { checkDevelopmentHost, formatHostPort, isLoopbackHost } from './listen-host.ts';
 export { bindNaming, PortInUseError, type ListenTarget } from './port-in-use.ts';
+export { TIERS, tierRank, type Tier } from './tiers.ts';

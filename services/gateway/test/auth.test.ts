@@ -75,7 +75,7 @@ beforeAll(async () => {
   });
   const limiter = createRequestLimiter({
     settings: {
-      perMinute: { free: 3, standard: 1_000, premium: 1_000 },
+      perMinute: { free: 3, standard: 1_000, premium: 1_000, enterprise: 10_000 },
       perDay: 10_000,
       maxConcurrentStreams: 2,
       prefix: 'unused:',

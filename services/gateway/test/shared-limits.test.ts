@@ -125,7 +125,7 @@ describe('Redis unreachable', () => {
     const limiter = createRequestLimiter({
       redis: client,
       settings: {
-        perMinute: { free: 3, standard: 3, premium: 3 },
+        perMinute: { free: 3, standard: 3, premium: 3, enterprise: 10_000 },
         perDay: 1_000,
         maxConcurrentStreams: 1,
         prefix,

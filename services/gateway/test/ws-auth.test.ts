@@ -53,7 +53,7 @@ function admission(keys: KeyDirectory, perMinute = 1_000) {
     auth: new Authenticator({ keys, anonymousTier: 'premium' }),
     limiter: createRequestLimiter({
       settings: {
-        perMinute: { free: perMinute, standard: 100, premium: 100 },
+        perMinute: { free: perMinute, standard: 100, premium: 100, enterprise: 10_000 },
         perDay: 1_000,
         maxConcurrentStreams: 5,
         prefix: 'unused:',

@@ -58,7 +58,18 @@ const HIT: RetrieveV1.SearchHit = {
   start: 0,
   end: 48,
 };
-const ANSWER_TOKENS = ['Answers', ' stream', ' as', ' NDJSON', ' [1].'];
+const ANSWER_TOKENS = [
+  'Answers',
+  ' stream',
+  ' as',
+  ' NDJSON',
+  ' [1].',
+  ' Each',
+  ' event',
+  ' is',
+  ' a',
+  ' line.',
+];
 
 let ollama: FakeOllama;
 let upstream: GrpcServer;
@@ -195,6 +206,9 @@ describe('generate response cache over gRPC', () => {
 
     expect(text(replayed)).toBe(ANSWER_TOKENS.join(''));
     expect(text(replayed)).toBe(text(live));
+    // It streams like the live answer: the stored chunks cross as events of their own, not one.
+    const tokenEvents = (events: GenerateV1.AnswerResponse__Output[]) => events.filter((e) => e.token).length;
+    expect(tokenEvents(replayed)).toBeGreaterThan(1);
     expect(usageOf(replayed)).toEqual(usageOf(live));
     expect(replayed.find((e) => e.status?.stage === 'cache')?.status).toMatchObject({
       provider: 'ollama',

@@ -1,5 +1,6 @@
-export const TIERS = ['free', 'standard', 'premium'] as const;
-export type Tier = (typeof TIERS)[number];
+import { TIERS, type Tier } from '@ragfleet/config';
+
+export { TIERS, type Tier };
 
 /**
  * The tier of a caller nobody gave one: an anonymous development caller

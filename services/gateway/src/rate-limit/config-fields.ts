@@ -9,6 +9,7 @@ export const rateLimitConfigFields = {
   GATEWAY_RATE_LIMIT_FREE_PER_MINUTE: env.positiveInt(60),
   GATEWAY_RATE_LIMIT_STANDARD_PER_MINUTE: env.positiveInt(600),
   GATEWAY_RATE_LIMIT_PREMIUM_PER_MINUTE: env.positiveInt(3_000),
+  GATEWAY_RATE_LIMIT_ENTERPRISE_PER_MINUTE: env.positiveInt(10_000),
   /** Requests per day per user, every tier. */
   GATEWAY_RATE_LIMIT_PER_DAY: env.positiveInt(1_000),
   /** Concurrent streams (RAG answers, WebSocket asks) per key. */

@@ -18,7 +18,7 @@ describe('rate-limit refusal metrics', () => {
     const registry = createMetricsRegistry('gateway');
     const limits = createRequestLimiter({
       settings: {
-        perMinute: { free: 1, standard: 5, premium: 10 },
+        perMinute: { free: 1, standard: 5, premium: 10, enterprise: 10_000 },
         perDay: 2,
         maxConcurrentStreams: 1,
         prefix: 'unit:',

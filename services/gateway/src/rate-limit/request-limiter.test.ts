@@ -7,7 +7,7 @@ import { FailoverCounter, type PointLimiter } from './failover-counter.ts';
 import { StoreHealth } from './store-health.ts';
 
 const settings: LimitSettings = {
-  perMinute: { free: 2, standard: 5, premium: 10 },
+  perMinute: { free: 2, standard: 5, premium: 10, enterprise: 10_000 },
   perDay: 3,
   maxConcurrentStreams: 1,
   prefix: 'unit:',

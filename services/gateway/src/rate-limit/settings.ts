@@ -7,6 +7,7 @@ export function limitSettings(config: GatewayConfig): LimitSettings {
       free: config.GATEWAY_RATE_LIMIT_FREE_PER_MINUTE,
       standard: config.GATEWAY_RATE_LIMIT_STANDARD_PER_MINUTE,
       premium: config.GATEWAY_RATE_LIMIT_PREMIUM_PER_MINUTE,
+      enterprise: config.GATEWAY_RATE_LIMIT_ENTERPRISE_PER_MINUTE,
     },
     perDay: config.GATEWAY_RATE_LIMIT_PER_DAY,
     maxConcurrentStreams: config.GATEWAY_MAX_CONCURRENT_STREAMS,

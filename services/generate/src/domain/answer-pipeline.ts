@@ -12,7 +12,9 @@ import {
   type ConversationLimits,
 } from './conversation-input.ts';
 import { withConversationSummary } from './conversation-summary-section.ts';
+import { afterPendingWork } from './coalesce-tokens.ts';
 import { numberByDocument } from './document-passages.ts';
+import { replayChunks } from './replay-chunks.ts';
 import { describeFlaggedPassages, PassageGuard } from './passage-guard.ts';
 import { formatContext } from './prompt-template.ts';
 import type { ProviderGuard, OpenedStream } from './provider-guard.ts';
@@ -309,8 +311,11 @@ export class AnswerPipeline {
       model: hit.model,
     });
     let firstTokenAt: number | undefined;
-    for (const text of hit.tokens) {
+    for (const [index, text] of replayChunks(hit.tokens).entries()) {
       if (signal.aborted) throw cancelled(signal);
+      // A turn of the event loop between chunks, as a live provider's stream has: otherwise the
+      // token coalescer would merge the whole cached answer into one event and nothing streams.
+      if (index > 0) await afterPendingWork();
       firstTokenAt ??= this.#options.now();
       await emit({ type: 'token', text });
     }

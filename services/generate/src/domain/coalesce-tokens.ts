@@ -2,6 +2,14 @@ import type { AnswerEvent } from './answer-events.ts';
 
 const NOT_YET = Symbol('not yet');
 
+/**
+ * What a producer awaits between the parts it wants to stream as separate events: it resolves in
+ * the timers phase of the next loop iteration, after every setImmediate callback already queued
+ * (coalesceTokens' end-of-batch check, stream writers' flushes) has run. One setImmediate would
+ * not do: it is queued before coalesceTokens' own and fires first.
+ */
+export const afterPendingWork = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 /** Resolves on the next turn of the event loop, after every already-settled promise has run. */
 const nextTurn = () => new Promise<typeof NOT_YET>((resolve) => setImmediate(() => resolve(NOT_YET)));
 

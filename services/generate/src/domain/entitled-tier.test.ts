@@ -6,6 +6,8 @@ describe('entitledTier', () => {
     expect(entitledTier('premium', 'free')).toBe('free');
     expect(entitledTier('standard', 'premium')).toBe('standard');
     expect(entitledTier('', 'standard')).toBe('standard');
+    expect(entitledTier('enterprise', 'premium')).toBe('premium');
+    expect(entitledTier('premium', 'enterprise')).toBe('premium');
   });
 
   it('lets internal callers (no authenticated tier) choose', () => {

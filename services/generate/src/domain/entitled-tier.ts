@@ -1,4 +1,4 @@
-const ORDER = ['free', 'standard', 'premium'];
+import { tierRank } from '@ragfleet/config';
 
 /**
  * The tier an answer is routed for. The authenticated tier (from the gateway, in metadata) is a
@@ -8,8 +8,8 @@ const ORDER = ['free', 'standard', 'premium'];
 export function entitledTier(requested: string, authenticated: string | undefined): string {
   if (!authenticated) return requested;
   if (requested === '') return authenticated;
-  const asked = ORDER.indexOf(requested);
-  const allowed = ORDER.indexOf(authenticated);
+  const asked = tierRank(requested);
+  const allowed = tierRank(authenticated);
   if (asked === -1 || allowed === -1) return requested;
   return asked <= allowed ? requested : authenticated;
 }

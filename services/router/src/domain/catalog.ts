@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { TIERS, type Tier } from '@ragfleet/config';
 
-export const TIERS = ['free', 'standard', 'premium', 'enterprise'] as const;
-export type Tier = (typeof TIERS)[number];
+export { TIERS, type Tier };
 
 export const PROVIDERS = ['extractive', 'ollama', 'anthropic'] as const;
 export type ProviderName = (typeof PROVIDERS)[number];

@@ -1,3 +1,4 @@
+import { afterPendingWork } from '../../domain/coalesce-tokens.ts';
 import type {
   AnswerContext,
   ChatChunk,
@@ -14,13 +15,6 @@ import { composeExtractiveSummary } from './extractive-summary.ts';
 import { countWords } from './terms.ts';
 
 export const EXTRACTIVE_MODEL = 'extractive-v1';
-
-/**
- * Resolves in the timers phase of the next loop iteration: after every setImmediate callback
- * already queued (coalesceTokens' end-of-batch check, stream writers' flushes) has run. One
- * setImmediate would not do: it is queued before coalesceTokens' own and fires first.
- */
-const afterPendingWork = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 const wordsOf = (messages: readonly { content: string }[] = []) =>
   messages.reduce((sum, message) => sum + countWords(message.content), 0);

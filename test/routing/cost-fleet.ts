@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFleet, type Fleet } from '../../scripts/fleet-runner.ts';
+import { RedisCommands } from '../../scripts/bench/session-redis.ts';
 import { hashApiKey } from '../../services/gateway/src/auth/api-keys.ts';
 
 /*
@@ -19,6 +20,7 @@ const REPO = join(import.meta.dirname, '../..');
 /** Fractional micro-dollars per token, so that rounding to the micro-dollar is exercised. */
 export const OLLAMA_PRICES = { inputPricePerMtok: 0.37, outputPricePerMtok: 1.93 };
 const NATS_URL = process.env.NATS_URL || 'nats://127.0.0.1:4222';
+const REDIS_URL = 'redis://127.0.0.1:6379';
 const ADMIN_TOKEN_LENGTH = 24;
 
 export interface CatalogModel {
@@ -109,6 +111,16 @@ function pricedCatalog(): CatalogModel[] {
   return models.map((model) => (model.provider === 'ollama' ? { ...model, ...OLLAMA_PRICES } : model));
 }
 
+/** The run's budgets, settled reservations (kept 7 days), cached answers and counts, off the shared Redis. */
+async function deleteRedisKeys(prefix: string): Promise<void> {
+  const redis = await RedisCommands.open(REDIS_URL);
+  try {
+    await redis.deleteUnder(prefix);
+  } finally {
+    redis.close();
+  }
+}
+
 async function deleteStreams(namespace: string): Promise<void> {
   const connection = await connect({ servers: NATS_URL });
   try {
@@ -156,7 +168,7 @@ export async function startCostFleet(options: {
   tenants: string[];
   documents: Array<{ id: string; title: string; text: string }>;
 }): Promise<CostFleet> {
-  const run = `cost_${process.pid}_${uniqueSuffix()}`.replace(/[^A-Za-z0-9_]/g, '_');
+  const run = `cost_${uniqueSuffix()}`.replace(/[^A-Za-z0-9_]/g, '_');
   const dataDir = mkdtempSync(join(tmpdir(), 'ragfleet-routing-cost-'));
   const catalog = pricedCatalog();
   const catalogPath = join(dataDir, 'catalog.json');
@@ -196,7 +208,7 @@ export async function startCostFleet(options: {
       env: {
         NATS_URL,
         NATS_NAMESPACE: run,
-        REDIS_URL: 'redis://127.0.0.1:6379',
+        REDIS_URL,
         BUDGET_KEY_PREFIX: `${prefix}budget:`,
         RESPONSE_CACHE_PREFIX: `${prefix}answer:`,
         EMBED_CACHE_PREFIX: `${prefix}embed:`,
@@ -225,6 +237,7 @@ export async function startCostFleet(options: {
   } catch (error) {
     await ollama.close();
     await deleteStreams(run).catch(() => undefined);
+    await deleteRedisKeys(prefix).catch(() => undefined);
     rmSync(dataDir, { recursive: true, force: true });
     throw error;
   }
@@ -339,6 +352,7 @@ export async function startCostFleet(options: {
       await fleet.stop();
       await ollama.close();
       await deleteStreams(run).catch(() => undefined);
+      await deleteRedisKeys(prefix).catch(() => undefined);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -2,7 +2,7 @@ import type { FieldProblem } from '@ragfleet/errors';
 import { COMPARISON_OPERATORS, isComparisonOperator } from './condition.ts';
 import { isReadablePath, type MetricSchema } from './metric-schema.ts';
 
-/** How deep a condition may nest: rules are read by people, and a cycle-free bound keeps evaluation cheap. */
+/** How deep a condition may nest: rules are read by people, and a bound keeps a hostile set from recursing deep. */
 const MAX_DEPTH = 12;
 
 /**

@@ -85,6 +85,17 @@ describe('parseRuleSet', () => {
     ]);
   });
 
+  it('refuses a condition nested deeper than the bound', () => {
+    let condition: unknown = { lt: ['channel.fee_ppm', 10] };
+    for (let i = 0; i < 20; i++) condition = { not: condition };
+    expect(problemsOf(set(rule({ condition })))).toEqual([
+      {
+        field: expect.stringMatching(/^rules\.0\.condition(\.not)+$/),
+        message: expect.stringContaining('deeper'),
+      },
+    ]);
+  });
+
   it('names every duplicate id with where the first one is', () => {
     expect(problemsOf(set(rule(), rule({ id: 'r2' }), rule()))).toEqual([
       { field: 'rules.2.id', message: 'duplicate id "r1" (first at rules.0)' },

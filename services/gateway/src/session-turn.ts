@@ -1,6 +1,7 @@
 import { invalidField, RagfleetError } from '@ragfleet/errors';
 import type { SessionV1 } from '@ragfleet/protos';
-import { eventsUntilTerminal, truncatedStreamError, type AnswerJson } from './rag-answer.ts';
+import { collectAnswer, eventsUntilTerminal, type AnswerJson } from './rag-answer.ts';
+import type { AnswerEvent } from './public-json.ts';
 import { exactMatches, type SearchFilterInput } from './routes/schemas.ts';
 import { turnEventJson, type TurnError, type TurnEvent } from './session-json.ts';
 
@@ -69,51 +70,28 @@ export interface TurnAnswerJson extends AnswerJson {
   last_seq: number;
 }
 
-/** A whole turn for clients that did not ask for a stream; an error event becomes a thrown error. */
+/**
+ * A whole turn for clients that did not ask for a stream, collected as /v1/rag's answer is: the
+ * `started` event gives the ids, an error event becomes a thrown error carrying them and the
+ * fallbacks, and the seqs are dropped from the answer's events.
+ */
 export async function collectTurn(events: AsyncIterable<TurnEvent>): Promise<TurnAnswerJson> {
-  const tokens: string[] = [];
   let ids = { session_id: '', turn_id: '', message_id: '' };
-  let citations: TurnAnswerJson['citations'] = [];
-  let usage: TurnAnswerJson['usage'] = null;
-  for await (const event of events) {
-    switch (event.type) {
-      case 'started':
+  let lastSeq = 0;
+  async function* answerEvents(): AsyncGenerator<AnswerEvent> {
+    for await (const event of events) {
+      lastSeq = event.seq;
+      if (event.type === 'started') {
         ids = { session_id: event.session_id, turn_id: event.turn_id, message_id: event.message_id };
-        break;
-      case 'citations':
-        citations = event.citations;
-        break;
-      case 'token':
-        tokens.push(event.text);
-        break;
-      case 'usage': {
-        const { type: _type, seq: _seq, ...rest } = event;
-        usage = rest;
-        break;
+        continue;
       }
-      case 'error':
-        throw turnFailure(event.error, ids);
-      case 'done':
-        return {
-          ...ids,
-          answer: tokens.join(''),
-          citations,
-          usage,
-          provider: event.provider,
-          model: event.model,
-          prompt_version: event.prompt_version,
-          finish_reason: event.finish_reason,
-          time_to_first_token_ms: event.time_to_first_token_ms,
-          cached: event.cached,
-          cost_usd: event.cost_usd,
-          decision: event.decision,
-          last_seq: event.seq,
-        };
-      case 'status':
-        break;
+      if (event.type === 'error') throw turnFailure(event.error, ids);
+      const { seq: _seq, ...answerEvent } = event;
+      yield answerEvent as AnswerEvent;
     }
   }
-  throw truncatedStreamError();
+  const answer = await collectAnswer(answerEvents());
+  return { ...ids, ...answer, last_seq: lastSeq };
 }
 
 /**

@@ -1,6 +1,3 @@
-import { createHash } from 'node:crypto';
-import type { Redis } from 'ioredis';
-
 /*
  * The Lua behind RedisBudgetStore. Each step a generation takes (reserve, settle) is one script,
  * so that Redis runs its checks and writes with nothing in between: 200 concurrent reserves from
@@ -160,25 +157,3 @@ for i = 1, tonumber(ARGV[2]) do
 end
 return out
 `;
-
-const shas = new Map<string, string>();
-
-/** EVALSHA, falling back to EVAL once when Redis does not have the script cached (NOSCRIPT). */
-export async function runScript(
-  redis: Redis,
-  lua: string,
-  keys: string[],
-  args: (string | number)[],
-): Promise<unknown> {
-  let sha = shas.get(lua);
-  if (!sha) {
-    sha = createHash('sha1').update(lua).digest('hex');
-    shas.set(lua, sha);
-  }
-  try {
-    return await redis.evalsha(sha, keys.length, ...keys, ...args);
-  } catch (error) {
-    if (!(error instanceof Error) || !error.message.startsWith('NOSCRIPT')) throw error;
-    return await redis.eval(lua, keys.length, ...keys, ...args);
-  }
-}

@@ -29,7 +29,8 @@ import {
   type ThresholdCrossing,
 } from './budget-store.ts';
 import { toUsd } from './money.ts';
-import { READ, RESERVE, SETTLE, runScript } from './redis-budget-scripts.ts';
+import { runScript } from '@ragfleet/redis-scripts';
+import { READ, RESERVE, SETTLE } from './redis-budget-scripts.ts';
 
 export interface RedisBudgetStoreOptions extends BudgetStoreOptions {
   /** Every key starts with it (e.g. `ragfleet:budgets:`), so tests and deployments share a Redis. */

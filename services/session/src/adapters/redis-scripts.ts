@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-import type { Redis } from 'ioredis';
 import { EXPIRED_TOMBSTONE_MS } from '../domain/session-errors.ts';
 
 /*
@@ -165,25 +163,3 @@ export const READ_TURN_EVENTS = script(`
 if not owned(KEYS[1], ARGV[1], ARGV[2]) then return missing(KEYS[1], ARGV[1], ARGV[2]) end
 return redis.call('XRANGE', KEYS[2], '(0-' .. ARGV[3], '+')
 `);
-
-const shas = new Map<string, string>();
-
-/** EVALSHA, loading the script once per Redis (NOSCRIPT) rather than sending it every call. */
-export async function runScript(
-  redis: Redis,
-  lua: string,
-  keys: string[],
-  args: (string | number)[],
-): Promise<unknown> {
-  let sha = shas.get(lua);
-  if (!sha) {
-    sha = createHash('sha1').update(lua).digest('hex');
-    shas.set(lua, sha);
-  }
-  try {
-    return await redis.evalsha(sha, keys.length, ...keys, ...args);
-  } catch (error) {
-    if (!(error instanceof Error) || !error.message.startsWith('NOSCRIPT')) throw error;
-    return await redis.eval(lua, keys.length, ...keys, ...args);
-  }
-}

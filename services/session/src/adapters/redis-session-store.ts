@@ -47,8 +47,8 @@ import {
   REPLACE_WINDOW,
   SET_MESSAGE_STATUS,
   TOUCH,
-  runScript,
 } from './redis-scripts.ts';
+import { runScript } from '@ragfleet/redis-scripts';
 
 export interface RedisSessionStoreOptions extends StoreTimings {
   /** Every key starts with it (e.g. `ragfleet:session:`), so tests and deployments can share a Redis. */

@@ -15,6 +15,8 @@ export const DEFAULT_PORTS = {
   router: { grpc: 7053, ops: 9103 },
   generate: { grpc: 7054, ops: 9104 },
   session: { grpc: 7055, ops: 9105 },
+  recommend: { grpc: 7056, ops: 9106 },
+  feedback: { grpc: 7057, ops: 9107 },
 } as const;
 
 /**
@@ -22,7 +24,9 @@ export const DEFAULT_PORTS = {
  * Both listeners default to loopback: a laptop's fleet is not reachable from the network unless
  * asked (Helm sets GRPC_HOST=0.0.0.0, with a service key).
  */
-export function serviceFields(service: 'embed' | 'retrieve' | 'router' | 'generate' | 'session') {
+export function serviceFields(
+  service: 'embed' | 'retrieve' | 'router' | 'generate' | 'session' | 'recommend' | 'feedback',
+) {
   return {
     GRPC_HOST: z.string().min(1).default('127.0.0.1'),
     GRPC_PORT: env.port(DEFAULT_PORTS[service].grpc),
@@ -46,4 +50,6 @@ export const serviceAddresses = {
   ROUTER_ADDR: () => env.address(`127.0.0.1:${DEFAULT_PORTS.router.grpc}`),
   GENERATE_ADDR: () => env.address(`127.0.0.1:${DEFAULT_PORTS.generate.grpc}`),
   SESSION_ADDR: () => env.address(`127.0.0.1:${DEFAULT_PORTS.session.grpc}`),
+  RECOMMEND_ADDR: () => env.address(`127.0.0.1:${DEFAULT_PORTS.recommend.grpc}`),
+  FEEDBACK_ADDR: () => env.address(`127.0.0.1:${DEFAULT_PORTS.feedback.grpc}`),
 };

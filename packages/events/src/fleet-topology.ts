@@ -40,6 +40,14 @@ export function fleetTopology(namespace = '') {
       indexVersionProgress: `ragfleet.events${subjectTag}.index.versions.progress`,
       /** The alias `active` moved to another index version (retrieve). */
       indexVersionActivated: `ragfleet.events${subjectTag}.index.versions.activated`,
+      /** One event per recommendation the scorer generated (data: the scored recommendation). */
+      recommendationsGenerated: `ragfleet.events${subjectTag}.recommendations.generated`,
+      /** A recommendation moved on in its lifecycle: shown, applied, dismissed, measured (feedback). */
+      recommendationsStage: `ragfleet.events${subjectTag}.recommendations.stage`,
+      /** A weights version became active (a fit or a rollback); every scorer replica takes it. */
+      weightsActivated: `ragfleet.events${subjectTag}.recommend.weights.activated`,
+      /** A thumbs up or down on a RAG or chat answer (feedback). */
+      answerFeedback: `ragfleet.events${subjectTag}.answer.feedback`,
       /** Every document write and delete, kept for every retrieve replica to apply in order. */
       corpusChanges: `ragfleet.corpus${subjectTag}.changes`,
     },
@@ -48,6 +56,8 @@ export function fleetTopology(namespace = '') {
       ingestWorker: `retrieve-ingest${tag}`,
       /** Prefix of each retrieve replica's own consumer of corpus changes (one durable per replica). */
       corpusReplica: `retrieve-corpus${tag}`,
+      /** Prefix of each scorer replica's own consumer of weights activations (one per replica). */
+      weightsReplica: `recommend-weights${tag}`,
     },
   };
 }

@@ -37,3 +37,5 @@ export { IndexVersionClient } from './clients/index-version-client.ts';
 export { RouterClient } from './clients/router-client.ts';
 export { GenerateClient } from './clients/generate-client.ts';
 export { SessionClient } from './clients/session-client.ts';
+export { FeedbackClient, SubjectClient, WeightsClient } from './clients/feedback-client.ts';
+export { RecommendClient } from './clients/recommend-client.ts';

@@ -6,6 +6,8 @@ import type { ProtoGrpcType as RetrieveProto } from './generated/retrieve.ts';
 import type { ProtoGrpcType as RouterProto } from './generated/router.ts';
 import type { ProtoGrpcType as GenerateProto } from './generated/generate.ts';
 import type { ProtoGrpcType as SessionProto } from './generated/session.ts';
+import type { ProtoGrpcType as FeedbackProto } from './generated/feedback.ts';
+import type { ProtoGrpcType as RecommendProto } from './generated/recommend.ts';
 
 export { PROTO_ROOT, SERVICE_PROTOS, LOADER_OPTIONS } from './paths.ts';
 
@@ -20,6 +22,8 @@ let cache: Partial<{
   router: RouterProto;
   generate: GenerateProto;
   session: SessionProto;
+  feedback: FeedbackProto;
+  recommend: RecommendProto;
 }> = {};
 
 /** The fleet's service definitions, each loaded once per process from the .proto contracts. */
@@ -29,6 +33,8 @@ export const protos = {
   router: () => (cache.router ??= load<RouterProto>(SERVICE_PROTOS.router)).ragfleet.router.v1,
   generate: () => (cache.generate ??= load<GenerateProto>(SERVICE_PROTOS.generate)).ragfleet.generate.v1,
   session: () => (cache.session ??= load<SessionProto>(SERVICE_PROTOS.session)).ragfleet.session.v1,
+  feedback: () => (cache.feedback ??= load<FeedbackProto>(SERVICE_PROTOS.feedback)).ragfleet.feedback.v1,
+  recommend: () => (cache.recommend ??= load<RecommendProto>(SERVICE_PROTOS.recommend)).ragfleet.recommend.v1,
 };
 
 /** For tests that need to prove loading is repeatable. */
@@ -41,3 +47,5 @@ export type * as RetrieveV1 from './generated/types/retrieve.ts';
 export type * as RouterV1 from './generated/types/router.ts';
 export type * as GenerateV1 from './generated/types/generate.ts';
 export type * as SessionV1 from './generated/types/session.ts';
+export type * as FeedbackV1 from './generated/types/feedback.ts';
+export type * as RecommendV1 from './generated/types/recommend.ts';

@@ -9,6 +9,8 @@ export const SERVICE_PROTOS = {
   router: 'ragfleet/router/v1/router.proto',
   generate: 'ragfleet/generate/v1/generate.proto',
   session: 'ragfleet/session/v1/session.proto',
+  feedback: 'ragfleet/feedback/v1/feedback.proto',
+  recommend: 'ragfleet/recommend/v1/recommend.proto',
 } as const;
 
 /**

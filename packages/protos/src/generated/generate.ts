@@ -10,6 +10,9 @@ import type { Error as _ragfleet_generate_v1_Error, Error__Output as _ragfleet_g
 import type { GenerateServiceClient as _ragfleet_generate_v1_GenerateServiceClient, GenerateServiceDefinition as _ragfleet_generate_v1_GenerateServiceDefinition } from './ragfleet/generate/v1/GenerateService';
 import type { HistoryMessage as _ragfleet_generate_v1_HistoryMessage, HistoryMessage__Output as _ragfleet_generate_v1_HistoryMessage__Output } from './ragfleet/generate/v1/HistoryMessage';
 import type { Status as _ragfleet_generate_v1_Status, Status__Output as _ragfleet_generate_v1_Status__Output } from './ragfleet/generate/v1/Status';
+import type { SuggestAction as _ragfleet_generate_v1_SuggestAction, SuggestAction__Output as _ragfleet_generate_v1_SuggestAction__Output } from './ragfleet/generate/v1/SuggestAction';
+import type { SuggestRequest as _ragfleet_generate_v1_SuggestRequest, SuggestRequest__Output as _ragfleet_generate_v1_SuggestRequest__Output } from './ragfleet/generate/v1/SuggestRequest';
+import type { SuggestResponse as _ragfleet_generate_v1_SuggestResponse, SuggestResponse__Output as _ragfleet_generate_v1_SuggestResponse__Output } from './ragfleet/generate/v1/SuggestResponse';
 import type { SummarizeRequest as _ragfleet_generate_v1_SummarizeRequest, SummarizeRequest__Output as _ragfleet_generate_v1_SummarizeRequest__Output } from './ragfleet/generate/v1/SummarizeRequest';
 import type { SummarizeResponse as _ragfleet_generate_v1_SummarizeResponse, SummarizeResponse__Output as _ragfleet_generate_v1_SummarizeResponse__Output } from './ragfleet/generate/v1/SummarizeResponse';
 import type { Token as _ragfleet_generate_v1_Token, Token__Output as _ragfleet_generate_v1_Token__Output } from './ragfleet/generate/v1/Token';
@@ -56,6 +59,9 @@ export interface ProtoGrpcType {
         GenerateService: SubtypeConstructor<typeof grpc.Client, _ragfleet_generate_v1_GenerateServiceClient> & { service: _ragfleet_generate_v1_GenerateServiceDefinition }
         HistoryMessage: MessageTypeDefinition<_ragfleet_generate_v1_HistoryMessage, _ragfleet_generate_v1_HistoryMessage__Output>
         Status: MessageTypeDefinition<_ragfleet_generate_v1_Status, _ragfleet_generate_v1_Status__Output>
+        SuggestAction: MessageTypeDefinition<_ragfleet_generate_v1_SuggestAction, _ragfleet_generate_v1_SuggestAction__Output>
+        SuggestRequest: MessageTypeDefinition<_ragfleet_generate_v1_SuggestRequest, _ragfleet_generate_v1_SuggestRequest__Output>
+        SuggestResponse: MessageTypeDefinition<_ragfleet_generate_v1_SuggestResponse, _ragfleet_generate_v1_SuggestResponse__Output>
         SummarizeRequest: MessageTypeDefinition<_ragfleet_generate_v1_SummarizeRequest, _ragfleet_generate_v1_SummarizeRequest__Output>
         SummarizeResponse: MessageTypeDefinition<_ragfleet_generate_v1_SummarizeResponse, _ragfleet_generate_v1_SummarizeResponse__Output>
         Token: MessageTypeDefinition<_ragfleet_generate_v1_Token, _ragfleet_generate_v1_Token__Output>

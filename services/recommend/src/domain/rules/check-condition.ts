@@ -1,6 +1,6 @@
 import type { FieldProblem } from '@ragfleet/errors';
 import { COMPARISON_OPERATORS, isComparisonOperator } from './condition.ts';
-import { isReadablePath, type MetricSchema } from './metric-schema.ts';
+import { isReadablePath, type MetricSchema } from '@ragfleet/packs';
 
 /** How deep a condition may nest: rules are read by people, and a bound keeps a hostile set from recursing deep. */
 const MAX_DEPTH = 12;

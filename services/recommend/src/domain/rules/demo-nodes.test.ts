@@ -1,10 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import { generateDemoNodes } from '../../../packs/lightning/demo-nodes.ts';
-import { metricProblems } from './check-metrics.ts';
+import { generateDemoNodes } from '@ragfleet/packs/lightning/demo-nodes.ts';
+import { metricProblems } from '@ragfleet/packs';
 import { evaluateRules } from './evaluate.ts';
-import { LIGHTNING_PACK_DIR, loadRulePack } from './load-pack.ts';
+import { loadRulePack } from './load-pack.ts';
 
-const { schema, ruleSet } = loadRulePack(LIGHTNING_PACK_DIR);
+const { schema, ruleSet } = loadRulePack('lightning');
 
 describe('generateDemoNodes', () => {
   it('is deterministic from its seed, and different seeds give different nodes', () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import { evaluateRules, fireRules, mergeCandidates, type Candidate } from './evaluate.ts';
-import { LIGHTNING_PACK_DIR, loadRulePack } from './load-pack.ts';
+import { loadRulePack } from './load-pack.ts';
 import { parseRuleSet } from './rule-set.ts';
 import { healthyChannel, healthyNode } from './test-fixtures.ts';
 
-const { schema, ruleSet } = loadRulePack(LIGHTNING_PACK_DIR);
+const { schema, ruleSet } = loadRulePack('lightning');
 
 describe('evaluateRules', () => {
   it('makes one candidate per matching channel, naming the inputs that fired it', () => {

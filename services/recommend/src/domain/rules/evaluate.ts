@@ -1,8 +1,8 @@
 import { compare, isComparisonOperator, type Condition } from './condition.ts';
 import { pathsOf } from './check-condition.ts';
-import type { MetricSchema } from './metric-schema.ts';
+import type { MetricSchema } from '@ragfleet/packs';
 import type { ExpectedEffects, Rule, RuleSet } from './rule-set.ts';
-import type { SubjectMetrics } from './subject-metrics.ts';
+import type { SubjectMetrics } from '@ragfleet/packs';
 
 /** A thing to recommend, before scoring, with what made rules propose it. */
 export interface Candidate {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import { evaluateRules } from './evaluate.ts';
-import { LIGHTNING_PACK_DIR, loadRulePack } from './load-pack.ts';
-import type { SubjectMetrics } from './subject-metrics.ts';
+import { loadRulePack } from './load-pack.ts';
+import type { SubjectMetrics } from '@ragfleet/packs';
 import { healthyChannel, healthyNode } from './test-fixtures.ts';
 
-const { schema, ruleSet } = loadRulePack(LIGHTNING_PACK_DIR);
+const { schema, ruleSet } = loadRulePack('lightning');
 
 /** A channel problem on one channel of an otherwise healthy node. */
 const withChannel = (overrides: Record<string, number>) =>

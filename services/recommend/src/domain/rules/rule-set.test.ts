@@ -1,9 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import { isRagfleetError, type FieldProblem } from '@ragfleet/errors';
-import { LIGHTNING_PACK_DIR, loadRulePack } from './load-pack.ts';
-import { parseMetricSchema, parseRuleSet } from './rule-set.ts';
+import { loadRulePack } from './load-pack.ts';
+import { parseMetricSchema } from '@ragfleet/packs';
+import { parseRuleSet } from './rule-set.ts';
 
-const { schema } = loadRulePack(LIGHTNING_PACK_DIR);
+const { schema } = loadRulePack('lightning');
 
 function rule(overrides: Record<string, unknown> = {}) {
   return {
@@ -140,7 +141,7 @@ describe('parseRuleSet', () => {
   });
 
   it('refuses a pack folder that does not exist with INVALID_ARGUMENT, not a crash', () => {
-    expect(() => loadRulePack('/nonexistent/pack')).toThrow(
+    expect(() => loadRulePack('lightning', '/nonexistent/pack')).toThrow(
       expect.objectContaining({ code: 'INVALID_ARGUMENT' }),
     );
   });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { RagfleetError, fieldDetails, type FieldProblem } from '@ragfleet/errors';
 import type { Condition } from './condition.ts';
 import { checkCondition } from './check-condition.ts';
-import { metricSchemaSchema, scopesOf, type MetricSchema } from './metric-schema.ts';
+import { scopesOf, type MetricSchema } from '@ragfleet/packs';
 
 /**
  * What applying a candidate is expected to do, before any scoring: the revenue change as a
@@ -110,12 +110,6 @@ export function parseRuleSet(input: unknown, schema: MetricSchema): RuleSet {
 }
 
 /** The pack's metric schema from JSON, refused the same way as a rule set. */
-export function parseMetricSchema(input: unknown): MetricSchema {
-  const parsed = metricSchemaSchema.safeParse(input);
-  if (!parsed.success) refuse(zodProblems(parsed.error, 'schema'));
-  return parsed.data;
-}
-
 function checkTarget(target: string, field: string, isItemRule: boolean): FieldProblem[] {
   const placeholders = [...target.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]);
   const unknown = placeholders.filter((p) => p !== 'id');

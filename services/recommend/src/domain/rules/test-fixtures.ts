@@ -1,4 +1,4 @@
-import type { CollectionItem, SubjectMetrics } from './subject-metrics.ts';
+import type { CollectionItem, SubjectMetrics } from '@ragfleet/packs';
 
 /** A channel no Lightning rule should flag: balanced, busy, fairly priced, a reliable peer. */
 export function healthyChannel(id: string, overrides: Record<string, number> = {}): CollectionItem {

@@ -1,3 +1,4 @@
+import { RagfleetError, fieldDetails } from '@ragfleet/errors';
 import { z } from 'zod';
 
 /**
@@ -33,4 +34,19 @@ export function isReadablePath(schema: MetricSchema, ruleScope: string, path: st
   if (scope !== ruleScope) return false;
   const item = schema.collections[scope];
   return item !== undefined && Object.hasOwn(item, metric);
+}
+
+/** A pack's metric schema from JSON, or INVALID_ARGUMENT naming each bad field. */
+export function parseMetricSchema(input: unknown): MetricSchema {
+  const parsed = metricSchemaSchema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => ({
+    field: ['schema', ...issue.path.map(String)].join('.'),
+    message: issue.message,
+  }));
+  throw new RagfleetError(
+    'INVALID_ARGUMENT',
+    `Invalid metric schema: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`,
+    { details: fieldDetails(problems) },
+  );
 }

@@ -1,4 +1,4 @@
-import type { SubjectMetrics } from '../../src/domain/rules/subject-metrics.ts';
+import type { SubjectMetrics } from '../src/subject-metrics.ts';
 
 /** A demo Lightning node: a public key, an alias, and the latest metrics in the pack's schema. */
 export interface DemoNode {

@@ -1,0 +1,13 @@
+// Original file: protos/ragfleet/feedback/v1/feedback.proto
+
+import type { WeightsVersion as _ragfleet_feedback_v1_WeightsVersion, WeightsVersion__Output as _ragfleet_feedback_v1_WeightsVersion__Output } from '../../../ragfleet/feedback/v1/WeightsVersion';
+
+export interface FitWeightsResponse {
+  'weights'?: (_ragfleet_feedback_v1_WeightsVersion | null);
+  'changed'?: (boolean);
+}
+
+export interface FitWeightsResponse__Output {
+  'weights': (_ragfleet_feedback_v1_WeightsVersion__Output | null);
+  'changed': (boolean);
+}

@@ -1,0 +1,10 @@
+// Original file: protos/ragfleet/feedback/v1/feedback.proto
+
+
+export interface GetStatsRequest {
+  'top'?: (number);
+}
+
+export interface GetStatsRequest__Output {
+  'top': (number);
+}

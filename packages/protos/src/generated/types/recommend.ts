@@ -1,0 +1,14 @@
+export type * from '../ragfleet/recommend/v1/Candidate.ts';
+export type * from '../ragfleet/recommend/v1/GetScorerStateRequest.ts';
+export type * from '../ragfleet/recommend/v1/GetScorerStateResponse.ts';
+export type * from '../ragfleet/recommend/v1/RecommendComplete.ts';
+export type * from '../ragfleet/recommend/v1/RecommendRequest.ts';
+export type * from '../ragfleet/recommend/v1/RecommendResponse.ts';
+export type * from '../ragfleet/recommend/v1/RecommendService.ts';
+export type * from '../ragfleet/recommend/v1/RecommendStatus.ts';
+export type * from '../ragfleet/recommend/v1/RecommendationBatch.ts';
+export type * from '../ragfleet/recommend/v1/ScoreRequest.ts';
+export type * from '../ragfleet/recommend/v1/ScoreResponse.ts';
+export type * from '../ragfleet/recommend/v1/ScoredCandidate.ts';
+export type * from '../ragfleet/recommend/v1/SubjectContext.ts';
+export type * from '../ragfleet/recommend/v1/SubjectInfo.ts';

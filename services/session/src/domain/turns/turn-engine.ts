@@ -211,8 +211,14 @@ export class TurnEngine {
           failure = event;
           break;
         }
+        // `done` ends the turn and releases its lock, so it is sent only once the reply is
+        // stored (#settle below): sent here, a client's next turn could append its question
+        // before this reply, and the session would read user, user, assistant, assistant.
+        if (event.type === 'done') {
+          done = event;
+          break;
+        }
         await emit(event);
-        if (event.type === 'done') done = event;
       }
       if (!done && !failure) {
         failure = {

@@ -49,6 +49,7 @@ beforeAll(async () => {
   server.addService('ragfleet.generate.v1.GenerateService', protos.generate().GenerateService.service, {
     // Not called here: GrpcServer needs a handler for every method.
     Summarize: async () => ({}),
+    Suggest: async () => ({}),
     Answer: async function* (request: GenerateV1.AnswerRequest__Output) {
       for (const word of request.query.split(' ')) yield { token: { text: word } };
       if (request.query.endsWith('fail')) throw new RagfleetError('PROVIDER_FAILED', 'mid-stream failure');

@@ -66,6 +66,7 @@ beforeAll(async () => {
   generateAddress = await serve('generate', (server) =>
     server.addService('ragfleet.generate.v1.GenerateService', protos.generate().GenerateService.service, {
       Summarize: async () => ({}),
+      Suggest: async () => ({}),
       Answer: async function* (_request: unknown, context: CallContext) {
         seenByGenerate.push({ tenant: context.tenant, keyId: context.keyId });
         await embedFromGenerate.embed({ texts: ['q'] });

@@ -83,6 +83,7 @@ beforeAll(async () => {
   server.addService('ragfleet.generate.v1.GenerateService', protos.generate().GenerateService.service, {
     // Not called here: GrpcServer needs a handler for every method.
     Summarize: async () => ({}),
+    Suggest: async () => ({}),
     Answer: async function* (_request: GenerateV1.AnswerRequest__Output) {
       streamsStarted++;
       yield { token: { text: 'hello' } };
@@ -229,6 +230,7 @@ describe('service tokens between services', () => {
     generate.addService('ragfleet.generate.v1.GenerateService', protos.generate().GenerateService.service, {
       // Not called here: GrpcServer needs a handler for every method.
       Summarize: async () => ({}),
+      Suggest: async () => ({}),
       Answer: async function* () {
         await misconfigured.embed({ texts: ['q'] });
         yield { token: { text: 'never' } };

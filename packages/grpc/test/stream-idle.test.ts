@@ -22,6 +22,7 @@ beforeAll(async () => {
   server.addService('ragfleet.generate.v1.GenerateService', protos.generate().GenerateService.service, {
     // Not called here: GrpcServer needs a handler for every method.
     Summarize: async () => ({}),
+    Suggest: async () => ({}),
     Answer: async function* (request: GenerateV1.AnswerRequest__Output, context) {
       const words = request.query.split(' ');
       const silentAfter = words[0] === 'mute' ? 0 : words[0] === 'freeze' ? 1 : Infinity;

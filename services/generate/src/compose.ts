@@ -1,3 +1,4 @@
+import { RagfleetError } from '@ragfleet/errors';
 import { hostname } from 'node:os';
 import { connectEventBus, fleetTopology } from '@ragfleet/events';
 import { RetrieveClient, RouterClient } from '@ragfleet/grpc';
@@ -95,7 +96,13 @@ export async function compose(
   server.addService(
     'ragfleet.generate.v1.GenerateService',
     protos.generate().GenerateService.service,
-    generateHandlers(answer, (request, context) => summarizer.summarize(request, context.signal)),
+    generateHandlers(
+      answer,
+      (request, context) => summarizer.summarize(request, context.signal),
+      async () => {
+        throw new RagfleetError('FAILED_PRECONDITION', 'Suggest is not built yet');
+      },
+    ),
   );
   logger.info(
     {

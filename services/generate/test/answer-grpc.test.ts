@@ -130,6 +130,7 @@ beforeAll(async () => {
     generateHandlers(
       composeAnswerService(pipeline, new AnswerMetrics(registry), new CompletionPublisher(bus, logger)),
       (request, context) => summarizer.summarize(request, context.signal),
+      unimplemented,
     ),
   );
   const port = await generateServer.listen(0, '127.0.0.1');

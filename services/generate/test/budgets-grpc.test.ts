@@ -92,6 +92,7 @@ async function startGenerate(options: { cache: boolean; ollamaUrl?: string }): P
     generateHandlers(
       composeAnswerService(pipeline, new AnswerMetrics(registry), new CompletionPublisher(bus, logger)),
       unimplemented,
+      unimplemented,
     ),
   );
   servers.push(server);

@@ -116,6 +116,9 @@ export async function startConversationHarness(
     generateHandlers(
       (request, context) => pipeline.answer(request, context.signal),
       (request, context) => summarizer.summarize(request, context.signal),
+      async () => {
+        throw new Error('not part of these tests');
+      },
     ),
   );
   const port = await server.listen(0, '127.0.0.1');

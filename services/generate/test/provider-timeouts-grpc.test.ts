@@ -95,6 +95,7 @@ async function startGenerate(replica: string): Promise<Generate> {
     generateHandlers(
       composeAnswerService(pipeline, new AnswerMetrics(registry), new CompletionPublisher(bus, logger)),
       unimplemented,
+      unimplemented,
     ),
   );
   servers.push(server);

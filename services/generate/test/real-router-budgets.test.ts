@@ -102,6 +102,7 @@ async function startGenerate(providers: ChatProvider[]): Promise<GenerateClient>
     generateHandlers(
       composeAnswerService(pipeline, new AnswerMetrics(registry), new CompletionPublisher(bus, logger)),
       unimplemented,
+      unimplemented,
     ),
   );
   generateServers.push(server);

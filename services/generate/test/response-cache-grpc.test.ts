@@ -114,6 +114,7 @@ async function startGenerate(options: { cache: boolean }): Promise<string> {
     generateHandlers(
       composeAnswerService(pipeline, new AnswerMetrics(serverRegistry), new CompletionPublisher(bus, logger)),
       unimplemented,
+      unimplemented,
     ),
   );
   generates.push(server);

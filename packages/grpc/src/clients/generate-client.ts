@@ -25,6 +25,18 @@ export class GenerateClient {
     return this.grpc.unary('Summarize', request, settings);
   }
 
+  /**
+   * Recommendation candidates as the model wrote them (meant to be a JSON array: the caller
+   * validates it), grounded in passages retrieved for search_query; a model call, so the
+   * caller's deadline applies.
+   */
+  suggest(
+    request: GenerateV1.SuggestRequest,
+    settings?: CallSettings,
+  ): Promise<GenerateV1.SuggestResponse__Output> {
+    return this.grpc.unary('Suggest', request, settings);
+  }
+
   close(): void {
     this.grpc.close();
   }

@@ -99,6 +99,10 @@ export class TenantScopedUpstreams {
         Summarize: async () => {
           throw new RagfleetError('FAILED_PRECONDITION', 'The fake generate does not summarize.');
         },
+        // Recommendations ask generate for suggestions (the recommend service); never the gateway.
+        Suggest: async () => {
+          throw new RagfleetError('FAILED_PRECONDITION', 'The fake generate does not suggest.');
+        },
       },
     );
   }

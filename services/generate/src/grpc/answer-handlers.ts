@@ -2,6 +2,7 @@ import type { CallContext, Handlers } from '@ragfleet/grpc';
 import type { GenerateV1 } from '@ragfleet/protos';
 import type { AnswerEvent, AnswerRequest } from '../domain/answer-events.ts';
 import { entitledTier } from '../domain/entitled-tier.ts';
+import { toSuggestRequest, toSuggestResponse, type SuggestService } from './suggest-messages.ts';
 import { toSummarizeRequest, toSummarizeResponse, type SummarizeService } from './summarize-messages.ts';
 
 /** The composed answer use case: the pipeline with its metrics and event publishing. */
@@ -62,7 +63,11 @@ export function toAnswerResponse(event: AnswerEvent): GenerateV1.AnswerResponse 
   }
 }
 
-export function generateHandlers(answer: AnswerService, summarize: SummarizeService): Handlers {
+export function generateHandlers(
+  answer: AnswerService,
+  summarize: SummarizeService,
+  suggest: SuggestService,
+): Handlers {
   return {
     Answer: async function* (request: GenerateV1.AnswerRequest__Output, context: CallContext) {
       const domainRequest: AnswerRequest = {
@@ -82,5 +87,7 @@ export function generateHandlers(answer: AnswerService, summarize: SummarizeServ
     },
     Summarize: async (request: GenerateV1.SummarizeRequest__Output, context: CallContext) =>
       toSummarizeResponse(await summarize(toSummarizeRequest(request, context), context)),
+    Suggest: async (request: GenerateV1.SuggestRequest__Output, context: CallContext) =>
+      toSuggestResponse(await suggest(toSuggestRequest(request, context), context)),
   };
 }

@@ -1,3 +1,4 @@
+import { RagfleetError } from '@ragfleet/errors';
 import { GrpcServer } from '@ragfleet/grpc';
 import { protos, type GenerateV1 } from '@ragfleet/protos';
 import { createLogger, createMetricsRegistry } from '@ragfleet/telemetry';
@@ -93,6 +94,10 @@ export async function startFakeGenerate(): Promise<FakeGenerate> {
         outputTokens: 10,
         extractive: false,
       };
+    },
+    // Sessions never ask for suggestions (recommend does); the contract needs a handler.
+    Suggest: async () => {
+      throw new RagfleetError('FAILED_PRECONDITION', 'The fake generate does not suggest.');
     },
   });
   const port = await server.listen(0, '127.0.0.1');

@@ -1,4 +1,3 @@
-import { RagfleetError } from '@ragfleet/errors';
 import { hostname } from 'node:os';
 import { connectEventBus, fleetTopology } from '@ragfleet/events';
 import { RetrieveClient, RouterClient } from '@ragfleet/grpc';
@@ -18,8 +17,9 @@ import type { GenerateConfig } from './config.ts';
 import { AnswerPipeline } from './domain/answer-pipeline.ts';
 import { DEFAULT_CONVERSATION_LIMITS } from './domain/conversation-input.ts';
 import { PassageGuard } from './domain/passage-guard.ts';
-import { SESSION_SUMMARY } from './domain/prompt-template.ts';
+import { RECOMMEND_SUGGEST, SESSION_SUMMARY } from './domain/prompt-template.ts';
 import { ProviderGuard } from './domain/provider-guard.ts';
+import { Suggester } from './domain/suggester.ts';
 import { Summarizer } from './domain/summarizer.ts';
 import { generateHandlers } from './grpc/answer-handlers.ts';
 import { prometheusGuardObserver } from './guard-metrics.ts';
@@ -27,7 +27,7 @@ import { prometheusGuardObserver } from './guard-metrics.ts';
 /**
  * generate's composition root: the router and retrieve clients (signing as generate, on behalf of
  * each request), the event bus, the providers, the response cache, the answer pipeline over
- * them, its gRPC handlers.
+ * them, the summarizer and the suggester, the gRPC handlers.
  */
 export async function compose(
   { server, registry, lifecycle, logger, transport }: ServiceKit,
@@ -35,6 +35,7 @@ export async function compose(
 ): Promise<void> {
   const prompts = loadPromptLibrary('rag-answer', config.PROMPT_VERSION);
   const summaryPrompts = loadPromptLibrary(SESSION_SUMMARY, config.SUMMARY_PROMPT_VERSION);
+  const suggestPrompts = loadPromptLibrary(RECOMMEND_SUGGEST, config.SUGGEST_PROMPT_VERSION);
   const router = new RouterClient(config.ROUTER_ADDR, { transport, registry });
   lifecycle.onShutdown('router client', async () => router.close());
   const retrieve = new RetrieveClient(config.RETRIEVE_ADDR, { transport, registry });
@@ -67,13 +68,15 @@ export async function compose(
     maxChars: config.GENERATE_MAX_CONVERSATION_CHARS,
   };
   const responseCache = await responseCacheFromConfig(config, registry, lifecycle);
+  const retriever = new GrpcRetriever(retrieve);
+  const passageGuard = new PassageGuard({ logger });
   const pipeline = new AnswerPipeline({
     router: modelRouter,
-    retriever: new GrpcRetriever(retrieve),
+    retriever,
     prompts,
     providers,
     guard,
-    passageGuard: new PassageGuard({ logger }),
+    passageGuard,
     defaultTopK: config.GENERATE_TOP_K,
     conversationLimits,
     ...(responseCache.cache ? { responseCache: responseCache.cache } : {}),
@@ -88,6 +91,15 @@ export async function compose(
     guard,
     conversationLimits,
   });
+  const suggester = new Suggester({
+    router: modelRouter,
+    retriever,
+    prompts: suggestPrompts,
+    providers,
+    guard,
+    passageGuard,
+    limits: { defaultTopK: config.GENERATE_TOP_K },
+  });
   const answer = composeAnswerService(
     pipeline,
     new AnswerMetrics(registry),
@@ -99,9 +111,7 @@ export async function compose(
     generateHandlers(
       answer,
       (request, context) => summarizer.summarize(request, context.signal),
-      async () => {
-        throw new RagfleetError('FAILED_PRECONDITION', 'Suggest is not built yet');
-      },
+      (request, context) => suggester.suggest(request, context.signal),
     ),
   );
   logger.info(
@@ -109,6 +119,7 @@ export async function compose(
       providers: providers.map((provider) => provider.name),
       prompt: prompts.defaultVersion,
       summaryPrompt: summaryPrompts.defaultVersion,
+      suggestPrompt: suggestPrompts.defaultVersion,
       responseCache: responseCache.kind,
       budgets: config.BUDGETS_ENABLED,
     },

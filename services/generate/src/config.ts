@@ -41,6 +41,11 @@ export const generateConfigSchema = z.object({
     .string()
     .regex(/^[\w.-]+$/, 'expected a version name such as v1')
     .default('v1'),
+  /** Template version of prompts/recommend-suggest used when a Suggest request names none. */
+  SUGGEST_PROMPT_VERSION: z
+    .string()
+    .regex(/^[\w.-]+$/, 'expected a version name such as v1')
+    .default('v1'),
   /**
    * Characters of conversation one Answer (history + summary) or Summarize (messages + previous
    * summary) may carry; the session service sends far less (its context has a token budget).

@@ -1,5 +1,5 @@
 import { RagfleetError } from '@ragfleet/errors';
-import { GenerateClient, GrpcServer, RetrieveClient, RouterClient } from '@ragfleet/grpc';
+import { GenerateClient, GrpcServer, RetrieveClient, RouterClient, type CallContext } from '@ragfleet/grpc';
 import { protos, type GenerateV1, type RetrieveV1, type RouterV1 } from '@ragfleet/protos';
 import { createLogger, createMetricsRegistry, runWithRequestContext } from '@ragfleet/telemetry';
 import { startFakeOllama, uniqueSuffix, type FakeOllama } from '@ragfleet/testing';
@@ -10,14 +10,15 @@ import { OllamaProvider } from '../src/adapters/ollama-provider.ts';
 import { loadPromptLibrary } from '../src/adapters/prompt-files.ts';
 import { AnswerPipeline } from '../src/domain/answer-pipeline.ts';
 import type { ConversationLimits } from '../src/domain/conversation-input.ts';
-import { SESSION_SUMMARY } from '../src/domain/prompt-template.ts';
+import { RECOMMEND_SUGGEST, SESSION_SUMMARY } from '../src/domain/prompt-template.ts';
 import { ProviderGuard } from '../src/domain/provider-guard.ts';
+import { Suggester } from '../src/domain/suggester.ts';
 import { Summarizer } from '../src/domain/summarizer.ts';
 import { generateHandlers } from '../src/grpc/answer-handlers.ts';
 import { routerHandlers } from './router-handlers.ts';
 
 /**
- * generate over real gRPC for the conversation tests: router and retrieve stand in as a small
+ * generate over real gRPC for the conversation and suggestion tests: router and retrieve stand in as a small
  * gRPC server (recording what they are asked), Ollama is the fake HTTP server the real `ollama`
  * client talks to. Tiers choose the chain: free is extractive, standard is Ollama then extractive,
  * local is Ollama alone.
@@ -26,6 +27,8 @@ export interface ConversationHarness {
   client: GenerateClient;
   ollama: FakeOllama;
   searches: RetrieveV1.SearchRequest__Output[];
+  /** The tenant each search was made for, as retrieve's call context saw it. */
+  searchTenants: string[];
   routes: RouterV1.RouteRequest__Output[];
   /** What retrieve answers from now on. */
   setHits(hits: RetrieveV1.SearchHit[]): void;
@@ -53,6 +56,7 @@ export async function startConversationHarness(
   const logger = createLogger('generate-conversation-test', 'silent');
   const ollama = await startFakeOllama();
   const searches: RetrieveV1.SearchRequest__Output[] = [];
+  const searchTenants: string[] = [];
   const routes: RouterV1.RouteRequest__Output[] = [];
   let hits: RetrieveV1.SearchHit[] = [];
 
@@ -76,8 +80,12 @@ export async function startConversationHarness(
     }),
   );
   upstream.addService('ragfleet.retrieve.v1.RetrieveService', protos.retrieve().RetrieveService.service, {
-    Search: async (request: RetrieveV1.SearchRequest__Output): Promise<RetrieveV1.SearchResponse> => {
+    Search: async (
+      request: RetrieveV1.SearchRequest__Output,
+      context: CallContext,
+    ): Promise<RetrieveV1.SearchResponse> => {
       searches.push(request);
+      searchTenants.push(context.tenant ?? '');
       return { hits };
     },
     IngestDocuments: unimplemented,
@@ -109,6 +117,14 @@ export async function startConversationHarness(
     guard,
     ...(options.conversationLimits ? { conversationLimits: options.conversationLimits } : {}),
   });
+  const suggester = new Suggester({
+    router,
+    retriever: new GrpcRetriever(retrieveClient),
+    prompts: loadPromptLibrary(RECOMMEND_SUGGEST, 'v1'),
+    providers,
+    guard,
+    limits: { defaultTopK: 3 },
+  });
   const server = new GrpcServer({ service: 'generate', logger, registry: createMetricsRegistry('generate') });
   server.addService(
     'ragfleet.generate.v1.GenerateService',
@@ -116,9 +132,7 @@ export async function startConversationHarness(
     generateHandlers(
       (request, context) => pipeline.answer(request, context.signal),
       (request, context) => summarizer.summarize(request, context.signal),
-      async () => {
-        throw new Error('not part of these tests');
-      },
+      (request, context) => suggester.suggest(request, context.signal),
     ),
   );
   const port = await server.listen(0, '127.0.0.1');
@@ -128,6 +142,7 @@ export async function startConversationHarness(
     client,
     ollama,
     searches,
+    searchTenants,
     routes,
     setHits: (next) => {
       hits = next;

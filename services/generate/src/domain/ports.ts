@@ -97,6 +97,15 @@ export interface SummaryContext {
   maxWords: number;
 }
 
+/** What a suggestion request is made of, for providers (the extractive one) that suggest without a prompt. */
+export interface SuggestContext {
+  task: 'suggest';
+  subject: string;
+  actions: readonly { name: string; description: string; category: string }[];
+  passages: readonly NumberedPassage[];
+  maxSuggestions: number;
+}
+
 export interface ChatRequest {
   model: string;
   system: string;
@@ -104,7 +113,7 @@ export interface ChatRequest {
   /** The most tokens the answer may have (the budget reserved for it); absent: the provider's own. */
   maxOutputTokens?: number;
   /** The raw material of the task the prompt asks for. */
-  context: AnswerContext | SummaryContext;
+  context: AnswerContext | SummaryContext | SuggestContext;
 }
 
 export interface ChatUsage {
@@ -149,6 +158,17 @@ export interface SummaryPromptValues {
   /** The messages to fold, each sealed as quoted data with its role. */
   messages: string;
   max_words: string;
+}
+
+/** What the recommend-suggest templates name. */
+export interface SuggestPromptValues {
+  /** The subject's metrics, sealed as quoted data (they come from the tenant's systems). */
+  subject: string;
+  /** The allowed actions, one line each: name (category): description. */
+  actions: string;
+  /** The retrieved passages, each sealed as quoted data with its index and title. */
+  passages: string;
+  max_suggestions: string;
 }
 
 /** The versions of one prompt family; `Values` is what its templates may name. */

@@ -4,6 +4,7 @@ import type {
   PromptTemplates,
   PromptValues,
   RenderedPrompt,
+  SuggestPromptValues,
   SummaryPromptValues,
 } from './ports.ts';
 
@@ -34,6 +35,13 @@ export const SESSION_SUMMARY: PromptFamily<SummaryPromptValues> = {
   name: 'session-summary',
   placeholders: ['previous_summary', 'messages', 'max_words'],
   required: ['previous_summary', 'messages', 'max_words'],
+};
+
+/** Suggestions must see the subject, the only actions allowed, their grounding and their limit. */
+export const RECOMMEND_SUGGEST: PromptFamily<SuggestPromptValues> = {
+  name: 'recommend-suggest',
+  placeholders: ['subject', 'actions', 'passages', 'max_suggestions'],
+  required: ['subject', 'actions', 'passages', 'max_suggestions'],
 };
 
 const SECTION = /^#\s+(system|user)\s*$/;

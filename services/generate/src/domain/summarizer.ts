@@ -1,5 +1,6 @@
 import { RagfleetError, toRagfleetError } from '@ragfleet/errors';
 import { withSpan } from '@ragfleet/telemetry';
+import { collectCompletion } from './collect-completion.ts';
 import {
   DEFAULT_CONVERSATION_LIMITS,
   asChatMessages,
@@ -111,7 +112,7 @@ export class Summarizer {
       try {
         const written = await withSpan(
           'rag.summarize',
-          () => this.#write(provider, chatRequest(choice.model), signal),
+          () => collectCompletion(this.#options.guard, provider, chatRequest(choice.model), signal),
           {
             'rag.provider': choice.provider,
             'rag.model': choice.model,
@@ -138,23 +139,6 @@ export class Summarizer {
     throw new RagfleetError('PROVIDER_UNAVAILABLE', 'no model provider could summarize', {
       internal: failures.join('; ') || 'no provider of the chain is configured in this process',
     });
-  }
-
-  async #write(provider: ChatProvider, request: ChatRequest, signal: AbortSignal) {
-    const opened = await this.#options.guard.open(provider, request, signal);
-    let text = '';
-    let inputTokens: number | undefined;
-    let outputTokens: number | undefined;
-    const take = (chunk: (typeof opened.head)[number]) => {
-      if (chunk.token) text += chunk.token;
-      if (chunk.usage?.inputTokens !== undefined) inputTokens = chunk.usage.inputTokens;
-      if (chunk.usage?.outputTokens !== undefined) outputTokens = chunk.usage.outputTokens;
-    };
-    opened.head.forEach(take);
-    if (!opened.ended) {
-      for (let next = await opened.rest.next(); !next.done; next = await opened.rest.next()) take(next.value);
-    }
-    return { text, inputTokens, outputTokens };
   }
 
   #validate(request: SummarizeRequest): {

@@ -4,6 +4,7 @@ import type {
   ChatChunk,
   ChatProvider,
   ChatRequest,
+  SuggestContext,
   SummaryContext,
 } from '../../domain/ports.ts';
 import {
@@ -11,6 +12,7 @@ import {
   composeExtractiveAnswer,
   type ExtractiveOptions,
 } from './extractive-answer.ts';
+import { composeExtractiveSuggestions } from './extractive-suggestions.ts';
 import { composeExtractiveSummary } from './extractive-summary.ts';
 import { countWords } from './terms.ts';
 
@@ -27,7 +29,9 @@ const wordsOf = (messages: readonly { content: string }[] = []) =>
  * tokens that are ready within one turn (its win for real models, which deliver bursts of tiny
  * tokens, stays), so a part per turn crosses every hop as its own event, while a whole sentence
  * per event keeps the per-event cost low (a few events per answer, not one per word).
- * Asked for a summary, it quotes the conversation's key sentences (extractive-summary.ts).
+ * Asked for a summary, it quotes the conversation's key sentences (extractive-summary.ts); asked
+ * for suggestions, it writes the JSON array of the actions the passages mention
+ * (extractive-suggestions.ts).
  */
 export class ExtractiveProvider implements ChatProvider {
   readonly name = 'extractive';
@@ -39,7 +43,9 @@ export class ExtractiveProvider implements ChatProvider {
 
   stream(request: ChatRequest, signal: AbortSignal): AsyncGenerator<ChatChunk> {
     const { context } = request;
-    return context.task === 'summary' ? this.#summary(context, signal) : this.#answer(context, signal);
+    if (context.task === 'summary') return this.#summary(context, signal);
+    if (context.task === 'suggest') return this.#suggest(context, signal);
+    return this.#answer(context, signal);
   }
 
   async *#answer(context: AnswerContext, signal: AbortSignal): AsyncGenerator<ChatChunk> {
@@ -68,5 +74,15 @@ export class ExtractiveProvider implements ChatProvider {
     yield { token: summary };
     const inputTokens = countWords(context.previousSummary) + wordsOf(context.messages);
     yield { usage: { inputTokens, outputTokens: countWords(summary) }, finishReason: 'stop' };
+  }
+
+  async *#suggest(context: SuggestContext, signal: AbortSignal): AsyncGenerator<ChatChunk> {
+    signal.throwIfAborted();
+    const text = JSON.stringify(composeExtractiveSuggestions(context));
+    yield { token: text };
+    const inputTokens =
+      countWords(context.subject) +
+      context.passages.reduce((sum, passage) => sum + countWords(passage.text), 0);
+    yield { usage: { inputTokens, outputTokens: countWords(text) }, finishReason: 'stop' };
   }
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The fleet as container images (deploy/docker/Dockerfile), built and run on one machine:
 #   scripts/images.sh build   the base image (unless BASE_IMAGE names one), then one image per service
-#   scripts/images.sh run     the six services as containers on the host network, against the
+#   scripts/images.sh run     the eight services as containers on the host network, against the
 #                             machine's Redis (127.0.0.1:6379) and NATS JetStream (127.0.0.1:4222)
 #   scripts/images.sh check   the end-to-end check against the running containers' gateway, a
 #                             conversation with the session container (two turns, a resume; one
@@ -199,6 +199,12 @@ probe_port() {
 run_fleet() {
   port_open 6379 || fail "no Redis on 127.0.0.1:6379 (redis-server --port 6379 --save '')"
   port_open 4222 || fail "no NATS on 127.0.0.1:4222 (nats-server -js)"
+  # check-trust.ts calls every gRPC service fleet.env names, so each must be one this run starts.
+  local needed
+  for needed in embed retrieve router generate session recommend feedback; do
+    [[ " ${SERVICES[*]} " == *" $needed "* ]] ||
+      fail "FLEET_SERVICES (scripts/fleet-runner.ts) does not list $needed, which the checks call"
+  done
   for service in "${SERVICES[@]}"; do image_exists "$(image_name "$service")" || fail "$(image_name "$service") is not built: scripts/images.sh build"; done
   [ -z "$("$DOCKER" ps -aq --filter "label=ragfleet.images.run=$RUN_NAME")" ] ||
     fail "$RUN_NAME is already running: scripts/images.sh stop"
@@ -208,7 +214,8 @@ run_fleet() {
   {
     pick_ports GATEWAY_PORT GATEWAY_METRICS_PORT EMBED_GRPC_PORT EMBED_METRICS_PORT RETRIEVE_GRPC_PORT \
       RETRIEVE_METRICS_PORT ROUTER_GRPC_PORT ROUTER_METRICS_PORT GENERATE_GRPC_PORT GENERATE_METRICS_PORT \
-      SESSION_GRPC_PORT SESSION_METRICS_PORT
+      SESSION_GRPC_PORT SESSION_METRICS_PORT RECOMMEND_GRPC_PORT RECOMMEND_METRICS_PORT FEEDBACK_GRPC_PORT \
+      FEEDBACK_METRICS_PORT
     echo "NATS_NAMESPACE=$namespace"
   } >"$STATE/run.env"
   # shellcheck disable=SC1091
@@ -237,6 +244,8 @@ RETRIEVE_ADDR=127.0.0.1:$RETRIEVE_GRPC_PORT
 ROUTER_ADDR=127.0.0.1:$ROUTER_GRPC_PORT
 GENERATE_ADDR=127.0.0.1:$GENERATE_GRPC_PORT
 SESSION_ADDR=127.0.0.1:$SESSION_GRPC_PORT
+RECOMMEND_ADDR=127.0.0.1:$RECOMMEND_GRPC_PORT
+FEEDBACK_ADDR=127.0.0.1:$FEEDBACK_GRPC_PORT
 LOG_LEVEL=${LOG_LEVEL:-info}
 EOF
   "$DOCKER" volume create --label "ragfleet.images.run=$RUN_NAME" "$RUN_NAME-data" >/dev/null
@@ -288,7 +297,8 @@ check_fleet() {
   RAGFLEET_URL=http://127.0.0.1:$GATEWAY_PORT SERVICE_AUTH_KEY_FILE=$STATE/service-key/service-key \
     EMBED_ADDR=127.0.0.1:$EMBED_GRPC_PORT RETRIEVE_ADDR=127.0.0.1:$RETRIEVE_GRPC_PORT \
     ROUTER_ADDR=127.0.0.1:$ROUTER_GRPC_PORT GENERATE_ADDR=127.0.0.1:$GENERATE_GRPC_PORT \
-    SESSION_ADDR=127.0.0.1:$SESSION_GRPC_PORT node test/images/check-trust.ts
+    SESSION_ADDR=127.0.0.1:$SESSION_GRPC_PORT RECOMMEND_ADDR=127.0.0.1:$RECOMMEND_GRPC_PORT \
+    FEEDBACK_ADDR=127.0.0.1:$FEEDBACK_GRPC_PORT node test/images/check-trust.ts
 }
 
 stop_fleet() {

@@ -6,11 +6,13 @@ import { join } from 'node:path';
 import { DEFAULT_PORTS } from '../../packages/config/src/index.ts';
 import { fleetTopology } from '../../packages/events/src/fleet-topology.ts';
 import { loadEmbedConfig } from '../../services/embed/src/config.ts';
+import { loadFeedbackConfig } from '../../services/feedback/src/config.ts';
 import { parseKeyFile } from '../../services/gateway/src/auth/key-file.ts';
 import { loadGatewayConfig } from '../../services/gateway/src/config.ts';
 import { loadGenerateConfig } from '../../services/generate/src/config.ts';
 import { loadRetrieveConfig } from '../../services/retrieve/src/config.ts';
 import { loadRouterConfig } from '../../services/router/src/config.ts';
+import { loadRecommendConfig } from '../../services/recommend/src/config.ts';
 import { loadSessionConfig } from '../../services/session/src/config.ts';
 import { componentEnv, containerOf, workloadOf } from './component-env.ts';
 import { chart, find, helm, render, valueArgs, type K8sObject, type ValueSet } from './helm.ts';
@@ -28,7 +30,7 @@ const VALUE_SETS: Record<string, ValueSet> = {
   prod: { files: ['prod-values.yaml'] },
   'shared index, existing secrets': { files: ['shared-index-values.yaml'] },
 };
-const SERVICES = ['embed', 'retrieve', 'router', 'generate', 'session'] as const;
+const SERVICES = ['embed', 'retrieve', 'router', 'generate', 'session', 'recommend', 'feedback'] as const;
 const COMPONENTS = ['gateway', ...SERVICES] as const;
 const name = (component: string) => `rf-ragfleet-${component}`;
 
@@ -50,6 +52,8 @@ const LOADERS: Record<(typeof COMPONENTS)[number], (env: Record<string, string>)
   generate: loadGenerateConfig,
   router: loadRouterConfig,
   session: loadSessionConfig,
+  recommend: loadRecommendConfig,
+  feedback: loadFeedbackConfig,
 };
 /** Read by every process outside its config schema (packages/telemetry). */
 const READ_ELSEWHERE = ['OTEL_EXPORTER_OTLP_ENDPOINT'];
@@ -173,7 +177,7 @@ describe('the prod values', () => {
   it('autoscales with a slow scale-down and leaves retrieve to KEDA', () => {
     const autoscalers = objects().filter((object) => object.kind === 'HorizontalPodAutoscaler');
     expect(autoscalers.map((hpa) => hpa.spec.scaleTargetRef.name).sort()).toEqual(
-      ['gateway', 'embed', 'router', 'generate', 'session'].map(name).sort(),
+      ['gateway', 'embed', 'router', 'generate', 'session', 'recommend', 'feedback'].map(name).sort(),
     );
     for (const hpa of autoscalers) {
       expect(hpa.spec.behavior.scaleDown.stabilizationWindowSeconds).toBeGreaterThanOrEqual(300);
@@ -220,8 +224,10 @@ describe('the prod values', () => {
     expect(callersOf('retrieve')).toEqual(['gateway', 'generate']);
     expect(callersOf('embed')).toEqual(['retrieve']);
     expect(callersOf('router')).toEqual(['gateway', 'generate']);
-    expect(callersOf('generate')).toEqual(['gateway', 'session']);
+    expect(callersOf('generate')).toEqual(['gateway', 'recommend', 'session']);
     expect(callersOf('session')).toEqual(['gateway']);
+    expect(callersOf('recommend')).toEqual(['gateway']);
+    expect(callersOf('feedback')).toEqual(['gateway', 'recommend']);
     // The gateway takes outside traffic: here, from the ingress controller's namespace.
     const gateway = find(objects(), 'NetworkPolicy', name('gateway'));
     expect(gateway.spec.ingress[0].from[0].namespaceSelector).toBeDefined();
@@ -418,12 +424,158 @@ describe('the router component', () => {
   });
 });
 
+describe('the recommend component', () => {
+  it('is reached by the gateway and calls feedback (weights) and generate (Suggest)', () => {
+    const objects = objectsOf('defaults');
+    expect(componentEnv(objects, name('gateway')).RECOMMEND_ADDR).toBe('rf-ragfleet-recommend:7056');
+    const env = componentEnv(objects, name('recommend'));
+    expect(env.FEEDBACK_ADDR).toBe('rf-ragfleet-feedback:7057');
+    expect(env.GENERATE_ADDR).toBe('rf-ragfleet-generate:7054');
+  });
+
+  it('keeps nothing: no volume, only stable pod names for its weights consumer (REPLICA_ID)', () => {
+    const defaults = objectsOf('defaults');
+    const recommend = workloadOf(defaults, name('recommend'));
+    expect(recommend.kind).toBe('StatefulSet');
+    expect(recommend.spec.podManagementPolicy).toBe('Parallel');
+    expect(recommend.spec.volumeClaimTemplates).toBeUndefined();
+    expect(recommend.spec.template.spec.volumes.map((volume: { name: string }) => volume.name)).not.toContain(
+      'data',
+    );
+    const replicaId = containerOf(recommend).env.find(
+      (entry: { name: string }) => entry.name === 'REPLICA_ID',
+    );
+    expect(replicaId.valueFrom).toEqual({ fieldRef: { fieldPath: 'metadata.name' } });
+    const env = componentEnv(defaults, name('recommend'));
+    const config = loadRecommendConfig(env);
+    // The pod's name, not the loader's hostname() default.
+    expect(config.REPLICA_ID).toBe(env.REPLICA_ID);
+    expect(config.NATS_URL).toBeUndefined();
+    find(defaults, 'PodDisruptionBudget', name('recommend'));
+  });
+
+  it('autoscales on CPU with the prod values, its replicas on the shared NATS', () => {
+    const prod = objectsOf('prod');
+    const hpa = find(prod, 'HorizontalPodAutoscaler', name('recommend'));
+    expect(hpa.spec.scaleTargetRef).toMatchObject({ kind: 'StatefulSet', name: name('recommend') });
+    expect(hpa.spec.metrics).toEqual([
+      expect.objectContaining({ resource: expect.objectContaining({ name: 'cpu' }) }),
+    ]);
+    expect(hpa.spec.maxReplicas).toBe(10);
+    const config = loadRecommendConfig(componentEnv(prod, name('recommend')));
+    expect(config.NATS_URL).toBe('nats://nats.data.svc:4222');
+    expect(config.NATS_NAMESPACE).toBe('prod');
+    find(prod, 'ServiceMonitor', name('recommend'));
+  });
+
+  it('starts with the pack and model settings of its values, as its loader reads them', () => {
+    const config = loadRecommendConfig(
+      componentEnv(
+        render({
+          setString: {
+            'components.recommend.env.RECOMMEND_MODEL_TIMEOUT_MS': '20000',
+            'components.recommend.env.RECOMMEND_MAX_SCORE_CANDIDATES': '200',
+            'components.recommend.env.RECOMMEND_WEIGHTS_POLL_MS': '5000',
+          },
+        }),
+        name('recommend'),
+      ),
+    );
+    expect(config.RECOMMEND_MODEL_TIMEOUT_MS).toBe(20_000);
+    expect(config.RECOMMEND_MAX_SCORE_CANDIDATES).toBe(200);
+    expect(config.RECOMMEND_WEIGHTS_POLL_MS).toBe(5_000);
+    expect(config.RECOMMEND_RULE_PACK).toBe('lightning');
+  });
+
+  it("changes none of the scorer's defaults: its values only name them", () => {
+    const env = componentEnv(objectsOf('defaults'), name('recommend'));
+    const named = (variable: string) => variable.startsWith('RECOMMEND_');
+    const without = Object.fromEntries(Object.entries(env).filter(([variable]) => !named(variable)));
+    expect(Object.keys(env).filter(named).length).toBeGreaterThanOrEqual(6);
+    expect(loadRecommendConfig(env)).toEqual(loadRecommendConfig(without));
+  });
+
+  it('may run many replicas with no dependency at all', () => {
+    const objects = render({ set: { 'components.recommend.replicas': 4 } });
+    expect(workloadOf(objects, name('recommend')).spec.replicas).toBe(4);
+  });
+});
+
+describe('the feedback component', () => {
+  it('is reached by the gateway and by recommend', () => {
+    const objects = objectsOf('defaults');
+    expect(componentEnv(objects, name('gateway')).FEEDBACK_ADDR).toBe('rf-ragfleet-feedback:7057');
+    expect(componentEnv(objects, name('recommend')).FEEDBACK_ADDR).toBe('rf-ragfleet-feedback:7057');
+  });
+
+  it('keeps its embedded store on a volume of its own, one replica, when there is no MongoDB', () => {
+    const objects = objectsOf('defaults');
+    const feedback = workloadOf(objects, name('feedback'));
+    expect(feedback.kind).toBe('StatefulSet');
+    expect(feedback.spec.replicas).toBe(1);
+    expect(feedback.spec.volumeClaimTemplates[0].metadata.name).toBe('data');
+    expect(feedback.spec.volumeClaimTemplates[0].spec.resources.requests.storage).toBe('1Gi');
+    expect(containerOf(feedback).volumeMounts).toContainEqual(
+      expect.objectContaining({ name: 'data', mountPath: '/data' }),
+    );
+    const config = loadFeedbackConfig(componentEnv(objects, name('feedback')));
+    expect(config.DATA_DIR).toBe('/data');
+    expect(config.MONGODB_URI).toBeUndefined();
+    find(objects, 'PodDisruptionBudget', name('feedback'));
+  });
+
+  it('shares MongoDB and NATS between its prod replicas, with no claim per replica', () => {
+    const objects = objectsOf('prod');
+    const config = loadFeedbackConfig(componentEnv(objects, name('feedback')));
+    expect(config.MONGODB_URI).toBe('mongodb://mongo.data.svc:27017/ragfleet');
+    expect(config.NATS_URL).toBe('nats://nats.data.svc:4222');
+    expect(config.NATS_NAMESPACE).toBe('prod');
+    expect(find(objects, 'HorizontalPodAutoscaler', name('feedback')).spec.maxReplicas).toBe(10);
+    const feedback = workloadOf(objects, name('feedback'));
+    expect(feedback.spec.volumeClaimTemplates).toBeUndefined();
+    expect(feedback.spec.template.spec.volumes).toContainEqual({ name: 'data', emptyDir: {} });
+    find(objects, 'ServiceMonitor', name('feedback'));
+  });
+
+  it('starts with the measurement and learning settings of its values, as its loader reads them', () => {
+    const config = loadFeedbackConfig(
+      componentEnv(
+        render({
+          setString: {
+            'components.feedback.env.FEEDBACK_MEASURE_AFTER_MS': '3600000',
+            'components.feedback.env.FEEDBACK_MEASURE_CLAIM_MS': '60000',
+            'components.feedback.env.FEEDBACK_LEARNING_MAX_STEP': '0.1',
+          },
+        }),
+        name('feedback'),
+      ),
+    );
+    expect(config.FEEDBACK_MEASURE_AFTER_MS).toBe(3_600_000);
+    expect(config.FEEDBACK_MEASURE_CLAIM_MS).toBe(60_000);
+    expect(config.FEEDBACK_LEARNING_MAX_STEP).toBe(0.1);
+    // Unset by the chart: the subject's pack decides when an outcome is measured.
+    expect(
+      loadFeedbackConfig(componentEnv(objectsOf('defaults'), name('feedback'))).FEEDBACK_MEASURE_AFTER_MS,
+    ).toBeUndefined();
+  });
+
+  it("changes none of feedback's defaults: its values only name them", () => {
+    const env = componentEnv(objectsOf('defaults'), name('feedback'));
+    const named = (variable: string) => variable.startsWith('FEEDBACK_');
+    const without = Object.fromEntries(Object.entries(env).filter(([variable]) => !named(variable)));
+    expect(Object.keys(env).filter(named).length).toBeGreaterThanOrEqual(11);
+    expect(loadFeedbackConfig(env)).toEqual(loadFeedbackConfig(without));
+  });
+});
+
 describe('the dev values', () => {
   it('points the fleet at the Redis and NATS JetStream inside the release', () => {
     const objects = objectsOf('dev');
     expect(componentEnv(objects, name('gateway')).REDIS_URL).toBe('redis://rf-ragfleet-redis:6379');
     expect(componentEnv(objects, name('retrieve')).NATS_URL).toBe('nats://rf-ragfleet-nats:4222');
     expect(componentEnv(objects, name('session')).REDIS_URL).toBe('redis://rf-ragfleet-redis:6379');
+    expect(componentEnv(objects, name('recommend')).NATS_URL).toBe('nats://rf-ragfleet-nats:4222');
+    expect(componentEnv(objects, name('feedback')).NATS_URL).toBe('nats://rf-ragfleet-nats:4222');
     const nats = containerOf(workloadOf(objects, 'rf-ragfleet-nats'));
     expect(nats.args).toContain('--jetstream');
     for (const component of COMPONENTS) expect(workloadOf(objects, name(component)).spec.replicas).toBe(1);

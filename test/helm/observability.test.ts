@@ -15,7 +15,7 @@ import { scrapeJob, selectedServices } from './prometheus-operator.ts';
  * and ServiceMonitors whose jobs and labels are the ones those rules and dashboards query.
  */
 
-const COMPONENTS = ['gateway', 'embed', 'retrieve', 'router', 'generate', 'session'];
+const COMPONENTS = ['gateway', 'embed', 'retrieve', 'router', 'generate', 'session', 'recommend', 'feedback'];
 const prod = render({ files: ['prod-values.yaml'] });
 const ofKind = (objects: K8sObject[], kind: string) => objects.filter((object) => object.kind === kind);
 const dashboardMaps = (objects: K8sObject[]) =>

@@ -57,6 +57,21 @@ const CASES: Array<[string, ValueSet, RegExp]> = [
     /components\.router: 3 replicas .*need dependencies\.redis: .*budgets in memory/,
   ],
   [
+    'two feedback replicas on the embedded store',
+    { set: { 'components.feedback.replicas': 2 } },
+    /components\.feedback: 2 replicas .*need dependencies\.mongodb: .*DATA_DIR/,
+  ],
+  [
+    'an HPA on feedback with the embedded store',
+    { set: { 'components.feedback.autoscaling.enabled': true } },
+    /components\.feedback: 6 replicas .*need dependencies\.mongodb/,
+  ],
+  [
+    'a gateway calling a recommend that is turned off',
+    { set: { 'components.recommend.enabled': false } },
+    /components\.gateway\.upstreams: recommend is not an enabled component/,
+  ],
+  [
     'retrieve replicas sharing MongoDB without NATS',
     { set: { 'components.retrieve.replicas': 3, ...MONGO } },
     /components\.retrieve: 3 replicas need dependencies\.nats/,

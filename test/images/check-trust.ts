@@ -12,7 +12,7 @@ import { smuggleTenants } from './tenant-smuggling.ts';
  *   2. a token's tenant is the tenant, whatever x-tenant-id the caller adds;
  *   3. the gateway answers /readyz, and refuses an anonymous /v1/search when it has API keys.
  * Exits 1, saying which step failed. Reads RAGFLEET_URL (the gateway), EMBED_ADDR, RETRIEVE_ADDR,
- * ROUTER_ADDR, GENERATE_ADDR, SESSION_ADDR, the service key as the services read it (SERVICE_AUTH_KEY_FILE or
+ * ROUTER_ADDR, GENERATE_ADDR, SESSION_ADDR, RECOMMEND_ADDR, FEEDBACK_ADDR, the service key as the services read it (SERVICE_AUTH_KEY_FILE or
  * SERVICE_AUTH_KEY), and RAGFLEET_API_KEY: set when the gateway runs with keys.
  */
 const check: Check = checker('check-trust');

@@ -9,6 +9,8 @@ export interface FleetAddresses {
   router: string;
   generate: string;
   session: string;
+  recommend: string;
+  feedback: string;
 }
 
 const HOST_PORT = /^[^:\s]+:\d+$/;
@@ -23,6 +25,8 @@ export function fleetAddresses(
     router: 'ROUTER_ADDR',
     generate: 'GENERATE_ADDR',
     session: 'SESSION_ADDR',
+    recommend: 'RECOMMEND_ADDR',
+    feedback: 'FEEDBACK_ADDR',
   };
   const problems = Object.values(names)
     .filter((name) => !HOST_PORT.test(env[name] ?? ''))
@@ -34,5 +38,7 @@ export function fleetAddresses(
     router: env.ROUTER_ADDR as string,
     generate: env.GENERATE_ADDR as string,
     session: env.SESSION_ADDR as string,
+    recommend: env.RECOMMEND_ADDR as string,
+    feedback: env.FEEDBACK_ADDR as string,
   };
 }

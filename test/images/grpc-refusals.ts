@@ -2,12 +2,16 @@ import { randomBytes } from 'node:crypto';
 import { isRagfleetError } from '../../packages/errors/src/index.ts';
 import {
   EmbedClient,
+  FeedbackClient,
   GenerateClient,
   IndexVersionClient,
+  RecommendClient,
   RetrieveClient,
   RouterClient,
   SessionClient,
+  SubjectClient,
   Transport,
+  WeightsClient,
   type ClientSettings,
 } from '../../packages/grpc/src/index.ts';
 import type { FleetAddresses } from './fleet-addresses.ts';
@@ -60,6 +64,35 @@ const PROBES = (addresses: FleetAddresses): Probe[] => [
     call: (settings) => {
       const client = new SessionClient(addresses.session, settings);
       return { run: client.listSessions(), close: () => client.close() };
+    },
+  },
+  {
+    name: `recommend ${addresses.recommend} RecommendService/GetScorerState`,
+    call: (settings) => {
+      const client = new RecommendClient(addresses.recommend, settings);
+      return { run: client.getScorerState(), close: () => client.close() };
+    },
+  },
+  // feedback serves three services on one port: each is called, so none is the open door.
+  {
+    name: `feedback ${addresses.feedback} SubjectService/ListSubjects`,
+    call: (settings) => {
+      const client = new SubjectClient(addresses.feedback, settings);
+      return { run: client.listSubjects(), close: () => client.close() };
+    },
+  },
+  {
+    name: `feedback ${addresses.feedback} FeedbackService/GetStats`,
+    call: (settings) => {
+      const client = new FeedbackClient(addresses.feedback, settings);
+      return { run: client.getStats(), close: () => client.close() };
+    },
+  },
+  {
+    name: `feedback ${addresses.feedback} WeightsService/ListWeights`,
+    call: (settings) => {
+      const client = new WeightsClient(addresses.feedback, settings);
+      return { run: client.listWeights(), close: () => client.close() };
     },
   },
 ];

@@ -77,6 +77,10 @@ pods that crash-loop (or, worse, run and quietly disagree) after `helm install`.
 {{- fail (printf "%s: %d replicas (replicas or autoscaling) need dependencies.redis: without it each replica keeps its own budgets in memory, and a tenant may spend its budget once per replica" $where $max) -}}
 {{- end -}}
 {{- end -}}
+{{- /* feedback: the embedded store (DATA_DIR/feedback) is one process's own. */}}
+{{- if and (eq $name "feedback") (gt $max 1) (not $has.mongodb) -}}
+{{- fail (printf "%s: %d replicas (replicas or autoscaling) need dependencies.mongodb: without it each replica keeps its own subjects, recommendations and weights under DATA_DIR and measures its own schedule, so a lifecycle call on another replica finds nothing" $where $max) -}}
+{{- end -}}
 {{- /* The summary window's own start-up check (services/session/src/config.ts), at render time. */}}
 {{- if eq $name "session" -}}
 {{- $batch := int (index $c.env "SESSION_SUMMARY_BATCH_MESSAGES" | default 15) -}}

@@ -11,6 +11,7 @@ import type {
   NumberedPassage,
   PromptTemplates,
   Retriever,
+  RouteDecision,
   SuggestPromptValues,
 } from './ports.ts';
 import type { ProviderGuard } from './provider-guard.ts';
@@ -86,15 +87,28 @@ export class Suggester {
   async suggest(request: SuggestRequest, signal: AbortSignal): Promise<SuggestResult> {
     const { subject, searchQuery, actions, k, maxSuggestions } = this.#validate(request);
     const promptVersion = this.#options.prompts.resolve(request.promptVersion);
-    // Both hops at once, as an answer does; a failed route cancels nothing the caller waits on.
+    // Both hops at once, as an answer does. A failed route stops the search it no longer needs.
+    const search = new AbortController();
+    const stopSearch = () => search.abort(signal.reason);
+    if (signal.aborted) stopSearch();
+    signal.addEventListener('abort', stopSearch, { once: true });
     const searching = withSpan(
       'rag.search',
-      () => this.#options.retriever.search(searchQuery, k, request.filters, signal),
+      () => this.#options.retriever.search(searchQuery, k, request.filters, search.signal),
       { 'rag.k': k },
     );
     searching.catch(() => {}); // reported below, or not at all when routing failed first
-    const route = await this.#options.router.route(`${searchQuery}\n${subject}`, request.tier, signal);
-    const passages: NumberedPassage[] = numberByDocument(await searching);
+    let passages: NumberedPassage[];
+    let route: RouteDecision;
+    try {
+      route = await this.#options.router.route(`${searchQuery}\n${subject}`, request.tier, signal);
+      passages = numberByDocument(await searching);
+    } catch (error) {
+      search.abort(new Error('suggestion failed before its passages were used'));
+      throw error;
+    } finally {
+      signal.removeEventListener('abort', stopSearch);
+    }
     const flagged = this.#options.passageGuard.screen(passages);
     const prompt = this.#options.prompts.render(
       promptVersion,

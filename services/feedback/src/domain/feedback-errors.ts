@@ -1,0 +1,9 @@
+import { RagfleetError } from '@ragfleet/errors';
+
+/**
+ * Not found for this tenant. The generic NOT_FOUND code, with the resource named in details:
+ * another tenant's subject answers exactly like one that never existed.
+ */
+export function notFound(resource: 'subject' | 'recommendation' | 'weights', id: string): RagfleetError {
+  return new RagfleetError('NOT_FOUND', `No such ${resource}: ${id}`, { details: { resource, id } });
+}

@@ -138,7 +138,7 @@ const processPanels: PanelSpec[] = [
     queries: one(
       sumBy(
         'service',
-        'process_cpu_seconds_total{service=~"gateway|embed|retrieve|router|generate|session"}',
+        'process_cpu_seconds_total{service=~"gateway|embed|retrieve|router|generate|session|recommend|feedback"}',
       ),
       '{{service}}',
     ),
@@ -218,6 +218,102 @@ const sessionOverviewPanels: PanelSpec[] = [
     queries: one(sumBy('direction', 'ragfleet_session_summary_tokens_total'), '{{direction}}'),
   },
   ...grpcServerPanels('session').slice(1),
+];
+
+/*
+ * Recommendations (services/recommend, services/feedback; issue 13): what the scorer produced and
+ * dropped, and what feedback recorded, measured and learned from it. Feedback's weights gauges are
+ * the same on every replica sharing MongoDB: max, not sum, over replicas.
+ */
+const recommendOverviewPanels: PanelSpec[] = [
+  {
+    title: 'Scored candidates by source',
+    description:
+      "Candidates scored per second: from the rules, from the model (generate's Suggest), or sent to Score.",
+    unit: 'ops',
+    queries: one(sumBy('source', 'ragfleet_recommend_scored_candidates_total'), '{{source}}'),
+  },
+  {
+    title: 'Recommend duration p95 by outcome',
+    description: 'From a Recommend call beginning to its last event (rules, model, scoring, records).',
+    unit: 's',
+    queries: quantiles('ragfleet_recommend_duration_seconds', ['outcome'], '', [0.95]),
+  },
+  {
+    title: 'Model output dropped by reason',
+    description:
+      'Model suggestions dropped as invalid: not_json, wrong_shape, unknown_action (alert: over half for 15 m).',
+    unit: 'ops',
+    queries: one(sumBy('reason', 'ragfleet_recommend_model_output_dropped_total'), '{{reason}}'),
+  },
+  {
+    title: 'Model failures and weights changes',
+    description:
+      'Runs whose model chain failed (by code; the rules still answer), weights versions taken (by how) and refused.',
+    unit: 'ops',
+    queries: [
+      { expr: sumBy('code', 'ragfleet_recommend_model_failures_total'), legend: 'model failed {{code}}' },
+      {
+        expr: sumBy('via', 'ragfleet_recommend_weights_version_changes_total'),
+        legend: 'weights via {{via}}',
+      },
+      { expr: `sum(${rate('ragfleet_recommend_weights_refused_total')})`, legend: 'weights refused' },
+    ],
+  },
+  ...grpcServerPanels('recommend').slice(1),
+];
+
+const feedbackOverviewPanels: PanelSpec[] = [
+  {
+    title: 'Lifecycle transitions per minute by stage',
+    description: 'Recommendations reaching each stage: generated, shown, applied, dismissed, measured.',
+    unit: 'short',
+    queries: one(`${sumBy('to', 'ragfleet_feedback_transitions_total')} * 60`, '{{to}}'),
+  },
+  {
+    title: 'Measurements by outcome',
+    description:
+      'Measurer results: measured, retry (no snapshot since applying yet), unmeasurable (retries used up), lost_claim (another replica had it).',
+    unit: 'ops',
+    queries: one(sumBy('outcome', 'ragfleet_feedback_measurements_total'), '{{outcome}}'),
+  },
+  {
+    title: 'Weights version',
+    description: 'The active weights version and where it came from (seed, fit, rollback).',
+    unit: 'none',
+    kind: 'stat',
+    queries: one(
+      'max by (version, origin) (ragfleet_feedback_weights_version_info)',
+      '{{version}} ({{origin}})',
+    ),
+  },
+  {
+    title: 'Active weight by factor',
+    description: "Each scoring factor's weight in the active version.",
+    unit: 'percentunit',
+    queries: one('max by (factor) (ragfleet_feedback_active_weight)', '{{factor}}'),
+  },
+  {
+    title: 'Weight fits by outcome',
+    description:
+      'Fits over the last range: activated (a new version), unchanged, too_few (outcomes measured).',
+    unit: 'short',
+    queries: one('sum by (outcome) (increase(ragfleet_feedback_fits_total[$__range]))', '{{outcome}}'),
+  },
+  {
+    title: 'Answer ratings and unpublished events',
+    description:
+      'Ratings of answers (by rating, and whether one replaced an earlier), events not published (by type).',
+    unit: 'ops',
+    queries: [
+      {
+        expr: sumBy('rating, replaced', 'ragfleet_feedback_answer_feedback_total'),
+        legend: 'rating {{rating}} (replaced {{replaced}})',
+      },
+      { expr: sumBy('type', 'ragfleet_feedback_publish_failures_total'), legend: 'not published {{type}}' },
+    ],
+  },
+  ...grpcServerPanels('feedback').slice(1),
 ];
 
 const overview = dashboard({
@@ -353,6 +449,8 @@ const overview = dashboard({
       ],
     },
     { title: 'Sessions', panels: sessionOverviewPanels },
+    { title: 'Recommend', panels: recommendOverviewPanels },
+    { title: 'Feedback', panels: feedbackOverviewPanels },
     { title: 'Routing', panels: routingPanels },
     {
       title: 'Router',
@@ -495,6 +593,20 @@ const performance = dashboard({
         ...grpcServerPanels('session'),
       ],
     },
+    {
+      title: 'Recommend',
+      panels: [
+        {
+          title: 'Recommend duration by outcome',
+          description:
+            "A whole Recommend stream: subject read, rules, the model's suggestions, scoring, records.",
+          unit: 's',
+          queries: quantiles('ragfleet_recommend_duration_seconds', ['outcome']),
+        },
+        ...grpcServerPanels('recommend'),
+      ],
+    },
+    { title: 'Feedback', panels: grpcServerPanels('feedback') },
     { title: 'Router', panels: grpcServerPanels('router') },
     {
       title: 'Retrieve',

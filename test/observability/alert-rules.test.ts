@@ -50,7 +50,7 @@ describe('Prometheus alert rules', () => {
     }
   });
 
-  it('cover the seeds of the issues: latency, errors, breaker, cache, ingest backlog, a service down, failing turns', () => {
+  it('cover the seeds of the issues: latency, errors, breaker, cache, ingest backlog, a service down, failing turns, recommendations', () => {
     const names = alertRules().map((rule) => rule.alert);
     for (const seed of [
       'RagfleetLatencyP95High',
@@ -60,6 +60,8 @@ describe('Prometheus alert rules', () => {
       'RagfleetIngestBacklogGrowing',
       'RagfleetServiceDown',
       'RagfleetSessionTurnFailureRateHigh',
+      'RagfleetRecommendModelOutputDropped',
+      'RagfleetRecommendWeightsRefused',
     ])
       expect(names).toContain(seed);
   });

@@ -122,6 +122,50 @@ describe('Grafana dashboards', () => {
       expect({ metric, shown: read.has(metric) }).toEqual({ metric, shown: true });
   });
 
+  it.each([
+    [
+      'Recommend',
+      [
+        'ragfleet_recommend_scored_candidates_total',
+        'ragfleet_recommend_duration_seconds_bucket',
+        'ragfleet_recommend_model_output_dropped_total',
+        'ragfleet_recommend_model_failures_total',
+        'ragfleet_recommend_weights_version_changes_total',
+        'ragfleet_recommend_weights_refused_total',
+      ],
+    ],
+    [
+      'Feedback',
+      [
+        'ragfleet_feedback_transitions_total',
+        'ragfleet_feedback_measurements_total',
+        'ragfleet_feedback_weights_version_info',
+        'ragfleet_feedback_active_weight',
+        'ragfleet_feedback_fits_total',
+        'ragfleet_feedback_answer_feedback_total',
+      ],
+    ],
+  ])('show recommendations in a %s row of Overview, one panel or more per metric', (title, metrics) => {
+    const panels = dashboards().find(({ file }) => file === 'ragfleet-overview.json')?.dashboard.panels ?? [];
+    const rowAt = panels.findIndex((panel) => panel.type === 'row' && panel.title === title);
+    expect(rowAt).toBeGreaterThanOrEqual(0);
+    const nextRow = panels.findIndex((panel, index) => index > rowAt && panel.type === 'row');
+    const row = panels.slice(rowAt + 1, nextRow < 0 ? undefined : nextRow);
+    const read = new Set(
+      row.flatMap((panel) => (panel.targets ?? []).flatMap(({ expr }) => [...metricNames(expr)])),
+    );
+    for (const metric of metrics)
+      expect({ metric, shown: read.has(metric) }).toEqual({ metric, shown: true });
+    // Its gRPC calls by code, on the service's own label.
+    expect(
+      row.some((panel) =>
+        (panel.targets ?? []).some(({ expr }) =>
+          expr.includes(`ragfleet_grpc_server_handled_total{service="${title.toLowerCase()}"}`),
+        ),
+      ),
+    ).toBe(true);
+  });
+
   it('query in valid PromQL (promtool parses each as a recording rule)', () => {
     const queries = dashboardQueries();
     const rules = queries.map(({ expr }, index) => ({

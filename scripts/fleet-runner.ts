@@ -10,7 +10,16 @@ import { DEFAULT_PORTS } from '../packages/config/src/service-fields.ts';
 import { SUPERVISED_BY_PIPE } from '../packages/lifecycle/src/lifecycle.ts';
 import { freePort } from '../packages/testing/src/ports.ts';
 
-export const FLEET_SERVICES = ['embed', 'retrieve', 'router', 'generate', 'session', 'gateway'] as const;
+export const FLEET_SERVICES = [
+  'embed',
+  'retrieve',
+  'router',
+  'generate',
+  'session',
+  'feedback',
+  'recommend',
+  'gateway',
+] as const;
 export type FleetService = (typeof FLEET_SERVICES)[number];
 type GrpcService = Exclude<FleetService, 'gateway'>;
 
@@ -20,6 +29,8 @@ export interface FleetPorts {
   router: { grpc: number; ops: number };
   generate: { grpc: number; ops: number };
   session: { grpc: number; ops: number };
+  feedback: { grpc: number; ops: number };
+  recommend: { grpc: number; ops: number };
   gateway: { http: number; ops: number };
 }
 
@@ -92,7 +103,15 @@ export interface Fleet {
   stop(): Promise<void>;
 }
 
-const GRPC_SERVICES: readonly GrpcService[] = ['embed', 'retrieve', 'router', 'generate', 'session'];
+const GRPC_SERVICES: readonly GrpcService[] = [
+  'embed',
+  'retrieve',
+  'router',
+  'generate',
+  'session',
+  'feedback',
+  'recommend',
+];
 const TAIL_LINES = 20;
 
 /** Limits no measuring run reaches; concurrent streams keep their default. */

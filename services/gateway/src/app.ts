@@ -20,6 +20,7 @@ import type {
   GenerateUpstream,
   IndexVersionUpstream,
   Readiness,
+  RecommendationUpstreams,
   RetrieveUpstream,
   SessionUpstream,
 } from './upstreams.ts';
@@ -37,6 +38,8 @@ export interface GatewayDeps {
   usage?: UsageUpstream;
   /** The router's budgets (/v1/admin/budgets); they answer SERVICE_UNAVAILABLE without it. */
   budgets?: BudgetUpstream;
+  /** The scorer and the feedback service (subjects, recommendations, feedback, weights); without them those routes answer SERVICE_UNAVAILABLE. */
+  recommendations?: RecommendationUpstreams;
   logger: Logger;
   registry: Registry;
   readiness: () => Promise<Readiness>;
@@ -77,6 +80,7 @@ export function createApp(deps: GatewayDeps): Express {
     sessions: deps.sessions,
     usage: deps.usage,
     budgets: deps.budgets,
+    recommendations: deps.recommendations,
     keys: admission.auth.keys,
     readiness: deps.readiness,
     metrics,

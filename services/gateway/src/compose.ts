@@ -1,10 +1,14 @@
 import { createServer, type Server } from 'node:http';
 import {
+  FeedbackClient,
   GenerateClient,
   IndexVersionClient,
+  RecommendClient,
   RetrieveClient,
   RouterClient,
   SessionClient,
+  SubjectClient,
+  WeightsClient,
   type Transport,
 } from '@ragfleet/grpc';
 import type { Lifecycle } from '@ragfleet/lifecycle';
@@ -56,6 +60,16 @@ export async function compose(kit: GatewayKit, config: GatewayConfig): Promise<S
   lifecycle.onShutdown('session client', () => sessions.close());
   const router = new RouterClient(config.ROUTER_ADDR, { transport, registry });
   lifecycle.onShutdown('router client', () => router.close());
+  const recommend = new RecommendClient(config.RECOMMEND_ADDR, { transport, registry });
+  lifecycle.onShutdown('recommend client', () => recommend.close());
+  // The feedback service's three gRPC services share its one port: one client each.
+  const subjects = new SubjectClient(config.FEEDBACK_ADDR, { transport, registry });
+  lifecycle.onShutdown('subject client', () => subjects.close());
+  const feedback = new FeedbackClient(config.FEEDBACK_ADDR, { transport, registry });
+  lifecycle.onShutdown('feedback client', () => feedback.close());
+  const weights = new WeightsClient(config.FEEDBACK_ADDR, { transport, registry });
+  lifecycle.onShutdown('weights client', () => weights.close());
+  const recommendations = { recommend, subjects, feedback, weights };
 
   const redis = config.REDIS_URL ? connectRedis(config.REDIS_URL, logger) : undefined;
   if (redis)
@@ -94,6 +108,7 @@ export async function compose(kit: GatewayKit, config: GatewayConfig): Promise<S
     sessions,
     usage: router,
     budgets: router,
+    recommendations,
     logger,
     registry,
     inFlight,
@@ -104,14 +119,14 @@ export async function compose(kit: GatewayKit, config: GatewayConfig): Promise<S
     bodyLimit: config.GATEWAY_BODY_LIMIT,
     maxWaitMs: config.GATEWAY_MAX_WAIT_MS,
     streamIdleMs: config.GATEWAY_STREAM_IDLE_MS,
-    // Session is reported, not required: without it only conversations are down (their routes
-    // answer 503, retryable), while /v1/search and /v1/rag still answer; an unready gateway
-    // would lose those too.
+    // Session, recommend and feedback are reported, not required: without one only its routes
+    // are down (they answer 503, retryable), while /v1/search and /v1/rag still answer; an
+    // unready gateway would lose those too.
     readiness: upstreamReadiness(
       { retrieve: retrieve.grpc.raw, generate: generate.grpc.raw },
       () => lifecycle.ready,
       1_000,
-      { session: sessions.grpc.raw },
+      { session: sessions.grpc.raw, recommend: recommend.grpc.raw, feedback: feedback.grpc.raw },
     ),
   });
 
@@ -145,6 +160,7 @@ export async function compose(kit: GatewayKit, config: GatewayConfig): Promise<S
   const websockets = attachWebSocket(server, {
     generate,
     sessions,
+    recommend,
     logger,
     registry,
     promptGuard,

@@ -35,6 +35,10 @@ export const gatewayConfigSchema = z.object({
   GENERATE_ADDR: serviceAddresses.GENERATE_ADDR(),
   /** The session service: conversations (/v1/sessions, WebSocket chat). */
   SESSION_ADDR: serviceAddresses.SESSION_ADDR(),
+  /** The recommendation-scorer: GET /v1/subjects/:id/recommendations, scoring, WebSocket recommend. */
+  RECOMMEND_ADDR: serviceAddresses.RECOMMEND_ADDR(),
+  /** The feedback service: subjects and metrics, recommendation lifecycle, statistics, answer feedback, weights. */
+  FEEDBACK_ADDR: serviceAddresses.FEEDBACK_ADDR(),
   /** The router: its usage ledger (GET /v1/usage). */
   ROUTER_ADDR: serviceAddresses.ROUTER_ADDR(),
   LOG_LEVEL: env.logLevel(),

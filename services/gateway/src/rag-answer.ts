@@ -57,6 +57,7 @@ export function truncatedStreamError(): RagfleetError {
 export async function* eventsUntilTerminal<M, E extends { type: string }>(
   messages: AsyncIterable<M>,
   toEvent: (message: M) => E | undefined,
+  isTerminal: (event: E) => boolean = (event) => event.type === 'done' || event.type === 'error',
 ): AsyncGenerator<E> {
   const upstream = messages[Symbol.asyncIterator]();
   let finished = false;
@@ -66,7 +67,7 @@ export async function* eventsUntilTerminal<M, E extends { type: string }>(
       if (next.done) return;
       const event = toEvent(next.value);
       if (!event) continue;
-      finished = event.type === 'done' || event.type === 'error';
+      finished = isTerminal(event);
       yield event;
       if (finished) return;
     }

@@ -1,4 +1,13 @@
-import type { GenerateClient, IndexVersionClient, RetrieveClient, SessionClient } from '@ragfleet/grpc';
+import type {
+  FeedbackClient,
+  GenerateClient,
+  IndexVersionClient,
+  RecommendClient,
+  RetrieveClient,
+  SessionClient,
+  SubjectClient,
+  WeightsClient,
+} from '@ragfleet/grpc';
 
 /** What the routes need from upstream services: the typed gRPC clients, or anything shaped like them. */
 export type RetrieveUpstream = Pick<
@@ -23,3 +32,29 @@ export type SessionUpstream = Pick<
   SessionClient,
   'createSession' | 'getSession' | 'listSessions' | 'deleteSession' | 'turn' | 'resumeTurn' | 'getStats'
 >;
+
+/** The recommendation-scorer: scoring a batch, and the whole pipeline as a stream. */
+export type RecommendUpstream = Pick<RecommendClient, 'score' | 'recommend'>;
+
+/** The feedback service's subjects and their metric snapshots. */
+export type SubjectUpstream = Pick<
+  SubjectClient,
+  'createSubject' | 'getSubject' | 'listSubjects' | 'putMetrics'
+>;
+
+/** The feedback service's recommendation lifecycle, statistics and answer feedback. */
+export type FeedbackUpstream = Pick<
+  FeedbackClient,
+  'getRecommendation' | 'transition' | 'getStats' | 'recordAnswerFeedback'
+>;
+
+/** The feedback service's factor weights (operators: list, fit now, roll back). */
+export type WeightsUpstream = Pick<WeightsClient, 'listWeights' | 'fitWeights' | 'rollbackWeights'>;
+
+/** The recommendation half of the fleet, as the gateway reaches it (the clients on two ports). */
+export interface RecommendationUpstreams {
+  recommend: RecommendUpstream;
+  subjects: SubjectUpstream;
+  feedback: FeedbackUpstream;
+  weights: WeightsUpstream;
+}

@@ -26,6 +26,9 @@ export const SCOPES = [
   'search',
   'rag',
   'chat',
+  'recommendations:read',
+  'recommendations:write',
+  'feedback',
   'admin',
 ] as const;
 export type Scope = (typeof SCOPES)[number];

@@ -86,7 +86,7 @@ export function registerRoutes(routes: readonly GatewayRoute[], options: Registe
   for (const [path, entries] of byPath) {
     const chain = router.route(path);
     for (const entry of entries) {
-      const method = entry.method.toLowerCase() as 'get' | 'post' | 'delete';
+      const method = entry.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete';
       // The root of the request's trace (or a child of the caller's traceparent): every service the
       // route reaches adds its spans below this one.
       chain[method]((request, response) =>

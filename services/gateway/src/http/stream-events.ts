@@ -23,6 +23,10 @@ export interface StreamOptions<E extends StreamedEvent> {
    * set: a resume after a turn's last event has nothing left to send, and that is complete.
    */
   mayEndWithoutTerminal?: boolean;
+  /** The event that ends a complete stream; `done` unless given (a recommendation stream's is `complete`). */
+  terminalType?: string;
+  /** The error of an upstream that ended before its terminal event; default: an answer cut short. */
+  truncated?: () => RagfleetError;
 }
 
 function errorOf(event: StreamedEvent): PublicError | undefined {
@@ -55,11 +59,11 @@ export async function streamEvents<E extends StreamedEvent>(
       }
       await writer.write(event);
       if (error) kit.metrics.errors.inc({ route, code: error.code });
-      if (event.type === 'done' || error) return;
+      if (event.type === (options.terminalType ?? 'done') || error) return;
       if (writer.closed) return;
     }
     if (options.mayEndWithoutTerminal) return writer.open();
-    throw truncatedStreamError();
+    throw (options.truncated ?? truncatedStreamError)();
   } catch (caught) {
     if (writer.closed) return;
     if (!writer.started) throw caught;

@@ -6,6 +6,7 @@ import type {
   GenerateUpstream,
   IndexVersionUpstream,
   Readiness,
+  RecommendationUpstreams,
   RetrieveUpstream,
   SessionUpstream,
 } from '../upstreams.ts';
@@ -27,6 +28,8 @@ export interface RouteKit {
   usage?: UsageUpstream | undefined;
   /** The router's budgets; /v1/admin/budgets answers SERVICE_UNAVAILABLE without it. */
   budgets?: BudgetUpstream | undefined;
+  /** The scorer and the feedback service; their routes answer SERVICE_UNAVAILABLE without them. */
+  recommendations?: RecommendationUpstreams | undefined;
   readiness: () => Promise<Readiness>;
   metrics: GatewayMetrics;
   logger: Logger;

@@ -4,7 +4,7 @@ import type { Identity, Scope } from '../auth/identity.ts';
 import { parseInput } from '../http/validation.ts';
 import type { JsonSchema } from '../openapi/json-schema.ts';
 
-export type HttpMethod = 'GET' | 'POST' | 'DELETE';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 /**
  * What admission charges a request against: nothing, the caller's request windows (per minute

@@ -1,17 +1,21 @@
 import { buildOpenApiDocument } from '../openapi/document.ts';
 import { adminBudgetRoutes } from './admin-budgets.ts';
 import { adminKeyRoutes } from './admin-keys.ts';
+import { adminWeightRoutes } from './admin-weights.ts';
 import { documentRoutes } from './documents.ts';
+import { feedbackRoutes } from './feedback.ts';
 import { healthRoutes } from './health.ts';
 import { indexVersionRoutes } from './index-versions.ts';
 import { openapiRoute } from './openapi.ts';
 import { popularQuestionRoutes } from './popular-questions.ts';
 import { ragRoutes } from './rag.ts';
+import { recommendationRoutes } from './recommendations.ts';
 import type { GatewayRoute } from './route.ts';
 import type { RouteKit } from './route-kit.ts';
 import { searchRoutes } from './search.ts';
 import { sessionTurnRoutes } from './session-turns.ts';
 import { sessionRoutes } from './sessions.ts';
+import { subjectRoutes } from './subjects.ts';
 import { usageRoutes } from './usage.ts';
 import { websocketRoute, websocketTicketRoute } from './websocket.ts';
 
@@ -33,6 +37,10 @@ export function routeTable(kit: RouteKit): GatewayRoute[] {
     ...sessionTurnRoutes(kit),
     ...usageRoutes(kit),
     ...popularQuestionRoutes(kit),
+    ...subjectRoutes(kit),
+    ...recommendationRoutes(kit),
+    ...feedbackRoutes(kit),
+    ...adminWeightRoutes(kit),
     websocketRoute(),
     websocketTicketRoute(kit),
   ];

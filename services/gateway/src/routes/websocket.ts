@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RagfleetError } from '@ragfleet/errors';
+import { recommendEvent } from '../openapi/recommend-schemas.ts';
 import { turnEvent } from '../openapi/session-schemas.ts';
 import { WS_ASK_NEEDS, WS_PATH, WS_TICKETS_PATH } from '../ws/endpoint.ts';
 import { BEARER_SUBPROTOCOL_PREFIX, WS_SUBPROTOCOL } from '../ws/socket-credentials.ts';
@@ -73,6 +74,9 @@ export function websocketRoute(): GatewayRoute {
       'conversation (without `session_id` the gateway creates the session; its `started` event names it) and a ' +
       '`resume` replays a turn after `after` then follows it: both answer with `TurnEvent` objects (each with ' +
       '`seq`) plus the ask `id`, need the `chat` scope (which opens the socket as well as `rag` does), and may leave ' +
+      '`id` to the gateway. A `recommend` message streams a subject’s recommendations as ' +
+      '`GET /v1/subjects/{id}/recommendations` does (`RecommendEvent` objects plus the ask `id`, ending with ' +
+      '`complete` or `error`), needs the `recommendations:read` scope (which opens the socket too) and may leave ' +
       '`id` to the gateway. Oversized messages close the socket ' +
       'with 1009; a client that reads too slowly gets `SLOW_CONSUMER` and is closed; an upstream silent past ' +
       'the idle limit gives `UPSTREAM_TIMEOUT`; on shutdown, unfinished asks get `SERVICE_UNAVAILABLE` and the ' +
@@ -83,7 +87,7 @@ export function websocketRoute(): GatewayRoute {
     responses: { 101: { description: 'Switching protocols.' } },
     websocket: {
       client: named('WsClientMessage', wsClientMessage),
-      server: named('WsServerEvent', z.union([responses.answerEvent, turnEvent])),
+      server: named('WsServerEvent', z.union([responses.answerEvent, turnEvent, recommendEvent])),
     },
     handle() {
       throw new RagfleetError(

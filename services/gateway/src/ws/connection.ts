@@ -11,17 +11,19 @@ import { fieldProblems } from '../http/validation.ts';
 import { answerEvents, answerRequest, errorFromEvent, truncatedStreamError } from '../rag-answer.ts';
 import type { TurnEvent } from '../session-json.ts';
 import { offsetError, turnEvents, turnRequest } from '../session-turn.ts';
-import type { GenerateUpstream, SessionUpstream } from '../upstreams.ts';
+import { recommendEvents, RECOMMEND_TERMINAL, truncatedRecommendations } from '../recommend-stream.ts';
+import type { GenerateUpstream, RecommendUpstream, SessionUpstream } from '../upstreams.ts';
 import {
   wsClientMessage,
   type WsAskMessage,
   type WsChatMessage,
   type WsRagMessage,
+  type WsRecommendMessage,
   type WsResumeMessage,
 } from './messages.ts';
-import { WS_ASK_NEEDS, WS_CHAT_NEEDS, WS_PATH } from './endpoint.ts';
+import { WS_ASK_NEEDS, WS_CHAT_NEEDS, WS_PATH, WS_RECOMMEND_NEEDS } from './endpoint.ts';
 import { SendWindow, type SendWindowOptions } from './send-window.ts';
-import { wsErrorEvent, wsTurnErrorEvent, type WsEvent } from './ws-events.ts';
+import { wsErrorEvent, wsRecommendErrorEvent, wsTurnErrorEvent, type WsEvent } from './ws-events.ts';
 import type { WsMetrics } from './ws-metrics.ts';
 
 export const CLOSE_GOING_AWAY = 1001;
@@ -44,6 +46,8 @@ export interface ConnectionDeps {
   generate: GenerateUpstream;
   /** Chat and resume asks; without it they get SERVICE_UNAVAILABLE. */
   sessions?: SessionUpstream | undefined;
+  /** Recommend asks; without it they get SERVICE_UNAVAILABLE. */
+  recommend?: RecommendUpstream | undefined;
   guard: PromptGuard;
   logger: Logger;
   metrics: WsMetrics;
@@ -57,8 +61,8 @@ export interface ConnectionDeps {
 
 interface Ask {
   controller: AbortController;
-  /** A chat or resume: its error events have a turn's shape (seq, fallback suggestions). */
-  turn: boolean;
+  /** What it streams: its error events have that stream's shape (a turn's: seq, fallback suggestions). */
+  kind: AskKind;
   /** Set once the terminal event (done or error) is sent: nothing more goes out for this ask. */
   ended: boolean;
   /** The error its terminal event carried, if it ended with one: its span's error status. */
@@ -120,7 +124,7 @@ export class WsConnection {
     const error = new RagfleetError('SERVICE_UNAVAILABLE', 'The gateway is shutting down; ask again.', {
       retryable: true,
     });
-    for (const [id, ask] of this.#asks) this.#finish(ask, errorEvent(id, ask.turn, error));
+    for (const [id, ask] of this.#asks) this.#finish(ask, errorEvent(id, ask.kind, error));
     this.#abortAll(error);
     this.#close(CLOSE_GOING_AWAY, 'server shutting down');
   }
@@ -188,26 +192,26 @@ export class WsConnection {
       return;
     }
     const error = new RagfleetError('CANCELLED', 'Cancelled by the client.');
-    this.#finish(ask, errorEvent(id, ask.turn, error));
+    this.#finish(ask, errorEvent(id, ask.kind, error));
     ask.controller.abort(error);
   }
 
   /** Runs one ask to its terminal event; answers the error it ended with, if any. */
   async #ask(message: WsAskMessage): Promise<RagfleetError | undefined> {
     const { id } = message;
-    const turn = message.type !== 'rag';
+    const kind = askKind(message);
     if (!this.#deps.accepting()) {
       return this.#reject(
         id,
         new RagfleetError('SERVICE_UNAVAILABLE', 'The gateway is shutting down; ask again.'),
-        turn,
+        kind,
       );
     }
     if (this.#asks.has(id)) {
       return this.#reject(
         id,
         new RagfleetError('INVALID_ARGUMENT', `Ask id "${id}" is already running on this socket.`),
-        turn,
+        kind,
       );
     }
     const max = this.#deps.settings.maxConcurrentAsks;
@@ -217,15 +221,15 @@ export class WsConnection {
         new RagfleetError('RATE_LIMITED', `At most ${max} asks may run at once on one socket.`, {
           details: { max_concurrent_asks: max },
         }),
-        turn,
+        kind,
       );
     }
-    const ask: Ask = { controller: new AbortController(), turn, ended: false };
+    const ask: Ask = { controller: new AbortController(), kind, ended: false };
     this.#asks.set(id, ask);
     let release = () => {};
     try {
       // Admitted like an HTTP request, every time: a key revoked since the upgrade stops here.
-      const needs = turn ? WS_CHAT_NEEDS : WS_ASK_NEEDS;
+      const needs = ASK_NEEDS[kind];
       const admitted = await this.#deps.admission.admitAs(await this.#reauthenticate(), needs);
       release = admitted.release;
       if (ask.controller.signal.aborted) return ask.failure;
@@ -237,12 +241,13 @@ export class WsConnection {
       await runWithRequestContext(callerContext(admitted.identity, randomUUID()), () => {
         if (message.type === 'rag')
           return this.#stream(id, ask, { ...message, tier: admitted.identity.tier });
+        if (message.type === 'recommend') return this.#streamRecommend(id, ask, message, admitted.identity);
         return this.#streamTurn(id, ask, message);
       });
     } catch (caught) {
       const error = normalizeError(caught);
       if (isCredentialRefusal(error)) this.#refuseCredentials(error);
-      else this.#finish(ask, errorEvent(id, turn, error));
+      else this.#finish(ask, errorEvent(id, kind, error));
     } finally {
       this.#asks.delete(id);
       ask.controller.abort(new RagfleetError('CANCELLED', 'The ask ended.'));
@@ -260,7 +265,7 @@ export class WsConnection {
     );
     // With no ask to carry it, the error goes out untagged so the client still learns why.
     if (this.#asks.size === 0) this.#send(wsErrorEvent(null, error));
-    for (const [id, ask] of this.#asks) this.#finish(ask, errorEvent(id, ask.turn, error));
+    for (const [id, ask] of this.#asks) this.#finish(ask, errorEvent(id, ask.kind, error));
     this.#abortAll(error);
     this.#close(CLOSE_UNAUTHORIZED, 'credentials no longer valid');
   }
@@ -359,7 +364,7 @@ export class WsConnection {
     } catch (caught) {
       const error = offsetError(upstreamFailure(caught), 'message.after');
       if (error.code === 'SLOW_CONSUMER') {
-        this.#finish(ask, errorEvent(id, true, error));
+        this.#finish(ask, errorEvent(id, 'turn', error));
         this.#deps.logger.warn({ ask: id, err: error.internal }, 'websocket client too slow: closing');
         this.#close(CLOSE_POLICY_VIOLATION, 'client too slow');
         return;
@@ -367,7 +372,55 @@ export class WsConnection {
       if (!ask.ended && error.code !== 'INVALID_ARGUMENT') {
         logError(this.#deps.logger, error, { route: '/v1/ws', ask: id });
       }
-      this.#finish(ask, errorEvent(id, true, error));
+      this.#finish(ask, errorEvent(id, 'turn', error));
+    }
+  }
+
+  /**
+   * A recommend ask: the scorer's pipeline events (status … complete) for the subject, as the
+   * NDJSON stream of `GET /v1/subjects/:id/recommendations` has them, tagged with the ask id.
+   */
+  async #streamRecommend(
+    id: string,
+    ask: Ask,
+    message: WsRecommendMessage,
+    identity: Identity,
+  ): Promise<void> {
+    const recommend = this.#deps.recommend;
+    if (!recommend)
+      throw new RagfleetError('SERVICE_UNAVAILABLE', 'Recommendations are not enabled on this gateway.');
+    const { signal } = ask.controller;
+    const upstream = recommend.recommend(
+      {
+        subjectId: message.subject_id,
+        includeModel: message.include_model ?? true,
+        limit: message.limit ?? 0,
+        tier: identity.tier,
+      },
+      { signal, idleTimeoutMs: this.#deps.settings.streamIdleMs },
+    );
+    try {
+      for await (const event of recommendEvents(upstream)) {
+        const terminal = event.type === RECOMMEND_TERMINAL || event.type === 'error';
+        if (terminal) this.#finish(ask, { ...event, id });
+        else if (!ask.ended) this.#send({ ...event, id });
+        if (terminal) return;
+        await this.#window.ready(signal);
+        if (signal.aborted) throw signal.reason;
+      }
+      throw truncatedRecommendations();
+    } catch (caught) {
+      const error = upstreamFailure(caught);
+      if (error.code === 'SLOW_CONSUMER') {
+        this.#finish(ask, errorEvent(id, 'recommend', error));
+        this.#deps.logger.warn({ ask: id, err: error.internal }, 'websocket client too slow: closing');
+        this.#close(CLOSE_POLICY_VIOLATION, 'client too slow');
+        return;
+      }
+      // An unknown subject is the caller's mistake, not the fleet's: answered, not logged as a failure.
+      if (!ask.ended && error.code !== 'NOT_FOUND')
+        logError(this.#deps.logger, error, { route: '/v1/ws', ask: id });
+      this.#finish(ask, errorEvent(id, 'recommend', error));
     }
   }
 
@@ -380,9 +433,9 @@ export class WsConnection {
     this.#send(event);
   }
 
-  #reject(id: string | null, error: RagfleetError, turn = false): RagfleetError {
+  #reject(id: string | null, error: RagfleetError, kind: AskKind = 'rag'): RagfleetError {
     this.#deps.metrics.rejected.inc({ code: error.code });
-    this.#send(errorEvent(id, turn, error));
+    this.#send(errorEvent(id, kind, error));
     return error;
   }
 
@@ -404,9 +457,21 @@ export class WsConnection {
   }
 }
 
-/** An ask's error event: a turn's shape for chat and resume asks, the rag shape otherwise. */
-function errorEvent(id: string | null, turn: boolean, error: RagfleetError): WsEvent & { type: 'error' } {
-  return turn ? wsTurnErrorEvent(id, error) : wsErrorEvent(id, error);
+type AskKind = 'rag' | 'turn' | 'recommend';
+
+function askKind(message: WsAskMessage): AskKind {
+  if (message.type === 'rag') return 'rag';
+  return message.type === 'recommend' ? 'recommend' : 'turn';
+}
+
+/** What each kind of ask needs, as its HTTP route does (scope, a request and a stream slot). */
+const ASK_NEEDS = { rag: WS_ASK_NEEDS, turn: WS_CHAT_NEEDS, recommend: WS_RECOMMEND_NEEDS } as const;
+
+/** An ask's error event: a turn's shape for chat and resume asks, a recommendation stream's, or the rag shape. */
+function errorEvent(id: string | null, kind: AskKind, error: RagfleetError): WsEvent & { type: 'error' } {
+  if (kind === 'turn') return wsTurnErrorEvent(id, error);
+  if (kind === 'recommend') return wsRecommendErrorEvent(id, error);
+  return wsErrorEvent(id, error);
 }
 
 function rawText(data: RawData): string {

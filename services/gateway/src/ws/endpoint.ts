@@ -8,3 +8,10 @@ export const WS_ASK_NEEDS: AdmissionNeeds = { scope: 'rag', limits: 'stream', wh
 
 /** A chat or resume on a socket: the session routes' scope, and a request and a stream slot likewise. */
 export const WS_CHAT_NEEDS: AdmissionNeeds = { scope: 'chat', limits: 'stream', what: 'a WebSocket chat' };
+
+/** A recommend on a socket: the recommendation routes' read scope, and a request and a stream slot likewise. */
+export const WS_RECOMMEND_NEEDS: AdmissionNeeds = {
+  scope: 'recommendations:read',
+  limits: 'stream',
+  what: 'a WebSocket recommend',
+};

@@ -52,16 +52,32 @@ export const wsResumeMessage = z.strictObject({
     .meta({ description: 'The last seq received; 0 replays the turn from its start.' }),
 });
 
+/** The recommendations of a subject, as `GET /v1/subjects/:id/recommendations` streams them. */
+export const wsRecommendMessage = z.strictObject({
+  type: z.literal('recommend'),
+  id: optionalAskId,
+  subject_id: resourceId.meta({ description: 'The subject, as `POST /v1/subjects` answered it.' }),
+  include_model: z
+    .boolean()
+    .optional()
+    .meta({ description: 'Ask the model for candidates too (default true); false: rule candidates only.' }),
+  limit: z.int().min(1).max(100).optional().meta({ description: 'Recommendations per source (default 20).' }),
+});
+
 export const wsClientMessage = z.discriminatedUnion('type', [
   wsRagMessage,
   wsCancelMessage,
   wsChatMessage,
   wsResumeMessage,
+  wsRecommendMessage,
 ]);
 
 export type WsClientMessage = z.output<typeof wsClientMessage>;
 export type WsRagMessage = z.output<typeof wsRagMessage>;
 export type WsChatMessage = z.output<typeof wsChatMessage>;
 export type WsResumeMessage = z.output<typeof wsResumeMessage>;
+export type WsRecommendMessage = z.output<typeof wsRecommendMessage>;
 /** A message that starts an ask, with its id settled (the client's, or one the gateway chose). */
-export type WsAskMessage = (WsRagMessage | WsChatMessage | WsResumeMessage) & { id: string };
+export type WsAskMessage = (WsRagMessage | WsChatMessage | WsResumeMessage | WsRecommendMessage) & {
+  id: string;
+};

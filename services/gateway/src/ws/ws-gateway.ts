@@ -11,11 +11,11 @@ import type { PromptGuard } from '../guard/prompt-guard.ts';
 import { normalizeError } from '../http/errors.ts';
 import { REQUEST_ID_HEADER } from '../http/request-id.ts';
 import { API_VERSION, API_VERSION_HEADER } from '../openapi/api-version.ts';
-import type { GenerateUpstream, SessionUpstream } from '../upstreams.ts';
+import type { GenerateUpstream, RecommendUpstream, SessionUpstream } from '../upstreams.ts';
 import { WsConnection, type ConnectionSettings, type Reauthenticate } from './connection.ts';
 import { Heartbeat } from './heartbeat.ts';
 import { rejectUpgrade } from './reject-upgrade.ts';
-import { WS_ASK_NEEDS, WS_CHAT_NEEDS, WS_PATH } from './endpoint.ts';
+import { WS_ASK_NEEDS, WS_CHAT_NEEDS, WS_PATH, WS_RECOMMEND_NEEDS } from './endpoint.ts';
 import { chooseSubprotocol, socketCredentials } from './socket-credentials.ts';
 import type { WsTickets } from './tickets/ws-tickets.ts';
 import { createWsMetrics } from './ws-metrics.ts';
@@ -40,6 +40,8 @@ export interface WebSocketOptions {
   generate: GenerateUpstream;
   /** Chat and resume messages; without it they get SERVICE_UNAVAILABLE. */
   sessions?: SessionUpstream | undefined;
+  /** Recommend messages; without it they get SERVICE_UNAVAILABLE. */
+  recommend?: RecommendUpstream | undefined;
   logger: Logger;
   registry: Registry;
   promptGuard: PromptGuard;
@@ -52,6 +54,9 @@ export interface WebSocketOptions {
   popularQuestions?: PopularQuestions | undefined;
   limits?: Partial<Omit<WsLimits, 'window'>> & { window?: Partial<WsLimits['window']> };
 }
+
+/** What opens a socket: the first of these scopes the caller holds (a refusal names `chat`, as before). */
+const SOCKET_NEEDS = [WS_ASK_NEEDS, WS_CHAT_NEEDS, WS_RECOMMEND_NEEDS];
 
 const VALID_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 const WEBSOCKET_KEY = /^[+/0-9A-Za-z]{22}==$/;
@@ -135,10 +140,11 @@ export class WsGateway {
       checkHandshake(request, this.#accepting);
       const reauthenticate = await this.#authenticator(request);
       // A refusal here is an HTTP status before any socket exists; the upgrade itself costs nothing.
-      // A socket is for rag asks or conversations: either scope opens it, each ask checks its own.
+      // A socket is for rag asks, conversations or recommendations: any of their scopes opens it,
+      // each ask checks its own.
       const caller = await reauthenticate();
       const { identity } = await this.#options.admission.admitAs(caller, {
-        ...(hasScope(caller, WS_ASK_NEEDS.scope) ? WS_ASK_NEEDS : WS_CHAT_NEEDS),
+        ...(SOCKET_NEEDS.find((needs) => hasScope(caller, needs.scope)) ?? WS_CHAT_NEEDS),
         limits: 'none',
         what: `GET ${WS_PATH}`,
       });
@@ -185,6 +191,7 @@ export class WsGateway {
       {
         generate: this.#options.generate,
         sessions: this.#options.sessions,
+        recommend: this.#options.recommend,
         guard: this.#options.promptGuard,
         popularQuestions: this.#options.popularQuestions,
         logger: this.#options.logger,

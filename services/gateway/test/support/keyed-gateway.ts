@@ -1,6 +1,14 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { GenerateClient, RetrieveClient, SessionClient } from '@ragfleet/grpc';
+import {
+  FeedbackClient,
+  GenerateClient,
+  RecommendClient,
+  RetrieveClient,
+  SessionClient,
+  SubjectClient,
+  WeightsClient,
+} from '@ragfleet/grpc';
 import { createLogger, createMetricsRegistry } from '@ragfleet/telemetry';
 import { Admission } from '../../src/admission/admission.ts';
 import { createApp } from '../../src/app.ts';
@@ -24,6 +32,8 @@ export const KEYS = {
   carol: 'rf_carol_of_tenant_b',
   ragOnly: 'rf_rag_only_of_tenant_a',
   chatOnly: 'rf_chat_only_of_tenant_a',
+  /** May read recommendations (and open a socket for them), nothing else. */
+  recoReader: 'rf_reco_reader_of_tenant_a',
 };
 
 function fileKey(id: string, key: string, fields: Partial<ApiKeyRecord>): ApiKeyRecord {
@@ -52,12 +62,25 @@ export interface KeyedGateway {
  * and generate are fakes, sessions go to `sessionAddress` (the real service) or, without it, to
  * the fakes' scripted SessionService.
  */
-export async function startKeyedGateway(sessionAddress?: string): Promise<KeyedGateway> {
+export async function startKeyedGateway(
+  sessionAddress?: string,
+  options: { recommendAddress?: string } = {},
+): Promise<KeyedGateway> {
   const upstreams = new FakeUpstreams();
   const address = await upstreams.start();
   const retrieve = new RetrieveClient(address);
   const generate = new GenerateClient(address);
   const sessions = new SessionClient(sessionAddress ?? address);
+  // The scorer and the feedback service, when the test runs fakes of them (one port for all four).
+  const recommendAddress = options.recommendAddress;
+  const recommendations = recommendAddress
+    ? {
+        recommend: new RecommendClient(recommendAddress),
+        subjects: new SubjectClient(recommendAddress),
+        feedback: new FeedbackClient(recommendAddress),
+        weights: new WeightsClient(recommendAddress),
+      }
+    : undefined;
   const logger = createLogger('gateway', 'silent');
   const registry = createMetricsRegistry('gateway');
   const auth = new Authenticator({
@@ -68,6 +91,7 @@ export async function startKeyedGateway(sessionAddress?: string): Promise<KeyedG
         fileKey('key-carol', KEYS.carol, { tenant: 'tenant-b', user: 'carol' }),
         fileKey('key-rag', KEYS.ragOnly, { user: 'alice', scopes: ['rag'] }),
         fileKey('key-chat', KEYS.chatOnly, { user: 'alice', scopes: ['chat'] }),
+        fileKey('key-reco', KEYS.recoReader, { user: 'alice', scopes: ['recommendations:read'] }),
       ],
       store: new MemoryKeyStore(),
       cacheMs: 0,
@@ -91,6 +115,7 @@ export async function startKeyedGateway(sessionAddress?: string): Promise<KeyedG
     retrieve,
     generate,
     sessions,
+    ...(recommendations ? { recommendations } : {}),
     logger,
     registry,
     admission,
@@ -102,6 +127,7 @@ export async function startKeyedGateway(sessionAddress?: string): Promise<KeyedG
   const websockets = attachWebSocket(server, {
     generate,
     sessions,
+    recommend: recommendations?.recommend,
     logger,
     registry,
     promptGuard,
@@ -121,6 +147,7 @@ export async function startKeyedGateway(sessionAddress?: string): Promise<KeyedG
       retrieve.close();
       generate.close();
       sessions.close();
+      for (const client of Object.values(recommendations ?? {})) client.close();
       await upstreams.stop();
     },
   };

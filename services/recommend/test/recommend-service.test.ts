@@ -449,4 +449,28 @@ describe('recommendation-scorer before feedback answers', () => {
       await generate.close();
     }
   }, 20_000);
+
+  it('without NATS, the poll picks up a new active version (events do not cross processes)', async () => {
+    const feedback = await startFakeFeedback();
+    const generate = await startFakeGenerate();
+    feedback.active = weightsVersion('fit-1', FIT_1, '2026-11-01T00:00:00.000Z');
+    const scorer = await startRunningRecommend({
+      FEEDBACK_ADDR: feedback.address,
+      GENERATE_ADDR: generate.address,
+      RECOMMEND_WEIGHTS_POLL_MS: '100',
+    });
+    try {
+      await scorer.composed.feed.startRead;
+      // A rollback: an older version made active again is taken from feedback's own answer.
+      feedback.active = weightsVersion('fit-0', FIT_2, '2026-10-01T00:00:00.000Z');
+      await waitFor(async () => (await scorer.client.getScorerState()).weights?.version === 'fit-0', 5_000);
+      expect(await scorer.metrics()).toMatch(
+        /ragfleet_recommend_weights_version_changes_total\{via="poll"[^}]*\} 1/,
+      );
+    } finally {
+      await scorer.stop();
+      await feedback.close();
+      await generate.close();
+    }
+  }, 20_000);
 });

@@ -1,4 +1,5 @@
 import { RagfleetError, fieldDetails, toRagfleetError } from '@ragfleet/errors';
+import type { SubjectMetrics } from '@ragfleet/packs';
 import type { RulePack } from '../rules/load-pack.ts';
 import { scoreBatch } from '../scoring/score.ts';
 import type { SubjectContext } from '../scoring/types.ts';
@@ -15,7 +16,7 @@ import { allowedActions, type AllowedAction } from './allowed-actions.ts';
 import { modelCandidates } from './model-candidates.ts';
 import { sameThingKey, toRecommendation, type Recommendation } from './recommendation.ts';
 import { ruleCandidates, type ProducedCandidate } from './rule-candidates.ts';
-import { assertSamePack, readSubject } from './subject-context.ts';
+import { assertSamePack, readSubject, type PackReading } from './subject-context.ts';
 import { metricSummary, subjectLines } from './subject-lines.ts';
 
 export const DEFAULT_LIMIT = 20;
@@ -163,8 +164,8 @@ export class RecommendPipeline {
 
   async #modelBatch(
     subject: SubjectRecord,
-    metrics: NonNullable<Awaited<ReturnType<SubjectSource['get']>>['metrics']>,
-    reading: ReturnType<typeof readSubject>,
+    metrics: SubjectMetrics,
+    reading: PackReading,
     weights: Weights,
     limit: number,
     seen: Set<string>,

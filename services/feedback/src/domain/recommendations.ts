@@ -1,6 +1,6 @@
-import { RagfleetError, fieldDetails, invalidField, type FieldProblem } from '@ragfleet/errors';
+import { RagfleetError, invalidField, type FieldProblem } from '@ragfleet/errors';
 import { isoAt, type Clock } from './clock.ts';
-import { notFound } from './feedback-errors.ts';
+import { invalidFields, notFound } from './feedback-errors.ts';
 import type { FeedbackEvents, FeedbackObserver } from './feedback-events.ts';
 import type { FeedbackStore, RecommendationQuery } from './feedback-store.ts';
 import { checkTransition } from './lifecycle.ts';
@@ -49,13 +49,7 @@ export class Recommendations {
     const problems: FieldProblem[] = [];
     recommendations.forEach((r, i) => problems.push(...recommendationProblems(r, `recommendations.${i}`)));
     if (problems.length > 0) {
-      throw new RagfleetError(
-        'INVALID_ARGUMENT',
-        `Invalid recommendations: ${problems.map((p) => p.field).join(', ')}`,
-        {
-          details: fieldDetails(problems),
-        },
-      );
+      throw invalidFields('Invalid recommendations', problems);
     }
     const { store, clock } = this.deps;
     for (const subjectId of new Set(recommendations.map((r) => r.subjectId))) {

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { RagfleetError, invalidField } from '@ragfleet/errors';
-import { assertMetrics } from '@ragfleet/packs';
+import { metricProblems } from '@ragfleet/packs';
 import { isoAt, type Clock } from './clock.ts';
-import { notFound } from './feedback-errors.ts';
+import { invalidFields, notFound } from './feedback-errors.ts';
 import type { FeedbackStore } from './feedback-store.ts';
 import type { PackCatalog } from './pack-catalog.ts';
 import type { Snapshot, SubjectRecord } from './records.ts';
@@ -33,7 +33,10 @@ export class Subjects {
     if (!input.pack) throw invalidField('pack', 'is required');
     this.packs.get(input.pack);
     if (input.id && !ID_PATTERN.test(input.id)) {
-      throw invalidField('id', 'must be 1–200 letters, digits, . _ : or -, starting with a letter or digit');
+      throw invalidField(
+        'id',
+        'must be 1 to 200 letters, digits, . _ : or -, starting with a letter or digit',
+      );
     }
     const subject: SubjectRecord = {
       tenant,
@@ -73,10 +76,11 @@ export class Subjects {
     const observedAt = input.observedAt
       ? parseTime(input.observedAt, 'snapshot.observed_at')
       : isoAt(this.clock);
-    const metrics = assertMetrics(this.packs.get(subject.pack).schema, {
-      subject: input.subject,
-      collections: input.collections,
-    });
+    const metrics = { subject: input.subject, collections: input.collections };
+    // metricProblems, not assertMetrics: the names come from the caller, so the error's
+    // details must be made safe to send (see asciiSafe).
+    const problems = metricProblems(this.packs.get(subject.pack).schema, metrics);
+    if (problems.length > 0) throw invalidFields('Invalid metrics', problems);
     const stored = await this.store.addSnapshot(tenant, subjectId, { observedAt, ...metrics });
     if (!stored) throw notFound('subject', subjectId);
     return stored;

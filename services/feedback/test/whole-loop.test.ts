@@ -9,7 +9,7 @@ import { FeedbackClient, RecommendClient, SubjectClient, Transport, WeightsClien
 import type { FeedbackV1, RecommendV1 } from '@ragfleet/protos';
 import { hostService, type HostedService } from '@ragfleet/service-host';
 import { runWithRequestContext } from '@ragfleet/telemetry';
-import { freePort, uniqueSuffix, waitFor } from '@ragfleet/testing';
+import { uniqueSuffix, waitFor } from '@ragfleet/testing';
 import { generateDemoNodes } from '@ragfleet/packs/lightning/demo-nodes.ts';
 import { composeFeedback, type ComposedFeedback } from '../src/compose.ts';
 import { FakeClock } from '../src/domain/clock.ts';
@@ -80,7 +80,7 @@ describe('the recommendation loop on real NATS', () => {
           ...common,
           FEEDBACK_ADDR: feedbackAddress,
           // Nothing listens there: the loop asks for rule candidates only.
-          GENERATE_ADDR: `127.0.0.1:${String(1)}`,
+          GENERATE_ADDR: '127.0.0.1:1',
           REPLICA_ID: 'loop-1',
           RECOMMEND_WEIGHTS_POLL_MS: String(3_600_000),
         }),

@@ -16,7 +16,10 @@ export const feedbackConfigSchema = z.object({
   NATS_URL: env.optionalUrl(),
   NATS_NAMESPACE: env.natsNamespace(),
   /** Wait from applying to measuring; unset: the subject's pack says (outcome.measureAfterDays, 7 for lightning). */
-  FEEDBACK_MEASURE_AFTER_MS: z.coerce.number().int().positive().optional(),
+  FEEDBACK_MEASURE_AFTER_MS: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.coerce.number().int().positive().optional(),
+  ),
   /** How often the measurer looks for due measurements in the store. */
   FEEDBACK_MEASURE_INTERVAL_MS: env.positiveInt(60_000),
   /** No snapshot after applying yet: look again after this long... */

@@ -1,4 +1,5 @@
 import type { FeedbackV1 } from '@ragfleet/protos';
+import { FACTOR_NAMES } from '@ragfleet/recommend/domain/scoring/index.ts';
 import type { CategoryStats } from '../domain/stats.ts';
 import type {
   Outcome,
@@ -135,7 +136,7 @@ export function toCategoryStats(stats: CategoryStats): FeedbackV1.CategoryStats 
 export function toWeightsVersion(version: WeightsVersion): FeedbackV1.WeightsVersion__Output {
   return {
     version: version.version,
-    factors: Object.entries(version.factors).map(([name, weight]) => ({ name, weight })),
+    factors: FACTOR_NAMES.map((name) => ({ name, weight: version.factors[name] })),
     createdAt: version.createdAt,
     origin: version.origin,
     fit: version.fit ? { ...version.fit } : null,

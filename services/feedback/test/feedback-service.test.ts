@@ -490,4 +490,23 @@ describe('the feedback service over gRPC, on real NATS', () => {
       ['acme', 'bob', 'down'],
     ]);
   });
+  it('counts transitions, measurements, fits and ratings on /metrics', async () => {
+    const text = await (await fetch(`http://127.0.0.1:${service.hosted.opsPort}/metrics`)).text();
+    // A series by name and labels, whatever default labels (service) the registry adds.
+    const value = (name: string, labels: string) =>
+      Number(
+        text
+          .split('\n')
+          .find((line) => line.startsWith(`${name}{${labels}`))
+          ?.split(' ')
+          .at(-1),
+      );
+    expect(value('ragfleet_feedback_transitions_total', 'to="dismissed"')).toBe(1);
+    expect(value('ragfleet_feedback_transitions_total', 'to="applied"')).toBe(MIN_OUTCOMES + 3);
+    expect(value('ragfleet_feedback_measurements_total', 'outcome="measured"')).toBe(MIN_OUTCOMES + 3);
+    expect(value('ragfleet_feedback_fits_total', 'outcome="activated"')).toBe(1);
+    expect(value('ragfleet_feedback_fits_total', 'outcome="too_few"')).toBe(1);
+    expect(value('ragfleet_feedback_weights_version_info', 'version="rollback-3",origin="rollback"')).toBe(1);
+    expect(value('ragfleet_feedback_answer_feedback_total', 'rating="down",replaced="true"')).toBe(1);
+  });
 });

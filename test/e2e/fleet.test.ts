@@ -4,11 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { uniqueSuffix } from '@ragfleet/testing';
 import { readServiceCredentials } from '../../packages/config/src/index.ts';
+import { generateDemoNodes } from '../../packages/packs/lightning/demo-nodes.ts';
 import {
   EmbedClient,
   GenerateClient,
+  RecommendClient,
   RetrieveClient,
   RouterClient,
+  SubjectClient,
   Transport,
   outgoingMetadata,
 } from '../../packages/grpc/src/index.ts';
@@ -284,6 +287,132 @@ describe('the fleet end to end', () => {
     }, 30_000);
   });
 
+  describe('recommendations', () => {
+    const asA = { authorization: `Bearer ${KEY_A}` };
+    const node = generateDemoNodes(11, 1)[0]!;
+    let recommendationId = '';
+
+    it('streams scored rule and model recommendations for a demo node, each recorded and published', async () => {
+      const handbook = 'packages/packs/lightning/guide/node-operator-handbook.md';
+      const ingested = await post('/v1/documents?wait=true&timeout_ms=60000', {
+        documents: [
+          {
+            id: handbook,
+            title: 'Lightning node operator handbook',
+            text: readFileSync(join(repo, handbook), 'utf8'),
+          },
+        ],
+      });
+      expect(ingested.status).toBe(200);
+      expect(
+        (await post('/v1/subjects', { id: node.pubkey, pack: 'lightning', name: node.alias })).status,
+      ).toBe(201);
+      const put = await fetch(`${fleet.gatewayUrl}/v1/subjects/${node.pubkey}/metrics`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', ...asA },
+        body: JSON.stringify({ metrics: node.metrics.subject, collections: node.metrics.collections }),
+      });
+      expect(put.status).toBe(200);
+
+      const response = await fetch(`${fleet.gatewayUrl}/v1/subjects/${node.pubkey}/recommendations`, {
+        headers: { accept: 'application/x-ndjson', ...asA },
+      });
+      expect(response.status).toBe(200);
+      const events = (await response.text())
+        .split('\n')
+        .filter((line) => line.trim())
+        .map((line) => JSON.parse(line) as Record<string, unknown>);
+      expect(events.map((event) => [event.type, event.progress])).toEqual([
+        ['status', 0],
+        ['subject_info', 25],
+        ['rule_recommendations', 50],
+        ['ai_recommendations', 90],
+        ['complete', 100],
+      ]);
+      type Recommendation = {
+        id: string;
+        source: string;
+        score: number;
+        grounding: string[];
+        weights_version: string;
+      };
+      const batch = (type: string) =>
+        (events.find((event) => event.type === type)?.recommendations ?? []) as Recommendation[];
+      const rules = batch('rule_recommendations');
+      const model = batch('ai_recommendations');
+      expect(rules.length).toBeGreaterThan(0);
+      // The offline suggester grounds its suggestions in the handbook just ingested.
+      expect(model.length).toBeGreaterThan(0);
+      expect(model.every((r) => r.source === 'model' && r.grounding.includes(handbook))).toBe(true);
+      expect(rules.map((r) => r.score)).toEqual([...rules.map((r) => r.score)].sort((a, b) => b - a));
+      expect(events.at(-1)?.total).toBe(rules.length + model.length);
+      recommendationId = rules[0]!.id;
+
+      // Recorded by feedback before it was sent, and on JetStream as recommendations.generated.
+      const record = await fetch(`${fleet.gatewayUrl}/v1/recommendations/${recommendationId}`, {
+        headers: asA,
+      });
+      expect(((await record.json()) as { record: { stage: string } }).record.stage).toBe('generated');
+      const { connect } = await import('@nats-io/transport-node');
+      const { jetstreamManager } = await import('@nats-io/jetstream');
+      const connection = await connect({ servers: process.env.NATS_URL ?? 'nats://127.0.0.1:4222' });
+      try {
+        const manager = await jetstreamManager(connection);
+        const info = await manager.streams.info(`RAGFLEET_EVENTS_${namespace}`, {
+          subjects_filter: `ragfleet.events.${namespace}.recommendations.generated`,
+        });
+        const published = Object.values(info.state.subjects ?? {}).reduce((sum, count) => sum + count, 0);
+        expect(published).toBe(rules.length + model.length);
+      } finally {
+        await connection.close();
+      }
+    }, 90_000);
+
+    it('moves a recommendation through its lifecycle, refuses a forbidden move, and counts it', async () => {
+      expect(recommendationId).not.toBe('');
+      const move = (to: string, headers = asA) =>
+        fetch(`${fleet.gatewayUrl}/v1/recommendations/${recommendationId}/${to}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          body: JSON.stringify({ note: `marked ${to}` }),
+        });
+      expect((await move('shown')).status).toBe(200);
+      const applied = await move('applied');
+      expect(applied.status).toBe(200);
+      const { record } = (await applied.json()) as { record: { stage: string; measure_due_at: string } };
+      expect(record.stage).toBe('applied');
+      expect(Date.parse(record.measure_due_at) - Date.now()).toBeGreaterThan(6 * 86_400_000);
+      const dismissed = await move('dismissed');
+      expect(dismissed.status).toBe(409);
+      expect(((await dismissed.json()) as { error: { code: string } }).error.code).toBe(
+        'FAILED_PRECONDITION',
+      );
+      const stats = await fetch(`${fleet.gatewayUrl}/v1/feedback/stats`, { headers: asA });
+      const { overall } = (await stats.json()) as { overall: { applied: number; generated: number } };
+      expect(overall.applied).toBe(1);
+      expect(overall.generated).toBeGreaterThan(1);
+      const rated = await post(`/v1/answers/e2e-answer-1/feedback`, { rating: 'up', kind: 'rag' });
+      expect(rated.status).toBe(201);
+    }, 30_000);
+
+    it('hides subjects and recommendations from another tenant, and refuses NaN metrics', async () => {
+      const asB = { authorization: `Bearer ${KEY_B}` };
+      for (const path of [`/v1/subjects/${node.pubkey}`, `/v1/recommendations/${recommendationId}`]) {
+        const response = await fetch(`${fleet.gatewayUrl}${path}`, { headers: asB });
+        expect({ path, status: response.status }).toEqual({ path, status: 404 });
+      }
+      const moved = await post(`/v1/recommendations/${recommendationId}/dismissed`, {}, asB);
+      expect(moved.status).toBe(404);
+      const bad = await fetch(`${fleet.gatewayUrl}/v1/subjects/${node.pubkey}/metrics`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', ...asA },
+        body: JSON.stringify({ metrics: { capacity_sat: 'NaN' } }),
+      });
+      expect(bad.status).toBe(400);
+      expect(((await bad.json()) as { error: { code: string } }).error.code).toBe('INVALID_ARGUMENT');
+    }, 30_000);
+  });
+
   it('keeps one tenant from searching, reading or deleting another tenant documents', async () => {
     const own = await post('/v1/search', { query: 'JetStream work queue', k: 3 });
     expect(((await own.json()) as { hits: unknown[] }).hits.length).toBeGreaterThan(0);
@@ -323,12 +452,14 @@ describe('the fleet end to end', () => {
   });
 
   it('refuses a direct gRPC call to any service port without a service token', async () => {
-    const address = (service: 'embed' | 'retrieve' | 'router' | 'generate') =>
+    const address = (service: 'embed' | 'retrieve' | 'router' | 'generate' | 'recommend' | 'feedback') =>
       `127.0.0.1:${fleet.ports[service].grpc}`;
     const embed = new EmbedClient(address('embed'));
     const retrieve = new RetrieveClient(address('retrieve'));
     const router = new RouterClient(address('router'));
     const generate = new GenerateClient(address('generate'));
+    const recommend = new RecommendClient(address('recommend'));
+    const subjects = new SubjectClient(address('feedback'));
     try {
       const unauthenticated = { code: 'UNAUTHENTICATED' };
       await expect(embed.listModels()).rejects.toMatchObject(unauthenticated);
@@ -339,8 +470,10 @@ describe('the fleet end to end', () => {
       await expect(generate.answer({ query: 'What is ragfleet?' }).next()).rejects.toMatchObject(
         unauthenticated,
       );
+      await expect(recommend.getScorerState()).rejects.toMatchObject(unauthenticated);
+      await expect(subjects.listSubjects()).rejects.toMatchObject(unauthenticated);
     } finally {
-      for (const client of [embed, retrieve, router, generate]) client.close();
+      for (const client of [embed, retrieve, router, generate, recommend, subjects]) client.close();
     }
   });
 

@@ -8,23 +8,29 @@ import type {
   WeightsVersion,
 } from '../domain/records.ts';
 
-// Documents are the domain records as they are, keyed by `_id` (tenant and id).
+/**
+ * A stored document: the record as JSON text in `json`, beside the fields queries filter and
+ * sort on. Text, not nested fields, because records carry maps keyed by metric paths
+ * (`channel.local_ratio`) and labels, whose dots MongoDB would read as paths.
+ */
 interface Doc extends mongoose.mongo.Document {
   _id: string;
+  json: string;
 }
 type Collection = mongoose.mongo.Collection<Doc>;
 
 const DUPLICATE_KEY = 11000;
-const NO_ID = { projection: { _id: 0 } } as const;
-const key = (tenant: string, id: string) => `${tenant}\u0000${id}`;
+const key = (...parts: string[]) => JSON.stringify(parts);
 const isDuplicate = (error: unknown) => (error as { code?: number }).code === DUPLICATE_KEY;
+const decode = <T>(doc: Doc | null): T | undefined => (doc ? (JSON.parse(doc.json) as T) : undefined);
+const ms = (iso: string | undefined) => (iso ? Date.parse(iso) : 0);
 
 /**
  * The store on MongoDB (MONGODB_URI), shared by every feedback replica: collections
  * feedback_subjects, feedback_snapshots, feedback_recommendations, feedback_weights and
  * feedback_answers, each document keyed by tenant and id in `_id`. Inserts rely on the unique
- * `_id`; compare-and-set is a findOneAndUpdate filtered on the expected revision, which is what
- * keeps two replicas' measurers from measuring one record twice.
+ * `_id`; compare-and-set is a replaceOne filtered on the expected revision, which is what keeps
+ * two replicas' measurers from measuring one record twice.
  */
 export class MongoFeedbackStore implements FeedbackStore {
   readonly #uri: string;
@@ -40,12 +46,13 @@ export class MongoFeedbackStore implements FeedbackStore {
     this.#connection = await mongoose
       .createConnection(this.#uri, { serverSelectionTimeoutMS: 10_000, dbName: this.#dbName })
       .asPromise();
-    await this.#c('subjects').createIndex({ tenant: 1, createdAt: -1 });
-    await this.#c('snapshots').createIndex({ tenant: 1, subjectId: 1, observedMs: 1 });
-    await this.#c('recommendations').createIndex({ tenant: 1, 'recommendation.generatedAt': -1 });
+    await this.#c('subjects').createIndex({ tenant: 1, createdMs: -1 });
+    await this.#c('snapshots').createIndex({ tenant: 1, subjectId: 1, observedMs: -1 });
+    await this.#c('recommendations').createIndex({ tenant: 1, generatedMs: -1 });
     await this.#c('recommendations').createIndex({ stage: 1, measureDueMs: 1 });
+    await this.#c('recommendations').createIndex({ stage: 1, measurable: 1, measuredMs: -1 });
     await this.#c('weights').createIndex({ sequence: -1 });
-    await this.#c('answers').createIndex({ tenant: 1 });
+    await this.#c('answers').createIndex({ tenant: 1, rating: 1 });
   }
 
   async close(): Promise<void> {
@@ -74,21 +81,31 @@ export class MongoFeedbackStore implements FeedbackStore {
     }
   }
 
+  #subjectDoc(subject: SubjectRecord): Doc {
+    return {
+      _id: key(subject.tenant, subject.id),
+      tenant: subject.tenant,
+      id: subject.id,
+      createdMs: ms(subject.createdAt),
+      json: JSON.stringify(subject),
+    };
+  }
+
   createSubject(subject: SubjectRecord): Promise<boolean> {
-    return this.#insert('subjects', { _id: key(subject.tenant, subject.id), ...subject });
+    return this.#insert('subjects', this.#subjectDoc(subject));
   }
 
   async getSubject(tenant: string, id: string): Promise<SubjectRecord | undefined> {
-    return ((await this.#c('subjects').findOne({ _id: key(tenant, id) }, NO_ID)) ?? undefined) as
-      SubjectRecord | undefined;
+    return decode(await this.#c('subjects').findOne({ _id: key(tenant, id) }));
   }
 
   async listSubjects(tenant: string, limit: number): Promise<SubjectRecord[]> {
-    return (await this.#c('subjects')
-      .find({ tenant }, NO_ID)
-      .sort({ createdAt: -1, id: -1 })
+    const docs = await this.#c('subjects')
+      .find({ tenant })
+      .sort({ createdMs: -1, id: -1 })
       .limit(limit)
-      .toArray()) as unknown as SubjectRecord[];
+      .toArray();
+    return docs.map((doc) => JSON.parse(doc.json) as SubjectRecord);
   }
 
   async addSnapshot(
@@ -96,30 +113,30 @@ export class MongoFeedbackStore implements FeedbackStore {
     subjectId: string,
     snapshot: Snapshot,
   ): Promise<SubjectRecord | undefined> {
-    if (!(await this.getSubject(tenant, subjectId))) return undefined;
-    const observedMs = Date.parse(snapshot.observedAt);
-    const result = await this.#c('snapshots').replaceOne(
-      { _id: key(tenant, `${subjectId}\u0000${snapshot.observedAt}`) },
-      { tenant, subjectId, observedMs, ...snapshot },
+    const subject = await this.getSubject(tenant, subjectId);
+    if (!subject) return undefined;
+    await this.#c('snapshots').replaceOne(
+      { _id: key(tenant, subjectId, snapshot.observedAt) },
+      { tenant, subjectId, observedMs: ms(snapshot.observedAt), json: JSON.stringify(snapshot) },
       { upsert: true },
     );
-    const latest = await this.latestSnapshot(tenant, subjectId);
-    await this.#c('subjects').updateOne(
-      { _id: key(tenant, subjectId) },
-      {
-        $inc: { snapshotCount: result.upsertedCount },
-        $set: { metricsObservedAt: latest?.observedAt ?? snapshot.observedAt },
-      },
-    );
-    return this.getSubject(tenant, subjectId);
+    // The count and latest time are derived from the snapshots themselves, so two writers
+    // racing on one subject still leave it right.
+    const [count, latest] = await Promise.all([
+      this.#c('snapshots').countDocuments({ tenant, subjectId }),
+      this.latestSnapshot(tenant, subjectId),
+    ]);
+    const updated: SubjectRecord = {
+      ...subject,
+      snapshotCount: count,
+      metricsObservedAt: latest?.observedAt ?? snapshot.observedAt,
+    };
+    await this.#c('subjects').replaceOne({ _id: key(tenant, subjectId) }, this.#subjectDoc(updated));
+    return updated;
   }
 
   async #snapshot(filter: Record<string, unknown>): Promise<Snapshot | undefined> {
-    const found = await this.#c('snapshots').findOne(filter, {
-      sort: { observedMs: -1 },
-      projection: { _id: 0, tenant: 0, subjectId: 0, observedMs: 0 },
-    });
-    return (found ?? undefined) as Snapshot | undefined;
+    return decode(await this.#c('snapshots').findOne(filter, { sort: { observedMs: -1 } }));
   }
 
   latestSnapshot(tenant: string, subjectId: string): Promise<Snapshot | undefined> {
@@ -127,27 +144,29 @@ export class MongoFeedbackStore implements FeedbackStore {
   }
 
   snapshotAtOrBefore(tenant: string, subjectId: string, at: string): Promise<Snapshot | undefined> {
-    return this.#snapshot({ tenant, subjectId, observedMs: { $lte: Date.parse(at) } });
+    return this.#snapshot({ tenant, subjectId, observedMs: { $lte: ms(at) } });
   }
 
   async latestSnapshotAfter(tenant: string, subjectId: string, after: string): Promise<Snapshot | undefined> {
     const latest = await this.latestSnapshot(tenant, subjectId);
-    return latest && Date.parse(latest.observedAt) > Date.parse(after) ? latest : undefined;
+    return latest && ms(latest.observedAt) > ms(after) ? latest : undefined;
   }
 
-  /** The record as stored, with the query fields (due time in ms) beside it. */
   #recDoc(record: RecommendationRecord): Doc {
     return {
       _id: key(record.tenant, record.recommendation.id),
-      ...record,
-      measureDueMs: record.measureDueAt ? Date.parse(record.measureDueAt) : null,
-      claimedMs: record.claimedUntil ? Date.parse(record.claimedUntil) : 0,
+      tenant: record.tenant,
+      id: record.recommendation.id,
+      subjectId: record.recommendation.subjectId,
+      stage: record.stage,
+      revision: record.revision,
+      generatedMs: ms(record.recommendation.generatedAt),
+      measureDueMs: record.measureDueAt ? ms(record.measureDueAt) : null,
+      claimedMs: ms(record.claimedUntil),
+      measurable: record.outcome?.measurable ?? false,
+      measuredMs: ms(record.outcome?.measuredAt),
+      json: JSON.stringify(record),
     };
-  }
-
-  #rec(doc: unknown): RecommendationRecord {
-    const { measureDueMs: _due, claimedMs: _claimed, ...record } = doc as Record<string, unknown>;
-    return record as unknown as RecommendationRecord;
   }
 
   insertRecommendation(record: RecommendationRecord): Promise<boolean> {
@@ -155,29 +174,28 @@ export class MongoFeedbackStore implements FeedbackStore {
   }
 
   async getRecommendation(tenant: string, id: string): Promise<RecommendationRecord | undefined> {
-    const doc = await this.#c('recommendations').findOne({ _id: key(tenant, id) }, NO_ID);
-    return doc ? this.#rec(doc) : undefined;
+    return decode(await this.#c('recommendations').findOne({ _id: key(tenant, id) }));
   }
 
-  async listRecommendations(tenant: string, query: RecommendationQuery): Promise<RecommendationRecord[]> {
-    const docs = await this.#c('recommendations')
-      .find(
-        {
-          tenant,
-          ...(query.subjectId ? { 'recommendation.subjectId': query.subjectId } : {}),
-          ...(query.stage ? { stage: query.stage } : {}),
-        },
-        NO_ID,
-      )
-      .sort({ 'recommendation.generatedAt': -1, 'recommendation.id': -1 })
-      .limit(query.limit)
-      .toArray();
-    return docs.map((doc) => this.#rec(doc));
+  async #records(filter: Record<string, unknown>, sort: Record<string, 1 | -1>, limit = 0) {
+    const docs = await this.#c('recommendations').find(filter).sort(sort).limit(limit).toArray();
+    return docs.map((doc) => JSON.parse(doc.json) as RecommendationRecord);
   }
 
-  async allRecommendations(tenant: string): Promise<RecommendationRecord[]> {
-    const docs = await this.#c('recommendations').find({ tenant }, NO_ID).toArray();
-    return docs.map((doc) => this.#rec(doc));
+  listRecommendations(tenant: string, query: RecommendationQuery): Promise<RecommendationRecord[]> {
+    return this.#records(
+      {
+        tenant,
+        ...(query.subjectId ? { subjectId: query.subjectId } : {}),
+        ...(query.stage ? { stage: query.stage } : {}),
+      },
+      { generatedMs: -1, id: -1 },
+      query.limit,
+    );
+  }
+
+  allRecommendations(tenant: string): Promise<RecommendationRecord[]> {
+    return this.#records({ tenant }, { generatedMs: -1 });
   }
 
   async replaceRecommendation(
@@ -186,68 +204,69 @@ export class MongoFeedbackStore implements FeedbackStore {
   ): Promise<RecommendationRecord | undefined> {
     const next = { ...record, revision: expected + 1 };
     const { _id, ...doc } = this.#recDoc(next);
-    // replaceOne drops fields the new record lacks (a released claim), unlike $set.
     const result = await this.#c('recommendations').replaceOne({ _id, revision: expected }, doc);
     return result.modifiedCount === 1 ? next : undefined;
   }
 
-  async dueRecommendations(now: string, limit: number): Promise<RecommendationRecord[]> {
-    const at = Date.parse(now);
-    const docs = await this.#c('recommendations')
-      .find({ stage: 'applied', measureDueMs: { $ne: null, $lte: at }, claimedMs: { $lte: at } }, NO_ID)
-      .sort({ measureDueMs: 1 })
-      .limit(limit)
-      .toArray();
-    return docs.map((doc) => this.#rec(doc));
+  dueRecommendations(now: string, limit: number): Promise<RecommendationRecord[]> {
+    const at = ms(now);
+    return this.#records(
+      { stage: 'applied', measureDueMs: { $ne: null, $lte: at }, claimedMs: { $lte: at } },
+      { measureDueMs: 1 },
+      limit,
+    );
   }
 
-  async measuredOutcomes(limit: number): Promise<RecommendationRecord[]> {
-    const docs = await this.#c('recommendations')
-      .find({ stage: 'measured', 'outcome.measurable': true }, NO_ID)
-      .sort({ 'outcome.measuredAt': -1 })
-      .limit(limit)
-      .toArray();
-    return docs.map((doc) => this.#rec(doc));
+  measuredOutcomes(limit: number): Promise<RecommendationRecord[]> {
+    return this.#records({ stage: 'measured', measurable: true }, { measuredMs: -1 }, limit);
+  }
+
+  #weightsDoc(version: WeightsVersion): Doc {
+    return {
+      _id: version.version,
+      sequence: version.sequence,
+      active: version.active,
+      json: JSON.stringify(version),
+    };
   }
 
   addWeights(version: WeightsVersion): Promise<boolean> {
-    return this.#insert('weights', { _id: version.version, ...version, active: false });
+    return this.#insert('weights', this.#weightsDoc({ ...version, active: false }));
   }
 
   async activateWeights(version: string): Promise<boolean> {
-    if (!(await this.getWeights(version))) return false;
+    const target = await this.getWeights(version);
+    if (!target) return false;
     // Activate first, then clear the others: a reader between the two sees two active versions
     // at worst (activeWeights takes the newest), never none.
-    await this.#c('weights').updateOne({ _id: version }, { $set: { active: true } });
-    await this.#c('weights').updateMany({ _id: { $ne: version }, active: true }, { $set: { active: false } });
+    await this.#c('weights').replaceOne({ _id: version }, this.#weightsDoc({ ...target, active: true }));
+    const others = await this.#c('weights')
+      .find({ _id: { $ne: version }, active: true })
+      .toArray();
+    for (const doc of others) {
+      const stale = JSON.parse(doc.json) as WeightsVersion;
+      await this.#c('weights').replaceOne({ _id: doc._id }, this.#weightsDoc({ ...stale, active: false }));
+    }
     return true;
   }
 
   async getWeights(version: string): Promise<WeightsVersion | undefined> {
-    return ((await this.#c('weights').findOne({ _id: version }, NO_ID)) ?? undefined) as
-      WeightsVersion | undefined;
+    return decode(await this.#c('weights').findOne({ _id: version }));
   }
 
   async activeWeights(): Promise<WeightsVersion | undefined> {
-    const doc = await this.#c('weights').findOne(
-      { active: true },
-      { sort: { sequence: -1 }, projection: { _id: 0 } },
-    );
-    return (doc ?? undefined) as WeightsVersion | undefined;
+    return decode(await this.#c('weights').findOne({ active: true }, { sort: { sequence: -1 } }));
   }
 
   async listWeights(limit: number): Promise<WeightsVersion[]> {
-    return (await this.#c('weights')
-      .find({}, NO_ID)
-      .sort({ sequence: -1 })
-      .limit(limit)
-      .toArray()) as unknown as WeightsVersion[];
+    const docs = await this.#c('weights').find({}).sort({ sequence: -1 }).limit(limit).toArray();
+    return docs.map((doc) => JSON.parse(doc.json) as WeightsVersion);
   }
 
   async putAnswerFeedback(feedback: AnswerFeedback): Promise<boolean> {
     const result = await this.#c('answers').replaceOne(
       { _id: key(feedback.tenant, feedback.id) },
-      { ...feedback },
+      { tenant: feedback.tenant, rating: feedback.rating, json: JSON.stringify(feedback) },
       { upsert: true },
     );
     return result.upsertedCount === 0;

@@ -113,10 +113,10 @@ describe('the recommendation loop on real NATS', () => {
 
   it('recommends, measures what was applied, learns weights the scorer takes without a restart, and rolls back', async () => {
     // Start: the scorer scores with the seed that feedback holds.
-    const seed = await waitFor(async () => {
+    const seed = (await waitFor(async () => {
       const state = await as(() => scorer.getScorerState());
       return state.weights?.active ? state.weights : undefined;
-    });
+    }))!;
     expect(seed.version).toBe('seed-1');
 
     // A demo node, observed now, then its recommendations (rules only; the scorer is stateless,
@@ -174,12 +174,12 @@ describe('the recommendation loop on real NATS', () => {
     const restored = (await as(() => weights.rollbackWeights('seed-1'))).weights!;
     expect(restored.origin).toBe('rollback');
     expect(restored.restoredVersion).toBe('seed-1');
-    const state = await waitFor(async () => {
+    const state = (await waitFor(async () => {
       const current = (await as(() => scorer.getScorerState())).weights;
       return current?.version === restored.version ? current : undefined;
-    });
+    }))!;
     const factors = (w: FeedbackV1.WeightsVersion__Output | FeedbackV1.WeightsVersion) =>
-      Object.fromEntries((w.factors ?? []).map((f) => [f.name, Number(f.weight?.toFixed(6))]));
+      Object.fromEntries((w.factors ?? []).map((f) => [f.name, Number(Number(f.weight).toFixed(6))]));
     expect(factors(state)).toEqual(factors(seed));
     expect(factors(state)).not.toEqual(factors(learned));
   });

@@ -5,13 +5,25 @@ const CODE_KEY = 'ragfleet-error-code';
 const RETRYABLE_KEY = 'ragfleet-retryable';
 const DETAILS_KEY = 'ragfleet-error-details';
 
+/**
+ * JSON with every character outside printable ASCII written as a \uXXXX escape. Metadata values
+ * must be ASCII: a detail naming a caller's "réseau" would otherwise make the status itself fail
+ * to send, and the caller wait for its deadline. JSON.parse reads the escapes back unchanged.
+ */
+function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(
+    /[^\x20-\x7e]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
 /** The one mapping from the fleet's errors to gRPC status, carrying the stable code in trailers. */
 export function toGrpcStatus(error: unknown): Partial<StatusObject> & { code: status } {
   const ragfleet = toRagfleetError(error);
   const metadata = new Metadata();
   metadata.set(CODE_KEY, ragfleet.code);
   metadata.set(RETRYABLE_KEY, String(ragfleet.retryable));
-  if (ragfleet.details) metadata.set(DETAILS_KEY, JSON.stringify(ragfleet.details));
+  if (ragfleet.details) metadata.set(DETAILS_KEY, asciiJson(ragfleet.details));
   return { code: ERROR_CODES[ragfleet.code].grpc, details: ragfleet.message, metadata };
 }
 

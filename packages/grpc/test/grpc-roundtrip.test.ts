@@ -38,6 +38,10 @@ beforeAll(async () => {
       if (request.texts.includes('bad'))
         throw new RagfleetError('INVALID_ARGUMENT', 'bad text', { details: { field: 'texts' } });
       if (request.texts.includes('crash')) throw new Error('secret internal detail');
+      if (request.texts.includes('réseau'))
+        throw new RagfleetError('INVALID_ARGUMENT', 'unknown metric réseau – named by the caller', {
+          details: { fields: [{ field: 'metrics.réseau', message: 'unknown metric – 🚫' }] },
+        });
       return {
         embeddings: request.texts.map((text) => ({ values: [text.length] })),
         model: 'm',
@@ -94,6 +98,14 @@ describe('GrpcServer and typed clients', () => {
       code: 'INVALID_ARGUMENT',
       message: 'bad text',
       details: { field: 'texts' },
+    });
+  });
+
+  it('carries details and a message with characters outside ASCII (metadata takes ASCII only)', async () => {
+    await expect(embed.embed({ texts: ['réseau'] }, { deadlineMs: 3_000 })).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      message: 'unknown metric réseau – named by the caller',
+      details: { fields: [{ field: 'metrics.réseau', message: 'unknown metric – 🚫' }] },
     });
   });
 

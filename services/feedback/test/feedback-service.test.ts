@@ -226,7 +226,7 @@ describe('the feedback service over gRPC, on real NATS', () => {
       'subject.local_ratio',
       'collections.peer',
     ]);
-    // A name outside ASCII still gets its error back (gRPC metadata carries ASCII only).
+    // A name outside ASCII gets its error back as it was written (status.ts escapes the details).
     const accented = await rejection(
       as(alice, () =>
         service.subjects.putMetrics({ subjectId: 'node-a', snapshot: { metrics: { 'r\u00e9seau': 1 } } }),
@@ -234,7 +234,7 @@ describe('the feedback service over gRPC, on real NATS', () => {
     );
     expect(accented).toMatchObject({
       code: 'INVALID_ARGUMENT',
-      details: { fields: [{ field: 'subject.r\\u00e9seau', message: 'unknown metric' }] },
+      details: { fields: [{ field: 'subject.r\u00e9seau', message: 'unknown metric' }] },
     });
     expect(
       await rejection(

@@ -77,8 +77,6 @@ export class Subjects {
       ? parseTime(input.observedAt, 'snapshot.observed_at')
       : isoAt(this.clock);
     const metrics = { subject: input.subject, collections: input.collections };
-    // metricProblems, not assertMetrics: the names come from the caller, so the error's
-    // details must be made safe to send (see asciiSafe).
     const problems = metricProblems(this.packs.get(subject.pack).schema, metrics);
     if (problems.length > 0) throw invalidFields('Invalid metrics', problems);
     const stored = await this.store.addSnapshot(tenant, subjectId, { observedAt, ...metrics });

@@ -228,6 +228,8 @@ run_fleet() {
   chmod 444 "$STATE/service-key/service-key"
   # Everything every service reads, on one env file: its own NATS namespace and Redis prefixes,
   # so that a developer's fleet or a test on the same Redis and NATS is never touched.
+  # The checks are anonymous callers on tier free (development mode); its 60 requests a minute
+  # would make them wait out the limiter, which they do not measure.
   cat >"$STATE/fleet.env" <<EOF
 REDIS_URL=$REDIS_URL
 NATS_URL=$NATS_URL
@@ -238,6 +240,7 @@ GATEWAY_KEYS_PREFIX=ragfleet:$namespace:gateway:keys:
 GATEWAY_WS_TICKET_PREFIX=ragfleet:$namespace:gateway:ws-tickets:
 SESSION_KEY_PREFIX=ragfleet:$namespace:session:
 EMBED_WORKERS=1
+GATEWAY_RATE_LIMIT_FREE_PER_MINUTE=1000
 SERVICE_AUTH_KEY_FILE=/var/run/secrets/ragfleet/service-key/service-key
 EMBED_ADDR=127.0.0.1:$EMBED_GRPC_PORT
 RETRIEVE_ADDR=127.0.0.1:$RETRIEVE_GRPC_PORT
@@ -283,7 +286,7 @@ EOF
   echo "gateway: http://127.0.0.1:$GATEWAY_PORT (NATS namespace $namespace)"
 }
 
-# --- the end-to-end check: ingest, search, a streamed cited answer, a conversation -----------------
+# --- the end-to-end check: ingest, search, a streamed cited answer, recommendations, a conversation --
 # Then the trust checks, with the key the containers mount, read from the same file as they read
 # it. The gateway runs in development mode (fleet.env gives it no key source), so no
 # RAGFLEET_API_KEY: check-trust.ts then confirms anonymous callers are served rather than refused.
@@ -292,6 +295,7 @@ check_fleet() {
   # shellcheck disable=SC1091
   . "$STATE/run.env"
   RAGFLEET_URL=http://127.0.0.1:$GATEWAY_PORT node test/images/check-gateway.ts
+  RAGFLEET_URL=http://127.0.0.1:$GATEWAY_PORT node test/images/check-recommend.ts
   RAGFLEET_URL=http://127.0.0.1:$GATEWAY_PORT SESSION_ADDR=127.0.0.1:$SESSION_GRPC_PORT \
     SERVICE_AUTH_KEY_FILE=$STATE/service-key/service-key node test/images/check-session.ts
   RAGFLEET_URL=http://127.0.0.1:$GATEWAY_PORT SERVICE_AUTH_KEY_FILE=$STATE/service-key/service-key \

@@ -105,12 +105,9 @@ export const recordJson = z.object({
 
 export const recordResponse = z.object({ record: recordJson });
 
-const batchError = z
-  .object({ code: errorCode, message: z.string() })
-  .nullable()
-  .meta({
-    description: 'Set when this source could not run (the model chain failed); the stream still completes.',
-  });
+const batchError = z.object({ code: errorCode, message: z.string() }).nullable().meta({
+  description: 'Set when this source could not run (the model chain failed); the stream still completes.',
+});
 
 const batchFields = {
   recommendations: z.array(recommendationJson).meta({ description: 'Scored, best first.' }),

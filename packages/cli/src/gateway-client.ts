@@ -1,6 +1,16 @@
 import { CliError } from './cli-error.ts';
 import type { SourceDocument } from './document-readers.ts';
 import { readNdjson } from './ndjson.ts';
+import type {
+  MetricsSnapshot,
+  RecommendationAnswer,
+  RecommendationRecord,
+  RecommendEvent,
+  RecommendQuery,
+  RecommendationStage,
+  Subject,
+  SubjectInput,
+} from './recommendation-types.ts';
 
 export interface Job {
   id: string;
@@ -182,6 +192,48 @@ export class GatewayClient {
     return this.#ndjson<TurnEvent>('GET', `${path}?after=${after}`, undefined);
   }
 
+  /** Creates a subject; an id the tenant already has (409 CONFLICT) is reused, not an error. */
+  async createSubject(input: SubjectInput): Promise<{ subject: Subject; created: boolean }> {
+    try {
+      const { subject } = await this.#json<{ subject: Subject }>('POST', '/v1/subjects', input);
+      return { subject, created: true };
+    } catch (error) {
+      if (!(error instanceof CliError) || error.code !== 'CONFLICT' || input.id === undefined) throw error;
+      return { subject: await this.subject(input.id), created: false };
+    }
+  }
+
+  async subject(id: string): Promise<Subject> {
+    return (await this.#json<{ subject: Subject }>('GET', `/v1/subjects/${encodeURIComponent(id)}`)).subject;
+  }
+
+  /** Replaces the subject's latest metric snapshot. */
+  async putMetrics(id: string, snapshot: MetricsSnapshot): Promise<Subject> {
+    const path = `/v1/subjects/${encodeURIComponent(id)}/metrics`;
+    return (await this.#json<{ subject: Subject }>('PUT', path, snapshot)).subject;
+  }
+
+  /** The recommendation pipeline's events as each stage finishes. */
+  recommendationStream(subjectId: string, query: RecommendQuery): AsyncGenerator<RecommendEvent> {
+    return this.#ndjson<RecommendEvent>('GET', recommendationsPath(subjectId, query, true), undefined);
+  }
+
+  /** The whole answer at once: rule and model recommendations together, best first. */
+  async recommendations(subjectId: string, query: RecommendQuery): Promise<RecommendationAnswer> {
+    return this.#json<RecommendationAnswer>('GET', recommendationsPath(subjectId, query, false));
+  }
+
+  /** Moves a recommendation along its lifecycle; the gateway refuses a forbidden move (409). */
+  async markRecommendation(
+    id: string,
+    stage: RecommendationStage,
+    note?: string,
+  ): Promise<RecommendationRecord> {
+    const path = `/v1/recommendations/${encodeURIComponent(id)}/${stage}`;
+    const body = note === undefined ? {} : { note };
+    return (await this.#json<{ record: RecommendationRecord }>('POST', path, body)).record;
+  }
+
   async *#ndjson<E>(method: string, path: string, body: unknown): AsyncGenerator<E> {
     const response = await this.#fetch(method, path, body, 'application/x-ndjson');
     if (!response.ok) throw await errorFrom(response, this.#options.apiKey !== undefined);
@@ -247,6 +299,12 @@ export class GatewayClient {
   }
 }
 
+function recommendationsPath(subjectId: string, query: RecommendQuery, stream: boolean): string {
+  const params = new URLSearchParams({ stream: String(stream), include_model: String(query.includeModel) });
+  if (query.limit !== undefined) params.set('limit', String(query.limit));
+  return `/v1/subjects/${encodeURIComponent(subjectId)}/recommendations?${params}`;
+}
+
 function announceWait(seconds: number): void {
   process.stderr.write(`\nragfleet: the gateway's rate limit was reached; retrying in ${seconds} s\n`);
 }
@@ -263,10 +321,11 @@ async function errorFrom(response: Response, sentKey: boolean): Promise<CliError
   if (!error?.code) return new CliError(`the gateway answered ${response.status} ${response.statusText}`);
   if (error.code === 'UNAUTHENTICATED') {
     const hint = sentKey ? 'check the key' : 'pass --api-key or set RAGFLEET_API_KEY';
-    return new CliError(`${error.code}: ${error.message ?? ''} (${hint})`);
+    return new CliError(`${error.code}: ${error.message ?? ''} (${hint})`, { code: error.code });
   }
   const fields = error.details?.fields?.map((problem) => `${problem.field}: ${problem.message}`) ?? [];
   return new CliError(
     `${error.code}: ${error.message ?? ''}${fields.length > 1 ? ` (${fields.join('; ')})` : ''}`,
+    { code: error.code },
   );
 }

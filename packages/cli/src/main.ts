@@ -1,10 +1,13 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
-import { CliError } from './cli-error.ts';
+import { CliError, UsageError } from './cli-error.ts';
 import { ask } from './commands/ask.ts';
 import { chat } from './commands/chat.ts';
+import { demo, demoNumbers } from './commands/demo.ts';
 import { get } from './commands/get.ts';
 import { ingest } from './commands/ingest.ts';
+import { mark } from './commands/mark.ts';
+import { recommend } from './commands/recommend.ts';
 import { search } from './commands/search.ts';
 import { warmDaemon, warmOnce } from './commands/warm.ts';
 import { GatewayClient, type AskOptions } from './gateway-client.ts';
@@ -23,6 +26,13 @@ commands:
                               the embedding and response caches (needs a key with the admin and
                               rag scopes; the tenant is the key's); prints the response-cache
                               hit ratio of a first and a second pass
+  demo lightning              index the Lightning pack's handbook and create demo nodes with
+                              their metrics (--nodes, --seed; running it again reuses them)
+  recommend <subject>         scored recommendations for a subject: progress per stage on
+                              stderr, then a table with each one's id (--no-model, --limit, --json)
+  mark <id> shown|applied|dismissed
+                              move a recommendation along its lifecycle (--note); applied ones
+                              are measured later
 
 options:
   --url <url>          gateway address (default: $RAGFLEET_URL or ${DEFAULT_GATEWAY_URL})
@@ -38,6 +48,12 @@ options:
   --interval <s>       seconds between the starts of two warm rounds (--daemon, default 60)
   --rounds <n>         stop the daemon after n rounds (default: until Ctrl-C or SIGTERM)
   --concurrency <n>    questions warmed at once (default 4)
+  --nodes <n>          demo nodes to create (demo, default 5, at most 100)
+  --seed <n>           the demo fleet's seed: the same seed gives the same nodes (default 1)
+  --no-model           rule recommendations only, no model candidates (recommend)
+  --limit <n>          at most n recommendations per source, 1 to 100 (recommend)
+  --json               print the gateway's whole JSON answer (recommend)
+  --note <text>        why, kept in the recommendation's history (mark, at most 2,000 characters)
   -h, --help           show this help`;
 
 function positiveInt(value: string | undefined, name: string): number | undefined {
@@ -57,6 +73,22 @@ function metadataFilter(pairs: string[] | undefined): Record<string, string> | u
       return [pair.slice(0, at), pair.slice(at + 1)];
     }),
   );
+}
+
+const RECOMMEND_USAGE = 'usage: ragfleet recommend <subject> [--no-model] [--limit N] [--json]';
+
+function recommendSubject(args: string[]): string {
+  if (args.length !== 1 || !args[0]?.trim())
+    throw new UsageError('recommend takes one subject id', RECOMMEND_USAGE);
+  return args[0];
+}
+
+function recommendLimit(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const limit = Number(value);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100)
+    throw new UsageError('--limit must be an integer from 1 to 100', RECOMMEND_USAGE);
+  return limit;
 }
 
 interface WarmFlags {
@@ -113,6 +145,12 @@ async function run(argv: string[]): Promise<number> {
       interval: { type: 'string' },
       rounds: { type: 'string' },
       concurrency: { type: 'string' },
+      nodes: { type: 'string' },
+      seed: { type: 'string' },
+      'no-model': { type: 'boolean' },
+      limit: { type: 'string' },
+      json: { type: 'boolean' },
+      note: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -148,6 +186,16 @@ async function run(argv: string[]): Promise<number> {
       return search(client, rest.join(' '), options);
     case 'warm':
       return warm(client, values);
+    case 'demo':
+      return demo(client, rest, { ...demoNumbers(values), pollMs: 300, timeoutMs: 120_000 });
+    case 'recommend':
+      return recommend(client, recommendSubject(rest), {
+        includeModel: values['no-model'] !== true,
+        limit: recommendLimit(values.limit),
+        json: values.json === true,
+      });
+    case 'mark':
+      return mark(client, rest, values.note);
     default:
       throw new CliError(`unknown command "${command}"\n\n${USAGE}`);
   }
@@ -158,9 +206,13 @@ try {
 } catch (error) {
   // parseArgs reports unknown options with a TypeError carrying an ERR_PARSE_ARGS_* code.
   const code = (error as { code?: unknown }).code;
-  if (error instanceof CliError || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))) {
-    console.error(`ragfleet: ${(error as Error).message}`);
-    process.exitCode = 1;
+  if (error instanceof CliError) {
+    console.error(`ragfleet: ${error.message}`);
+    process.exitCode = error.exitCode;
+  } else if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
+    // An option typed wrong is a usage mistake: exit 2, as for the commands' own arguments.
+    console.error(`ragfleet: ${(error as Error).message}\n(ragfleet --help lists the options)`);
+    process.exitCode = 2;
   } else {
     throw error;
   }

@@ -3,10 +3,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { waitFor } from '@ragfleet/testing';
-import { FLEET_SERVICES, startFleet, type Fleet } from '../../scripts/fleet-runner.ts';
+import { startFleet, type Fleet, type FleetService } from '../../scripts/fleet-runner.ts';
 
-/** The services one answer passes through: every one but session (conversations only). */
-const ANSWER_SERVICES = FLEET_SERVICES.filter((service) => service !== 'session');
+/** The services one answer passes through. */
+const ANSWER_SERVICES: FleetService[] = ['gateway', 'generate', 'router', 'retrieve', 'embed'];
+/** The services one recommendation stream passes through (rule candidates only: no generate). */
+const RECOMMEND_SERVICES: FleetService[] = ['gateway', 'recommend', 'feedback'];
 import { startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from './otlp-receiver.ts';
 
 /**
@@ -31,6 +33,36 @@ let fleet: Fleet;
 let answerSpans: ReceivedSpan[];
 /** The spans exported while the one WebSocket ask ran, and nothing else. */
 let askSpans: ReceivedSpan[];
+/** The spans exported while one recommendation stream ran, and nothing else. */
+let recommendSpans: ReceivedSpan[];
+
+/** A subject with metrics, then one streamed GET of its recommendations (rules only). */
+async function recommendOnce(): Promise<void> {
+  const send = (method: string, path: string, body?: unknown) =>
+    fetch(`${fleet.gatewayUrl}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${KEY}` },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      signal: AbortSignal.timeout(20_000),
+    });
+  await send('POST', '/v1/subjects', { id: 'trace-node', pack: 'lightning', name: 'trace' });
+  const put = await send('PUT', '/v1/subjects/trace-node/metrics', {
+    metrics: { channels: 2, uptime: 0.8, forward_success_rate: 0.6 },
+    collections: {
+      channel: [{ id: 'c1', metrics: { local_ratio: 0.05, forwards_30d: 300, capacity_sat: 2e6 } }],
+    },
+  });
+  if (put.status !== 200) throw new Error(`PUT metrics answered ${put.status}: ${await put.text()}`);
+  await quiet(4 * EXPORT_DELAY_MS, 5_000);
+  const before = receiver.spans.length;
+  const streamed = await send(
+    'GET',
+    '/v1/subjects/trace-node/recommendations?stream=true&include_model=false',
+  );
+  const text = await streamed.text();
+  if (!text.includes('"complete"')) throw new Error(`the recommendation stream ended: ${text.slice(-300)}`);
+  recommendSpans = await spansSince(before, RECOMMEND_SERVICES);
+}
 
 async function post(path: string, body: unknown): Promise<string> {
   const response = await fetch(`${fleet.gatewayUrl}${path}`, {
@@ -70,9 +102,9 @@ function roots(spans: ReceivedSpan[]) {
 }
 
 /** Waits until every service has reported a span after `before`, then until exports go quiet. */
-async function spansSince(before: number): Promise<ReceivedSpan[]> {
+async function spansSince(before: number, services = ANSWER_SERVICES): Promise<ReceivedSpan[]> {
   // Bounded; if a service never reports, the assertions name what is missing.
-  await waitFor(() => servicesOf(receiver.spans.slice(before)).size === ANSWER_SERVICES.length, 10_000).catch(
+  await waitFor(() => servicesOf(receiver.spans.slice(before)).size >= services.length, 10_000).catch(
     () => {},
   );
   await quiet(4 * EXPORT_DELAY_MS, 5_000);
@@ -140,6 +172,7 @@ beforeAll(async () => {
   const beforeAsk = receiver.spans.length;
   await askOverWebSocket('What does a circuit breaker skip?');
   askSpans = await spansSince(beforeAsk);
+  await recommendOnce();
 }, 60_000);
 
 afterAll(async () => {
@@ -206,5 +239,16 @@ describe('one WebSocket ask', () => {
       (span) => span.service === 'ragfleet-generate' && span.parentSpanId === root.spanId,
     );
     expect(generate.map((span) => span.kind)).toEqual([2]);
+  });
+});
+
+describe('one recommendation stream', () => {
+  it('is one trace through the gateway, the scorer and feedback, rooted at the gateway', () => {
+    expect(recommendSpans.length).toBeGreaterThan(0);
+    expect(new Set(recommendSpans.map((span) => span.traceId)).size).toBe(1);
+    expect([...servicesOf(recommendSpans)].sort()).toEqual(
+      RECOMMEND_SERVICES.map((s) => `ragfleet-${s}`).sort(),
+    );
+    expect(roots(recommendSpans)).toEqual([expect.objectContaining({ service: 'ragfleet-gateway' })]);
   });
 });

@@ -48,6 +48,10 @@ export function fleetTopology(namespace = '') {
       weightsActivated: `ragfleet.events${subjectTag}.recommend.weights.activated`,
       /** A thumbs up or down on a RAG or chat answer (feedback). */
       answerFeedback: `ragfleet.events${subjectTag}.answer.feedback`,
+      /** An experiment completed (a winner promoted) or was stopped (generate). */
+      experimentEnded: `ragfleet.events${subjectTag}.experiments.ended`,
+      /** A rollout advanced a stage, completed or rolled back, with the reason (generate). */
+      rolloutProgress: `ragfleet.events${subjectTag}.rollouts.progress`,
       /** Every document write and delete, kept for every retrieve replica to apply in order. */
       corpusChanges: `ragfleet.corpus${subjectTag}.changes`,
     },
@@ -58,6 +62,8 @@ export function fleetTopology(namespace = '') {
       corpusReplica: `retrieve-corpus${tag}`,
       /** Prefix of each scorer replica's own consumer of weights activations (one per replica). */
       weightsReplica: `recommend-weights${tag}`,
+      /** Shared by every generate replica: answer feedback counted into experiment results once. */
+      experimentFeedback: `generate-experiment-feedback${tag}`,
     },
   };
 }

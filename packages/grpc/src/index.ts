@@ -39,3 +39,4 @@ export { GenerateClient } from './clients/generate-client.ts';
 export { SessionClient } from './clients/session-client.ts';
 export { FeedbackClient, SubjectClient, WeightsClient } from './clients/feedback-client.ts';
 export { RecommendClient } from './clients/recommend-client.ts';
+export { ExperimentClient, PromptClient, RolloutClient } from './clients/experiment-client.ts';

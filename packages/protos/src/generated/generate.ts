@@ -1,15 +1,46 @@
 import type * as grpc from '@grpc/grpc-js';
-import type { MessageTypeDefinition } from '@grpc/proto-loader';
+import type { EnumTypeDefinition, MessageTypeDefinition } from '@grpc/proto-loader';
 
+import type { AbortRolloutRequest as _ragfleet_generate_v1_AbortRolloutRequest, AbortRolloutRequest__Output as _ragfleet_generate_v1_AbortRolloutRequest__Output } from './ragfleet/generate/v1/AbortRolloutRequest';
+import type { AbortRolloutResponse as _ragfleet_generate_v1_AbortRolloutResponse, AbortRolloutResponse__Output as _ragfleet_generate_v1_AbortRolloutResponse__Output } from './ragfleet/generate/v1/AbortRolloutResponse';
 import type { AnswerRequest as _ragfleet_generate_v1_AnswerRequest, AnswerRequest__Output as _ragfleet_generate_v1_AnswerRequest__Output } from './ragfleet/generate/v1/AnswerRequest';
 import type { AnswerResponse as _ragfleet_generate_v1_AnswerResponse, AnswerResponse__Output as _ragfleet_generate_v1_AnswerResponse__Output } from './ragfleet/generate/v1/AnswerResponse';
 import type { Citation as _ragfleet_generate_v1_Citation, Citation__Output as _ragfleet_generate_v1_Citation__Output } from './ragfleet/generate/v1/Citation';
 import type { Citations as _ragfleet_generate_v1_Citations, Citations__Output as _ragfleet_generate_v1_Citations__Output } from './ragfleet/generate/v1/Citations';
+import type { CreateExperimentRequest as _ragfleet_generate_v1_CreateExperimentRequest, CreateExperimentRequest__Output as _ragfleet_generate_v1_CreateExperimentRequest__Output } from './ragfleet/generate/v1/CreateExperimentRequest';
+import type { CreateExperimentResponse as _ragfleet_generate_v1_CreateExperimentResponse, CreateExperimentResponse__Output as _ragfleet_generate_v1_CreateExperimentResponse__Output } from './ragfleet/generate/v1/CreateExperimentResponse';
+import type { CreateRolloutRequest as _ragfleet_generate_v1_CreateRolloutRequest, CreateRolloutRequest__Output as _ragfleet_generate_v1_CreateRolloutRequest__Output } from './ragfleet/generate/v1/CreateRolloutRequest';
+import type { CreateRolloutResponse as _ragfleet_generate_v1_CreateRolloutResponse, CreateRolloutResponse__Output as _ragfleet_generate_v1_CreateRolloutResponse__Output } from './ragfleet/generate/v1/CreateRolloutResponse';
 import type { Done as _ragfleet_generate_v1_Done, Done__Output as _ragfleet_generate_v1_Done__Output } from './ragfleet/generate/v1/Done';
 import type { Error as _ragfleet_generate_v1_Error, Error__Output as _ragfleet_generate_v1_Error__Output } from './ragfleet/generate/v1/Error';
+import type { Experiment as _ragfleet_generate_v1_Experiment, Experiment__Output as _ragfleet_generate_v1_Experiment__Output } from './ragfleet/generate/v1/Experiment';
+import type { ExperimentServiceClient as _ragfleet_generate_v1_ExperimentServiceClient, ExperimentServiceDefinition as _ragfleet_generate_v1_ExperimentServiceDefinition } from './ragfleet/generate/v1/ExperimentService';
 import type { GenerateServiceClient as _ragfleet_generate_v1_GenerateServiceClient, GenerateServiceDefinition as _ragfleet_generate_v1_GenerateServiceDefinition } from './ragfleet/generate/v1/GenerateService';
+import type { GetExperimentRequest as _ragfleet_generate_v1_GetExperimentRequest, GetExperimentRequest__Output as _ragfleet_generate_v1_GetExperimentRequest__Output } from './ragfleet/generate/v1/GetExperimentRequest';
+import type { GetExperimentResponse as _ragfleet_generate_v1_GetExperimentResponse, GetExperimentResponse__Output as _ragfleet_generate_v1_GetExperimentResponse__Output } from './ragfleet/generate/v1/GetExperimentResponse';
+import type { GetRolloutRequest as _ragfleet_generate_v1_GetRolloutRequest, GetRolloutRequest__Output as _ragfleet_generate_v1_GetRolloutRequest__Output } from './ragfleet/generate/v1/GetRolloutRequest';
+import type { GetRolloutResponse as _ragfleet_generate_v1_GetRolloutResponse, GetRolloutResponse__Output as _ragfleet_generate_v1_GetRolloutResponse__Output } from './ragfleet/generate/v1/GetRolloutResponse';
+import type { GetShadowReportRequest as _ragfleet_generate_v1_GetShadowReportRequest, GetShadowReportRequest__Output as _ragfleet_generate_v1_GetShadowReportRequest__Output } from './ragfleet/generate/v1/GetShadowReportRequest';
+import type { GetShadowReportResponse as _ragfleet_generate_v1_GetShadowReportResponse, GetShadowReportResponse__Output as _ragfleet_generate_v1_GetShadowReportResponse__Output } from './ragfleet/generate/v1/GetShadowReportResponse';
 import type { HistoryMessage as _ragfleet_generate_v1_HistoryMessage, HistoryMessage__Output as _ragfleet_generate_v1_HistoryMessage__Output } from './ragfleet/generate/v1/HistoryMessage';
+import type { ListExperimentsRequest as _ragfleet_generate_v1_ListExperimentsRequest, ListExperimentsRequest__Output as _ragfleet_generate_v1_ListExperimentsRequest__Output } from './ragfleet/generate/v1/ListExperimentsRequest';
+import type { ListExperimentsResponse as _ragfleet_generate_v1_ListExperimentsResponse, ListExperimentsResponse__Output as _ragfleet_generate_v1_ListExperimentsResponse__Output } from './ragfleet/generate/v1/ListExperimentsResponse';
+import type { ListPromptsRequest as _ragfleet_generate_v1_ListPromptsRequest, ListPromptsRequest__Output as _ragfleet_generate_v1_ListPromptsRequest__Output } from './ragfleet/generate/v1/ListPromptsRequest';
+import type { ListPromptsResponse as _ragfleet_generate_v1_ListPromptsResponse, ListPromptsResponse__Output as _ragfleet_generate_v1_ListPromptsResponse__Output } from './ragfleet/generate/v1/ListPromptsResponse';
+import type { ListRolloutsRequest as _ragfleet_generate_v1_ListRolloutsRequest, ListRolloutsRequest__Output as _ragfleet_generate_v1_ListRolloutsRequest__Output } from './ragfleet/generate/v1/ListRolloutsRequest';
+import type { ListRolloutsResponse as _ragfleet_generate_v1_ListRolloutsResponse, ListRolloutsResponse__Output as _ragfleet_generate_v1_ListRolloutsResponse__Output } from './ragfleet/generate/v1/ListRolloutsResponse';
+import type { PanelResult as _ragfleet_generate_v1_PanelResult, PanelResult__Output as _ragfleet_generate_v1_PanelResult__Output } from './ragfleet/generate/v1/PanelResult';
+import type { PromptFamily as _ragfleet_generate_v1_PromptFamily, PromptFamily__Output as _ragfleet_generate_v1_PromptFamily__Output } from './ragfleet/generate/v1/PromptFamily';
+import type { PromptServiceClient as _ragfleet_generate_v1_PromptServiceClient, PromptServiceDefinition as _ragfleet_generate_v1_PromptServiceDefinition } from './ragfleet/generate/v1/PromptService';
+import type { PromptVersion as _ragfleet_generate_v1_PromptVersion, PromptVersion__Output as _ragfleet_generate_v1_PromptVersion__Output } from './ragfleet/generate/v1/PromptVersion';
+import type { Rollout as _ragfleet_generate_v1_Rollout, Rollout__Output as _ragfleet_generate_v1_Rollout__Output } from './ragfleet/generate/v1/Rollout';
+import type { RolloutServiceClient as _ragfleet_generate_v1_RolloutServiceClient, RolloutServiceDefinition as _ragfleet_generate_v1_RolloutServiceDefinition } from './ragfleet/generate/v1/RolloutService';
+import type { RolloutStage as _ragfleet_generate_v1_RolloutStage, RolloutStage__Output as _ragfleet_generate_v1_RolloutStage__Output } from './ragfleet/generate/v1/RolloutStage';
+import type { ShadowSummary as _ragfleet_generate_v1_ShadowSummary, ShadowSummary__Output as _ragfleet_generate_v1_ShadowSummary__Output } from './ragfleet/generate/v1/ShadowSummary';
+import type { SpecialistResult as _ragfleet_generate_v1_SpecialistResult, SpecialistResult__Output as _ragfleet_generate_v1_SpecialistResult__Output } from './ragfleet/generate/v1/SpecialistResult';
 import type { Status as _ragfleet_generate_v1_Status, Status__Output as _ragfleet_generate_v1_Status__Output } from './ragfleet/generate/v1/Status';
+import type { StopExperimentRequest as _ragfleet_generate_v1_StopExperimentRequest, StopExperimentRequest__Output as _ragfleet_generate_v1_StopExperimentRequest__Output } from './ragfleet/generate/v1/StopExperimentRequest';
+import type { StopExperimentResponse as _ragfleet_generate_v1_StopExperimentResponse, StopExperimentResponse__Output as _ragfleet_generate_v1_StopExperimentResponse__Output } from './ragfleet/generate/v1/StopExperimentResponse';
 import type { SuggestAction as _ragfleet_generate_v1_SuggestAction, SuggestAction__Output as _ragfleet_generate_v1_SuggestAction__Output } from './ragfleet/generate/v1/SuggestAction';
 import type { SuggestRequest as _ragfleet_generate_v1_SuggestRequest, SuggestRequest__Output as _ragfleet_generate_v1_SuggestRequest__Output } from './ragfleet/generate/v1/SuggestRequest';
 import type { SuggestResponse as _ragfleet_generate_v1_SuggestResponse, SuggestResponse__Output as _ragfleet_generate_v1_SuggestResponse__Output } from './ragfleet/generate/v1/SuggestResponse';
@@ -17,6 +48,8 @@ import type { SummarizeRequest as _ragfleet_generate_v1_SummarizeRequest, Summar
 import type { SummarizeResponse as _ragfleet_generate_v1_SummarizeResponse, SummarizeResponse__Output as _ragfleet_generate_v1_SummarizeResponse__Output } from './ragfleet/generate/v1/SummarizeResponse';
 import type { Token as _ragfleet_generate_v1_Token, Token__Output as _ragfleet_generate_v1_Token__Output } from './ragfleet/generate/v1/Token';
 import type { Usage as _ragfleet_generate_v1_Usage, Usage__Output as _ragfleet_generate_v1_Usage__Output } from './ragfleet/generate/v1/Usage';
+import type { Variant as _ragfleet_generate_v1_Variant, Variant__Output as _ragfleet_generate_v1_Variant__Output } from './ragfleet/generate/v1/Variant';
+import type { VariantResult as _ragfleet_generate_v1_VariantResult, VariantResult__Output as _ragfleet_generate_v1_VariantResult__Output } from './ragfleet/generate/v1/VariantResult';
 import type { BudgetScope as _ragfleet_router_v1_BudgetScope, BudgetScope__Output as _ragfleet_router_v1_BudgetScope__Output } from './ragfleet/router/v1/BudgetScope';
 import type { BudgetStatus as _ragfleet_router_v1_BudgetStatus, BudgetStatus__Output as _ragfleet_router_v1_BudgetStatus__Output } from './ragfleet/router/v1/BudgetStatus';
 import type { ComplexityFeature as _ragfleet_router_v1_ComplexityFeature, ComplexityFeature__Output as _ragfleet_router_v1_ComplexityFeature__Output } from './ragfleet/router/v1/ComplexityFeature';
@@ -50,15 +83,49 @@ export interface ProtoGrpcType {
   ragfleet: {
     generate: {
       v1: {
+        AbortRolloutRequest: MessageTypeDefinition<_ragfleet_generate_v1_AbortRolloutRequest, _ragfleet_generate_v1_AbortRolloutRequest__Output>
+        AbortRolloutResponse: MessageTypeDefinition<_ragfleet_generate_v1_AbortRolloutResponse, _ragfleet_generate_v1_AbortRolloutResponse__Output>
         AnswerRequest: MessageTypeDefinition<_ragfleet_generate_v1_AnswerRequest, _ragfleet_generate_v1_AnswerRequest__Output>
         AnswerResponse: MessageTypeDefinition<_ragfleet_generate_v1_AnswerResponse, _ragfleet_generate_v1_AnswerResponse__Output>
         Citation: MessageTypeDefinition<_ragfleet_generate_v1_Citation, _ragfleet_generate_v1_Citation__Output>
         Citations: MessageTypeDefinition<_ragfleet_generate_v1_Citations, _ragfleet_generate_v1_Citations__Output>
+        CreateExperimentRequest: MessageTypeDefinition<_ragfleet_generate_v1_CreateExperimentRequest, _ragfleet_generate_v1_CreateExperimentRequest__Output>
+        CreateExperimentResponse: MessageTypeDefinition<_ragfleet_generate_v1_CreateExperimentResponse, _ragfleet_generate_v1_CreateExperimentResponse__Output>
+        CreateRolloutRequest: MessageTypeDefinition<_ragfleet_generate_v1_CreateRolloutRequest, _ragfleet_generate_v1_CreateRolloutRequest__Output>
+        CreateRolloutResponse: MessageTypeDefinition<_ragfleet_generate_v1_CreateRolloutResponse, _ragfleet_generate_v1_CreateRolloutResponse__Output>
         Done: MessageTypeDefinition<_ragfleet_generate_v1_Done, _ragfleet_generate_v1_Done__Output>
         Error: MessageTypeDefinition<_ragfleet_generate_v1_Error, _ragfleet_generate_v1_Error__Output>
+        Experiment: MessageTypeDefinition<_ragfleet_generate_v1_Experiment, _ragfleet_generate_v1_Experiment__Output>
+        ExperimentService: SubtypeConstructor<typeof grpc.Client, _ragfleet_generate_v1_ExperimentServiceClient> & { service: _ragfleet_generate_v1_ExperimentServiceDefinition }
+        ExperimentState: EnumTypeDefinition
         GenerateService: SubtypeConstructor<typeof grpc.Client, _ragfleet_generate_v1_GenerateServiceClient> & { service: _ragfleet_generate_v1_GenerateServiceDefinition }
+        GetExperimentRequest: MessageTypeDefinition<_ragfleet_generate_v1_GetExperimentRequest, _ragfleet_generate_v1_GetExperimentRequest__Output>
+        GetExperimentResponse: MessageTypeDefinition<_ragfleet_generate_v1_GetExperimentResponse, _ragfleet_generate_v1_GetExperimentResponse__Output>
+        GetRolloutRequest: MessageTypeDefinition<_ragfleet_generate_v1_GetRolloutRequest, _ragfleet_generate_v1_GetRolloutRequest__Output>
+        GetRolloutResponse: MessageTypeDefinition<_ragfleet_generate_v1_GetRolloutResponse, _ragfleet_generate_v1_GetRolloutResponse__Output>
+        GetShadowReportRequest: MessageTypeDefinition<_ragfleet_generate_v1_GetShadowReportRequest, _ragfleet_generate_v1_GetShadowReportRequest__Output>
+        GetShadowReportResponse: MessageTypeDefinition<_ragfleet_generate_v1_GetShadowReportResponse, _ragfleet_generate_v1_GetShadowReportResponse__Output>
         HistoryMessage: MessageTypeDefinition<_ragfleet_generate_v1_HistoryMessage, _ragfleet_generate_v1_HistoryMessage__Output>
+        ListExperimentsRequest: MessageTypeDefinition<_ragfleet_generate_v1_ListExperimentsRequest, _ragfleet_generate_v1_ListExperimentsRequest__Output>
+        ListExperimentsResponse: MessageTypeDefinition<_ragfleet_generate_v1_ListExperimentsResponse, _ragfleet_generate_v1_ListExperimentsResponse__Output>
+        ListPromptsRequest: MessageTypeDefinition<_ragfleet_generate_v1_ListPromptsRequest, _ragfleet_generate_v1_ListPromptsRequest__Output>
+        ListPromptsResponse: MessageTypeDefinition<_ragfleet_generate_v1_ListPromptsResponse, _ragfleet_generate_v1_ListPromptsResponse__Output>
+        ListRolloutsRequest: MessageTypeDefinition<_ragfleet_generate_v1_ListRolloutsRequest, _ragfleet_generate_v1_ListRolloutsRequest__Output>
+        ListRolloutsResponse: MessageTypeDefinition<_ragfleet_generate_v1_ListRolloutsResponse, _ragfleet_generate_v1_ListRolloutsResponse__Output>
+        Metric: EnumTypeDefinition
+        PanelResult: MessageTypeDefinition<_ragfleet_generate_v1_PanelResult, _ragfleet_generate_v1_PanelResult__Output>
+        PromptFamily: MessageTypeDefinition<_ragfleet_generate_v1_PromptFamily, _ragfleet_generate_v1_PromptFamily__Output>
+        PromptService: SubtypeConstructor<typeof grpc.Client, _ragfleet_generate_v1_PromptServiceClient> & { service: _ragfleet_generate_v1_PromptServiceDefinition }
+        PromptVersion: MessageTypeDefinition<_ragfleet_generate_v1_PromptVersion, _ragfleet_generate_v1_PromptVersion__Output>
+        Rollout: MessageTypeDefinition<_ragfleet_generate_v1_Rollout, _ragfleet_generate_v1_Rollout__Output>
+        RolloutService: SubtypeConstructor<typeof grpc.Client, _ragfleet_generate_v1_RolloutServiceClient> & { service: _ragfleet_generate_v1_RolloutServiceDefinition }
+        RolloutStage: MessageTypeDefinition<_ragfleet_generate_v1_RolloutStage, _ragfleet_generate_v1_RolloutStage__Output>
+        RolloutState: EnumTypeDefinition
+        ShadowSummary: MessageTypeDefinition<_ragfleet_generate_v1_ShadowSummary, _ragfleet_generate_v1_ShadowSummary__Output>
+        SpecialistResult: MessageTypeDefinition<_ragfleet_generate_v1_SpecialistResult, _ragfleet_generate_v1_SpecialistResult__Output>
         Status: MessageTypeDefinition<_ragfleet_generate_v1_Status, _ragfleet_generate_v1_Status__Output>
+        StopExperimentRequest: MessageTypeDefinition<_ragfleet_generate_v1_StopExperimentRequest, _ragfleet_generate_v1_StopExperimentRequest__Output>
+        StopExperimentResponse: MessageTypeDefinition<_ragfleet_generate_v1_StopExperimentResponse, _ragfleet_generate_v1_StopExperimentResponse__Output>
         SuggestAction: MessageTypeDefinition<_ragfleet_generate_v1_SuggestAction, _ragfleet_generate_v1_SuggestAction__Output>
         SuggestRequest: MessageTypeDefinition<_ragfleet_generate_v1_SuggestRequest, _ragfleet_generate_v1_SuggestRequest__Output>
         SuggestResponse: MessageTypeDefinition<_ragfleet_generate_v1_SuggestResponse, _ragfleet_generate_v1_SuggestResponse__Output>
@@ -66,6 +133,8 @@ export interface ProtoGrpcType {
         SummarizeResponse: MessageTypeDefinition<_ragfleet_generate_v1_SummarizeResponse, _ragfleet_generate_v1_SummarizeResponse__Output>
         Token: MessageTypeDefinition<_ragfleet_generate_v1_Token, _ragfleet_generate_v1_Token__Output>
         Usage: MessageTypeDefinition<_ragfleet_generate_v1_Usage, _ragfleet_generate_v1_Usage__Output>
+        Variant: MessageTypeDefinition<_ragfleet_generate_v1_Variant, _ragfleet_generate_v1_Variant__Output>
+        VariantResult: MessageTypeDefinition<_ragfleet_generate_v1_VariantResult, _ragfleet_generate_v1_VariantResult__Output>
       }
     }
     router: {

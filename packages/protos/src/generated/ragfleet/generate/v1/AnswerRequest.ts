@@ -12,6 +12,7 @@ export interface AnswerRequest {
   'summary'?: (string);
   'searchQuery'?: (string);
   'prefer'?: (string);
+  'panel'?: (string)[];
 }
 
 export interface AnswerRequest__Output {
@@ -24,4 +25,5 @@ export interface AnswerRequest__Output {
   'summary': (string);
   'searchQuery': (string);
   'prefer': (string);
+  'panel': (string)[];
 }

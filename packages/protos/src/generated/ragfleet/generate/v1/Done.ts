@@ -11,6 +11,9 @@ export interface Done {
   'cached'?: (boolean);
   'decision'?: (_ragfleet_router_v1_RouteDecision | null);
   'costUsd'?: (number | string);
+  'answerId'?: (string);
+  'experimentId'?: (string);
+  'variant'?: (string);
 }
 
 export interface Done__Output {
@@ -22,4 +25,7 @@ export interface Done__Output {
   'cached': (boolean);
   'decision': (_ragfleet_router_v1_RouteDecision__Output | null);
   'costUsd': (number);
+  'answerId': (string);
+  'experimentId': (string);
+  'variant': (string);
 }

@@ -3,8 +3,10 @@
 
 export interface Token {
   'text'?: (string);
+  'specialist'?: (string);
 }
 
 export interface Token__Output {
   'text': (string);
+  'specialist': (string);
 }

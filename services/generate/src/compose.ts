@@ -23,6 +23,21 @@ import { Suggester } from './domain/suggester.ts';
 import { Summarizer } from './domain/summarizer.ts';
 import { generateHandlers } from './grpc/answer-handlers.ts';
 import { prometheusGuardObserver } from './guard-metrics.ts';
+import { loadPanelPrompts } from './panels/panel-prompts.ts';
+import { PanelRunner } from './panels/panel-runner.ts';
+import { panelService } from './panels/panel-service.ts';
+import { shadowFromConfig } from './shadow/shadow-from-config.ts';
+import { shadowReport } from './shadow/shadow-report.ts';
+import type { ShadowRunner } from './shadow/shadow-runner.ts';
+
+/** The process's shadow runner, for ExperimentService.GetShadowReport (set by compose). */
+let composedShadow: ShadowRunner | undefined;
+
+/** GetShadowReport's answer: the shadow comparisons, their means and the shadow budget's use. */
+export async function getShadowReport() {
+  if (!composedShadow) return { enabled: false, share: 0, summary: null };
+  return shadowReport(composedShadow);
+}
 
 /**
  * generate's composition root: the router and retrieve clients (signing as generate, on behalf of
@@ -100,10 +115,28 @@ export async function compose(
     passageGuard,
     limits: { defaultTopK: config.GENERATE_TOP_K },
   });
-  const answer = composeAnswerService(
+  const composedAnswer = composeAnswerService(
     pipeline,
     new AnswerMetrics(registry),
     new CompletionPublisher(bus, logger, undefined, topology.subjects.generationCompleted),
+  );
+  // Shadow runs watch the answer as the caller gets it, and start after its first token.
+  const shadow = await shadowFromConfig(config, { prompts, providers, router, registry, lifecycle, logger });
+  composedShadow = shadow;
+  const answer: typeof composedAnswer = (request, context) =>
+    shadow.observe(composedAnswer(request, context), request);
+  const panels = panelService(
+    new PanelRunner({
+      router: modelRouter,
+      retriever,
+      prompts: loadPanelPrompts(config.GENERATE_PANEL_PROMPT_VERSION),
+      providers,
+      guard,
+      passageGuard,
+      defaultTopK: config.GENERATE_TOP_K,
+      maxOutputTokens: config.GENERATE_MAX_OUTPUT_TOKENS,
+      ...(config.BUDGETS_ENABLED ? { budgets: new GrpcBudgets(router) } : {}),
+    }),
   );
   server.addService(
     'ragfleet.generate.v1.GenerateService',
@@ -112,6 +145,7 @@ export async function compose(
       answer,
       (request, context) => summarizer.summarize(request, context.signal),
       (request, context) => suggester.suggest(request, context.signal),
+      panels,
     ),
   );
   logger.info(
@@ -122,6 +156,7 @@ export async function compose(
       suggestPrompt: suggestPrompts.defaultVersion,
       responseCache: responseCache.kind,
       budgets: config.BUDGETS_ENABLED,
+      shadow: shadow.enabled ? { candidate: shadow.label, share: shadow.share } : false,
     },
     'generate composed',
   );

@@ -67,6 +67,30 @@ export const generateConfigSchema = z.object({
   PROVIDER_RETRIES: env.nonNegativeInt(1),
   BREAKER_THRESHOLD: env.positiveInt(3),
   BREAKER_HALF_OPEN_MS: env.positiveInt(30_000),
+  /** Share of answers also run, in the background, on the shadow candidate (0 to 1; 0: off). */
+  GENERATE_SHADOW_SHARE: z.coerce.number().min(0).max(1).default(0),
+  /** The shadow candidate's model, "provider/model"; empty: the primary's model. */
+  GENERATE_SHADOW_MODEL: z
+    .string()
+    .regex(/^$|^[\w.-]+\/[\w.:/-]+$/, 'expected provider/model, such as ollama/llama3.2')
+    .default(''),
+  /** The shadow candidate's prompts/rag-answer version; empty: the primary's. */
+  GENERATE_SHADOW_PROMPT_VERSION: z
+    .string()
+    .regex(/^$|^[\w.-]+$/, 'expected a version name such as v2')
+    .default(''),
+  /** USD shadow runs may spend per UTC day (fleet-wide with REDIS_URL); a run that would exceed it is skipped. */
+  GENERATE_SHADOW_BUDGET_USD: z.coerce.number().min(0).default(1),
+  /** Shadow runs under way at once per replica; a sampled answer beyond it is not shadowed. */
+  GENERATE_SHADOW_MAX_CONCURRENT: env.positiveInt(4),
+  /** Comparisons kept for the report. */
+  GENERATE_SHADOW_KEEP_RECENT: env.positiveInt(100),
+  GENERATE_SHADOW_PREFIX: z.string().min(1).default('ragfleet:shadow:'),
+  /** Version of the panel specialists' templates (prompts/panel-*). */
+  GENERATE_PANEL_PROMPT_VERSION: z
+    .string()
+    .regex(/^[\w.-]+$/, 'expected a version name such as v1')
+    .default('v1'),
 });
 
 export type GenerateConfig = z.output<typeof generateConfigSchema>;

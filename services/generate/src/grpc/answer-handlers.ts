@@ -1,7 +1,9 @@
+import { RagfleetError } from '@ragfleet/errors';
 import type { CallContext, Handlers } from '@ragfleet/grpc';
 import type { GenerateV1 } from '@ragfleet/protos';
 import type { AnswerEvent, AnswerRequest } from '../domain/answer-events.ts';
 import { entitledTier } from '../domain/entitled-tier.ts';
+import type { PanelService } from '../panels/panel-service.ts';
 import { toSuggestRequest, toSuggestResponse, type SuggestService } from './suggest-messages.ts';
 import { toSummarizeRequest, toSummarizeResponse, type SummarizeService } from './summarize-messages.ts';
 
@@ -67,6 +69,8 @@ export function generateHandlers(
   answer: AnswerService,
   summarize: SummarizeService,
   suggest: SuggestService,
+  /** Answers that ask for a panel; absent: such a request is refused (FAILED_PRECONDITION). */
+  panel?: PanelService,
 ): Handlers {
   return {
     Answer: async function* (request: GenerateV1.AnswerRequest__Output, context: CallContext) {
@@ -83,6 +87,12 @@ export function generateHandlers(
         prefer: request.prefer,
         tenant: context.tenant,
       };
+      if (request.panel.length > 0) {
+        if (!panel)
+          throw new RagfleetError('FAILED_PRECONDITION', 'this generate server does not run panels');
+        yield* panel(domainRequest, request.panel, context);
+        return;
+      }
       for await (const event of answer(domainRequest, context)) yield toAnswerResponse(event);
     },
     Summarize: async (request: GenerateV1.SummarizeRequest__Output, context: CallContext) =>

@@ -58,6 +58,8 @@ interface PrimaryView {
   outcome: Promise<AnswerOutcome | undefined>;
 }
 
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 // A prompt's words besides the question and passages (the template): for the budget's estimate.
 const TEMPLATE_TOKENS = 400;
 
@@ -152,7 +154,7 @@ export class ShadowRunner {
           launched = true;
           // The token has been handed on; the shadow begins on a later turn of the event loop.
           const view: PrimaryView = { passages, model, outcome };
-          setImmediate(() => this.#track(this.#shadow(request, view)));
+          this.#track(nextTurn().then(() => this.#shadow(request, view)));
         }
       }
     } finally {

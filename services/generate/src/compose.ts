@@ -23,6 +23,7 @@ import { Suggester } from './domain/suggester.ts';
 import { Summarizer } from './domain/summarizer.ts';
 import { generateHandlers } from './grpc/answer-handlers.ts';
 import { prometheusGuardObserver } from './guard-metrics.ts';
+import { composeExperiments } from './experiments/compose-experiments.ts';
 import { loadPanelPrompts } from './panels/panel-prompts.ts';
 import { PanelRunner } from './panels/panel-runner.ts';
 import { panelService } from './panels/panel-service.ts';
@@ -115,10 +116,16 @@ export async function compose(
     passageGuard,
     limits: { defaultTopK: config.GENERATE_TOP_K },
   });
+  const experiments = await composeExperiments({ server, registry, lifecycle, logger, transport }, config, {
+    bus,
+    topology,
+    shadowReport: getShadowReport,
+  });
   const composedAnswer = composeAnswerService(
     pipeline,
     new AnswerMetrics(registry),
     new CompletionPublisher(bus, logger, undefined, topology.subjects.generationCompleted),
+    experiments.hook((request, signal) => pipeline.answer(request, signal)),
   );
   // Shadow runs watch the answer as the caller gets it, and start after its first token.
   const shadow = await shadowFromConfig(config, { prompts, providers, router, registry, lifecycle, logger });

@@ -64,6 +64,34 @@ export const generateConfigSchema = z.object({
   REDIS_URL: env.optionalUrl(),
   RESPONSE_CACHE_PREFIX: z.string().min(1).default('ragfleet:answer:'),
   RESPONSE_CACHE_TTL_SECONDS: env.positiveInt(3600),
+  /** Embedded state (the experiment store without REDIS_URL) lives in DATA_DIR/generate/experiments.json. */
+  DATA_DIR: z.string().min(1).default('.data'),
+  /** Key prefix of the experiment store in Redis (experiments, rollouts, counters, assignments). */
+  EXPERIMENTS_PREFIX: z.string().min(1).default('ragfleet:experiments:'),
+  /** How long a replica chooses variants from what it last read of the store. */
+  EXPERIMENTS_CACHE_MS: env.positiveInt(2_000),
+  /** How often the controller evaluates experiments' planned looks and steps rollouts. */
+  EXPERIMENTS_CONTROLLER_INTERVAL_MS: env.positiveInt(5_000),
+  /** How long an answer's variant is remembered for its feedback (7 days). */
+  EXPERIMENTS_ASSIGNMENT_TTL_SECONDS: env.positiveInt(604_800),
+  /** A rollout's default stages: the candidate's shares of traffic, the last one 1. */
+  ROLLOUT_STAGES: z
+    .string()
+    .default('0.1,0.5,1')
+    .transform((text) => text.split(',').map(Number))
+    .refine((shares) => shares.every((s, i) => s > (shares[i - 1] ?? 0) && s <= 1) && shares.at(-1) === 1, {
+      message: 'expected growing shares in (0, 1] ending with 1, e.g. 0.1,0.5,1',
+    }),
+  /** Each default stage is held at least this long and for this many answers. */
+  ROLLOUT_HOLD_SECONDS: env.nonNegativeInt(600),
+  ROLLOUT_HOLD_ANSWERS: env.nonNegativeInt(100),
+  /** A rollout rolls back when the candidate's error rate in a stage passes this. */
+  ROLLOUT_MAX_ERROR_RATE: z.coerce.number().gt(0).lt(1).default(0.01),
+  /** ...or when its thumbs-up rate, once ROLLOUT_MIN_RATED answers are rated, falls below this. */
+  ROLLOUT_MIN_QUALITY: z.coerce.number().min(0).max(1).default(0.7),
+  ROLLOUT_MIN_RATED: env.positiveInt(20),
+  /** Answers of a stage before its error rate may roll it back early (at its end it always counts). */
+  ROLLOUT_GUARD_MIN_ANSWERS: env.positiveInt(50),
   PROVIDER_RETRIES: env.nonNegativeInt(1),
   BREAKER_THRESHOLD: env.positiveInt(3),
   BREAKER_HALF_OPEN_MS: env.positiveInt(30_000),

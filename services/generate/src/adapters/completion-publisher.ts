@@ -32,6 +32,9 @@ export interface GenerationCompleted {
   timeToFirstTokenMs: number;
   /** Replayed from the response cache: no model was called. */
   cached: boolean;
+  /** Set when an experiment or a rollout chose this answer's variant. */
+  experimentId?: string;
+  variant?: string;
 }
 
 /** Who asked, as the gRPC call context tells it. */
@@ -73,7 +76,8 @@ export class CompletionPublisher {
     for await (const event of events) {
       if (event.type === 'usage') usage = event;
       if (event.type === 'done') {
-        const generationId = randomUUID();
+        // The variant hook names the answer first (its feedback is looked up by this id).
+        const generationId = event.answerId ?? randomUUID();
         const { tenant, user, keyId } = caller;
         const data: GenerationCompleted = {
           generationId,
@@ -90,6 +94,7 @@ export class CompletionPublisher {
           latencyMs: Math.round(this.#now() - started),
           timeToFirstTokenMs: event.timeToFirstTokenMs,
           cached: event.cached,
+          ...(event.experimentId ? { experimentId: event.experimentId, variant: event.variant ?? '' } : {}),
         };
         const envelope = createEvent({
           type: GENERATION_COMPLETED_TYPE,
@@ -101,6 +106,8 @@ export class CompletionPublisher {
         this.#bus.publish(this.#subject, envelope).catch((error: unknown) => {
           this.#logger.warn({ err: String(error), event: envelope.id }, 'could not publish generation event');
         });
+        yield { ...event, answerId: generationId };
+        continue;
       }
       yield event;
     }

@@ -26,6 +26,11 @@ export interface AnswerRequest {
    * not used at all (never a key shared across tenants).
    */
   tenant?: string;
+  /**
+   * "provider/model" an experiment or rollout variant pins: it answers first, ahead of the
+   * router's chain (which stays as the fallback). Absent: the router's choice.
+   */
+  model?: string;
 }
 
 /**
@@ -70,5 +75,10 @@ export type AnswerEvent =
       costUsd: number;
       /** The router's explanation of this answer's route (made now, also for a cached answer). */
       decision?: RoutingDecision;
+      /** Set by the variant hook (and by the completion publisher): what answer feedback names. */
+      answerId?: string;
+      /** The experiment or rollout that chose this answer's variant, and the variant. */
+      experimentId?: string;
+      variant?: string;
     }
   | { type: 'error'; code: string; message: string; retryable: boolean };

@@ -113,6 +113,19 @@ function describeFailure(error: unknown): string {
   return ragfleet.internal ?? ragfleet.message;
 }
 
+/**
+ * A variant's pinned model first: the router's own entry for it when the chain has one (with its
+ * prices), else a bare one (priced at 0); the rest of the chain stays as its fallback.
+ */
+function pinModel(chain: ModelChoice[], pinned: string | undefined): ModelChoice[] {
+  if (!pinned) return chain;
+  const slash = pinned.indexOf('/');
+  const provider = pinned.slice(0, slash);
+  const model = pinned.slice(slash + 1);
+  const own = chain.find((choice) => choice.provider === provider && choice.model === model);
+  return [own ?? { provider, model }, ...chain.filter((choice) => choice !== own)];
+}
+
 /** Answers the output token limit cut short (Ollama, Anthropic): done, but not worth serving again. */
 const CUT_OFF_FINISH_REASONS = new Set(['length', 'max_tokens']);
 
@@ -237,7 +250,7 @@ export class AnswerPipeline {
         ...(summary ? { summary } : {}),
       },
     });
-    const candidates = route.chain.flatMap((choice): Candidate[] => {
+    const candidates = pinModel(route.chain, request.model).flatMap((choice): Candidate[] => {
       const provider = this.#providers.get(choice.provider);
       return provider ? [{ choice, provider }] : [];
     });

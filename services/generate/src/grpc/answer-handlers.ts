@@ -58,6 +58,9 @@ export function toAnswerResponse(event: AnswerEvent): GenerateV1.AnswerResponse 
           cached: event.cached,
           costUsd: event.costUsd,
           decision: event.decision ?? null,
+          answerId: event.answerId ?? '',
+          experimentId: event.experimentId ?? '',
+          variant: event.variant ?? '',
         },
       };
     case 'error':

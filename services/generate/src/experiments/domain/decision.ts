@@ -81,7 +81,7 @@ export type Verdict =
   | { kind: 'no_difference'; look: number; decision: string };
 
 const format = (value: number) =>
-  Math.abs(value) >= 0.01 || value === 0 ? value.toFixed(4) : value.toExponential(3);
+  Math.abs(value) >= 0.001 || value === 0 ? value.toFixed(4) : value.toExponential(3);
 
 /**
  * Evaluates an experiment at its next planned look, if one is due: the best variant so far is

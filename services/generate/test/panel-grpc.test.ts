@@ -10,6 +10,7 @@ import { GrpcRetriever } from '../src/adapters/grpc-retriever.ts';
 import { OllamaProvider } from '../src/adapters/ollama-provider.ts';
 import { ProviderGuard } from '../src/domain/provider-guard.ts';
 import { generateHandlers } from '../src/grpc/answer-handlers.ts';
+import type { Passage } from '../src/domain/ports.ts';
 import { heuristicDecisionScore } from '../src/panels/decision-score.ts';
 import { loadPanelPrompts } from '../src/panels/panel-prompts.ts';
 import { PanelRunner } from '../src/panels/panel-runner.ts';
@@ -18,7 +19,7 @@ import { startPlanningProxy, type PlanningProxy } from './panel-ollama-proxy.ts'
 import { routerHandlers } from './router-handlers.ts';
 
 const logger = createLogger('generate-panel-test', 'silent');
-const HITS: RetrieveV1.SearchHit[] = [
+const HITS: Passage[] = [
   {
     chunkId: 'rollout#0',
     documentId: 'rollout',
@@ -96,7 +97,16 @@ beforeAll(async () => {
   server.addService(
     'ragfleet.generate.v1.GenerateService',
     protos.generate().GenerateService.service,
-    generateHandlers(unimplemented, unimplemented, unimplemented, panelService(runner)),
+    generateHandlers(
+      // Plain answers are not part of this test: only panels are served.
+      async function* () {
+        yield* [];
+        throw new RagfleetError('INTERNAL', 'not part of this test');
+      },
+      unimplemented,
+      unimplemented,
+      panelService(runner),
+    ),
   );
   client = new GenerateClient(`127.0.0.1:${await server.listen(0, '127.0.0.1')}`);
 });

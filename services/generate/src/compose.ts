@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import { connectEventBus, fleetTopology } from '@ragfleet/events';
 import { RetrieveClient, RouterClient } from '@ragfleet/grpc';
-import { protos } from '@ragfleet/protos';
+import { protos, type GenerateV1 } from '@ragfleet/protos';
 import type { ServiceKit } from '@ragfleet/service-host';
 import { CompletionPublisher } from './adapters/completion-publisher.ts';
 import { GrpcBudgets } from './adapters/grpc-budgets.ts';
@@ -35,7 +35,7 @@ import type { ShadowRunner } from './shadow/shadow-runner.ts';
 let composedShadow: ShadowRunner | undefined;
 
 /** GetShadowReport's answer: the shadow comparisons, their means and the shadow budget's use. */
-export async function getShadowReport() {
+export async function getShadowReport(): Promise<GenerateV1.GetShadowReportResponse> {
   if (!composedShadow) return { enabled: false, share: 0, summary: null };
   return shadowReport(composedShadow);
 }

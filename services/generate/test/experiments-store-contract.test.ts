@@ -14,7 +14,9 @@ const dir = mkdtempSync(join(tmpdir(), 'ragfleet-exp-store-'));
 const prefix = `test:experiments:${uniqueSuffix()}:`;
 const redis = new Redis(REDIS_URL);
 
+const opened: ExperimentStore[] = [];
 afterAll(async () => {
+  for (const store of opened) if (store instanceof FileExperimentStore) await store.close();
   const keys = await redis.keys(`${prefix}*`);
   if (keys.length > 0) await redis.del(...keys);
   redis.disconnect();
@@ -118,7 +120,11 @@ function contract(name: string, open: (tag: string) => ExperimentStore) {
   });
 }
 
-contract('file', (tag) => new FileExperimentStore(join(dir, `${tag}.json`)));
+contract('file', (tag) => {
+  const store = new FileExperimentStore(join(dir, `${tag}.json`));
+  opened.push(store);
+  return store;
+});
 contract('redis', (tag) => new RedisExperimentStore(redis, `${prefix}${tag}:`));
 
 describe('FileExperimentStore', () => {

@@ -146,7 +146,11 @@ export class FileExperimentStore implements ExperimentStore {
   #changed(): void {
     this.#timer ??= setTimeout(() => {
       this.#timer = undefined;
-      this.#write();
+      try {
+        this.#write();
+      } catch {
+        // The next change (or close, which throws) writes the whole state again.
+      }
     }, 100);
     this.#timer.unref();
   }

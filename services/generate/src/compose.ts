@@ -24,6 +24,7 @@ import { Summarizer } from './domain/summarizer.ts';
 import { generateHandlers } from './grpc/answer-handlers.ts';
 import { prometheusGuardObserver } from './guard-metrics.ts';
 import { composeExperiments } from './experiments/compose-experiments.ts';
+import { describePromptFamily } from './experiments/adapters/prompt-catalog.ts';
 import { loadPanelPrompts } from './panels/panel-prompts.ts';
 import { PanelRunner } from './panels/panel-runner.ts';
 import { panelService } from './panels/panel-service.ts';
@@ -120,6 +121,9 @@ export async function compose(
     bus,
     topology,
     shadowReport: getShadowReport,
+    extraFamilies: ['panel-answer', 'panel-risks', 'panel-next-questions', 'panel-decision'].map((family) =>
+      describePromptFamily(family, family, config.GENERATE_PANEL_PROMPT_VERSION),
+    ),
   });
   const composedAnswer = composeAnswerService(
     pipeline,

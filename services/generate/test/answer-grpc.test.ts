@@ -198,6 +198,9 @@ describe('GenerateService.Answer end to end', () => {
       cached: false,
       costUsd: 0,
       decision: null,
+      answerId: expect.any(String),
+      experimentId: '',
+      variant: '',
     });
     expect(searches.at(-1)).toMatchObject({ query: 'How do answers stream?', k: 2, filters: { lang: 'en' } });
     expect(routedTenants.at(-1)).toBe('acme');

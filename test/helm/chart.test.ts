@@ -411,16 +411,98 @@ describe('the router component', () => {
   it("changes none of the router's or generate's defaults: their values only name them", () => {
     const named = {
       router: ['BUDGET_', 'ROUTER_BUDGET_', 'BREAKER_STATE_', 'CATALOG_POLL_'],
-      generate: ['RESPONSE_CACHE_'],
+      generate: ['RESPONSE_CACHE_', 'EXPERIMENTS_', 'ROLLOUT_', 'GENERATE_SHADOW_', 'GENERATE_PANEL_'],
     };
     const loaders = { router: loadRouterConfig, generate: loadGenerateConfig };
     for (const component of ['router', 'generate'] as const) {
       const env = componentEnv(objectsOf('defaults'), name(component));
       const isNamed = (variable: string) => named[component].some((prefix) => variable.startsWith(prefix));
       const without = Object.fromEntries(Object.entries(env).filter(([variable]) => !isNamed(variable)));
-      expect(Object.keys(env).filter(isNamed).length).toBeGreaterThanOrEqual(component === 'router' ? 5 : 3);
+      expect(Object.keys(env).filter(isNamed).length).toBeGreaterThanOrEqual(component === 'router' ? 5 : 22);
       expect(loaders[component](env)).toEqual(loaders[component](without));
     }
+  });
+});
+
+describe('the generate component', () => {
+  it('keeps the experiment store on a volume of its own, one replica, when there is no Redis', () => {
+    const objects = objectsOf('defaults');
+    const generate = workloadOf(objects, name('generate'));
+    expect(generate.kind).toBe('StatefulSet');
+    expect(generate.spec.replicas).toBe(1);
+    expect(generate.spec.volumeClaimTemplates[0].metadata.name).toBe('data');
+    expect(generate.spec.volumeClaimTemplates[0].spec.resources.requests.storage).toBe('1Gi');
+    expect(containerOf(generate).volumeMounts).toContainEqual(
+      expect.objectContaining({ name: 'data', mountPath: '/data' }),
+    );
+    // The root filesystem is read-only: the file store must be under the mounted DATA_DIR.
+    expect(containerOf(generate).securityContext.readOnlyRootFilesystem).toBe(true);
+    const config = loadGenerateConfig(componentEnv(objects, name('generate')));
+    expect(config.DATA_DIR).toBe('/data');
+    expect(config.REDIS_URL).toBeUndefined();
+  });
+
+  it('shares experiments, rollouts and the shadow budget through Redis in prod, with no claim per replica', () => {
+    const objects = objectsOf('prod');
+    const config = loadGenerateConfig(componentEnv(objects, name('generate')));
+    expect(config.REDIS_URL).toBe('redis://redis.data.svc:6379');
+    expect(config.EXPERIMENTS_PREFIX).toBe('ragfleet:experiments:');
+    expect(config.GENERATE_SHADOW_PREFIX).toBe('ragfleet:shadow:');
+    expect(find(objects, 'HorizontalPodAutoscaler', name('generate')).spec.maxReplicas).toBe(10);
+    const generate = workloadOf(objects, name('generate'));
+    expect(generate.spec.volumeClaimTemplates).toBeUndefined();
+    expect(generate.spec.template.spec.volumes).toContainEqual({ name: 'data', emptyDir: {} });
+  });
+
+  it('starts with the experiments, rollout and shadow values, as its loader reads them', () => {
+    const objects = render({
+      setString: {
+        'experiments.storePrefix': 'acme:experiments:',
+        'shadow.model': 'ollama/llama3.2',
+        'shadow.promptVersion': 'v2',
+        'shadow.storePrefix': 'acme:shadow:',
+        'components.generate.env.GENERATE_PANEL_PROMPT_VERSION': 'v2',
+      },
+      set: {
+        'experiments.controllerIntervalMs': 10000,
+        // Past 1e6 a YAML number would print in exponent form unless the chart writes it as an integer.
+        'experiments.assignmentTtlSeconds': 86400000,
+        'rollout.holdSeconds': 1800,
+        'rollout.holdAnswers': 0,
+        'rollout.minRated': 40,
+        'rollout.guardMinAnswers': 200,
+        'shadow.maxConcurrent': 2,
+        'shadow.keepRecent': 500,
+      },
+      json: {
+        'rollout.stages': [0.05, 0.25, 0.5, 1],
+        'rollout.maxErrorRate': 0.02,
+        'rollout.minQuality': 0.8,
+        'shadow.share': 0.25,
+        'shadow.budgetUsdPerDay': 2.5,
+      },
+    });
+    const config = loadGenerateConfig(componentEnv(objects, name('generate')));
+    expect(config).toMatchObject({
+      EXPERIMENTS_PREFIX: 'acme:experiments:',
+      EXPERIMENTS_CONTROLLER_INTERVAL_MS: 10_000,
+      EXPERIMENTS_ASSIGNMENT_TTL_SECONDS: 86_400_000,
+      ROLLOUT_STAGES: [0.05, 0.25, 0.5, 1],
+      ROLLOUT_HOLD_SECONDS: 1800,
+      ROLLOUT_HOLD_ANSWERS: 0,
+      ROLLOUT_MAX_ERROR_RATE: 0.02,
+      ROLLOUT_MIN_QUALITY: 0.8,
+      ROLLOUT_MIN_RATED: 40,
+      ROLLOUT_GUARD_MIN_ANSWERS: 200,
+      GENERATE_SHADOW_SHARE: 0.25,
+      GENERATE_SHADOW_MODEL: 'ollama/llama3.2',
+      GENERATE_SHADOW_PROMPT_VERSION: 'v2',
+      GENERATE_SHADOW_BUDGET_USD: 2.5,
+      GENERATE_SHADOW_MAX_CONCURRENT: 2,
+      GENERATE_SHADOW_KEEP_RECENT: 500,
+      GENERATE_SHADOW_PREFIX: 'acme:shadow:',
+      GENERATE_PANEL_PROMPT_VERSION: 'v2',
+    });
   });
 });
 

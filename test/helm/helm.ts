@@ -36,13 +36,16 @@ export interface ValueSet {
   files?: string[];
   set?: Record<string, string | number | boolean>;
   setString?: Record<string, string>;
+  /** --set-json: numbers stay numbers (--set reads 0.25 as a string) and lists stay lists. */
+  json?: Record<string, unknown>;
 }
 
-export function valueArgs({ files = [], set = {}, setString = {} }: ValueSet): string[] {
+export function valueArgs({ files = [], set = {}, setString = {}, json = {} }: ValueSet): string[] {
   return [
     ...files.flatMap((file) => ['-f', join(chart, 'ci', file)]),
     ...Object.entries(set).flatMap(([path, value]) => ['--set', `${path}=${value}`]),
     ...Object.entries(setString).flatMap(([path, value]) => ['--set-string', `${path}=${value}`]),
+    ...Object.entries(json).flatMap(([path, value]) => ['--set-json', `${path}=${JSON.stringify(value)}`]),
   ];
 }
 

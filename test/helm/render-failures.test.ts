@@ -67,6 +67,56 @@ const CASES: Array<[string, ValueSet, RegExp]> = [
     /components\.feedback: 6 replicas .*need dependencies\.mongodb/,
   ],
   [
+    'two generate replicas on the file experiment store',
+    { set: { 'components.generate.replicas': 2 } },
+    /components\.generate: 2 replicas .*need dependencies\.redis: .*experiments and rollouts in a file under DATA_DIR/,
+  ],
+  [
+    'an HPA on generate with the file experiment store',
+    { set: { 'components.generate.autoscaling.enabled': true } },
+    /components\.generate: 6 replicas .*need dependencies\.redis/,
+  ],
+  [
+    'rollout stages that shrink',
+    { json: { 'rollout.stages': [0.5, 0.2, 1] } },
+    /rollout\.stages \[0\.5 0\.2 1\]: the shares must grow .* or generate refuses to start/,
+  ],
+  [
+    'a rollout stage repeated',
+    { json: { 'rollout.stages': [0.5, 0.5, 1] } },
+    /rollout\.stages \[0\.5 0\.5 1\]: the shares must grow/,
+  ],
+  [
+    'rollout stages that never reach the whole traffic',
+    { json: { 'rollout.stages': [0.1, 0.5] } },
+    /rollout\.stages \[0\.1 0\.5\]: the last stage must be 1/,
+  ],
+  [
+    'a rollout stage of no traffic',
+    { json: { 'rollout.stages': [0, 1] } },
+    /rollout\.stages\.0: Must be greater than 0/,
+  ],
+  [
+    'a rollout error-rate guard of 1',
+    { json: { 'rollout.maxErrorRate': 1 } },
+    /rollout\.maxErrorRate: Must be less than 1/,
+  ],
+  [
+    'a shadow share above 1',
+    { json: { 'shadow.share': 1.5 } },
+    /shadow\.share: Must be less than or equal to 1/,
+  ],
+  [
+    'a shadow model without its provider',
+    { setString: { 'shadow.model': 'llama3.2' } },
+    /shadow\.model: Does not match pattern/,
+  ],
+  [
+    'a negative shadow budget',
+    { json: { 'shadow.budgetUsdPerDay': -1 } },
+    /shadow\.budgetUsdPerDay: Must be greater than or equal to 0/,
+  ],
+  [
     'a gateway calling a recommend that is turned off',
     { set: { 'components.recommend.enabled': false } },
     /components\.gateway\.upstreams: recommend is not an enabled component/,

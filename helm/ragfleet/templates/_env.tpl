@@ -58,10 +58,43 @@ from Secrets, never copied into a ConfigMap.
 {{- end -}}
 {{- end -}}
 {{- end -}}
+{{- if eq .name "generate" -}}
+{{- include "ragfleet.generateChangeSettings" (dict "settings" $settings "Values" $root.Values) -}}
+{{- end -}}
 {{- range $name, $value := $c.env -}}
 {{- $_ := set $settings $name (toString $value) -}}
 {{- end -}}
 {{- toYaml $settings -}}
+{{- end -}}
+
+{{/*
+Generate's experiments:, rollout: and shadow: values under the service's own names
+(services/generate/src/config.ts). Whole numbers go through int64: Helm reads YAML numbers as
+floats, and a float as large as 604800 * 100 would print in exponent form.
+*/}}
+{{- define "ragfleet.generateChangeSettings" -}}
+{{- $s := .settings -}}
+{{- $e := .Values.experiments -}}
+{{- $r := .Values.rollout -}}
+{{- $sh := .Values.shadow -}}
+{{- $_ := set $s "EXPERIMENTS_PREFIX" $e.storePrefix -}}
+{{- $_ := set $s "EXPERIMENTS_CACHE_MS" (int64 $e.cacheMs | toString) -}}
+{{- $_ := set $s "EXPERIMENTS_CONTROLLER_INTERVAL_MS" (int64 $e.controllerIntervalMs | toString) -}}
+{{- $_ := set $s "EXPERIMENTS_ASSIGNMENT_TTL_SECONDS" (int64 $e.assignmentTtlSeconds | toString) -}}
+{{- $_ := set $s "ROLLOUT_STAGES" (join "," $r.stages) -}}
+{{- $_ := set $s "ROLLOUT_HOLD_SECONDS" (int64 $r.holdSeconds | toString) -}}
+{{- $_ := set $s "ROLLOUT_HOLD_ANSWERS" (int64 $r.holdAnswers | toString) -}}
+{{- $_ := set $s "ROLLOUT_MAX_ERROR_RATE" (toString $r.maxErrorRate) -}}
+{{- $_ := set $s "ROLLOUT_MIN_QUALITY" (toString $r.minQuality) -}}
+{{- $_ := set $s "ROLLOUT_MIN_RATED" (int64 $r.minRated | toString) -}}
+{{- $_ := set $s "ROLLOUT_GUARD_MIN_ANSWERS" (int64 $r.guardMinAnswers | toString) -}}
+{{- $_ := set $s "GENERATE_SHADOW_SHARE" (toString $sh.share) -}}
+{{- $_ := set $s "GENERATE_SHADOW_MODEL" $sh.model -}}
+{{- $_ := set $s "GENERATE_SHADOW_PROMPT_VERSION" $sh.promptVersion -}}
+{{- $_ := set $s "GENERATE_SHADOW_BUDGET_USD" (toString $sh.budgetUsdPerDay) -}}
+{{- $_ := set $s "GENERATE_SHADOW_MAX_CONCURRENT" (int64 $sh.maxConcurrent | toString) -}}
+{{- $_ := set $s "GENERATE_SHADOW_KEEP_RECENT" (int64 $sh.keepRecent | toString) -}}
+{{- $_ := set $s "GENERATE_SHADOW_PREFIX" $sh.storePrefix -}}
 {{- end -}}
 
 {{- define "ragfleet.configMap" -}}

@@ -81,6 +81,23 @@ pods that crash-loop (or, worse, run and quietly disagree) after `helm install`.
 {{- if and (eq $name "feedback") (gt $max 1) (not $has.mongodb) -}}
 {{- fail (printf "%s: %d replicas (replicas or autoscaling) need dependencies.mongodb: without it each replica keeps its own subjects, recommendations and weights under DATA_DIR and measures its own schedule, so a lifecycle call on another replica finds nothing" $where $max) -}}
 {{- end -}}
+{{- /* generate: without Redis the experiment store is one process's file (DATA_DIR/generate/experiments.json). */}}
+{{- if and (eq $name "generate") (gt $max 1) (not $has.redis) -}}
+{{- fail (printf "%s: %d replicas (replicas or autoscaling) need dependencies.redis: without it each replica keeps its own experiments and rollouts in a file under DATA_DIR, so an experiment created on one replica is unknown to the others and each counts its own share of the answers" $where $max) -}}
+{{- end -}}
+{{- /* generate's rollout stages (services/generate/src/config.ts ROLLOUT_STAGES), which it refuses at start otherwise. */}}
+{{- if eq $name "generate" -}}
+{{- $previous := 0.0 -}}
+{{- range $v.rollout.stages -}}
+{{- if le (float64 .) $previous -}}
+{{- fail (printf "rollout.stages %v: the shares must grow (each above the one before) and end with 1, or generate refuses to start" $v.rollout.stages) -}}
+{{- end -}}
+{{- $previous = float64 . -}}
+{{- end -}}
+{{- if ne $previous 1.0 -}}
+{{- fail (printf "rollout.stages %v: the last stage must be 1 (the whole traffic), or generate refuses to start" $v.rollout.stages) -}}
+{{- end -}}
+{{- end -}}
 {{- /* The summary window's own start-up check (services/session/src/config.ts), at render time. */}}
 {{- if eq $name "session" -}}
 {{- $batch := int (index $c.env "SESSION_SUMMARY_BATCH_MESSAGES" | default 15) -}}

@@ -316,6 +316,113 @@ const feedbackOverviewPanels: PanelSpec[] = [
   ...grpcServerPanels('feedback').slice(1),
 ];
 
+/*
+ * Prompt experiments and progressive rollouts (services/generate/src/experiments; issue 14). Each
+ * replica counts the answers it gave a variant; decisions and rollbacks are counted by the replica
+ * that made them (the controller, by lease, or the one that served an abort): sum over replicas.
+ * The stage share is set by the replica that last stepped the rollout: max, not sum.
+ */
+const experimentPanels: PanelSpec[] = [
+  {
+    title: 'Experiment assignments per variant',
+    description: 'Answers given a variant per second, by experiment or rollout (its id) and variant.',
+    unit: 'ops',
+    queries: one(
+      sumBy('experiment, variant', 'ragfleet_generate_experiment_assignments_total'),
+      '{{experiment}} {{variant}}',
+    ),
+  },
+  {
+    title: 'Experiment results per variant and outcome',
+    description:
+      'Outcomes counted for each variant: answer, error, rated_up, rated_down (ratings arrive with answer feedback).',
+    unit: 'ops',
+    queries: one(
+      sumBy('experiment, variant, outcome', 'ragfleet_generate_experiment_results_total'),
+      '{{experiment}} {{variant}} {{outcome}}',
+    ),
+  },
+  {
+    title: 'Experiment decisions',
+    description:
+      'Experiments ended over the range, by prompt family: completed (a winner promoted as the default) or stopped.',
+    unit: 'short',
+    queries: one(
+      'sum by (family, state) (increase(ragfleet_generate_experiment_decisions_total[$__range]))',
+      '{{family}} {{state}}',
+    ),
+  },
+  {
+    title: 'Rollout stage share per rollout',
+    description:
+      "The candidate's share of traffic in each running rollout's current stage (0 once it completed or rolled back).",
+    unit: 'percentunit',
+    queries: one(
+      'max by (rollout, family) (ragfleet_generate_rollout_stage_share)',
+      '{{rollout}} ({{family}})',
+    ),
+  },
+  {
+    title: 'Rollbacks by reason',
+    description:
+      'Rollouts rolled back over the range: error_rate and quality by the guards (alert RagfleetRolloutRolledBack), aborted by an operator.',
+    unit: 'short',
+    queries: one(
+      'sum by (family, reason) (increase(ragfleet_generate_rollout_rollbacks_total[$__range]))',
+      '{{family}} {{reason}}',
+    ),
+  },
+];
+
+/*
+ * Shadow runs (services/generate/src/shadow): a share of answers also answered by a candidate in
+ * the background and compared with the primary. Each replica exports its own runs; the fleet-wide
+ * report is GET /v1/admin/shadow.
+ */
+const shadowPanels: PanelSpec[] = [
+  {
+    title: 'Shadow runs and skips',
+    description:
+      "Shadow runs finished by outcome (ok, error: the candidate failed), and sampled answers not shadowed: budget (the day's shadow budget) or busy (at the concurrency limit).",
+    unit: 'ops',
+    queries: [
+      { expr: sumBy('outcome', 'ragfleet_generate_shadow_runs_total'), legend: 'run {{outcome}}' },
+      { expr: sumBy('reason', 'ragfleet_generate_shadow_skipped_total'), legend: 'skipped {{reason}}' },
+      { expr: 'sum(ragfleet_generate_shadow_in_flight)', legend: 'in flight' },
+    ],
+  },
+  {
+    title: 'Shadow citation overlap p10/p50/p90',
+    description:
+      'Jaccard overlap of the documents the candidate and the primary cited (1: the same documents).',
+    unit: 'percentunit',
+    queries: quantiles('ragfleet_generate_shadow_citation_overlap', [], '', [0.1, 0.5, 0.9]),
+  },
+  {
+    title: 'Shadow length ratio p10/p50/p90',
+    description: "The candidate's answer length over the primary's (1: as long).",
+    unit: 'none',
+    queries: quantiles('ragfleet_generate_shadow_length_ratio', [], '', [0.1, 0.5, 0.9]),
+  },
+  {
+    title: 'Shadow latency delta (last comparison)',
+    description:
+      "Each replica's last comparison: the candidate's latency minus the primary's (negative: the candidate was faster).",
+    unit: 's',
+    queries: one('max by (instance) (ragfleet_generate_shadow_last_latency_delta_seconds)', '{{instance}}'),
+  },
+  {
+    title: 'Shadow spend (USD)',
+    description:
+      "What shadow runs cost per hour and over the last 24 hours, against GENERATE_SHADOW_BUDGET_USD per UTC day (never the tenants' budgets).",
+    unit: 'currencyUSD',
+    queries: [
+      { expr: `sum(${rate('ragfleet_generate_shadow_cost_usd_total')}) * 3600`, legend: 'per hour' },
+      { expr: 'sum(increase(ragfleet_generate_shadow_cost_usd_total[1d]))', legend: 'last 24 h' },
+    ],
+  },
+];
+
 const overview = dashboard({
   uid: 'ragfleet-overview',
   title: 'ragfleet / Overview',
@@ -451,6 +558,8 @@ const overview = dashboard({
     { title: 'Sessions', panels: sessionOverviewPanels },
     { title: 'Recommend', panels: recommendOverviewPanels },
     { title: 'Feedback', panels: feedbackOverviewPanels },
+    { title: 'Experiments and rollouts', panels: experimentPanels },
+    { title: 'Shadow', panels: shadowPanels },
     { title: 'Routing', panels: routingPanels },
     {
       title: 'Router',

@@ -62,6 +62,7 @@ describe('Prometheus alert rules', () => {
       'RagfleetSessionTurnFailureRateHigh',
       'RagfleetRecommendModelOutputDropped',
       'RagfleetRecommendWeightsRefused',
+      'RagfleetRolloutRolledBack',
     ])
       expect(names).toContain(seed);
   });

@@ -166,6 +166,51 @@ describe('Grafana dashboards', () => {
     ).toBe(true);
   });
 
+  it.each([
+    [
+      'Experiments and rollouts',
+      [
+        ['ragfleet_generate_experiment_assignments_total', 'variant'],
+        ['ragfleet_generate_experiment_results_total', 'outcome'],
+        ['ragfleet_generate_experiment_decisions_total', 'state'],
+        ['ragfleet_generate_rollout_stage_share', 'rollout'],
+        ['ragfleet_generate_rollout_rollbacks_total', 'reason'],
+      ],
+    ],
+    [
+      'Shadow',
+      [
+        ['ragfleet_generate_shadow_runs_total', 'outcome'],
+        ['ragfleet_generate_shadow_skipped_total', 'reason'],
+        ['ragfleet_generate_shadow_citation_overlap_bucket', 'le'],
+        ['ragfleet_generate_shadow_length_ratio_bucket', 'le'],
+        ['ragfleet_generate_shadow_last_latency_delta_seconds', 'instance'],
+        ['ragfleet_generate_shadow_cost_usd_total', ''],
+      ],
+    ],
+  ])(
+    'show issue 14 in a %s row of Overview: each metric, split by the label that tells them apart',
+    (title, metrics) => {
+      const panels =
+        dashboards().find(({ file }) => file === 'ragfleet-overview.json')?.dashboard.panels ?? [];
+      const rowAt = panels.findIndex((panel) => panel.type === 'row' && panel.title === title);
+      expect(rowAt).toBeGreaterThanOrEqual(0);
+      const nextRow = panels.findIndex((panel, index) => index > rowAt && panel.type === 'row');
+      const row = panels.slice(rowAt + 1, nextRow < 0 ? undefined : nextRow);
+      const exprs = row.flatMap((panel) => (panel.targets ?? []).map(({ expr }) => expr));
+      for (const [metric, label] of metrics as Array<[string, string]>) {
+        const showing = exprs.filter((expr) => metricNames(expr).has(metric));
+        // Per variant, per outcome, per rollout: summed over replicas but never over what the panel tells apart.
+        const split = showing.some((expr) => new RegExp(`by \\([^)]*\\b${label}\\b`).test(expr));
+        expect({ metric, shown: showing.length > 0, split: split || !label }).toEqual({
+          metric,
+          shown: true,
+          split: true,
+        });
+      }
+    },
+  );
+
   it('query in valid PromQL (promtool parses each as a recording rule)', () => {
     const queries = dashboardQueries();
     const rules = queries.map(({ expr }, index) => ({

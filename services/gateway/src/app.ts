@@ -17,6 +17,7 @@ import { routeTable } from './routes/table.ts';
 import type { BudgetUpstream } from './routes/admin-budgets.ts';
 import type { UsageUpstream } from './routes/usage.ts';
 import type {
+  ChangeUpstreams,
   GenerateUpstream,
   IndexVersionUpstream,
   Readiness,
@@ -40,6 +41,8 @@ export interface GatewayDeps {
   budgets?: BudgetUpstream;
   /** The scorer and the feedback service (subjects, recommendations, feedback, weights); without them those routes answer SERVICE_UNAVAILABLE. */
   recommendations?: RecommendationUpstreams;
+  /** Generate's prompts, experiments and rollouts (/v1/admin/prompts, experiments, shadow, rollouts). */
+  changes?: ChangeUpstreams;
   logger: Logger;
   registry: Registry;
   readiness: () => Promise<Readiness>;
@@ -81,6 +84,7 @@ export function createApp(deps: GatewayDeps): Express {
     usage: deps.usage,
     budgets: deps.budgets,
     recommendations: deps.recommendations,
+    changes: deps.changes,
     keys: admission.auth.keys,
     readiness: deps.readiness,
     metrics,

@@ -1,10 +1,13 @@
 import { createServer, type Server } from 'node:http';
 import {
+  ExperimentClient,
   FeedbackClient,
   GenerateClient,
   IndexVersionClient,
+  PromptClient,
   RecommendClient,
   RetrieveClient,
+  RolloutClient,
   RouterClient,
   SessionClient,
   SubjectClient,
@@ -56,6 +59,13 @@ export async function compose(kit: GatewayKit, config: GatewayConfig): Promise<S
   lifecycle.onShutdown('index version client', () => indexVersions.close());
   const generate = new GenerateClient(config.GENERATE_ADDR, { transport, registry });
   lifecycle.onShutdown('generate client', () => generate.close());
+  // Generate's change management shares its port: one client per gRPC service.
+  const prompts = new PromptClient(config.GENERATE_ADDR, { transport, registry });
+  lifecycle.onShutdown('prompt client', () => prompts.close());
+  const experiments = new ExperimentClient(config.GENERATE_ADDR, { transport, registry });
+  lifecycle.onShutdown('experiment client', () => experiments.close());
+  const rollouts = new RolloutClient(config.GENERATE_ADDR, { transport, registry });
+  lifecycle.onShutdown('rollout client', () => rollouts.close());
   const sessions = new SessionClient(config.SESSION_ADDR, { transport, registry });
   lifecycle.onShutdown('session client', () => sessions.close());
   const router = new RouterClient(config.ROUTER_ADDR, { transport, registry });
@@ -109,6 +119,7 @@ export async function compose(kit: GatewayKit, config: GatewayConfig): Promise<S
     usage: router,
     budgets: router,
     recommendations,
+    changes: { prompts, experiments, rollouts },
     logger,
     registry,
     inFlight,

@@ -1,9 +1,12 @@
 import type {
+  ExperimentClient,
   FeedbackClient,
   GenerateClient,
   IndexVersionClient,
+  PromptClient,
   RecommendClient,
   RetrieveClient,
+  RolloutClient,
   SessionClient,
   SubjectClient,
   WeightsClient,
@@ -57,4 +60,17 @@ export interface RecommendationUpstreams {
   subjects: SubjectUpstream;
   feedback: FeedbackUpstream;
   weights: WeightsUpstream;
+}
+
+/**
+ * Generate's change management (issue 14), three gRPC services on generate's one port: the
+ * prompt templates, A/B experiments with the shadow report, and progressive rollouts.
+ */
+export interface ChangeUpstreams {
+  prompts: Pick<PromptClient, 'listPrompts'>;
+  experiments: Pick<
+    ExperimentClient,
+    'createExperiment' | 'getExperiment' | 'listExperiments' | 'stopExperiment' | 'getShadowReport'
+  >;
+  rollouts: Pick<RolloutClient, 'createRollout' | 'getRollout' | 'listRollouts' | 'abortRollout'>;
 }

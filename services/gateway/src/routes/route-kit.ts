@@ -3,6 +3,7 @@ import type { KeyDirectory } from '../auth/key-directory.ts';
 import type { PromptGuard } from '../guard/prompt-guard.ts';
 import type { GatewayMetrics } from '../http/metrics.ts';
 import type {
+  ChangeUpstreams,
   GenerateUpstream,
   IndexVersionUpstream,
   Readiness,
@@ -30,6 +31,8 @@ export interface RouteKit {
   budgets?: BudgetUpstream | undefined;
   /** The scorer and the feedback service; their routes answer SERVICE_UNAVAILABLE without them. */
   recommendations?: RecommendationUpstreams | undefined;
+  /** Generate's prompts, experiments and rollouts; their admin routes answer SERVICE_UNAVAILABLE without them. */
+  changes?: ChangeUpstreams | undefined;
   readiness: () => Promise<Readiness>;
   metrics: GatewayMetrics;
   logger: Logger;

@@ -1,6 +1,9 @@
 import { buildOpenApiDocument } from '../openapi/document.ts';
 import { adminBudgetRoutes } from './admin-budgets.ts';
+import { adminExperimentRoutes } from './admin-experiments.ts';
 import { adminKeyRoutes } from './admin-keys.ts';
+import { adminPromptRoutes } from './admin-prompts.ts';
+import { adminRolloutRoutes } from './admin-rollouts.ts';
 import { adminWeightRoutes } from './admin-weights.ts';
 import { documentRoutes } from './documents.ts';
 import { feedbackRoutes } from './feedback.ts';
@@ -41,6 +44,9 @@ export function routeTable(kit: RouteKit): GatewayRoute[] {
     ...recommendationRoutes(kit),
     ...feedbackRoutes(kit),
     ...adminWeightRoutes(kit),
+    ...adminPromptRoutes(kit),
+    ...adminExperimentRoutes(kit),
+    ...adminRolloutRoutes(kit),
     websocketRoute(),
     websocketTicketRoute(kit),
   ];

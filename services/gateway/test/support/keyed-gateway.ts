@@ -1,10 +1,13 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
+  ExperimentClient,
   FeedbackClient,
   GenerateClient,
+  PromptClient,
   RecommendClient,
   RetrieveClient,
+  RolloutClient,
   SessionClient,
   SubjectClient,
   WeightsClient,
@@ -64,7 +67,7 @@ export interface KeyedGateway {
  */
 export async function startKeyedGateway(
   sessionAddress?: string,
-  options: { recommendAddress?: string } = {},
+  options: { recommendAddress?: string; changesAddress?: string } = {},
 ): Promise<KeyedGateway> {
   const upstreams = new FakeUpstreams();
   const address = await upstreams.start();
@@ -79,6 +82,15 @@ export async function startKeyedGateway(
         subjects: new SubjectClient(recommendAddress),
         feedback: new FeedbackClient(recommendAddress),
         weights: new WeightsClient(recommendAddress),
+      }
+    : undefined;
+  // Generate's prompts, experiments and rollouts, when the test runs a fake of them (one port).
+  const changesAddress = options.changesAddress;
+  const changes = changesAddress
+    ? {
+        prompts: new PromptClient(changesAddress),
+        experiments: new ExperimentClient(changesAddress),
+        rollouts: new RolloutClient(changesAddress),
       }
     : undefined;
   const logger = createLogger('gateway', 'silent');
@@ -116,6 +128,7 @@ export async function startKeyedGateway(
     generate,
     sessions,
     ...(recommendations ? { recommendations } : {}),
+    ...(changes ? { changes } : {}),
     logger,
     registry,
     admission,
@@ -148,6 +161,7 @@ export async function startKeyedGateway(
       generate.close();
       sessions.close();
       for (const client of Object.values(recommendations ?? {})) client.close();
+      for (const client of Object.values(changes ?? {})) client.close();
       await upstreams.stop();
     },
   };

@@ -105,6 +105,71 @@ export function doneEconomics(done: GenerateV1.Done__Output): DoneEconomics {
   };
 }
 
+/**
+ * Which answer this was, as `done` (and the JSON answer) names it: `answer_id` is what
+ * `POST /v1/answers/:id/feedback` takes; the experiment and its variant only when one chose it.
+ * Absent fields were not set upstream (an older generate, no experiment running).
+ */
+export interface AnswerIdentity {
+  answer_id?: string;
+  experiment_id?: string;
+  variant?: string;
+}
+
+export function answerIdentity(done: GenerateV1.Done__Output): AnswerIdentity {
+  return {
+    ...(done.answerId ? { answer_id: done.answerId } : {}),
+    ...(done.experimentId ? { experiment_id: done.experimentId } : {}),
+    ...(done.variant ? { variant: done.variant } : {}),
+  };
+}
+
+/** One panel specialist's part, once finished; a failed one says why, the others still return. */
+export interface SpecialistJson {
+  specialist: string;
+  ok: boolean;
+  text: string;
+  /** The decision specialist's 0–100 signal; null for the others (and a failed decision). */
+  score: number | null;
+  error: { code: ErrorCode; message: string } | null;
+  latency_ms: number;
+  model: string;
+}
+
+export interface PanelJson {
+  specialists: SpecialistJson[];
+  /** The panel's wall time, its slowest specialist's and the sum of all: parallel means elapsed ≈ slowest. */
+  elapsed_ms: number;
+  slowest_ms: number;
+  sum_ms: number;
+}
+
+export function specialistJson(result: GenerateV1.SpecialistResult__Output): SpecialistJson {
+  return {
+    specialist: result.specialist,
+    ok: result.ok,
+    text: result.text,
+    score: result.score ?? null,
+    error: result.ok
+      ? null
+      : {
+          code: isErrorCode(result.errorCode) ? result.errorCode : 'INTERNAL',
+          message: result.errorMessage || 'The specialist failed.',
+        },
+    latency_ms: result.latencyMs,
+    model: result.model,
+  };
+}
+
+export function panelJson(panel: GenerateV1.PanelResult__Output): PanelJson {
+  return {
+    specialists: panel.specialists.map(specialistJson),
+    elapsed_ms: panel.elapsedMs,
+    slowest_ms: panel.slowestMs,
+    sum_ms: panel.sumMs,
+  };
+}
+
 export interface PublicError {
   code: ErrorCode;
   message: string;
@@ -114,7 +179,10 @@ export interface PublicError {
 export type AnswerEvent =
   | { type: 'status'; stage: string; message: string; provider: string; model: string }
   | { type: 'citations'; citations: Array<ReturnType<typeof citationJson>> }
-  | { type: 'token'; text: string }
+  /** `specialist` only in a panel: which specialist wrote the text. */
+  | { type: 'token'; text: string; specialist?: string }
+  | ({ type: 'specialist_done' } & SpecialistJson)
+  | ({ type: 'panel_result' } & PanelJson)
   | { type: 'usage'; input_tokens: number; output_tokens: number; provider: string; model: string }
   | ({
       type: 'done';
@@ -123,12 +191,13 @@ export type AnswerEvent =
       finish_reason: string;
       prompt_version: string;
       time_to_first_token_ms: number;
-    } & DoneEconomics)
+    } & DoneEconomics &
+      AnswerIdentity)
   | { type: 'error'; error: PublicError };
 
 /** One upstream Answer message as a public NDJSON event; undefined for a message with no event set. */
 export function answerEventJson(message: GenerateV1.AnswerResponse__Output): AnswerEvent | undefined {
-  const { status, citations, token, usage, done, error } = message;
+  const { status, citations, token, usage, done, error, specialistDone, panelResult } = message;
   switch (message.event) {
     case 'status':
       return status
@@ -143,7 +212,14 @@ export function answerEventJson(message: GenerateV1.AnswerResponse__Output): Ans
     case 'citations':
       return { type: 'citations', citations: (citations?.citations ?? []).map(citationJson) };
     case 'token':
-      return { type: 'token', text: token?.text ?? '' };
+      // The field only on a panel's tokens: a plain answer's stay as they were, byte for byte.
+      return token?.specialist
+        ? { type: 'token', text: token.text, specialist: token.specialist }
+        : { type: 'token', text: token?.text ?? '' };
+    case 'specialistDone':
+      return specialistDone ? { type: 'specialist_done', ...specialistJson(specialistDone) } : undefined;
+    case 'panelResult':
+      return panelResult ? { type: 'panel_result', ...panelJson(panelResult) } : undefined;
     case 'usage':
       return usage
         ? {
@@ -164,6 +240,7 @@ export function answerEventJson(message: GenerateV1.AnswerResponse__Output): Ans
             prompt_version: done.promptVersion,
             time_to_first_token_ms: done.timeToFirstTokenMs,
             ...doneEconomics(done),
+            ...answerIdentity(done),
           }
         : undefined;
     case 'error':

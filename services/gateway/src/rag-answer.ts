@@ -1,12 +1,19 @@
 import { RagfleetError } from '@ragfleet/errors';
 import type { GenerateV1 } from '@ragfleet/protos';
-import { answerEventJson, type AnswerEvent, type DoneEconomics, type PublicError } from './public-json.ts';
+import {
+  answerEventJson,
+  type AnswerEvent,
+  type AnswerIdentity,
+  type DoneEconomics,
+  type PanelJson,
+  type PublicError,
+} from './public-json.ts';
 import { exactMatches, type SearchFilterInput } from './routes/schemas.ts';
 
 type Citations = Extract<AnswerEvent, { type: 'citations' }>['citations'];
 type Usage = Omit<Extract<AnswerEvent, { type: 'usage' }>, 'type'>;
 
-export interface AnswerJson extends DoneEconomics {
+export interface AnswerJson extends DoneEconomics, AnswerIdentity {
   answer: string;
   citations: Citations;
   usage: Usage | null;
@@ -15,6 +22,8 @@ export interface AnswerJson extends DoneEconomics {
   prompt_version: string;
   finish_reason: string;
   time_to_first_token_ms: number;
+  /** Only for a panel: every specialist's part and the panel's timing (`answer` is the answer specialist's). */
+  panel?: PanelJson;
 }
 
 /** A validated question (HTTP body or WebSocket message) as the upstream request; 0/'' mean "server default". */
@@ -25,6 +34,7 @@ export function answerRequest(question: {
   tier?: string | undefined;
   prompt_version?: string | undefined;
   prefer?: string | undefined;
+  panel?: readonly string[] | undefined;
 }): GenerateV1.AnswerRequest {
   return {
     query: question.query,
@@ -33,6 +43,7 @@ export function answerRequest(question: {
     tier: question.tier ?? '',
     promptVersion: question.prompt_version ?? '',
     prefer: question.prefer ?? '',
+    panel: [...(question.panel ?? [])],
   };
 }
 
@@ -94,18 +105,33 @@ export async function readEnd(upstream: AsyncIterator<unknown>): Promise<void> {
   }
 }
 
-/** A whole answer for clients that did not ask for a stream; an error event becomes a thrown error. */
+/** The specialist whose text a panel's JSON answer shows as `answer`. */
+const ANSWER_SPECIALIST = 'answer';
+
+/**
+ * A whole answer for clients that did not ask for a stream; an error event becomes a thrown
+ * error. In a panel the specialists' tokens interleave: `answer` keeps only the answer
+ * specialist's, and `panel` holds every specialist's whole text from `panel_result`.
+ */
 export async function collectAnswer(events: AsyncIterable<AnswerEvent>): Promise<AnswerJson> {
   const tokens: string[] = [];
   let citations: Citations = [];
   let usage: Usage | null = null;
+  let panel: PanelJson | undefined;
   for await (const event of events) {
     switch (event.type) {
       case 'citations':
         citations = event.citations;
         break;
       case 'token':
-        tokens.push(event.text);
+        if (event.specialist === undefined || event.specialist === ANSWER_SPECIALIST) tokens.push(event.text);
+        break;
+      case 'panel_result': {
+        const { type: _type, ...rest } = event;
+        panel = rest;
+        break;
+      }
+      case 'specialist_done':
         break;
       case 'usage': {
         const { type: _type, ...rest } = event;
@@ -127,6 +153,10 @@ export async function collectAnswer(events: AsyncIterable<AnswerEvent>): Promise
           cached: event.cached,
           cost_usd: event.cost_usd,
           decision: event.decision,
+          ...(event.answer_id !== undefined ? { answer_id: event.answer_id } : {}),
+          ...(event.experiment_id !== undefined ? { experiment_id: event.experiment_id } : {}),
+          ...(event.variant !== undefined ? { variant: event.variant } : {}),
+          ...(panel ? { panel } : {}),
         };
       case 'status':
         break;

@@ -100,7 +100,7 @@ describe('GET /v1/openapi.json', () => {
     expect(Object.keys(doc.paths)).toContain('/v1/ws');
     const rag = doc.components.schemas.RagRequest;
     expect(Object.keys(rag?.properties ?? {}).sort()).toEqual(
-      ['filter', 'filters', 'k', 'prefer', 'prompt_version', 'query', 'stream', 'tier'].sort(),
+      ['filter', 'filters', 'k', 'panel', 'prefer', 'prompt_version', 'query', 'stream', 'tier'].sort(),
     );
     expect(rag?.required).toEqual(['query']);
     expect(rag?.properties?.k).toMatchObject({ type: 'integer', minimum: 1, maximum: 100 });
@@ -142,6 +142,47 @@ describe('GET /v1/openapi.json', () => {
     }
     expect(components.NewApiKey?.required).toEqual(['tenant']);
     expect(doc.paths['/v1/admin/keys']?.post?.security).toEqual([{ bearerAuth: [] }, { apiKeyAuth: [] }]);
+  });
+
+  it('documents the experiment, shadow and rollout routes (admin only) and the panel of a question', async () => {
+    const doc = (await document()) as {
+      paths: Record<string, Record<string, { security?: unknown[]; responses?: Record<string, unknown> }>>;
+      components: { schemas: Record<string, { properties?: Record<string, JsonObject> }> };
+    };
+    const admin: Array<[string, string, string]> = [
+      ['/v1/admin/prompts', 'get', '200'],
+      ['/v1/admin/experiments', 'post', '201'],
+      ['/v1/admin/experiments', 'get', '200'],
+      ['/v1/admin/experiments/{id}', 'get', '200'],
+      ['/v1/admin/experiments/{id}/stop', 'post', '200'],
+      ['/v1/admin/shadow', 'get', '200'],
+      ['/v1/admin/rollouts', 'post', '201'],
+      ['/v1/admin/rollouts', 'get', '200'],
+      ['/v1/admin/rollouts/{id}', 'get', '200'],
+      ['/v1/admin/rollouts/{id}/abort', 'post', '200'],
+    ];
+    for (const [path, method, status] of admin) {
+      const operation = doc.paths[path]?.[method];
+      expect({ path, method, security: operation?.security }).toEqual({
+        path,
+        method,
+        security: [{ bearerAuth: [] }, { apiKeyAuth: [] }],
+      });
+      expect(Object.keys(operation?.responses ?? {})).toEqual(expect.arrayContaining([status, '401', '403']));
+    }
+    const { schemas: components } = doc.components;
+    expect(components.NewExperiment?.properties?.metric).toMatchObject({
+      enum: ['thumbs_up_rate', 'error_rate', 'cost_per_answer', 'latency'],
+    });
+    expect(components.RagRequest?.properties?.panel).toMatchObject({
+      type: 'array',
+      items: { enum: ['answer', 'risks', 'next_questions', 'decision'] },
+    });
+    const events = JSON.stringify(components.AnswerEvent);
+    for (const type of ['specialist_done', 'panel_result']) expect(events).toContain(type);
+    expect(Object.keys(components.Answer?.properties ?? {})).toEqual(
+      expect.arrayContaining(['panel', 'answer_id', 'experiment_id', 'variant']),
+    );
   });
 
   it('lists every error code, with its status and retryability', async () => {

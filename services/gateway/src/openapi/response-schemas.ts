@@ -175,6 +175,46 @@ const doneEconomics = {
   decision: routeDecision.nullable().meta({ description: "The router's decision; null when it gave none." }),
 };
 
+/** What `done` (and the JSON answer) names about the answer; absent when not set. */
+const answerIdentity = {
+  answer_id: z
+    .string()
+    .optional()
+    .meta({ description: 'This answer’s id: what `POST /v1/answers/{id}/feedback` takes.' }),
+  experiment_id: z
+    .string()
+    .optional()
+    .meta({ description: 'The experiment or rollout that chose this answer’s variant; absent: none.' }),
+  variant: z.string().optional().meta({ description: 'The variant it chose (`candidate` for a rollout).' }),
+};
+
+/** One panel specialist's part (`specialist_done`, and each of `panel.specialists`). */
+export const specialistFields = {
+  specialist: z.string().meta({ description: '`answer`, `risks`, `next_questions` or `decision`.' }),
+  ok: z.boolean().meta({ description: 'False when it failed; the other specialists still return.' }),
+  text: z.string().meta({ description: 'Its whole text (empty when it failed).' }),
+  score: z
+    .number()
+    .nullable()
+    .meta({ description: 'The decision specialist’s 0–100 signal; null for the others.' }),
+  error: z.object({ code: errorCode, message: z.string() }).nullable(),
+  latency_ms: z.number(),
+  model: z.string(),
+};
+
+export const specialistJson = z.object(specialistFields);
+
+const panelFields = {
+  specialists: z.array(specialistJson).meta({ description: 'In the order the request named them.' }),
+  elapsed_ms: z.number().meta({ description: 'Wall time of the whole panel.' }),
+  slowest_ms: z.number().meta({ description: 'The slowest specialist’s time: a parallel panel’s floor.' }),
+  sum_ms: z
+    .number()
+    .meta({ description: 'All specialists’ times added: what running them one by one costs.' }),
+};
+
+export const panelJson = z.object(panelFields);
+
 export const answerJson = z.object({
   answer: z.string(),
   citations: z.array(citationJson),
@@ -185,6 +225,11 @@ export const answerJson = z.object({
   finish_reason: z.string(),
   time_to_first_token_ms: timeToFirstToken,
   ...doneEconomics,
+  ...answerIdentity,
+  panel: panelJson.optional().meta({
+    description:
+      'Only when the request asked for a `panel`: every specialist, and its timing. `answer` is then the `answer` specialist’s text.',
+  }),
 });
 
 /** One NDJSON line of `POST /v1/rag` streaming; on WebSocket the same objects carry the ask's `id`. */
@@ -198,7 +243,11 @@ export const answerEvent = z
       model: z.string(),
     }),
     z.object({ type: z.literal('citations'), citations: z.array(citationJson) }),
-    z.object({ type: z.literal('token'), text: z.string() }),
+    z.object({
+      type: z.literal('token'),
+      text: z.string(),
+      specialist: z.string().optional().meta({ description: 'In a panel only: the specialist writing.' }),
+    }),
     z.object({ type: z.literal('usage'), ...usageFields }),
     z.object({
       type: z.literal('done'),
@@ -208,7 +257,14 @@ export const answerEvent = z
       prompt_version: z.string(),
       time_to_first_token_ms: timeToFirstToken,
       ...doneEconomics,
+      ...answerIdentity,
     }),
+    z
+      .object({ type: z.literal('specialist_done'), ...specialistFields })
+      .meta({ description: 'A panel specialist finished (or failed).' }),
+    z
+      .object({ type: z.literal('panel_result'), ...panelFields })
+      .meta({ description: 'Every specialist finished: the combined panel, just before `done`.' }),
     z.object({ type: z.literal('error'), error: publicError }),
   ])
   .meta({ description: 'Events end with exactly one `done` or `error`.' });

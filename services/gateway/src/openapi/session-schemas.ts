@@ -98,7 +98,9 @@ const turnError = z.object({
   }),
 });
 
-const answerOptions = answerEvent.options.filter((option) => option.shape.type.value !== 'error');
+/** A turn is one answer, never a panel: its events are the answer's, without the panel's and the error. */
+const NOT_IN_TURNS: ReadonlySet<string> = new Set(['error', 'specialist_done', 'panel_result']);
+const answerOptions = answerEvent.options.filter((option) => !NOT_IN_TURNS.has(option.shape.type.value));
 
 /** One NDJSON line of a turn (and of its resume); on WebSocket the same objects carry the ask `id`. */
 export const turnEvent = z

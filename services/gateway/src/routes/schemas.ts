@@ -120,6 +120,30 @@ export function exactMatches(filter: SearchFilterInput | undefined): Record<stri
   };
 }
 
+/** The panel specialists generate knows (its `panel-<name>` prompt families). */
+export const PANEL_SPECIALISTS = ['answer', 'risks', 'next_questions', 'decision'] as const;
+
+/**
+ * A panel instead of one answer: the named specialists run in parallel over the same passages.
+ * Duplicates are refused rather than merged: two `risks` would be one specialist run twice.
+ */
+export const panelField = z
+  .array(z.enum(PANEL_SPECIALISTS))
+  .min(1, 'at least one specialist (omit `panel` for a plain answer)')
+  .max(PANEL_SPECIALISTS.length)
+  .superRefine((names, context) => {
+    names.forEach((name, index) => {
+      if (names.indexOf(name) !== index)
+        context.addIssue({ code: 'custom', path: [index], message: `duplicate specialist ${name}` });
+    });
+  })
+  .meta({
+    description:
+      'Ask a panel: these specialists (`answer`, `risks`, `next_questions`, `decision` with a 0–100 score) ' +
+      'run in parallel over the same retrieved passages. Streamed tokens carry `specialist`; each ends with ' +
+      'a `specialist_done` event, then one `panel_result` before `done`. Absent: one plain answer.',
+  });
+
 /** What a RAG question carries, over HTTP (`POST /v1/rag`) and WebSocket (`{"type":"rag"}`) alike. */
 export const ragQuestionFields = {
   query: nonBlankText(8_000).meta({
@@ -151,6 +175,7 @@ export const ragQuestionFields = {
         'What the router favours among the models the tier allows: the cheapest that clears the question’s ' +
         'quality bar (cost, the default), the best (quality) or the fastest (latency).',
     }),
+  panel: panelField.optional(),
 };
 
 /*

@@ -171,16 +171,12 @@ export const newRolloutBody = z
         message: 'name a prompt_version, a model or both',
       })
       .meta({ description: 'What is rolled out: a prompt version and/or a model.' }),
-    stages: z
-      .array(stage)
-      .min(1)
-      .max(10)
-      .optional()
-      .meta({
-        description: "Increasing shares ending at 1; absent: 10 % → 50 % → 100 % with the service's holds.",
-      }),
-    max_error_rate: rate('Rolled back when the candidate’s error rate exceeds this; absent: 0.01.')
+    stages: z.array(stage).min(1).max(10).optional().meta({
+      description: "Increasing shares ending at 1; absent: 10 % → 50 % → 100 % with the service's holds.",
+    }),
+    max_error_rate: rate('Rolled back when the candidate’s error rate exceeds this, in (0, 1); absent: 0.01.')
       .gt(0)
+      .lt(1)
       .optional(),
     min_quality: rate(
       'Rolled back when its thumbs-up rate falls below this (once min_rated are rated); absent: the service’s floor.',

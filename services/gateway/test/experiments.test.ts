@@ -202,7 +202,7 @@ describe('experiments', () => {
   });
 
   it.each<[string, Json, string[]]>([
-    ['an unknown field', { ...AB, extra: 1 }, ['body']],
+    ['an unknown field', { ...AB, extra: 1 }, ['body.extra']],
     ['one variant', { ...AB, variants: [AB.variants[0]] }, ['body.variants']],
     [
       'duplicate variant names',

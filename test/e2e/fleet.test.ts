@@ -35,6 +35,8 @@ const KEY_A = 'rf_e2e_tenant_a_key_0123456789';
 const KEY_B = 'rf_e2e_tenant_b_key_0123456789';
 /** A second user (mallory) of tenant e2e-a: same tenant as A, not A's sessions. */
 const KEY_A_OTHER_USER = 'rf_e2e_tenant_a_other_user_0123';
+/** An operator's key with the admin scope (experiments, rollouts, prompts). */
+const KEY_ADMIN = 'rf_e2e_admin_key_0123456789abcd';
 
 interface NdjsonEvent {
   type: string;
@@ -101,6 +103,9 @@ beforeAll(async () => {
       GATEWAY_KEYS_PREFIX: `ragfleet:e2e:${namespace}:keys:`,
       // With REDIS_URL set the session service keeps conversations in Redis: under this run's prefix.
       SESSION_KEY_PREFIX: `ragfleet:e2e:${namespace}:session:`,
+      // Experiments, rollouts and the shadow budget live in Redis too: under this run's prefix.
+      EXPERIMENTS_PREFIX: `ragfleet:e2e:${namespace}:experiments:`,
+      GENERATE_SHADOW_PREFIX: `ragfleet:e2e:${namespace}:shadow:`,
       LOG_LEVEL: 'warn',
     },
     logSink: (service, line) => {
@@ -516,4 +521,119 @@ describe('the fleet end to end', () => {
     expect(body.error.code).toBe('INVALID_ARGUMENT');
     expect(body.error.request_id).toBeTruthy();
   });
+});
+
+describe('changing prompts safely', () => {
+  const asAdmin = { authorization: `Bearer ${KEY_ADMIN}` };
+  /** The JSON answer names its answer id and, when enrolled, experiment and variant. */
+  interface RagAnswer {
+    answer_id?: string;
+    experiment_id?: string;
+    variant?: string;
+  }
+  const json = async <T = Record<string, unknown>>(response: Response) => (await response.json()) as T;
+  const ask = async (query: string) =>
+    json<RagAnswer>(await post('/v1/rag', { query }, { authorization: `Bearer ${KEY_A}` }));
+
+  it('runs an experiment: sticky per user, named on done, rated through feedback into its results, stopped at once', async () => {
+    const prompts = await json(await fetch(`${fleet.gatewayUrl}/v1/admin/prompts`, { headers: asAdmin }));
+    const answer = (prompts.families as Array<{ name: string; versions: Array<{ version: string }> }>).find(
+      (family) => family.name === 'answer',
+    );
+    expect(answer?.versions.map((v) => v.version)).toContain('v1');
+    // The admin routes are the operator's, not a tenant's key's.
+    expect((await post('/v1/admin/experiments', {}, { authorization: `Bearer ${KEY_A}` })).status).toBe(403);
+
+    const created = await post(
+      '/v1/admin/experiments',
+      {
+        name: 'e2e answer prompt',
+        variants: [
+          { name: 'control', prompt_version: 'v1', weight: 1 },
+          { name: 'candidate', prompt_version: 'v1', weight: 1 },
+        ],
+        metric: 'thumbs_up_rate',
+        min_samples: 50,
+      },
+      asAdmin,
+    );
+    expect(created.status).toBe(201);
+    const experiment = (await json(created)).experiment as { id: string };
+
+    // The gateway's replicas of the running set refresh within EXPERIMENTS_CACHE_MS.
+    let first: RagAnswer = {};
+    const deadline = Date.now() + 10_000;
+    while (Date.now() < deadline) {
+      first = await ask('How does a retried ingest job avoid duplicating chunks?');
+      if (first.experiment_id === experiment.id) break;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    expect(first.experiment_id).toBe(experiment.id);
+    const second = await ask('What does the prompt injection guard do?');
+    expect(second.variant).toBe(first.variant); // one user, one variant
+
+    const rated = await post(`/v1/answers/${first.answer_id}/feedback`, { rating: 'up', kind: 'rag' });
+    expect(rated.status).toBe(201);
+    // feedback publishes answer.feedback; generate's consumer counts it into the variant.
+    let result: { rated: number; thumbs_up: number } | undefined;
+    const ratedBy = Date.now() + 15_000;
+    while (Date.now() < ratedBy) {
+      const read = (
+        await json(
+          await fetch(`${fleet.gatewayUrl}/v1/admin/experiments/${experiment.id}`, { headers: asAdmin }),
+        )
+      ).experiment as { results: Array<{ variant: string; rated: number; thumbs_up: number }> };
+      result = read.results.find((r) => r.variant === first.variant);
+      if (result?.rated === 1) break;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    expect(result).toMatchObject({ rated: 1, thumbs_up: 1 });
+
+    const stopped = await post(`/v1/admin/experiments/${experiment.id}/stop`, {}, asAdmin);
+    expect(stopped.status).toBe(200);
+    expect(((await json(stopped)).experiment as { state: string }).state).toBe('stopped');
+    let after: RagAnswer = {};
+    const offBy = Date.now() + 10_000;
+    while (Date.now() < offBy) {
+      after = await ask('How does a retried ingest job avoid duplicating chunks?');
+      if (!after.experiment_id) break;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    expect(after.experiment_id).toBeUndefined();
+  }, 60_000);
+
+  it('answers a panel: four specialists at once over one retrieval, each streamed by name', async () => {
+    const response = await post(
+      '/v1/rag',
+      {
+        query: 'How does a retried ingest job avoid duplicating chunks?',
+        panel: ['answer', 'risks', 'next_questions', 'decision'],
+      },
+      { accept: 'application/x-ndjson', authorization: `Bearer ${KEY_A}` },
+    );
+    expect(response.status).toBe(200);
+    const events = ndjson(await response.text()) as Array<
+      NdjsonEvent & {
+        specialist?: string;
+        ok?: boolean;
+        score?: number;
+        elapsed_ms?: number;
+        sum_ms?: number;
+      }
+    >;
+    const done = events.filter((event) => event.type === 'specialist_done');
+    expect(done.map((event) => event.specialist).sort()).toEqual([
+      'answer',
+      'decision',
+      'next_questions',
+      'risks',
+    ]);
+    expect(done.every((event) => event.ok)).toBe(true);
+    expect(typeof done.find((event) => event.specialist === 'decision')?.score).toBe('number');
+    const tokens = events.filter((event) => event.type === 'token');
+    expect(new Set(tokens.map((event) => event.specialist)).size).toBe(4);
+    const result = events.find((event) => event.type === 'panel_result');
+    expect(result?.elapsed_ms).toBeLessThanOrEqual(result?.sum_ms ?? 0);
+    expect(events.at(-1)?.type).toBe('done');
+  }, 30_000);
 });

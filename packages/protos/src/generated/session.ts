@@ -33,6 +33,7 @@ import type { PanelResult as _ragfleet_generate_v1_PanelResult, PanelResult__Out
 import type { PromptFamily as _ragfleet_generate_v1_PromptFamily, PromptFamily__Output as _ragfleet_generate_v1_PromptFamily__Output } from './ragfleet/generate/v1/PromptFamily';
 import type { PromptServiceClient as _ragfleet_generate_v1_PromptServiceClient, PromptServiceDefinition as _ragfleet_generate_v1_PromptServiceDefinition } from './ragfleet/generate/v1/PromptService';
 import type { PromptVersion as _ragfleet_generate_v1_PromptVersion, PromptVersion__Output as _ragfleet_generate_v1_PromptVersion__Output } from './ragfleet/generate/v1/PromptVersion';
+import type { RetrievalSettings as _ragfleet_generate_v1_RetrievalSettings, RetrievalSettings__Output as _ragfleet_generate_v1_RetrievalSettings__Output } from './ragfleet/generate/v1/RetrievalSettings';
 import type { Rollout as _ragfleet_generate_v1_Rollout, Rollout__Output as _ragfleet_generate_v1_Rollout__Output } from './ragfleet/generate/v1/Rollout';
 import type { RolloutServiceClient as _ragfleet_generate_v1_RolloutServiceClient, RolloutServiceDefinition as _ragfleet_generate_v1_RolloutServiceDefinition } from './ragfleet/generate/v1/RolloutService';
 import type { RolloutStage as _ragfleet_generate_v1_RolloutStage, RolloutStage__Output as _ragfleet_generate_v1_RolloutStage__Output } from './ragfleet/generate/v1/RolloutStage';
@@ -137,6 +138,7 @@ export interface ProtoGrpcType {
         PromptFamily: MessageTypeDefinition<_ragfleet_generate_v1_PromptFamily, _ragfleet_generate_v1_PromptFamily__Output>
         PromptService: SubtypeConstructor<typeof grpc.Client, _ragfleet_generate_v1_PromptServiceClient> & { service: _ragfleet_generate_v1_PromptServiceDefinition }
         PromptVersion: MessageTypeDefinition<_ragfleet_generate_v1_PromptVersion, _ragfleet_generate_v1_PromptVersion__Output>
+        RetrievalSettings: MessageTypeDefinition<_ragfleet_generate_v1_RetrievalSettings, _ragfleet_generate_v1_RetrievalSettings__Output>
         Rollout: MessageTypeDefinition<_ragfleet_generate_v1_Rollout, _ragfleet_generate_v1_Rollout__Output>
         RolloutService: SubtypeConstructor<typeof grpc.Client, _ragfleet_generate_v1_RolloutServiceClient> & { service: _ragfleet_generate_v1_RolloutServiceDefinition }
         RolloutStage: MessageTypeDefinition<_ragfleet_generate_v1_RolloutStage, _ragfleet_generate_v1_RolloutStage__Output>

@@ -32,6 +32,7 @@ export type * from '../ragfleet/generate/v1/PanelResult.ts';
 export type * from '../ragfleet/generate/v1/PromptFamily.ts';
 export type * from '../ragfleet/generate/v1/PromptService.ts';
 export type * from '../ragfleet/generate/v1/PromptVersion.ts';
+export type * from '../ragfleet/generate/v1/RetrievalSettings.ts';
 export type * from '../ragfleet/generate/v1/Rollout.ts';
 export type * from '../ragfleet/generate/v1/RolloutService.ts';
 export type * from '../ragfleet/generate/v1/RolloutStage.ts';

@@ -10,6 +10,7 @@ export interface CreateRolloutRequest {
   'maxErrorRate'?: (number | string);
   'minQuality'?: (number | string);
   'minRated'?: (number);
+  'minRecall'?: (number | string);
 }
 
 export interface CreateRolloutRequest__Output {
@@ -19,4 +20,5 @@ export interface CreateRolloutRequest__Output {
   'maxErrorRate': (number);
   'minQuality': (number);
   'minRated': (number);
+  'minRecall': (number);
 }

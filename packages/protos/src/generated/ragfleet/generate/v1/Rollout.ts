@@ -20,6 +20,9 @@ export interface Rollout {
   'createdAt'?: (string);
   'stageStartedAt'?: (string);
   'endedAt'?: (string);
+  'minRecall'?: (number | string);
+  'recallAt_5'?: (number | string);
+  '_recallAt_5'?: "recallAt_5";
 }
 
 export interface Rollout__Output {
@@ -37,4 +40,7 @@ export interface Rollout__Output {
   'createdAt': (string);
   'stageStartedAt': (string);
   'endedAt': (string);
+  'minRecall': (number);
+  'recallAt_5'?: (number);
+  '_recallAt_5'?: "recallAt_5";
 }

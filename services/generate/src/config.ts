@@ -92,6 +92,15 @@ export const generateConfigSchema = z.object({
   ROLLOUT_MIN_RATED: env.positiveInt(20),
   /** Answers of a stage before its error rate may roll it back early (at its end it always counts). */
   ROLLOUT_GUARD_MIN_ANSWERS: env.positiveInt(50),
+  /**
+   * A JSON file {tenant, queries: [{query, relevant: [document ids]}]}: the labelled set a
+   * retrieval candidate's recall@5 is measured on. Empty: rollouts of retrieval candidates are refused.
+   */
+  ROLLOUT_LABELLED_SET: env.optionalString(),
+  /** A retrieval candidate rolls back when its recall@5 on the labelled set is under this. */
+  ROLLOUT_MIN_RECALL: z.coerce.number().gt(0).max(1).default(0.7),
+  /** Deadline of each labelled query's search. */
+  ROLLOUT_RECALL_TIMEOUT_MS: env.positiveInt(10_000),
   PROVIDER_RETRIES: env.nonNegativeInt(1),
   BREAKER_THRESHOLD: env.positiveInt(3),
   BREAKER_HALF_OPEN_MS: env.positiveInt(30_000),

@@ -22,6 +22,7 @@ const DEFAULTS: RolloutDefaults = {
   minQuality: 0.7,
   minRated: 20,
   guardMinAnswers: 50,
+  minRecall: 0.7,
 };
 
 function setup(file: string) {

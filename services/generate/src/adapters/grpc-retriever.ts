@@ -1,5 +1,5 @@
 import type { RetrieveClient } from '@ragfleet/grpc';
-import type { Passage, Retriever } from '../domain/ports.ts';
+import type { Passage, RetrievalSettings, Retriever } from '../domain/ports.ts';
 
 /** The retrieve service's Search as the pipeline's Retriever port. */
 export class GrpcRetriever implements Retriever {
@@ -14,8 +14,10 @@ export class GrpcRetriever implements Retriever {
     k: number,
     filters: Record<string, string>,
     signal: AbortSignal,
+    settings: RetrievalSettings = {},
   ): Promise<Passage[]> {
-    const response = await this.#client.search({ query, k, filters }, { signal });
+    const { mode = '', fusion = '', rerank = '' } = settings;
+    const response = await this.#client.search({ query, k, filters, mode, fusion, rerank }, { signal });
     return response.hits.map((hit) => ({
       documentId: hit.documentId,
       chunkId: hit.chunkId,

@@ -1,6 +1,6 @@
 import type { InjectionReason } from '@ragfleet/prompt-guard';
 import type { RawMessage } from './conversation-input.ts';
-import type { NumberedPassage, RoutingDecision } from './ports.ts';
+import type { NumberedPassage, RetrievalSettings, RoutingDecision } from './ports.ts';
 
 export interface AnswerRequest {
   query: string;
@@ -31,6 +31,8 @@ export interface AnswerRequest {
    * router's chain (which stays as the fallback). Absent: the router's choice.
    */
   model?: string;
+  /** How a retrieval candidate's answers search (its k over the request's). Absent: the defaults. */
+  retrieval?: RetrievalSettings;
 }
 
 /**

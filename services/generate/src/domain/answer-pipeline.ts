@@ -184,7 +184,7 @@ export class AnswerPipeline {
 
   async #run(request: AnswerRequest, signal: AbortSignal, emit: Emit, started: number): Promise<void> {
     const query = request.query.trim();
-    const k = this.#validate(query, request.k);
+    const k = this.#validate(query, request.retrieval?.k || request.k);
     const conversation = this.#validateConversation(request);
     // Retrieval looks for the standalone question; routing and the prompt keep the user's words.
     const searchQuery = conversation.searchQuery || query;
@@ -195,7 +195,7 @@ export class AnswerPipeline {
     // the search still in flight.
     const searching = withSpan(
       'rag.search',
-      () => this.#options.retriever.search(searchQuery, k, request.filters, signal),
+      () => this.#options.retriever.search(searchQuery, k, request.filters, signal, request.retrieval),
       { 'rag.k': k },
     );
     searching.catch(() => {}); // its failure is reported below, or not at all if routing failed first

@@ -62,8 +62,26 @@ export interface Passage {
   end: number;
 }
 
+/**
+ * How a search ranks, over retrieve's defaults (a retrieval candidate of a rollout or experiment);
+ * an absent field keeps the default.
+ */
+export interface RetrievalSettings {
+  mode?: 'vector' | 'keyword' | 'hybrid';
+  fusion?: 'rrf' | 'minmax';
+  rerank?: 'none' | 'mmr';
+  /** Passages for the prompt, over the request's k. */
+  k?: number;
+}
+
 export interface Retriever {
-  search(query: string, k: number, filters: Record<string, string>, signal: AbortSignal): Promise<Passage[]>;
+  search(
+    query: string,
+    k: number,
+    filters: Record<string, string>,
+    signal: AbortSignal,
+    settings?: RetrievalSettings,
+  ): Promise<Passage[]>;
 }
 
 /** A retrieved passage as the prompt and the answer cite it: `index` is the [n] marker. */

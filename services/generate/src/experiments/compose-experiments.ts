@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { EventBus } from '@ragfleet/events';
+import { RetrieveClient } from '@ragfleet/grpc';
 import { startPeriodicTask } from '@ragfleet/lifecycle';
 import { protos } from '@ragfleet/protos';
 import type { ServiceKit } from '@ragfleet/service-host';
@@ -10,11 +11,14 @@ import { BusChangeEvents } from './adapters/bus-change-events.ts';
 import { changeMetrics } from './adapters/change-metrics.ts';
 import { consumeAnswerFeedback } from './adapters/feedback-consumer.ts';
 import { FileExperimentStore } from './adapters/file-experiment-store.ts';
+import { readLabelledSet } from './adapters/labelled-set-file.ts';
 import { describePromptFamily } from './adapters/prompt-catalog.ts';
 import { RedisExperimentStore } from './adapters/redis-experiment-store.ts';
+import { retrieveRankedDocuments } from './adapters/retrieve-ranked-documents.ts';
 import { ActiveChanges } from './domain/active-changes.ts';
 import { Experiments } from './domain/experiments.ts';
 import { PromptRegistry, type PromptFamilyInfo } from './domain/prompt-registry.ts';
+import { labelledRecall, type RecallProbe } from './domain/recall.ts';
 import { Rollouts } from './domain/rollouts.ts';
 import type { ExperimentStore } from './domain/store.ts';
 import { ANSWER_FAMILY, variantAnswers, type PipelineAnswer } from './domain/variant-answers.ts';
@@ -38,6 +42,8 @@ export interface ExperimentsDependencies {
   extraFamilies?: PromptFamilyInfo[];
   shadowReport?: ShadowReport;
   clock?: () => number;
+  /** Replaces the labelled-set probe built from ROLLOUT_LABELLED_SET (tests). */
+  recall?: RecallProbe;
 }
 
 async function storeFromConfig(config: GenerateConfig): Promise<ExperimentStore> {
@@ -47,15 +53,42 @@ async function storeFromConfig(config: GenerateConfig): Promise<ExperimentStore>
 }
 
 /**
+ * The recall guard of retrieval candidates: retrieve's Search (this service's transport, on behalf
+ * of the set's tenant) over ROLLOUT_LABELLED_SET; none when no set is configured.
+ */
+async function recallFromConfig(
+  { transport, registry, lifecycle }: ServiceKit,
+  config: GenerateConfig,
+): Promise<RecallProbe | undefined> {
+  if (!config.ROLLOUT_LABELLED_SET) return undefined;
+  const set = await readLabelledSet(config.ROLLOUT_LABELLED_SET);
+  const client = new RetrieveClient(config.RETRIEVE_ADDR, { transport, registry });
+  lifecycle.onShutdown('recall probe retrieve client', async () => client.close());
+  return labelledRecall(
+    set,
+    retrieveRankedDocuments(client, set.tenant, config.GENERATE_TOP_K, config.ROLLOUT_RECALL_TIMEOUT_MS),
+  );
+}
+
+/**
  * Prompts, experiments and rollouts: the store, the replica's cached view of what runs, the three
  * gRPC services, the controller (one replica acts, by lease) and the feedback consumer. Returns
  * the variant hook the answer path runs through.
  */
 export async function composeExperiments(
-  { server, registry, lifecycle, logger }: ServiceKit,
+  kit: ServiceKit,
   config: GenerateConfig,
-  { bus, topology, extraFamilies = [], shadowReport = shadowOff, clock = Date.now }: ExperimentsDependencies,
+  {
+    bus,
+    topology,
+    extraFamilies = [],
+    shadowReport = shadowOff,
+    clock = Date.now,
+    ...dependencies
+  }: ExperimentsDependencies,
 ) {
+  const { server, registry, lifecycle, logger } = kit;
+  const recall = dependencies.recall ?? (await recallFromConfig(kit, config));
   const store = await storeFromConfig(config);
   lifecycle.onShutdown('experiment store', () => store.close());
   const observer = changeMetrics(registry);
@@ -82,6 +115,7 @@ export async function composeExperiments(
     versions: prompts.versions,
     clock,
     observer,
+    ...(recall ? { recall } : {}),
     defaults: {
       stages: config.ROLLOUT_STAGES.map((share) => ({
         share,
@@ -92,6 +126,7 @@ export async function composeExperiments(
       minQuality: config.ROLLOUT_MIN_QUALITY,
       minRated: config.ROLLOUT_MIN_RATED,
       guardMinAnswers: config.ROLLOUT_GUARD_MIN_ANSWERS,
+      minRecall: config.ROLLOUT_MIN_RECALL,
     },
   });
   const changed = () => changes.refresh();

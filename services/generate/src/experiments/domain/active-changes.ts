@@ -8,6 +8,7 @@ import {
   type DefaultOverride,
   type ExperimentRecord,
   type RolloutRecord,
+  type RetrievalSettings,
   type RolloutStageSpec,
 } from './records.ts';
 import type { ExperimentStore } from './store.ts';
@@ -17,6 +18,7 @@ export interface VariantChoice {
   assignment: Assignment;
   promptVersion?: string;
   model?: string;
+  retrieval?: RetrievalSettings;
 }
 
 export interface AnswerOutcome {
@@ -118,6 +120,7 @@ export class ActiveChanges {
         },
         ...(variant.promptVersion ? { promptVersion: variant.promptVersion } : {}),
         ...(variant.model ? { model: variant.model } : {}),
+        ...(variant.retrieval ? { retrieval: variant.retrieval } : {}),
       };
     }
     const rollout = this.#snapshot.rollouts.get(family);
@@ -135,6 +138,7 @@ export class ActiveChanges {
       },
       ...(candidate.promptVersion ? { promptVersion: candidate.promptVersion } : {}),
       ...(candidate.model ? { model: candidate.model } : {}),
+      ...(candidate.retrieval ? { retrieval: candidate.retrieval } : {}),
     };
   }
 

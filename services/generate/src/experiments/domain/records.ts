@@ -1,5 +1,9 @@
 /** What experiments and rollouts keep in the experiment store (plain JSON, one shape per record). */
 
+import type { RetrievalSettings } from '../../domain/ports.ts';
+
+export type { RetrievalSettings };
+
 export type DecidingMetric = 'thumbs_up_rate' | 'error_rate' | 'cost_per_answer' | 'latency';
 
 /** What a variant changes for the answers it gets; an absent field keeps the default. */
@@ -8,6 +12,8 @@ export interface VariantSpec {
   promptVersion?: string;
   /** "provider/model" from the catalog. */
   model?: string;
+  /** A retrieval candidate: how its answers search. */
+  retrieval?: RetrievalSettings;
   weight: number;
 }
 
@@ -74,6 +80,10 @@ export interface RolloutRecord {
   maxErrorRate: number;
   minQuality: number;
   minRated: number;
+  /** The recall@5 floor of a retrieval candidate; 0 or absent (older records): no recall guard. */
+  minRecall?: number;
+  /** The last recall@5 measured on the labelled set (at creation and before each advance). */
+  recallAt5?: number;
   reason: string;
   createdAt: string;
   stageStartedAt: string;
@@ -95,6 +105,7 @@ export interface Assignment {
 export interface DefaultOverride {
   promptVersion?: string;
   model?: string;
+  retrieval?: RetrievalSettings;
   /** "experiment:<id>" or "rollout:<id>". */
   source: string;
   at: string;

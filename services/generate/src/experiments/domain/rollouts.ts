@@ -8,8 +8,10 @@ import {
   type RolloutRecord,
   type RolloutStageSpec,
 } from './records.ts';
+import type { RecallProbe } from './recall.ts';
 import { ownerOf, type ExperimentStore } from './store.ts';
 import {
+  changesSomething,
   familyBusy,
   familyProblem,
   throwProblems,
@@ -26,6 +28,8 @@ export interface RolloutDefaults {
   minRated: number;
   /** Answers of a stage before its error rate can roll it back early (at its end it always counts). */
   guardMinAnswers: number;
+  /** A retrieval candidate's recall@5 floor. */
+  minRecall: number;
 }
 
 export interface CreateRolloutInput {
@@ -35,6 +39,8 @@ export interface CreateRolloutInput {
   maxErrorRate: number;
   minQuality: number;
   minRated: number;
+  /** 0 or absent: the default floor; only for a candidate with retrieval settings. */
+  minRecall?: number;
 }
 
 export interface RolloutView {
@@ -50,9 +56,13 @@ export interface RolloutsOptions {
   clock?: Clock;
   observer?: ChangeObserver;
   newId?: () => string;
+  /** recall@5 on the labelled set; absent (no set configured): retrieval candidates are refused. */
+  recall?: RecallProbe;
 }
 
 const percent = (value: number) => `${(value * 100).toFixed(1)} %`;
+const recallText = (recall: number, floor: number) =>
+  `recall@5 ${recall.toFixed(2)} below ${floor.toFixed(2)}`;
 
 /**
  * Progressive rollouts: a candidate's share grows stage by stage while its guards hold, and is
@@ -66,6 +76,7 @@ export class Rollouts {
   readonly #clock: Clock;
   readonly #observer: ChangeObserver;
   readonly #newId: () => string;
+  readonly #recall: RecallProbe | undefined;
 
   constructor(options: RolloutsOptions) {
     this.#store = options.store;
@@ -75,6 +86,7 @@ export class Rollouts {
     this.#clock = options.clock ?? Date.now;
     this.#observer = options.observer ?? {};
     this.#newId = options.newId ?? (() => `roll-${randomUUID().slice(0, 8)}`);
+    this.#recall = options.recall;
   }
 
   async create(input: CreateRolloutInput): Promise<RolloutView> {
@@ -82,8 +94,11 @@ export class Rollouts {
     const problems: FieldProblem[] = [];
     const familyIssue = familyProblem(family, this.#versions);
     if (familyIssue) problems.push(familyIssue);
-    if (!input.candidate || (!input.candidate.promptVersion && !input.candidate.model)) {
-      problems.push({ field: 'candidate', message: 'name a prompt version and/or a model' });
+    if (!input.candidate || !changesSomething(input.candidate)) {
+      problems.push({
+        field: 'candidate',
+        message: 'name a prompt version, a model and/or retrieval settings',
+      });
     } else if (!familyIssue) {
       problems.push(...variantProblems(input.candidate, 'candidate', family, this.#versions));
     }
@@ -106,19 +121,37 @@ export class Rollouts {
       problems.push({ field: 'max_error_rate', message: 'must be in (0, 1)' });
     if (!(minQuality >= 0 && minQuality <= 1))
       problems.push({ field: 'min_quality', message: 'must be in [0, 1]' });
+    const candidate = { ...toVariantSpec(input.candidate as RawVariant, 'candidate'), name: 'candidate' };
+    const minRecall = candidate.retrieval ? input.minRecall || this.#defaults.minRecall : 0;
+    if (!candidate.retrieval && input.minRecall) {
+      problems.push({ field: 'min_recall', message: 'only for a candidate with retrieval settings' });
+    } else if (!(minRecall >= 0 && minRecall <= 1)) {
+      problems.push({ field: 'min_recall', message: 'must be in [0, 1]' });
+    }
     throwProblems(problems);
+    if (candidate.retrieval && !this.#recall) {
+      throw new RagfleetError(
+        'FAILED_PRECONDITION',
+        'a retrieval candidate needs a labelled set to measure recall@5 on (ROLLOUT_LABELLED_SET)',
+        { details: { field: 'candidate.retrieval' } },
+      );
+    }
+    // Measured before anything is stored: a probe that cannot reach retrieve refuses the rollout.
+    const recallAt5 = candidate.retrieval ? await this.#recall?.measure(candidate.retrieval) : undefined;
     const now = new Date(this.#clock()).toISOString();
     const record: RolloutRecord = {
       id: this.#newId(),
       revision: 1,
       family,
-      candidate: { ...toVariantSpec(input.candidate as RawVariant, 'candidate'), name: 'candidate' },
+      candidate,
       stages,
       stage: 0,
       state: 'running',
       maxErrorRate,
       minQuality,
       minRated: input.minRated || this.#defaults.minRated,
+      ...(candidate.retrieval ? { minRecall } : {}),
+      ...(recallAt5 === undefined ? {} : { recallAt5 }),
       reason: '',
       createdAt: now,
       stageStartedAt: now,
@@ -128,6 +161,10 @@ export class Rollouts {
     if ('heldBy' in created) throw familyBusy(family, created.heldBy);
     this.#observer.rolloutChanged?.(record);
     await this.#events.rolloutProgress(record);
+    if (recallAt5 !== undefined && recallAt5 < minRecall) {
+      await this.#finish(record, 'rolled_back', recallText(recallAt5, minRecall));
+      return this.get(record.id);
+    }
     return { record, current: { ...ZERO_COUNTERS } };
   }
 
@@ -169,12 +206,27 @@ export class Rollouts {
       return;
     }
     if (!stageOver) return;
+    const recall = await this.#recallBeforeAdvance(record);
+    if (recall === 'hold') return;
+    if (recall !== undefined && recall < (record.minRecall ?? 0)) {
+      await this.#finish(record, 'rolled_back', recallText(recall, record.minRecall ?? 0), {
+        recallAt5: recall,
+      });
+      return;
+    }
+    const measured = recall === undefined ? {} : { recallAt5: recall };
     if (record.stage === record.stages.length - 1) {
-      await this.#finish(record, 'completed', `held ${percent(stage.share)} with its guards: promoted`);
+      await this.#finish(
+        record,
+        'completed',
+        `held ${percent(stage.share)} with its guards: promoted`,
+        measured,
+      );
       return;
     }
     const advanced: RolloutRecord = {
       ...record,
+      ...measured,
       stage: record.stage + 1,
       stageStartedAt: new Date(this.#clock()).toISOString(),
       reason: `stage ${record.stage + 1} held (${counters.answers} answers, ${counters.errors} errors): now ${percent((record.stages[record.stage + 1] as RolloutStageSpec).share)}`,
@@ -183,6 +235,25 @@ export class Rollouts {
       const stored = { ...advanced, revision: record.revision + 1 };
       this.#observer.rolloutChanged?.(stored);
       await this.#events.rolloutProgress(stored);
+    }
+  }
+
+  /**
+   * recall@5 of a retrieval candidate, measured again before it gets more traffic; undefined for
+   * a candidate without retrieval settings; 'hold' when it could not be measured (retrieve down):
+   * the stage is held, never advanced on an unchecked guard, and the next pass tries again.
+   */
+  async #recallBeforeAdvance(record: RolloutRecord): Promise<number | undefined | 'hold'> {
+    const retrieval = record.candidate.retrieval;
+    if (!retrieval || !record.minRecall) return undefined;
+    try {
+      if (!this.#recall) throw new Error('no labelled set configured (ROLLOUT_LABELLED_SET)');
+      return await this.#recall.measure(retrieval);
+    } catch (error) {
+      const reason = `recall@5 not measured (${(error as Error).message}): holding stage ${record.stage + 1}`;
+      if (record.reason !== reason)
+        await this.#store.replace('rollout', { ...record, reason }, record.revision);
+      return 'hold';
     }
   }
 
@@ -201,13 +272,25 @@ export class Rollouts {
     return undefined;
   }
 
-  async #finish(record: RolloutRecord, state: 'completed' | 'rolled_back', reason: string): Promise<boolean> {
-    const ended: RolloutRecord = { ...record, state, reason, endedAt: new Date(this.#clock()).toISOString() };
+  async #finish(
+    record: RolloutRecord,
+    state: 'completed' | 'rolled_back',
+    reason: string,
+    measured: Pick<RolloutRecord, 'recallAt5'> = {},
+  ): Promise<boolean> {
+    const ended: RolloutRecord = {
+      ...record,
+      ...measured,
+      state,
+      reason,
+      endedAt: new Date(this.#clock()).toISOString(),
+    };
     if (!(await this.#store.replace('rollout', ended, record.revision))) return false;
     if (state === 'completed') {
       await this.#store.setDefault(record.family, {
         ...(record.candidate.promptVersion ? { promptVersion: record.candidate.promptVersion } : {}),
         ...(record.candidate.model ? { model: record.candidate.model } : {}),
+        ...(record.candidate.retrieval ? { retrieval: record.candidate.retrieval } : {}),
         source: ownerOf('rollout', record.id),
         at: ended.endedAt,
       });

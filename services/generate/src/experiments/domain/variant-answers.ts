@@ -32,7 +32,14 @@ export function variantAnswers(answer: PipelineAnswer, changes: ActiveChanges, l
     const promoted = changes.defaultOf(ANSWER_FAMILY);
     const promptVersion = choice?.promptVersion ?? promoted?.promptVersion ?? '';
     const model = choice?.model ?? promoted?.model;
-    const varied: AnswerRequest = { ...request, promptVersion, ...(model ? { model } : {}) };
+    // A retrieval candidate's share searches with its settings (and a promoted one's, after).
+    const retrieval = choice?.retrieval ?? promoted?.retrieval;
+    const varied: AnswerRequest = {
+      ...request,
+      promptVersion,
+      ...(model ? { model } : {}),
+      ...(retrieval ? { retrieval } : {}),
+    };
     const answerId = randomUUID();
     let outcome: { error: boolean; costUsd: number; latencyMs: number } | undefined;
     for await (const event of answer(varied, signal)) {

@@ -71,6 +71,7 @@ export function rolloutHandlers(rollouts: Rollouts, changed: () => Promise<void>
         maxErrorRate: request.maxErrorRate,
         minQuality: request.minQuality,
         minRated: request.minRated,
+        minRecall: request.minRecall,
       });
       await changed();
       return { rollout: toRollout(view) };

@@ -32,6 +32,16 @@ export function toRawVariant(variant: GenerateV1.Variant__Output): RawVariant {
     promptVersion: variant.promptVersion.trim(),
     model: variant.model.trim(),
     weight: variant.weight,
+    ...(variant.retrieval
+      ? {
+          retrieval: {
+            mode: variant.retrieval.mode.trim(),
+            fusion: variant.retrieval.fusion.trim(),
+            rerank: variant.retrieval.rerank.trim(),
+            k: variant.retrieval.k,
+          },
+        }
+      : {}),
   };
 }
 
@@ -46,6 +56,14 @@ const toVariant = (variant: VariantSpec): GenerateV1.Variant => ({
   promptVersion: variant.promptVersion ?? '',
   model: variant.model ?? '',
   weight: variant.weight,
+  retrieval: variant.retrieval
+    ? {
+        mode: variant.retrieval.mode ?? '',
+        fusion: variant.retrieval.fusion ?? '',
+        rerank: variant.retrieval.rerank ?? '',
+        k: variant.retrieval.k ?? 0,
+      }
+    : null,
 });
 
 function toResult(
@@ -98,6 +116,8 @@ export function toRollout({ record, current }: RolloutView): GenerateV1.Rollout 
     maxErrorRate: record.maxErrorRate,
     minQuality: record.minQuality,
     minRated: record.minRated,
+    minRecall: record.minRecall ?? 0,
+    ...(record.recallAt5 === undefined ? {} : { recallAt_5: record.recallAt5 }),
     // The current stage's error rate is the guard's value; no interval is given for it.
     current: toResult('candidate', current, { value: errorRate, ciLow: errorRate, ciHigh: errorRate }),
     reason: record.reason,

@@ -129,6 +129,14 @@ export function rolloutJson(rollout: GenerateV1.Rollout__Output): z.output<typeo
     candidate: {
       prompt_version: orNull(rollout.candidate?.promptVersion ?? ''),
       model: orNull(rollout.candidate?.model ?? ''),
+      retrieval: rollout.candidate?.retrieval
+        ? {
+            mode: orNull(rollout.candidate.retrieval.mode),
+            fusion: orNull(rollout.candidate.retrieval.fusion),
+            rerank: orNull(rollout.candidate.retrieval.rerank),
+            k: rollout.candidate.retrieval.k || null,
+          }
+        : null,
     },
     stages,
     stage: rollout.stage,
@@ -138,6 +146,8 @@ export function rolloutJson(rollout: GenerateV1.Rollout__Output): z.output<typeo
     max_error_rate: rollout.maxErrorRate,
     min_quality: rollout.minQuality,
     min_rated: rollout.minRated,
+    min_recall: rollout.minRecall || null,
+    recall_at_5: rollout.recallAt_5 ?? null,
     current: rollout.current ? variantResultJson(rollout.current) : null,
     reason: orNull(rollout.reason),
     created_at: rollout.createdAt,

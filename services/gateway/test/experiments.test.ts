@@ -347,6 +347,62 @@ describe('rollouts', () => {
     });
   });
 
+  it('passes a retrieval candidate and its recall floor on, and shows the measured recall', async () => {
+    const response = await admin('POST', '/v1/admin/rollouts', {
+      family: 'panel-next_questions',
+      candidate: { retrieval: { mode: 'hybrid', fusion: 'minmax', rerank: 'mmr', k: 8 } },
+      min_recall: 0.75,
+    });
+    expect(response.status).toBe(201);
+    const body = (await response.json()) as Json;
+    conforms(schemas.rolloutResponse, body);
+    expect(body.rollout).toMatchObject({
+      candidate: {
+        prompt_version: null,
+        model: null,
+        retrieval: { mode: 'hybrid', fusion: 'minmax', rerank: 'mmr', k: 8 },
+      },
+      min_recall: 0.75,
+      recall_at_5: 0.82,
+    });
+    expect(fake.seen('CreateRollout').at(-1)?.request).toMatchObject({
+      candidate: { retrieval: { mode: 'hybrid', fusion: 'minmax', rerank: 'mmr', k: 8 } },
+      minRecall: 0.75,
+    });
+    // Only k: the other settings go as empty (retrieve's defaults) and show as null.
+    const onlyK = await admin('POST', '/v1/admin/rollouts', {
+      family: 'panel-decision',
+      candidate: { retrieval: { k: 3 } },
+    });
+    const shown = (await onlyK.json()) as Json;
+    expect(shown.rollout.candidate.retrieval).toEqual({ mode: null, fusion: null, rerank: null, k: 3 });
+    expect(shown.rollout).toMatchObject({ min_recall: 0.7, recall_at_5: 0.82 });
+    expect(fake.seen('CreateRollout').at(-1)?.request).toMatchObject({
+      candidate: { retrieval: { mode: '', fusion: '', rerank: '', k: 3 } },
+      minRecall: 0,
+    });
+  });
+
+  it('shows a prompt candidate without a recall guard (null) and maps a missing labelled set to 409', async () => {
+    const list = (await (await admin('GET', '/v1/admin/rollouts')).json()) as Json;
+    const prompt = list.rollouts.find((r: Json) => r.family === 'panel-risks');
+    expect(prompt).toMatchObject({ min_recall: null, recall_at_5: null, candidate: { retrieval: null } });
+    const saved = fake.recallAt5;
+    fake.recallAt5 = undefined;
+    try {
+      await expectError(
+        await admin('POST', '/v1/admin/rollouts', {
+          family: 'panel-answer',
+          candidate: { retrieval: { mode: 'keyword' } },
+        }),
+        409,
+        'FAILED_PRECONDITION',
+      );
+    } finally {
+      fake.recallAt5 = saved;
+    }
+  });
+
   it('refuses a rollout of a family already running a change: 409', async () => {
     await expectError(
       await admin('POST', '/v1/admin/rollouts', { candidate: { prompt_version: 'v2' } }),
@@ -362,7 +418,7 @@ describe('rollouts', () => {
     const list = await admin('GET', '/v1/admin/rollouts');
     const body = (await list.json()) as Json;
     conforms(schemas.rolloutList, body);
-    expect(body.rollouts.length).toBe(2);
+    expect(body.rollouts.length).toBe(4);
   });
 
   it('aborts a rollout at once with reason "aborted" and share 0', async () => {
@@ -413,6 +469,36 @@ describe('rollouts', () => {
     ],
     ['an error rate of 0', { candidate: { model: 'a/b' }, max_error_rate: 0 }, 'body.max_error_rate'],
     ['a quality over 1', { candidate: { model: 'a/b' }, min_quality: 2 }, 'body.min_quality'],
+    ['an unknown mode', { candidate: { retrieval: { mode: 'fuzzy' } } }, 'body.candidate.retrieval.mode'],
+    [
+      'an unknown fusion',
+      { candidate: { retrieval: { fusion: 'zscore' } } },
+      'body.candidate.retrieval.fusion',
+    ],
+    [
+      'an unknown rerank',
+      { candidate: { retrieval: { rerank: 'cross' } } },
+      'body.candidate.retrieval.rerank',
+    ],
+    ['a k of 0', { candidate: { retrieval: { k: 0 } } }, 'body.candidate.retrieval.k'],
+    ['a k over 50', { candidate: { retrieval: { k: 51 } } }, 'body.candidate.retrieval.k'],
+    ['a fractional k', { candidate: { retrieval: { k: 2.5 } } }, 'body.candidate.retrieval.k'],
+    ['empty retrieval settings', { candidate: { retrieval: {} } }, 'body.candidate.retrieval'],
+    [
+      'an unknown retrieval field',
+      { candidate: { retrieval: { k: 3, top: 1 } } },
+      'body.candidate.retrieval',
+    ],
+    [
+      'a recall over 1',
+      { candidate: { retrieval: { mode: 'keyword' } }, min_recall: 1.5 },
+      'body.min_recall',
+    ],
+    [
+      'a recall floor for a prompt candidate',
+      { candidate: { model: 'a/b' }, min_recall: 0.8 },
+      'body.min_recall',
+    ],
   ])('refuses %s with 400 INVALID_ARGUMENT naming the field', async (_what, body, field) => {
     const before = fake.seen('CreateRollout').length;
     const error = await expectError(await admin('POST', '/v1/admin/rollouts', body), 400, 'INVALID_ARGUMENT');

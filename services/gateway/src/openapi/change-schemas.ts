@@ -103,7 +103,21 @@ export const rolloutStageJson = z.object({
 export const rolloutJson = z.object({
   id: z.string(),
   family: z.string(),
-  candidate: z.object({ prompt_version: z.string().nullable(), model: z.string().nullable() }),
+  candidate: z.object({
+    prompt_version: z.string().nullable(),
+    model: z.string().nullable(),
+    retrieval: z
+      .object({
+        mode: z.string().nullable(),
+        fusion: z.string().nullable(),
+        rerank: z.string().nullable(),
+        k: z.int().nullable(),
+      })
+      .nullable()
+      .meta({
+        description: 'A retrieval candidate’s settings (null: not one); null fields keep the default.',
+      }),
+  }),
   stages: z.array(rolloutStageJson),
   stage: z.int().meta({ description: 'Index into `stages` of the stage in force.' }),
   share: z.number().meta({ description: 'The share in force (0 once rolled back).' }),
@@ -111,6 +125,13 @@ export const rolloutJson = z.object({
   max_error_rate: z.number(),
   min_quality: z.number(),
   min_rated: z.int(),
+  min_recall: z
+    .number()
+    .nullable()
+    .meta({ description: 'The recall@5 floor of a retrieval candidate; null: no recall guard.' }),
+  recall_at_5: z.number().nullable().meta({
+    description: 'The last recall@5 on the labelled set (at creation and before each advance); null: none.',
+  }),
   current: variantResultJson
     .nullable()
     .meta({ description: "The candidate's results in the current stage." }),

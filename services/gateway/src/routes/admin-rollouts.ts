@@ -8,7 +8,7 @@ import { withBodyFields } from './subject-inputs.ts';
 const ROLLOUTS_PATH = '/v1/admin/rollouts';
 
 /**
- * Progressive rollouts of a candidate (a prompt version and/or a model), for operators: generate
+ * Progressive rollouts of a candidate (a prompt version, a model and/or retrieval settings), for operators: generate
  * moves it through its stages while the guards hold and rolls it back by itself, with the reason,
  * when they do not. Fleet-wide, hence the admin scope.
  */
@@ -23,8 +23,11 @@ export function adminRolloutRoutes(kit: Pick<RouteKit, 'changes'>): GatewayRoute
       summary: 'Start rolling a candidate out through traffic stages (default 10 % → 50 % → 100 %).',
       description:
         'It advances only while its error rate stays under `max_error_rate` and its thumbs-up rate over ' +
-        '`min_quality`; otherwise it rolls back by itself. An unknown prompt version or model is a 400; a ' +
-        'family that already runs a rollout or an experiment is a 409 FAILED_PRECONDITION.',
+        '`min_quality` (and, for a retrieval candidate, recall@5 on the labelled set at or over `min_recall`, ' +
+        'measured at creation and before each advance and shown as `recall_at_5`); otherwise it rolls back ' +
+        'by itself with the reason. An unknown prompt version or model is a 400; a family that already ' +
+        'runs a rollout or an experiment, or a retrieval candidate while generate has no labelled set ' +
+        '(ROLLOUT_LABELLED_SET), is a 409 FAILED_PRECONDITION.',
       access: 'admin',
       limits: 'request',
       body: jsonBody('NewRollout', newRolloutBody),

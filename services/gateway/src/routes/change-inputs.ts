@@ -162,15 +162,48 @@ const stage = z.strictObject({
 
 const rate = (description: string) => z.number().min(0).max(1).meta({ description });
 
+/** generate's MAX_RETRIEVAL_K: retrieve's ceiling on passages per search. */
+const MAX_RETRIEVAL_K = 50;
+
+/** How a retrieval candidate searches; an absent field keeps retrieve's default. */
+const retrieval = z
+  .strictObject({
+    mode: z.enum(['vector', 'keyword', 'hybrid']).optional(),
+    fusion: z.enum(['rrf', 'minmax']).optional().meta({ description: 'Hybrid fusion.' }),
+    rerank: z.enum(['none', 'mmr']).optional(),
+    k: z
+      .int()
+      .min(1)
+      .max(MAX_RETRIEVAL_K)
+      .optional()
+      .meta({ description: "Passages for the prompt, over the request's k." }),
+  })
+  .refine((value) => Object.values(value).some((field) => field !== undefined), {
+    message: 'set mode, fusion, rerank or k',
+  })
+  .meta({
+    description:
+      'A retrieval candidate: its share of answers searches with these settings, and recall@5 on the ' +
+      'service’s labelled set must stay at or over `min_recall` before each advance.',
+  });
+
 export const newRolloutBody = z
   .strictObject({
     family: family.optional(),
     candidate: z
-      .strictObject({ prompt_version: promptVersion.optional(), model: model.optional() })
-      .refine((candidate) => candidate.prompt_version !== undefined || candidate.model !== undefined, {
-        message: 'name a prompt_version, a model or both',
+      .strictObject({
+        prompt_version: promptVersion.optional(),
+        model: model.optional(),
+        retrieval: retrieval.optional(),
       })
-      .meta({ description: 'What is rolled out: a prompt version and/or a model.' }),
+      .refine(
+        (candidate) =>
+          candidate.prompt_version !== undefined ||
+          candidate.model !== undefined ||
+          candidate.retrieval !== undefined,
+        { message: 'name a prompt_version, a model and/or retrieval settings' },
+      )
+      .meta({ description: 'What is rolled out: a prompt version, a model and/or retrieval settings.' }),
     stages: z.array(stage).min(1).max(10).optional().meta({
       description: "Increasing shares ending at 1; absent: 10 % → 50 % → 100 % with the service's holds.",
     }),
@@ -187,6 +220,10 @@ export const newRolloutBody = z
       .max(MAX_SAMPLES)
       .optional()
       .meta({ description: 'Rated answers needed before the quality floor applies.' }),
+    min_recall: rate(
+      'For a retrieval candidate: rolled back when recall@5 on the labelled set is under this; 0 or absent: ' +
+        'the service’s floor (0.7).',
+    ).optional(),
   })
   .superRefine((body, context) => {
     const stages = body.stages ?? [];
@@ -200,6 +237,13 @@ export const newRolloutBody = z
         });
       }
     });
+    if (body.min_recall !== undefined && body.candidate.retrieval === undefined) {
+      context.addIssue({
+        code: 'custom',
+        path: ['min_recall'],
+        message: 'only for a candidate with retrieval settings',
+      });
+    }
     const last = stages.at(-1);
     if (last && last.share !== 1) {
       context.addIssue({
@@ -220,6 +264,16 @@ export function createRolloutRequest(body: NewRolloutBody): GenerateV1.CreateRol
       promptVersion: body.candidate.prompt_version ?? '',
       model: body.candidate.model ?? '',
       weight: 1,
+      ...(body.candidate.retrieval
+        ? {
+            retrieval: {
+              mode: body.candidate.retrieval.mode ?? '',
+              fusion: body.candidate.retrieval.fusion ?? '',
+              rerank: body.candidate.retrieval.rerank ?? '',
+              k: body.candidate.retrieval.k ?? 0,
+            },
+          }
+        : {}),
     },
     stages: (body.stages ?? []).map((entry) => ({
       share: entry.share,
@@ -229,5 +283,6 @@ export function createRolloutRequest(body: NewRolloutBody): GenerateV1.CreateRol
     maxErrorRate: body.max_error_rate ?? 0,
     minQuality: body.min_quality ?? 0,
     minRated: body.min_rated ?? 0,
+    minRecall: body.min_recall ?? 0,
   };
 }

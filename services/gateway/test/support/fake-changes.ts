@@ -42,6 +42,8 @@ export class FakeChanges {
   readonly calls: SeenChangeCall[] = [];
   readonly experiments = new Map<string, GenerateV1.Experiment>();
   readonly rollouts = new Map<string, GenerateV1.Rollout>();
+  /** What a retrieval candidate measures at creation; undefined: no labelled set (refused). */
+  recallAt5: number | undefined = 0.82;
   /** Replace to answer GetShadowReport differently. */
   shadow: GenerateV1.GetShadowReportResponse = {
     enabled: true,
@@ -220,6 +222,10 @@ export class FakeChanges {
     if (this.#busy(family)) {
       throw new RagfleetError('FAILED_PRECONDITION', `The ${family} family already runs a change.`);
     }
+    const retrieval = request.candidate?.retrieval;
+    if (retrieval && this.recallAt5 === undefined) {
+      throw new RagfleetError('FAILED_PRECONDITION', 'A retrieval candidate needs a labelled set.');
+    }
     const id = `ro-${this.#next++}`;
     const stages = request.stages.length
       ? request.stages
@@ -234,6 +240,7 @@ export class FakeChanges {
       maxErrorRate: request.maxErrorRate || 0.01,
       minQuality: request.minQuality || 0.7,
       minRated: request.minRated || 50,
+      ...(retrieval ? { minRecall: request.minRecall || 0.7, recallAt_5: this.recallAt5 } : {}),
       current: {
         variant: 'candidate',
         answers: '7',

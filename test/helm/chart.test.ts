@@ -10,6 +10,7 @@ import { loadFeedbackConfig } from '../../services/feedback/src/config.ts';
 import { parseKeyFile } from '../../services/gateway/src/auth/key-file.ts';
 import { loadGatewayConfig } from '../../services/gateway/src/config.ts';
 import { loadGenerateConfig } from '../../services/generate/src/config.ts';
+import { readLabelledSet } from '../../services/generate/src/experiments/adapters/labelled-set-file.ts';
 import { loadRetrieveConfig } from '../../services/retrieve/src/config.ts';
 import { loadRouterConfig } from '../../services/router/src/config.ts';
 import { loadRecommendConfig } from '../../services/recommend/src/config.ts';
@@ -418,7 +419,7 @@ describe('the router component', () => {
       const env = componentEnv(objectsOf('defaults'), name(component));
       const isNamed = (variable: string) => named[component].some((prefix) => variable.startsWith(prefix));
       const without = Object.fromEntries(Object.entries(env).filter(([variable]) => !isNamed(variable)));
-      expect(Object.keys(env).filter(isNamed).length).toBeGreaterThanOrEqual(component === 'router' ? 5 : 22);
+      expect(Object.keys(env).filter(isNamed).length).toBeGreaterThanOrEqual(component === 'router' ? 5 : 24);
       expect(loaders[component](env)).toEqual(loaders[component](without));
     }
   });
@@ -503,6 +504,74 @@ describe('the generate component', () => {
       GENERATE_SHADOW_PREFIX: 'acme:shadow:',
       GENERATE_PANEL_PROMPT_VERSION: 'v2',
     });
+  });
+});
+
+describe("generate's labelled set for retrieval candidates", () => {
+  it('names the recall floor and deadline at the defaults, and no labelled set, mounting nothing', () => {
+    const objects = objectsOf('defaults');
+    const env = componentEnv(objects, name('generate'));
+    expect(env).toMatchObject({ ROLLOUT_MIN_RECALL: '0.7', ROLLOUT_RECALL_TIMEOUT_MS: '10000' });
+    expect(env.ROLLOUT_LABELLED_SET).toBeUndefined();
+    // The values only name the service's defaults: the loader reads the same without them.
+    const without = { ...env };
+    delete without.ROLLOUT_MIN_RECALL;
+    delete without.ROLLOUT_RECALL_TIMEOUT_MS;
+    expect(loadGenerateConfig(env)).toEqual(loadGenerateConfig(without));
+    const config = loadGenerateConfig(env);
+    expect(config.ROLLOUT_MIN_RECALL).toBe(0.7);
+    expect(config.ROLLOUT_RECALL_TIMEOUT_MS).toBe(10_000);
+    expect(config.ROLLOUT_LABELLED_SET).toBeUndefined();
+    const generate = workloadOf(objects, name('generate'));
+    const volumes = generate.spec.template.spec.volumes.map((volume: { name: string }) => volume.name);
+    expect(volumes).not.toContain('labelled-set');
+  });
+
+  it("mounts the operator's ConfigMap as a directory, and generate reads the set its key names", async () => {
+    const objects = render({
+      setString: {
+        'rollout.labelledSet.existingConfigMap': 'acme-recall',
+        'rollout.labelledSet.key': 'recall-set.json',
+      },
+      set: { 'rollout.recallTimeoutMs': 2500 },
+      json: { 'rollout.minRecall': 0.9 },
+    });
+    const generate = workloadOf(objects, name('generate'));
+    validateObject(generate);
+    const mount = containerOf(generate).volumeMounts.find(
+      (entry: { name: string }) => entry.name === 'labelled-set',
+    );
+    expect(mount).toEqual({ name: 'labelled-set', mountPath: '/etc/ragfleet/labelled-set', readOnly: true });
+    expect(generate.spec.template.spec.volumes).toContainEqual({
+      name: 'labelled-set',
+      configMap: { name: 'acme-recall' },
+    });
+    // Only generate measures recall: no other component mounts the set.
+    const router = workloadOf(objects, name('router'));
+    expect(router.spec.template.spec.volumes.map((volume: { name: string }) => volume.name)).not.toContain(
+      'labelled-set',
+    );
+    const env = componentEnv(objects, name('generate'));
+    const config = loadGenerateConfig(env);
+    expect(config).toMatchObject({
+      ROLLOUT_LABELLED_SET: '/etc/ragfleet/labelled-set/recall-set.json',
+      ROLLOUT_MIN_RECALL: 0.9,
+      ROLLOUT_RECALL_TIMEOUT_MS: 2500,
+    });
+    // The mounted directory, with the repository's labelled set under the ConfigMap's key.
+    const directory = mkdtempSync(join(tmpdir(), 'ragfleet-labelled-set-'));
+    try {
+      copyFileSync(
+        join(import.meta.dirname, '../../data/rollout/recall-set.json'),
+        join(directory, 'recall-set.json'),
+      );
+      const path = config.ROLLOUT_LABELLED_SET!.replace('/etc/ragfleet/labelled-set', directory);
+      const set = await readLabelledSet(path);
+      expect(set.tenant).toBe('default');
+      expect(set.queries.length).toBeGreaterThan(0);
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
   });
 });
 

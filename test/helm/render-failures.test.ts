@@ -212,6 +212,37 @@ const CASES: Array<[string, ValueSet, RegExp]> = [
     /routing\.catalogKey: Does not match pattern/,
   ],
   [
+    'a labelled-set key that leaves the mounted ConfigMap',
+    {
+      setString: {
+        'rollout.labelledSet.existingConfigMap': 'acme-recall',
+        'rollout.labelledSet.key': '../secrets/recall-set.json',
+      },
+    },
+    /rollout\.labelledSet\.key: Does not match pattern/,
+  ],
+  [
+    'a labelled-set ConfigMap without the key that holds the set',
+    { setString: { 'rollout.labelledSet.existingConfigMap': 'acme-recall' } },
+    /rollout\.labelledSet\.existingConfigMap acme-recall needs rollout\.labelledSet\.key/,
+  ],
+  [
+    'a labelled-set key without its ConfigMap',
+    { setString: { 'rollout.labelledSet.key': 'recall-set.json' } },
+    /rollout\.labelledSet\.key recall-set\.json needs rollout\.labelledSet\.existingConfigMap/,
+  ],
+  ['a recall floor of 0', { set: { 'rollout.minRecall': 0 } }, /rollout\.minRecall: Must be greater than 0/],
+  [
+    'a recall floor above 1',
+    { json: { 'rollout.minRecall': 1.5 } },
+    /rollout\.minRecall: Must be less than or equal to 1/,
+  ],
+  [
+    'a recall deadline that is not a whole number of milliseconds',
+    { json: { 'rollout.recallTimeoutMs': 2.5 } },
+    /rollout\.recallTimeoutMs: Invalid type\. Expected: integer/,
+  ],
+  [
     'an unknown dependency for a component',
     { set: { 'components.embed.uses[0]': 'postgres' } },
     /components\.embed\.uses\.0 must be one of/,

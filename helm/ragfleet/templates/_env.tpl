@@ -88,6 +88,11 @@ floats, and a float as large as 604800 * 100 would print in exponent form.
 {{- $_ := set $s "ROLLOUT_MIN_QUALITY" (toString $r.minQuality) -}}
 {{- $_ := set $s "ROLLOUT_MIN_RATED" (int64 $r.minRated | toString) -}}
 {{- $_ := set $s "ROLLOUT_GUARD_MIN_ANSWERS" (int64 $r.guardMinAnswers | toString) -}}
+{{- $_ := set $s "ROLLOUT_MIN_RECALL" (toString $r.minRecall) -}}
+{{- $_ := set $s "ROLLOUT_RECALL_TIMEOUT_MS" (int64 $r.recallTimeoutMs | toString) -}}
+{{- if $r.labelledSet.existingConfigMap -}}
+{{- $_ := set $s "ROLLOUT_LABELLED_SET" (printf "/etc/ragfleet/labelled-set/%s" $r.labelledSet.key) -}}
+{{- end -}}
 {{- $_ := set $s "GENERATE_SHADOW_SHARE" (toString $sh.share) -}}
 {{- $_ := set $s "GENERATE_SHADOW_MODEL" $sh.model -}}
 {{- $_ := set $s "GENERATE_SHADOW_PROMPT_VERSION" $sh.promptVersion -}}
@@ -183,4 +188,9 @@ data:
 {{/* The router mounts routing.existingConfigMap (its catalog, weights, domain terms) when one is named. */}}
 {{- define "ragfleet.mountsRouting" -}}
 {{- if and (eq .name "router") .root.Values.routing.existingConfigMap -}}true{{- end -}}
+{{- end -}}
+
+{{/* Generate mounts rollout.labelledSet.existingConfigMap (the retrieval candidates' labelled set) when one is named. */}}
+{{- define "ragfleet.mountsLabelledSet" -}}
+{{- if and (eq .name "generate") .root.Values.rollout.labelledSet.existingConfigMap -}}true{{- end -}}
 {{- end -}}

@@ -97,6 +97,14 @@ pods that crash-loop (or, worse, run and quietly disagree) after `helm install`.
 {{- if ne $previous 1.0 -}}
 {{- fail (printf "rollout.stages %v: the last stage must be 1 (the whole traffic), or generate refuses to start" $v.rollout.stages) -}}
 {{- end -}}
+{{- /* The labelled set is a key of a ConfigMap: one without the other names no file. */}}
+{{- $set := $v.rollout.labelledSet -}}
+{{- if and $set.existingConfigMap (not $set.key) -}}
+{{- fail (printf "rollout.labelledSet.existingConfigMap %s needs rollout.labelledSet.key: the ConfigMap's key holding the labelled set's JSON" $set.existingConfigMap) -}}
+{{- end -}}
+{{- if and $set.key (not $set.existingConfigMap) -}}
+{{- fail (printf "rollout.labelledSet.key %s needs rollout.labelledSet.existingConfigMap: the ConfigMap that holds it" $set.key) -}}
+{{- end -}}
 {{- end -}}
 {{- /* The summary window's own start-up check (services/session/src/config.ts), at render time. */}}
 {{- if eq $name "session" -}}

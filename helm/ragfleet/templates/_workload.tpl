@@ -163,6 +163,13 @@ spec:
           mountPath: /etc/ragfleet/routing
           readOnly: true
         {{- end }}
+        {{- if include "ragfleet.mountsLabelledSet" . }}
+        # A directory, like routing's: kubelet keeps it current, so a restarted container reads the
+        # edited set (a subPath mount keeps the file the pod started with).
+        - name: labelled-set
+          mountPath: /etc/ragfleet/labelled-set
+          readOnly: true
+        {{- end }}
   volumes:
     - name: tmp
       emptyDir:
@@ -192,6 +199,11 @@ spec:
     - name: routing
       configMap:
         name: {{ .root.Values.routing.existingConfigMap }}
+    {{- end }}
+    {{- if include "ragfleet.mountsLabelledSet" . }}
+    - name: labelled-set
+      configMap:
+        name: {{ .root.Values.rollout.labelledSet.existingConfigMap }}
     {{- end }}
 {{- end -}}
 

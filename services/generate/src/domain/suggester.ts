@@ -1,12 +1,11 @@
-import { RagfleetError, fieldDetails, toRagfleetError, type FieldProblem } from '@ragfleet/errors';
+import { RagfleetError, fieldDetails, type FieldProblem } from '@ragfleet/errors';
 import { withSpan } from '@ragfleet/telemetry';
-import { collectCompletion } from './collect-completion.ts';
+import { approximateTokens, completeOnChain } from './complete-on-chain.ts';
 import { numberByDocument } from './document-passages.ts';
 import { PassageGuard } from './passage-guard.ts';
 import type {
   ChatProvider,
   ChatRequest,
-  ModelChoice,
   ModelRouter,
   NumberedPassage,
   PromptTemplates,
@@ -52,16 +51,6 @@ export interface SuggesterOptions {
 
 /** The provider that matches instead of writing (adapters/extractive). */
 const EXTRACTIVE_PROVIDER = 'extractive';
-
-/** Rough token count for providers that report no usage (about four characters a token). */
-const approximateTokens = (text: string) => Math.ceil(text.length / 4);
-
-const describeFailure = (error: unknown) => {
-  const ragfleet = toRagfleetError(error);
-  return ragfleet.internal ?? ragfleet.message;
-};
-
-const modelName = (choice: ModelChoice) => `${choice.provider}/${choice.model}`;
 
 /**
  * Recommendation candidates from the model chain, grounded in the tenant's documents: routed on
@@ -121,16 +110,10 @@ export class Suggester {
       context: { task: 'suggest', subject, actions, passages, maxSuggestions },
     });
 
-    const failures: string[] = [];
-    for (const choice of route.chain) {
-      const provider = this.#providers.get(choice.provider);
-      if (!provider) continue;
-      try {
-        const written = await withSpan(
-          'rag.suggest',
-          () => collectCompletion(this.#options.guard, provider, chatRequest(choice.model), signal),
-          { 'rag.provider': choice.provider, 'rag.model': choice.model },
-        );
+    const chain = { chain: route.chain, providers: this.#providers, guard: this.#options.guard, signal };
+    return completeOnChain(
+      { ...chain, request: chatRequest, span: 'rag.suggest', what: 'suggest' },
+      (written, choice) => {
         const text = written.text.trim();
         // Empty is no answer at all (unlike invalid JSON, which the caller judges and reports).
         if (text === '') throw new Error('the model wrote nothing');
@@ -144,16 +127,8 @@ export class Suggester {
           outputTokens: written.outputTokens ?? approximateTokens(text),
           extractive: choice.provider === EXTRACTIVE_PROVIDER,
         };
-      } catch (error) {
-        if (signal.aborted) {
-          throw new RagfleetError('CANCELLED', 'cancelled by caller', { cause: signal.reason });
-        }
-        failures.push(`${modelName(choice)}: ${describeFailure(error)}`);
-      }
-    }
-    throw new RagfleetError('PROVIDER_UNAVAILABLE', 'no model provider could suggest', {
-      internal: failures.join('; ') || 'no provider of the chain is configured in this process',
-    });
+      },
+    );
   }
 
   #validate(request: SuggestRequest) {

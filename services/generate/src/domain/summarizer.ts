@@ -1,6 +1,4 @@
-import { RagfleetError, toRagfleetError } from '@ragfleet/errors';
-import { withSpan } from '@ragfleet/telemetry';
-import { collectCompletion } from './collect-completion.ts';
+import { approximateTokens, completeOnChain } from './complete-on-chain.ts';
 import {
   DEFAULT_CONVERSATION_LIMITS,
   asChatMessages,
@@ -13,7 +11,6 @@ import type {
   ChatMessage,
   ChatProvider,
   ChatRequest,
-  ModelChoice,
   ModelRouter,
   PromptTemplates,
   SummaryPromptValues,
@@ -60,14 +57,6 @@ export interface SummarizerOptions {
 /** The provider that quotes instead of writing (adapters/extractive). */
 const EXTRACTIVE_PROVIDER = 'extractive';
 
-/** Rough token count for providers that report no usage (about four characters a token). */
-const approximateTokens = (text: string) => Math.ceil(text.length / 4);
-
-const describeFailure = (error: unknown) => {
-  const ragfleet = toRagfleetError(error);
-  return ragfleet.internal ?? ragfleet.message;
-};
-
 /**
  * Folds a conversation's older messages, and the summary they continue, into one summary with the
  * versioned summarization template: routed like an answer (on the messages' text and the tier),
@@ -105,19 +94,10 @@ export class Summarizer {
       context: { task: 'summary', previousSummary, messages, maxWords },
     });
 
-    const failures: string[] = [];
-    for (const choice of route.chain) {
-      const provider = this.#providers.get(choice.provider);
-      if (!provider) continue;
-      try {
-        const written = await withSpan(
-          'rag.summarize',
-          () => collectCompletion(this.#options.guard, provider, chatRequest(choice.model), signal),
-          {
-            'rag.provider': choice.provider,
-            'rag.model': choice.model,
-          },
-        );
+    const chain = { chain: route.chain, providers: this.#providers, guard: this.#options.guard, signal };
+    return completeOnChain(
+      { ...chain, request: chatRequest, span: 'rag.summarize', what: 'summarize' },
+      (written, choice) => {
         const summary = trimToWords(written.text.trim(), maxWords);
         if (summary === '') throw new Error('the model wrote an empty summary');
         return {
@@ -129,16 +109,8 @@ export class Summarizer {
           outputTokens: written.outputTokens ?? approximateTokens(summary),
           extractive: choice.provider === EXTRACTIVE_PROVIDER,
         };
-      } catch (error) {
-        if (signal.aborted) {
-          throw new RagfleetError('CANCELLED', 'cancelled by caller', { cause: signal.reason });
-        }
-        failures.push(`${modelName(choice)}: ${describeFailure(error)}`);
-      }
-    }
-    throw new RagfleetError('PROVIDER_UNAVAILABLE', 'no model provider could summarize', {
-      internal: failures.join('; ') || 'no provider of the chain is configured in this process',
-    });
+      },
+    );
   }
 
   #validate(request: SummarizeRequest): {
@@ -172,5 +144,3 @@ export class Summarizer {
     };
   }
 }
-
-const modelName = (choice: ModelChoice) => `${choice.provider}/${choice.model}`;

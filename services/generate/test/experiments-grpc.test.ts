@@ -1,24 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
-import { RagfleetError } from '@ragfleet/errors';
 import { connectEventBus, createEvent, fleetTopology, type EventBus } from '@ragfleet/events';
-import {
-  ExperimentClient,
-  GenerateClient,
-  GrpcServer,
-  PromptClient,
-  RolloutClient,
-  Transport,
-} from '@ragfleet/grpc';
-import { protos, type GenerateV1, type RetrieveV1, type RouterV1 } from '@ragfleet/protos';
+import { ExperimentClient, GenerateClient, PromptClient, RolloutClient, Transport } from '@ragfleet/grpc';
+import type { GenerateV1, RetrieveV1 } from '@ragfleet/protos';
 import { hostService, type HostedService } from '@ragfleet/service-host';
-import { createLogger, createMetricsRegistry, runWithRequestContext } from '@ragfleet/telemetry';
+import { createLogger, runWithRequestContext } from '@ragfleet/telemetry';
 import { uniqueSuffix, waitFor } from '@ragfleet/testing';
 import { Redis } from 'ioredis';
 import { compose } from '../src/compose.ts';
 import { loadGenerateConfig } from '../src/config.ts';
-import { routerHandlers } from './router-handlers.ts';
+import { startFakeRouterRetrieve, type FakeRouterRetrieve } from './fake-router-retrieve.ts';
 
 /*
  * Prompts, experiments and rollouts in a running generate (composed as main.ts does) over real
@@ -46,7 +38,7 @@ const as = <T>(user: string, fn: () => Promise<T>) =>
 
 describe('experiments in a running generate', () => {
   const transport = Transport.create({ service: 'gateway', keys: [Buffer.from(key)] });
-  let upstream: GrpcServer;
+  let upstream: FakeRouterRetrieve;
   let host: HostedService;
   let bus: EventBus;
   let generate: GenerateClient;
@@ -55,25 +47,10 @@ describe('experiments in a running generate', () => {
   let rollouts: RolloutClient;
 
   beforeAll(async () => {
-    upstream = new GrpcServer({ service: 'upstream', logger, registry: createMetricsRegistry('upstream') });
-    upstream.addService(
-      'ragfleet.router.v1.RouterService',
-      protos.router().RouterService.service,
-      routerHandlers({
-        Route: async (): Promise<RouterV1.RouteResponse> => ({
-          chain: [{ provider: 'extractive', model: 'extractive' }],
-          reason: 'test route',
-        }),
-      }),
-    );
-    const unserved = async () => {
-      throw new RagfleetError('METHOD_NOT_ALLOWED', 'not served here');
-    };
-    upstream.addService('ragfleet.retrieve.v1.RetrieveService', protos.retrieve().RetrieveService.service, {
-      ...Object.fromEntries(Object.keys(protos.retrieve().RetrieveService.service).map((m) => [m, unserved])),
-      Search: async (): Promise<RetrieveV1.SearchResponse> => ({ hits: [HIT] }),
-    });
-    const upstreamAddress = `127.0.0.1:${await upstream.listen(0, '127.0.0.1')}`;
+    upstream = await startFakeRouterRetrieve(async (): Promise<RetrieveV1.SearchResponse> => ({
+      hits: [HIT],
+    }));
+    const upstreamAddress = upstream.address;
     host = await hostService({
       name: 'generate',
       config: () =>

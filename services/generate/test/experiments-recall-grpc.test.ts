@@ -4,21 +4,15 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
-import { RagfleetError } from '@ragfleet/errors';
 import { fleetTopology } from '@ragfleet/events';
-import { GenerateClient, GrpcServer, RolloutClient, Transport } from '@ragfleet/grpc';
-import { protos, type GenerateV1, type RetrieveV1, type RouterV1 } from '@ragfleet/protos';
+import { GenerateClient, RolloutClient, Transport } from '@ragfleet/grpc';
+import type { GenerateV1, RetrieveV1 } from '@ragfleet/protos';
 import { hostService, type HostedService } from '@ragfleet/service-host';
-import {
-  createLogger,
-  createMetricsRegistry,
-  currentRequestContext,
-  runWithRequestContext,
-} from '@ragfleet/telemetry';
+import { currentRequestContext, runWithRequestContext } from '@ragfleet/telemetry';
 import { uniqueSuffix, waitFor } from '@ragfleet/testing';
 import { compose } from '../src/compose.ts';
 import { loadGenerateConfig } from '../src/config.ts';
-import { routerHandlers } from './router-handlers.ts';
+import { startFakeRouterRetrieve, type FakeRouterRetrieve } from './fake-router-retrieve.ts';
 
 /*
  * The recall guard in a running generate (composed as main.ts does) over real gRPC with a service
@@ -29,7 +23,6 @@ import { routerHandlers } from './router-handlers.ts';
 const NATS_URL = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
 const namespace = `recall_${uniqueSuffix()}`;
 const key = `recall-${uniqueSuffix()}-key-of-enough-length`;
-const logger = createLogger('recall-grpc-test', 'silent');
 const dir = mkdtempSync(join(tmpdir(), 'ragfleet-recall-grpc-'));
 const LABELS_TENANT = 'labels-tenant';
 const LABELLED_SET = {
@@ -65,7 +58,7 @@ describe('recall@5 of a retrieval candidate in a running generate', () => {
   const searches: SeenSearch[] = [];
   /** Set to break the keyword ranking: the relevant documents fall out of the top 5. */
   let keywordDegraded = false;
-  let upstream: GrpcServer;
+  let upstream: FakeRouterRetrieve;
   let host: HostedService;
   let generate: GenerateClient;
   let rollouts: RolloutClient;
@@ -82,24 +75,8 @@ describe('recall@5 of a retrieval candidate in a running generate', () => {
   beforeAll(async () => {
     const labelsFile = join(dir, 'recall-set.json');
     writeFileSync(labelsFile, JSON.stringify(LABELLED_SET));
-    // One server for router and retrieve, so it checks no audience: the tenant arrives as metadata.
-    upstream = new GrpcServer({ service: 'upstream', logger, registry: createMetricsRegistry('upstream') });
-    upstream.addService(
-      'ragfleet.router.v1.RouterService',
-      protos.router().RouterService.service,
-      routerHandlers({
-        Route: async (): Promise<RouterV1.RouteResponse> => ({
-          chain: [{ provider: 'extractive', model: 'extractive' }],
-          reason: 'test route',
-        }),
-      }),
-    );
-    const unserved = async () => {
-      throw new RagfleetError('METHOD_NOT_ALLOWED', 'not served here');
-    };
-    upstream.addService('ragfleet.retrieve.v1.RetrieveService', protos.retrieve().RetrieveService.service, {
-      ...Object.fromEntries(Object.keys(protos.retrieve().RetrieveService.service).map((m) => [m, unserved])),
-      Search: async (request: RetrieveV1.SearchRequest__Output): Promise<RetrieveV1.SearchResponse> => {
+    upstream = await startFakeRouterRetrieve(
+      async (request: RetrieveV1.SearchRequest__Output): Promise<RetrieveV1.SearchResponse> => {
         searches.push({
           tenant: currentRequestContext()?.tenant,
           query: request.query,
@@ -110,8 +87,8 @@ describe('recall@5 of a retrieval candidate in a running generate', () => {
         });
         return { hits: rank(request.query, request.mode).slice(0, request.k).map(hit) };
       },
-    });
-    const upstreamAddress = `127.0.0.1:${await upstream.listen(0, '127.0.0.1')}`;
+    );
+    const upstreamAddress = upstream.address;
     host = await hostService({
       name: 'generate',
       config: () =>

@@ -17,6 +17,7 @@ import {
   type Weights,
 } from '../../services/recommend/src/domain/scoring/index.ts';
 import { fitWeights, type Sample } from '../../services/feedback/src/domain/learning/fit-weights.ts';
+import { seededRandom } from '../../packages/seeded-random/src/index.ts';
 
 export interface LearningSettings {
   rounds: number;
@@ -51,17 +52,6 @@ export interface RoundFigures {
   seedTop5: number;
   oracleTop5: number;
   outcomesSoFar: number;
-}
-
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const distance = (a: Record<FactorName, number>, b: Record<FactorName, number>) =>

@@ -1,22 +1,11 @@
 import type { SubjectMetrics } from '../src/subject-metrics.ts';
+import { seededRandom } from '@ragfleet/seeded-random';
 
 /** A demo Lightning node: a public key, an alias, and the latest metrics in the pack's schema. */
 export interface DemoNode {
   pubkey: string;
   alias: string;
   metrics: SubjectMetrics;
-}
-
-/** mulberry32: a small seeded generator, so the same seed always gives the same fleet. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 type Random = () => number;

@@ -1,4 +1,8 @@
 // Synthetic vector sets generated from a seed, so every run and every machine measures the same data.
+import { seededRandom } from '../../../packages/seeded-random/src/index.ts';
+
+// Re-exported for the vector benchmarks that draw from the same generator.
+export { seededRandom };
 
 export const DATASET_KINDS = ['random', 'clustered'] as const;
 export type DatasetKind = (typeof DATASET_KINDS)[number];
@@ -23,18 +27,6 @@ export interface DatasetOptions {
   clusters: number;
   /** Norm of a clustered point's offset from its unit-length centre (before normalising). */
   clusterSpread: number;
-}
-
-/** mulberry32: tiny, fast and good enough to make benchmark data reproducible. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Standard normal samples by Box-Muller. */

@@ -1,20 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import { FACTOR_NAMES, SEED_WEIGHTS, type FactorName } from '@ragfleet/recommend/domain/scoring/index.ts';
 import { fitWeights, type FitSettings, type Sample } from './fit-weights.ts';
+import { seededRandom } from '@ragfleet/seeded-random';
 
 type Factors = Record<FactorName, number>;
-
-/** A seeded generator, so that every run sees the same synthetic outcomes. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const HIDDEN: Factors = {
   revenue_impact: 0.05,
@@ -27,7 +16,7 @@ const HIDDEN: Factors = {
 
 /** Outcomes whose effectiveness is 0.5 + (Σ hidden · factor − 0.5), plus noise. */
 function synthetic(n: number, seed = 7, noise = 0.05): Sample[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   return Array.from({ length: n }, () => {
     const factors = Object.fromEntries(FACTOR_NAMES.map((name) => [name, next()])) as Factors;
     const signal = FACTOR_NAMES.reduce((sum, name) => sum + HIDDEN[name] * factors[name], 0);

@@ -1,17 +1,6 @@
 import { evaluate } from './decision.ts';
 import { ZERO_COUNTERS, type Counters, type VariantSpec } from './records.ts';
-
-/** A small seeded PRNG (mulberry32): simulations repeat exactly from their seed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '@ragfleet/seeded-random';
 
 export interface SimulatedExperiment {
   /** The true thumbs-up rate of each variant (every answer rated, for the simulation). */

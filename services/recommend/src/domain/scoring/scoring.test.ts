@@ -11,18 +11,7 @@ import {
   type SubjectContext,
 } from './types.ts';
 import { SEED_WEIGHTS } from './weights.ts';
-
-/** mulberry32: a small seeded generator, so a failing case can be replayed. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '@ragfleet/seeded-random';
 
 function randomCase(random: () => number, index: number): { candidate: Candidate; context: SubjectContext } {
   const expected = 1 + Math.floor(random() * 10);
@@ -74,7 +63,7 @@ const IMPROVE: Record<
 describe('scoring: monotone in each factor', () => {
   for (const name of FACTOR_NAMES) {
     it(`a better ${name} input never lowers the score, and raises the factor (200 seeded cases)`, () => {
-      const random = seeded(13 + name.length);
+      const random = seededRandom(13 + name.length);
       let strictlyRaised = 0;
       for (let i = 0; i < 200; i++) {
         const { candidate, context } = randomCase(random, i);

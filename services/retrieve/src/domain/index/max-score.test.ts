@@ -1,18 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { Bm25Index, type Bm25Options } from './bm25-index.ts';
 import { kthLargest, maxScoreTopK, type ScoredTerm } from './max-score.ts';
-
-/** A small seeded generator (mulberry32), so a failing corpus can be replayed. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '@ragfleet/seeded-random';
 
 /** Words by a skewed distribution: a few in most chunks (the lists pruning skips), many rare. */
 function randomText(random: () => number, words: number): string {
@@ -31,7 +20,7 @@ const options = (exhaustive: boolean): Bm25Options => ({
 describe('MaxScore top-k', () => {
   it('returns exactly the exhaustive top k (ids, order and scores) on random corpora', () => {
     for (let seed = 1; seed <= 40; seed++) {
-      const random = seeded(seed);
+      const random = seededRandom(seed);
       const words = 5 + Math.floor(random() * 60);
       const pruned = new Bm25Index(options(false));
       const exhaustive = new Bm25Index(options(true));
@@ -104,7 +93,7 @@ describe('MaxScore top-k', () => {
   });
 
   it('selects the k-th largest partial score as sorting would, ties and all', () => {
-    const random = seeded(7);
+    const random = seededRandom(7);
     for (let round = 0; round < 300; round++) {
       const values = Array.from({ length: 1 + Math.floor(random() * 60) }, () =>
         // Few distinct values, so ties are common.

@@ -1,5 +1,5 @@
 import type { FeedbackV1 } from '@ragfleet/protos';
-import { FACTOR_NAMES } from '@ragfleet/recommend/domain/scoring/index.ts';
+import { FACTOR_NAMES, setEffects } from '@ragfleet/recommend/domain/scoring/index.ts';
 import type { CategoryStats } from '../domain/stats.ts';
 import type {
   Outcome,
@@ -69,21 +69,8 @@ export function fromSnapshot(snapshot: FeedbackV1.MetricSnapshot__Output | null)
   return { observedAt: snapshot?.observedAt ?? '', subject: snapshot?.metrics ?? {}, collections };
 }
 
-const EFFECT_FIELDS = [
-  'revenueDeltaFraction',
-  'steps',
-  'risk',
-  'daysToValue',
-  'inputsPresent',
-  'inputsExpected',
-] as const;
-
 export function fromRecommendation(r: FeedbackV1.Recommendation__Output): Recommendation {
-  const effects: Record<string, number> = {};
-  for (const field of EFFECT_FIELDS) {
-    const value = r.effects?.[field];
-    if (typeof value === 'number') effects[field] = value;
-  }
+  const effects = setEffects(r.effects);
   return {
     id: r.id,
     subjectId: r.subjectId,

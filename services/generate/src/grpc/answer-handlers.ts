@@ -3,6 +3,7 @@ import type { CallContext, Handlers } from '@ragfleet/grpc';
 import type { GenerateV1 } from '@ragfleet/protos';
 import type { AnswerEvent, AnswerRequest } from '../domain/answer-events.ts';
 import { entitledTier } from '../domain/entitled-tier.ts';
+import { toCitation } from './citation-message.ts';
 import type { PanelService } from '../panels/panel-service.ts';
 import { toSuggestRequest, toSuggestResponse, type SuggestService } from './suggest-messages.ts';
 import { toSummarizeRequest, toSummarizeResponse, type SummarizeService } from './summarize-messages.ts';
@@ -24,16 +25,7 @@ export function toAnswerResponse(event: AnswerEvent): GenerateV1.AnswerResponse 
     case 'citations':
       return {
         citations: {
-          citations: event.citations.map((citation) => ({
-            index: citation.index,
-            documentId: citation.documentId,
-            chunkId: citation.chunkId,
-            title: citation.title,
-            text: citation.text,
-            score: citation.score,
-            start: citation.start,
-            end: citation.end,
-          })),
+          citations: event.citations.map(toCitation),
         },
       };
     case 'token':

@@ -2,6 +2,7 @@ import type { CallContext } from '@ragfleet/grpc';
 import type { GenerateV1 } from '@ragfleet/protos';
 import { entitledTier } from '../domain/entitled-tier.ts';
 import type { SuggestRequest, SuggestResult } from '../domain/suggestion-request.ts';
+import { toCitation } from './citation-message.ts';
 
 /** The suggest use case as the handlers call it. */
 export type SuggestService = (request: SuggestRequest, context: CallContext) => Promise<SuggestResult>;
@@ -25,16 +26,7 @@ export function toSuggestRequest(
 export function toSuggestResponse(result: SuggestResult): GenerateV1.SuggestResponse {
   return {
     text: result.text,
-    citations: result.citations.map((citation) => ({
-      index: citation.index,
-      documentId: citation.documentId,
-      chunkId: citation.chunkId,
-      title: citation.title,
-      text: citation.text,
-      score: citation.score,
-      start: citation.start,
-      end: citation.end,
-    })),
+    citations: result.citations.map(toCitation),
     promptVersion: result.promptVersion,
     provider: result.provider,
     model: result.model,

@@ -4,6 +4,7 @@ import type { RecommendPipeline } from '../domain/recommendations/recommend-pipe
 import { factorsOf } from '../domain/recommendations/recommendation.ts';
 import type { Scorer } from '../domain/recommendations/scorer.ts';
 import type { RulePack } from '../domain/rules/load-pack.ts';
+import { setEffects } from '../domain/scoring/inputs.ts';
 import type { SubjectContext } from '../domain/scoring/types.ts';
 import type { WeightsHolder } from '../domain/weights/weights-holder.ts';
 
@@ -23,25 +24,6 @@ function contextOf(context: RecommendV1.SubjectContext__Output | null | undefine
   return out;
 }
 
-const EFFECT_FIELDS = [
-  'revenueDeltaFraction',
-  'steps',
-  'risk',
-  'daysToValue',
-  'inputsPresent',
-  'inputsExpected',
-] as const;
-
-/** The numeric effects the caller set (without proto-loader's `_field` oneof markers). */
-function effectsOf(effects: FeedbackV1.ExpectedEffects__Output | null | undefined): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const field of EFFECT_FIELDS) {
-    const value = effects?.[field];
-    if (value !== undefined) out[field] = value;
-  }
-  return out;
-}
-
 /** RecommendService: thin, the domain does the work (Scorer, RecommendPipeline, WeightsHolder). */
 export function recommendHandlers({ scorer, pipeline, holder, pack }: RecommendHandlerDependencies) {
   return {
@@ -56,7 +38,7 @@ export function recommendHandlers({ scorer, pipeline, holder, pack }: RecommendH
           action: c.action,
           target: c.target,
           description: c.description,
-          effects: effectsOf(c.effects),
+          effects: setEffects(c.effects),
         })),
         subjectId: request.subjectId,
         context: contextOf(request.context),

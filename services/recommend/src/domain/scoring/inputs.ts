@@ -1,6 +1,6 @@
 import { RagfleetError, fieldDetails, type FieldProblem } from '@ragfleet/errors';
 import { z } from 'zod';
-import type { Candidate, SubjectContext } from './types.ts';
+import type { Candidate, ExpectedEffects, SubjectContext } from './types.ts';
 
 /**
  * Validation of what the scorer reads, so that NaN, a risk of 3 or a negative step count is
@@ -54,4 +54,29 @@ export function parseCandidate(input: unknown, prefix = ''): Candidate {
 
 export function parseSubjectContext(input: unknown): SubjectContext {
   return parseWith(contextSchema, input, '', 'subject context') as SubjectContext;
+}
+
+/** The expected effects' fields, as the protos and the candidate schema name them. */
+export const EFFECT_FIELDS = [
+  'revenueDeltaFraction',
+  'steps',
+  'risk',
+  'daysToValue',
+  'inputsPresent',
+  'inputsExpected',
+] as const satisfies ReadonlyArray<keyof ExpectedEffects>;
+
+/**
+ * The effects a message actually set: unset fields (and proto-loader's `_field` oneof markers)
+ * are left out, so that a missing effect scores neutrally instead of as 0.
+ */
+export function setEffects(
+  source: Partial<Record<keyof ExpectedEffects, unknown>> | null | undefined,
+): Record<string, number> & ExpectedEffects {
+  const effects: Record<string, number> = {};
+  for (const field of EFFECT_FIELDS) {
+    const value = source?.[field];
+    if (typeof value === 'number') effects[field] = value;
+  }
+  return effects;
 }

@@ -1,14 +1,10 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { RagfleetError } from '@ragfleet/errors';
 import { InMemoryEventBus } from '@ragfleet/events';
-import { GenerateClient, GrpcServer, RetrieveClient, RouterClient, SessionClient } from '@ragfleet/grpc';
+import { GenerateClient, GrpcServer, RetrieveClient, RouterClient } from '@ragfleet/grpc';
 import { protos, type GenerateV1, type RetrieveV1, type RouterV1 } from '@ragfleet/protos';
 import { createLogger, createMetricsRegistry, runWithRequestContext } from '@ragfleet/telemetry';
 import { startFakeOllama, uniqueSuffix, waitFor, type FakeOllama } from '@ragfleet/testing';
-import { createApp } from '../../gateway/src/app.ts';
-import { upstreamReadiness } from '../../gateway/src/readiness.ts';
 import { CompletionPublisher, EVENTS_STREAM } from '../src/adapters/completion-publisher.ts';
 import { GrpcBudgets } from '../src/adapters/grpc-budgets.ts';
 import { GrpcModelRouter } from '../src/adapters/grpc-model-router.ts';
@@ -24,6 +20,7 @@ import { countTokens } from '../src/domain/token-count.ts';
 import { generateHandlers } from '../src/grpc/answer-handlers.ts';
 import { startDelayingProxy, type DelayingProxy } from './delaying-proxy.ts';
 import { FakeBudgetRouter, RESET_AT } from './fake-budget-router.ts';
+import { startGatewayInFront, type GatewayInFront } from './gateway-in-front.ts';
 import { routerHandlers } from './router-handlers.ts';
 
 /*
@@ -376,47 +373,18 @@ describe('a cancelled answer', () => {
 });
 
 describe('budgets through the gateway', () => {
-  let server: Server;
-  let url: string;
-  let generate: GenerateClient;
-  let retrieve: RetrieveClient;
-  let sessions: SessionClient;
+  let gateway: GatewayInFront;
 
   beforeAll(async () => {
     // The generate without a response cache: both answers are generated, reserved and settled.
-    generate = new GenerateClient(plainAddress);
-    retrieve = new RetrieveClient(plainAddress);
-    sessions = new SessionClient(plainAddress);
-    const app = createApp({
-      retrieve,
-      generate,
-      sessions,
-      logger,
-      registry: createMetricsRegistry('gateway'),
-      readiness: upstreamReadiness({ generate: generate.grpc.raw }, () => true),
-      bodyLimit: '64kb',
-      maxWaitMs: 10_000,
-      jobPollIntervalMs: 10,
-    });
-    server = createServer(app);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    gateway = await startGatewayInFront(plainAddress);
   });
 
   afterAll(async () => {
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    generate.close();
-    retrieve.close();
-    sessions.close();
+    await gateway?.close();
   });
 
-  const post = (body: object) =>
-    fetch(`${url}/v1/rag`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
+  const post = (body: object) => gateway.rag(body);
 
   it('a streamed (NDJSON) and a whole (JSON) answer to one question settle the same cost', async () => {
     const question = 'How much does one answer cost through the gateway?';

@@ -1,9 +1,7 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { RagfleetError } from '@ragfleet/errors';
 import { InMemoryEventBus, type EventEnvelope } from '@ragfleet/events';
-import { GenerateClient, GrpcServer, RetrieveClient, RouterClient, SessionClient } from '@ragfleet/grpc';
+import { GenerateClient, GrpcServer, RetrieveClient, RouterClient } from '@ragfleet/grpc';
 import { protos, type GenerateV1, type RetrieveV1, type RouterV1 } from '@ragfleet/protos';
 import {
   createLogger,
@@ -12,8 +10,6 @@ import {
   type Registry,
 } from '@ragfleet/telemetry';
 import { startFakeOllama, uniqueSuffix, waitFor, type FakeOllama } from '@ragfleet/testing';
-import { createApp } from '../../gateway/src/app.ts';
-import { upstreamReadiness } from '../../gateway/src/readiness.ts';
 import {
   CompletionPublisher,
   EVENTS_STREAM,
@@ -31,6 +27,7 @@ import { composeAnswerService } from '../src/answer-service.ts';
 import { AnswerPipeline } from '../src/domain/answer-pipeline.ts';
 import { ProviderGuard } from '../src/domain/provider-guard.ts';
 import { generateHandlers } from '../src/grpc/answer-handlers.ts';
+import { startGatewayInFront, type GatewayInFront } from './gateway-in-front.ts';
 import { routerHandlers } from './router-handlers.ts';
 
 /*
@@ -288,47 +285,18 @@ describe('generate response cache over gRPC', () => {
 });
 
 describe('cost through the gateway', () => {
-  let server: Server;
-  let url: string;
-  let gatewayGenerate: GenerateClient;
-  let gatewayRetrieve: RetrieveClient;
-  let gatewaySessions: SessionClient;
+  let gateway: GatewayInFront;
 
   beforeAll(async () => {
     // Without a cache, so that the second answer is generated too and its cost is the model's.
-    gatewayGenerate = new GenerateClient(uncachedAddress);
-    gatewayRetrieve = new RetrieveClient(uncachedAddress);
-    gatewaySessions = new SessionClient(uncachedAddress);
-    const app = createApp({
-      retrieve: gatewayRetrieve,
-      generate: gatewayGenerate,
-      sessions: gatewaySessions,
-      logger,
-      registry: createMetricsRegistry('gateway'),
-      readiness: upstreamReadiness({ generate: gatewayGenerate.grpc.raw }, () => true),
-      bodyLimit: '64kb',
-      maxWaitMs: 10_000,
-      jobPollIntervalMs: 10,
-    });
-    server = createServer(app);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    gateway = await startGatewayInFront(uncachedAddress);
   });
 
   afterAll(async () => {
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    gatewayGenerate.close();
-    gatewayRetrieve.close();
-    gatewaySessions.close();
+    await gateway?.close();
   });
 
-  const post = (body: object) =>
-    fetch(`${url}/v1/rag`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
+  const post = (body: object) => gateway.rag(body);
 
   it('costs exactly the same streamed (NDJSON) and whole (JSON)', async () => {
     const question = 'How do answers stream through the gateway?';

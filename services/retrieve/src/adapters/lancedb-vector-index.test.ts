@@ -27,6 +27,9 @@ describe('LanceDbVectorIndex', () => {
     const index = await LanceDbVectorIndex.open(dir.path, 'vectors', {
       ivfPqMinRows: 600,
       numPartitions: 24,
+      // 2 dimensions per code: the default (16 per code here) leaves 256 codes for 600 vectors,
+      // too coarse for the 10 refined candidates to hold the exact match reliably.
+      numSubVectors: 8,
       nprobes: 1,
       optimizeEveryWrites: 30,
     });
@@ -47,7 +50,8 @@ describe('LanceDbVectorIndex', () => {
     const hits = await index.search('acme', vector(12_345), 40, { equals: { kind: 'needle' } });
     expect(hits).toHaveLength(40);
     expect(hits.every((hit) => Number(hit.documentId.slice(1)) % 10 === 3)).toBe(true);
-    const nearest = await index.search('acme', vector(423), 1);
+    // With the default probes and refinement, the exact vector comes back first.
+    const nearest = await reopened.search('acme', vector(423), 1);
     expect(nearest[0]?.chunkId).toBe('d42#3');
     expect(nearest[0]?.score).toBeCloseTo(1, 4);
   });

@@ -155,10 +155,15 @@ export function checkedReserve(request: ReserveRequest): CheckedReserve {
   return { id: request.id, scopes, amountMicros: toMicros(request.amountUsd), ttlMs: ttl };
 }
 
-export function checkedSettle(id: string, actualUsd: number): { id: string; actualMicros: number } {
+export function checkedSettle(
+  tenant: string,
+  id: string,
+  actualUsd: number,
+): { tenant: string; id: string; actualMicros: number } {
   const problems = new Problems();
+  checkId(problems, 'tenant', tenant);
   checkId(problems, 'id', id);
   checkUsd(problems, 'actualUsd', actualUsd);
   problems.throwIfAny();
-  return { id, actualMicros: toMicros(actualUsd) };
+  return { tenant, id, actualMicros: toMicros(actualUsd) };
 }

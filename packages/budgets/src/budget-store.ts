@@ -26,7 +26,10 @@ export interface BudgetDefinition {
 }
 
 export interface ReserveRequest {
-  /** The generation id: it names the reservation for settle, and makes a retried reserve a no-op. */
+  /**
+   * The generation id: with the tenant it names the reservation for settle, and makes a retried
+   * reserve a no-op.
+   */
   id: string;
   tenant: string;
   /** The API key the request came with, when key budgets should apply. */
@@ -107,9 +110,11 @@ export interface BudgetStore {
   /**
    * Replaces the reservation by the actual spend, counted in the current period, and releases the
    * rest. Idempotent by id; after the reservation's expiry it still records the spend. An id never
-   * reserved (or forgotten after the retention) is NOT_FOUND.
+   * reserved (or forgotten after the retention) is NOT_FOUND. A reservation belongs to its tenant:
+   * the same id in another tenant names another reservation, so no caller can settle (or learn
+   * of) a reservation of a tenant it does not speak for.
    */
-  settle(id: string, actualUsd: number): Promise<SettleResult>;
+  settle(tenant: string, id: string, actualUsd: number): Promise<SettleResult>;
   /** The day and month state of one scope, for a remaining-budget metric. */
   remaining(scope: BudgetScope): Promise<BudgetStatus[]>;
   close(): Promise<void>;

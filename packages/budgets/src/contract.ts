@@ -134,7 +134,7 @@ export function budgetStoreContract(label: string, factory: BudgetStoreFactory):
       }
       expect(await status()).toMatchObject({ limitUsd: 5, spentUsd: 0, reservedUsd: 5, remainingUsd: 0 });
 
-      await Promise.all(grantedIds.map((id) => store.settle(id, 0.1)));
+      await Promise.all(grantedIds.map((id) => store.settle('acme', id, 0.1)));
       expect(await status()).toMatchObject({ spentUsd: 5, reservedUsd: 0, remainingUsd: 0 });
       const after = exceeded(await store.reserve(request({ amountUsd: 0.000001 })));
       expect(after).toMatchObject({ period: 'day', spentUsd: 5, reservedUsd: 0 });
@@ -160,7 +160,7 @@ export function budgetStoreContract(label: string, factory: BudgetStoreFactory):
       await store.setBudget({ scope: tenantScope('acme'), period: 'day', limitUsd: 1 });
       const reservation = request({ amountUsd: 1 });
       granted(await store.reserve(reservation));
-      expect(await store.settle(reservation.id, 0.3)).toEqual({
+      expect(await store.settle('acme', reservation.id, 0.3)).toEqual({
         status: 'settled',
         expired: false,
         crossed: [],
@@ -177,9 +177,9 @@ export function budgetStoreContract(label: string, factory: BudgetStoreFactory):
       const { store, request, status } = await setup();
       const reservation = request({ amountUsd: 2 });
       granted(await store.reserve(reservation));
-      expect((await store.settle(reservation.id, 1.25)).status).toBe('settled');
-      expect((await store.settle(reservation.id, 1.25)).status).toBe('already-settled');
-      expect((await store.settle(reservation.id, 9)).status).toBe('already-settled');
+      expect((await store.settle('acme', reservation.id, 1.25)).status).toBe('settled');
+      expect((await store.settle('acme', reservation.id, 1.25)).status).toBe('already-settled');
+      expect((await store.settle('acme', reservation.id, 9)).status).toBe('already-settled');
       expect(await status()).toMatchObject({
         spentUsd: 1.25,
         reservedUsd: 0,
@@ -206,15 +206,30 @@ export function budgetStoreContract(label: string, factory: BudgetStoreFactory):
       granted(await store.reserve(slow));
       clock.advance(2_000);
       granted(await store.reserve(request({ amountUsd: 0.5 })));
-      expect(await store.settle(slow.id, 0.6)).toMatchObject({ status: 'settled', expired: true });
+      expect(await store.settle('acme', slow.id, 0.6)).toMatchObject({ status: 'settled', expired: true });
       // The expired hold was already released; only the spend is added, not released twice.
       expect(await status()).toMatchObject({ spentUsd: 0.6, reservedUsd: 0.5, remainingUsd: 0 });
-      expect(await store.settle(slow.id, 0.6)).toMatchObject({ status: 'already-settled', expired: true });
+      expect(await store.settle('acme', slow.id, 0.6)).toMatchObject({ status: 'already-settled', expired: true });
     });
 
     it('answers NOT_FOUND for a settle of an id never reserved', async () => {
       const { store } = await setup();
-      await expect(store.settle('never-reserved', 1)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      await expect(store.settle('acme', 'never-reserved', 1)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    });
+
+    it("keeps reservations per tenant: another tenant's settle is NOT_FOUND and changes nothing", async () => {
+      const { store, request, status } = await setup();
+      const mine = request({ id: 'gen-shared', amountUsd: 0.4 });
+      granted(await store.reserve(mine));
+      await expect(store.settle('other', mine.id, 0)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      expect(await status()).toMatchObject({ spentUsd: 0, reservedUsd: 0.4 });
+      // The same id in another tenant is another reservation, charged to that tenant alone.
+      const theirs = granted(await store.reserve({ ...mine, tenant: 'other', amountUsd: 0.9 }));
+      expect(theirs.replayed).toBe(false);
+      expect((await store.settle('other', mine.id, 0.5)).status).toBe('settled');
+      expect(await status(tenantScope('other'))).toMatchObject({ spentUsd: 0.5, reservedUsd: 0 });
+      expect((await store.settle('acme', mine.id, 0.3)).status).toBe('settled');
+      expect(await status()).toMatchObject({ spentUsd: 0.3, reservedUsd: 0 });
     });
 
     it('resets the day at UTC midnight and keeps counting the month until its end', async () => {
@@ -223,7 +238,7 @@ export function budgetStoreContract(label: string, factory: BudgetStoreFactory):
       await store.setBudget({ scope: tenantScope('acme'), period: 'month', limitUsd: 1.5 });
       const first = request({ amountUsd: 1 });
       granted(await store.reserve(first));
-      await store.settle(first.id, 1);
+      await store.settle('acme', first.id, 1);
       expect(exceeded(await store.reserve(request({ amountUsd: 0.25 })))).toMatchObject({
         period: 'day',
         spentUsd: 1,
@@ -261,7 +276,7 @@ export function budgetStoreContract(label: string, factory: BudgetStoreFactory):
       const late = request({ amountUsd: 1 });
       granted(await store.reserve(late));
       clock.advance(20_000);
-      await store.settle(late.id, 0.75);
+      await store.settle('acme', late.id, 0.75);
       expect(await status()).toMatchObject({ spentUsd: 0.75, reservedUsd: 0 });
       clock.advance(-20_000);
       expect(await status()).toMatchObject({ spentUsd: 0, reservedUsd: 0 });
@@ -271,7 +286,7 @@ export function budgetStoreContract(label: string, factory: BudgetStoreFactory):
       const { store, request, status } = await setup();
       const early = request({ amountUsd: 3, key: 'k1' });
       granted(await store.reserve(early));
-      await store.settle(early.id, 3);
+      await store.settle('acme', early.id, 3);
       await store.setBudget({ scope: { tenant: 'acme', kind: 'key', id: 'k1' }, period: 'day', limitUsd: 4 });
       expect(await status({ tenant: 'acme', kind: 'key', id: 'k1' })).toMatchObject({
         spentUsd: 3,
@@ -336,10 +351,10 @@ export function budgetStoreContract(label: string, factory: BudgetStoreFactory):
         },
       ]);
       // Settling lower and reserving back above 80 % does not report 80 % again.
-      expect((await store.settle(first.id, 6)).crossed).toEqual([]);
+      expect((await store.settle('acme', first.id, 6)).crossed).toEqual([]);
       expect(granted(await store.reserve(request({ amountUsd: 1 }))).crossed).toEqual([]);
       // A settle above the estimate is real spend: it may pass 100 %, and says so.
-      const crossed = (await store.settle(second.id, 3)).crossed;
+      const crossed = (await store.settle('acme', second.id, 3)).crossed;
       expect(crossed.map((c) => [c.threshold, c.usedUsd])).toEqual([[100, 10]]);
 
       clock.advance(24 * HOUR);
@@ -354,7 +369,7 @@ export function budgetStoreContract(label: string, factory: BudgetStoreFactory):
       clock.advance(1_000);
       const whole = request({ amountUsd: 1e9 });
       granted(await store.reserve(whole));
-      await store.settle(whole.id, 999_999_999.999999);
+      await store.settle('acme', whole.id, 999_999_999.999999);
       expect(await status(tenantScope('acme'), 'month')).toMatchObject({
         spentUsd: 999_999_999.999999,
         reservedUsd: 0,
@@ -400,8 +415,8 @@ export function budgetStoreContract(label: string, factory: BudgetStoreFactory):
         await invalidFields(() => store.reserve(request({ id: 'a|b', key: '', ttlMs: 0, amountUsd: 1 }))),
       ).toEqual(['id', 'key', 'ttlMs']);
       expect(await invalidFields(() => store.reserve(request({ ttlMs: 1.5 })))).toEqual(['ttlMs']);
-      expect(await invalidFields(() => store.settle('gen-x', -1))).toEqual(['actualUsd']);
-      expect(await invalidFields(() => store.settle('', Number.NaN))).toEqual(['id', 'actualUsd']);
+      expect(await invalidFields(() => store.settle('acme', 'gen-x', -1))).toEqual(['actualUsd']);
+      expect(await invalidFields(() => store.settle('', '', Number.NaN))).toEqual(['tenant', 'id', 'actualUsd']);
       expect(await invalidFields(() => store.remaining({ tenant: 'acme', kind: 'user' }))).toEqual([
         'scope.id',
       ]);

@@ -113,7 +113,7 @@ export class MemoryBudgetStore implements BudgetStore {
     const now = this.#now();
     this.#sweep(now);
     const fingerprint = `${amountMicros}|${JSON.stringify(scopes)}`;
-    const existing = this.#reservation(id, now);
+    const existing = this.#reservation(request.tenant, id, now);
     if (existing) {
       if (existing.fingerprint !== fingerprint) throw reservationIdReused();
       return { status: 'granted', replayed: true, expiresAt: existing.expiresAt, crossed: [] };
@@ -147,7 +147,7 @@ export class MemoryBudgetStore implements BudgetStore {
       counters.held.set(id, { amount: amountMicros, expiresAt });
       crossed.push(...this.#crossings(counters, bucket, limits?.get(bucket.definitionField)));
     }
-    this.#reservations.set(id, {
+    this.#reservations.set(reservationName(tenant, id), {
       tenant,
       amount: amountMicros,
       expiresAt,
@@ -160,10 +160,10 @@ export class MemoryBudgetStore implements BudgetStore {
     return { status: 'granted', replayed: false, expiresAt, crossed };
   }
 
-  async settle(idInput: string, actualUsd: number): Promise<SettleResult> {
-    const { id, actualMicros } = checkedSettle(idInput, actualUsd);
+  async settle(tenantInput: string, idInput: string, actualUsd: number): Promise<SettleResult> {
+    const { tenant, id, actualMicros } = checkedSettle(tenantInput, idInput, actualUsd);
     const now = this.#now();
-    const reservation = this.#reservation(id, now);
+    const reservation = this.#reservation(tenant, id, now);
     if (!reservation) throw reservationNotFound(id);
     const expired = reservation.expiresAt <= now;
     if (reservation.settled) return { status: 'already-settled', expired, crossed: [] };
@@ -241,8 +241,8 @@ export class MemoryBudgetStore implements BudgetStore {
     }));
   }
 
-  #reservation(id: string, now: number): Reservation | undefined {
-    const reservation = this.#reservations.get(id);
+  #reservation(tenant: string, id: string, now: number): Reservation | undefined {
+    const reservation = this.#reservations.get(reservationName(tenant, id));
     return reservation && reservation.forgetAt > now ? reservation : undefined;
   }
 
@@ -250,7 +250,12 @@ export class MemoryBudgetStore implements BudgetStore {
     if (now < this.#nextSweepAt) return;
     this.#nextSweepAt = now + SWEEP_EVERY_MS;
     for (const [name, counters] of this.#counters) if (counters.forgetAt <= now) this.#counters.delete(name);
-    for (const [id, reservation] of this.#reservations)
-      if (reservation.forgetAt <= now) this.#reservations.delete(id);
+    for (const [name, reservation] of this.#reservations)
+      if (reservation.forgetAt <= now) this.#reservations.delete(name);
   }
+}
+
+/** Ids are per tenant; neither may contain `|` (budget-inputs.ts), so the name cannot alias. */
+function reservationName(tenant: string, id: string): string {
+  return `${tenant}|${id}`;
 }

@@ -106,7 +106,7 @@ export class RedisBudgetStore implements BudgetStore {
     const reply = (await runScript(
       this.#redis,
       RESERVE,
-      [this.#definitionsKey(tenant), this.#reservationKey(id), ...this.#bucketKeys(tenant, buckets)],
+      [this.#definitionsKey(tenant), this.#reservationKey(tenant, id), ...this.#bucketKeys(tenant, buckets)],
       [
         now,
         id,
@@ -143,18 +143,13 @@ export class RedisBudgetStore implements BudgetStore {
     return { status: 'granted', replayed: false, expiresAt, crossed: crossingsFrom(reply.slice(1), buckets) };
   }
 
-  async settle(idInput: string, actualUsd: number): Promise<SettleResult> {
-    const { id, actualMicros } = checkedSettle(idInput, actualUsd);
-    const reservationKey = this.#reservationKey(id);
+  async settle(tenantInput: string, idInput: string, actualUsd: number): Promise<SettleResult> {
+    const { tenant, id, actualMicros } = checkedSettle(tenantInput, idInput, actualUsd);
+    const reservationKey = this.#reservationKey(tenant, id);
     // What a reservation names (tenant, scopes, buckets) never changes once written, so reading
     // it before the script is safe; the script itself decides, atomically, whether to settle.
-    const [tenant, scopesJson, bucketNames] = await this.#redis.hmget(
-      reservationKey,
-      'tenant',
-      'scopes',
-      'buckets',
-    );
-    if (!tenant || !scopesJson || !bucketNames) throw reservationNotFound(id);
+    const [scopesJson, bucketNames] = await this.#redis.hmget(reservationKey, 'scopes', 'buckets');
+    if (!scopesJson || !bucketNames) throw reservationNotFound(id);
     const scopes = JSON.parse(scopesJson) as BudgetScope[];
     const now = this.#now();
     const current = bucketsFor(scopes, now, this.#usageRetentionMs);
@@ -213,8 +208,9 @@ export class RedisBudgetStore implements BudgetStore {
     return `${this.#prefix}definitions:${tenant}`;
   }
 
-  #reservationKey(id: string): string {
-    return `${this.#prefix}reservation:${id}`;
+  /** Per tenant; neither part may contain `|` (budget-inputs.ts), so keys cannot alias. */
+  #reservationKey(tenant: string, id: string): string {
+    return `${this.#prefix}reservation:${tenant}|${id}`;
   }
 
   #bucketKeyPair(tenant: string, bucketName: string): [usage: string, held: string] {

@@ -144,6 +144,22 @@ describe('Reserve and Settle over gRPC', () => {
     expect(after.budgets[0]).toMatchObject({ spentUsd: 0.002, reservedUsd: 0, remainingUsd: 0.998 });
   });
 
+  it("refuses to settle another tenant's reservation: NOT_FOUND, and its hold stays", async () => {
+    const owner = tenantOf('owner');
+    const intruder = tenantOf('intruder');
+    await setTenantBudget(owner, 1);
+    await as(owner, () =>
+      client.reserve({ generationId: 'g-theirs', ...haiku, promptTokens: 1_000, maxOutputTokens: 1_000 }),
+    );
+    await expect(
+      as(intruder, () =>
+        client.settle({ generationId: 'g-theirs', ...haiku, inputTokens: 0, outputTokens: 0 }),
+      ),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const held = await client.listBudgets({ tenant: owner });
+    expect(held.budgets[0]).toMatchObject({ spentUsd: 0, reservedUsd: 0.006 });
+  });
+
   it('grants exactly 50 of 200 concurrent reserves against a budget that fits 50', async () => {
     const tenant = tenantOf('rush');
     // Each reserve: 1000 output tokens × $5/M = $0.005; 50 of them are $0.25.

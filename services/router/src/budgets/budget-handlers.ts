@@ -71,14 +71,18 @@ export function budgetHandlers(options: BudgetHandlersOptions): Handlers {
       thresholds.crossed(result.crossed);
       return { reservedUsd: amountUsd, expiresAt: new Date(result.expiresAt).toISOString() };
     },
-    Settle: async (request: RouterV1.SettleRequest__Output): Promise<RouterV1.SettleResponse> => {
+    Settle: async (
+      request: RouterV1.SettleRequest__Output,
+      context: CallContext,
+    ): Promise<RouterV1.SettleResponse> => {
       const id = generationId(request.generationId);
       const prices = catalogPrices(catalog(), request.provider, request.model);
       const costUsd = estimateCost(
         { inputTokens: request.inputTokens, maxOutputTokens: request.outputTokens },
         prices,
       );
-      const result = await fromStore(() => store.settle(id, costUsd));
+      // Only the caller's own tenant's reservation: another tenant's id is NOT_FOUND.
+      const result = await fromStore(() => store.settle(context.tenant, id, costUsd));
       thresholds.crossed(result.crossed);
       return { costUsd };
     },

@@ -209,7 +209,10 @@ export function budgetStoreContract(label: string, factory: BudgetStoreFactory):
       expect(await store.settle('acme', slow.id, 0.6)).toMatchObject({ status: 'settled', expired: true });
       // The expired hold was already released; only the spend is added, not released twice.
       expect(await status()).toMatchObject({ spentUsd: 0.6, reservedUsd: 0.5, remainingUsd: 0 });
-      expect(await store.settle('acme', slow.id, 0.6)).toMatchObject({ status: 'already-settled', expired: true });
+      expect(await store.settle('acme', slow.id, 0.6)).toMatchObject({
+        status: 'already-settled',
+        expired: true,
+      });
     });
 
     it('answers NOT_FOUND for a settle of an id never reserved', async () => {
@@ -416,7 +419,11 @@ export function budgetStoreContract(label: string, factory: BudgetStoreFactory):
       ).toEqual(['id', 'key', 'ttlMs']);
       expect(await invalidFields(() => store.reserve(request({ ttlMs: 1.5 })))).toEqual(['ttlMs']);
       expect(await invalidFields(() => store.settle('acme', 'gen-x', -1))).toEqual(['actualUsd']);
-      expect(await invalidFields(() => store.settle('', '', Number.NaN))).toEqual(['tenant', 'id', 'actualUsd']);
+      expect(await invalidFields(() => store.settle('', '', Number.NaN))).toEqual([
+        'tenant',
+        'id',
+        'actualUsd',
+      ]);
       expect(await invalidFields(() => store.remaining({ tenant: 'acme', kind: 'user' }))).toEqual([
         'scope.id',
       ]);

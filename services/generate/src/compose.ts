@@ -5,6 +5,7 @@ import { protos, type GenerateV1 } from '@ragfleet/protos';
 import type { ServiceKit } from '@ragfleet/service-host';
 import { CompletionPublisher } from './adapters/completion-publisher.ts';
 import { GrpcBudgets } from './adapters/grpc-budgets.ts';
+import { BudgetHolds } from './domain/budget-holds.ts';
 import { GrpcModelRouter } from './adapters/grpc-model-router.ts';
 import { GrpcRetriever } from './adapters/grpc-retriever.ts';
 import { loadPromptLibrary } from './adapters/prompt-files.ts';
@@ -87,6 +88,11 @@ export async function compose(
   const responseCache = await responseCacheFromConfig(config, registry, lifecycle);
   const retriever = new GrpcRetriever(retrieve);
   const passageGuard = new PassageGuard({ logger });
+  const budgets = config.BUDGETS_ENABLED ? new GrpcBudgets(router) : undefined;
+  // Summaries and suggestions are paid for like answers: held for at most an answer's output.
+  const chainBudgets = budgets
+    ? { holds: new BudgetHolds(budgets, logger), maxOutputTokens: config.GENERATE_MAX_OUTPUT_TOKENS }
+    : undefined;
   const pipeline = new AnswerPipeline({
     router: modelRouter,
     retriever,
@@ -97,7 +103,7 @@ export async function compose(
     defaultTopK: config.GENERATE_TOP_K,
     conversationLimits,
     ...(responseCache.cache ? { responseCache: responseCache.cache } : {}),
-    ...(config.BUDGETS_ENABLED ? { budgets: new GrpcBudgets(router) } : {}),
+    ...(budgets ? { budgets } : {}),
     maxOutputTokens: config.GENERATE_MAX_OUTPUT_TOKENS,
     logger,
   });
@@ -107,6 +113,7 @@ export async function compose(
     providers,
     guard,
     conversationLimits,
+    ...(chainBudgets ? { budgets: chainBudgets } : {}),
   });
   const suggester = new Suggester({
     router: modelRouter,
@@ -116,6 +123,7 @@ export async function compose(
     guard,
     passageGuard,
     limits: { defaultTopK: config.GENERATE_TOP_K },
+    ...(chainBudgets ? { budgets: chainBudgets } : {}),
   });
   const experiments = await composeExperiments({ server, registry, lifecycle, logger, transport }, config, {
     bus,
@@ -146,7 +154,7 @@ export async function compose(
       passageGuard,
       defaultTopK: config.GENERATE_TOP_K,
       maxOutputTokens: config.GENERATE_MAX_OUTPUT_TOKENS,
-      ...(config.BUDGETS_ENABLED ? { budgets: new GrpcBudgets(router) } : {}),
+      ...(budgets ? { budgets } : {}),
     }),
   );
   server.addService(

@@ -19,8 +19,11 @@ import { loadPromptLibrary } from '../src/adapters/prompt-files.ts';
 import { AnswerMetrics } from '../src/answer-metrics.ts';
 import { composeAnswerService } from '../src/answer-service.ts';
 import { AnswerPipeline } from '../src/domain/answer-pipeline.ts';
+import { BudgetHolds } from '../src/domain/budget-holds.ts';
 import type { ChatProvider } from '../src/domain/ports.ts';
+import { SESSION_SUMMARY } from '../src/domain/prompt-template.ts';
 import { ProviderGuard } from '../src/domain/provider-guard.ts';
+import { Summarizer } from '../src/domain/summarizer.ts';
 import { generateHandlers } from '../src/grpc/answer-handlers.ts';
 
 /*
@@ -84,15 +87,24 @@ const unimplemented = async () => {
 };
 
 async function startGenerate(providers: ChatProvider[]): Promise<GenerateClient> {
+  const guard = new ProviderGuard({ retries: 0 });
+  const budgets = new GrpcBudgets(routerClient);
   const pipeline = new AnswerPipeline({
     router: new GrpcModelRouter(routerClient),
     retriever: new GrpcRetriever(retrieveClient),
     prompts: loadPromptLibrary('rag-answer', 'v3'),
     providers,
-    guard: new ProviderGuard({ retries: 0 }),
+    guard,
     defaultTopK: 3,
-    budgets: new GrpcBudgets(routerClient),
+    budgets,
     maxOutputTokens: 512,
+  });
+  const summarizer = new Summarizer({
+    router: new GrpcModelRouter(routerClient),
+    prompts: loadPromptLibrary(SESSION_SUMMARY, 'v1'),
+    providers,
+    guard,
+    budgets: { holds: new BudgetHolds(budgets), maxOutputTokens: 512 },
   });
   const registry = createMetricsRegistry('generate');
   const server = new GrpcServer({ service: 'generate', logger, registry });
@@ -101,7 +113,7 @@ async function startGenerate(providers: ChatProvider[]): Promise<GenerateClient>
     protos.generate().GenerateService.service,
     generateHandlers(
       composeAnswerService(pipeline, new AnswerMetrics(registry), new CompletionPublisher(bus, logger)),
-      unimplemented,
+      (request, context) => summarizer.summarize(request, context.signal),
       unimplemented,
     ),
   );
@@ -167,6 +179,17 @@ async function ask(client: GenerateClient, query: string, tenant: string): Promi
     for await (const event of client.answer({ query, tier: 'premium' })) events.push(event);
   });
   return events;
+}
+
+const CONVERSATION = [
+  { role: 'user', content: 'Which model settles cheapest?' },
+  { role: 'assistant', content: 'The local one: it costs a quarter of a dollar per million tokens in.' },
+];
+
+async function summarize(client: GenerateClient, tenant: string) {
+  return runWithRequestContext({ requestId: `req-${uniqueSuffix()}`, tenant, tier: 'premium' }, () =>
+    client.summarize({ messages: CONVERSATION, tier: 'premium' }),
+  );
 }
 
 async function dailyBudget(tenant: string) {
@@ -235,6 +258,34 @@ describe('generate against the real router', () => {
       message: expect.stringContaining(`resets at ${resetAt}`),
     });
     expect(events.find((event) => event.done)).toBeUndefined();
+    expect(ollama.requests.length).toBe(before);
+    expect(await dailyBudget(tenant)).toMatchObject({ spentUsd: 0, reservedUsd: 0 });
+  });
+
+  it('a model-written summary is paid for like an answer: the router settles its usage', async () => {
+    const tenant = `summing_${uniqueSuffix()}`;
+    await routerClient.setBudget({ scope: { tenant, kind: 'tenant', id: '' }, period: 'day', limitUsd: 1 });
+    const summary = await summarize(ollamaAndExtractive, tenant);
+    expect(summary).toMatchObject({ provider: 'ollama', model: 'llama3.2', extractive: false });
+    // llama3.2 at $0.25 / $1.25 per million tokens in / out, rounded to the micro-dollar.
+    const cost = Math.round(summary.inputTokens * 0.25 + summary.outputTokens * 1.25) / 1e6;
+    expect(cost).toBeGreaterThan(0);
+    expect(await dailyBudget(tenant)).toMatchObject({ spentUsd: cost, reservedUsd: 0 });
+  });
+
+  it('a summary falls back to the free model when the budget has no room, and is refused when none is free', async () => {
+    const tenant = `spent_${uniqueSuffix()}`;
+    await routerClient.setBudget({
+      scope: { tenant, kind: 'tenant', id: '' },
+      period: 'day',
+      limitUsd: 0.000001,
+    });
+    const before = ollama.requests.length;
+    expect(await summarize(ollamaAndExtractive, tenant)).toMatchObject({
+      provider: 'extractive',
+      extractive: true,
+    });
+    await expect(summarize(ollamaOnly, tenant)).rejects.toMatchObject({ code: 'BUDGET_EXCEEDED' });
     expect(ollama.requests.length).toBe(before);
     expect(await dailyBudget(tenant)).toMatchObject({ spentUsd: 0, reservedUsd: 0 });
   });

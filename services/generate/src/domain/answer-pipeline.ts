@@ -3,6 +3,7 @@ import { RagfleetError, isRagfleetError, toRagfleetError } from '@ragfleet/error
 import { withSpan } from '@ragfleet/telemetry';
 import type { AnswerEvent, AnswerRequest } from './answer-events.ts';
 import { answerCostUsd } from './answer-cost.ts';
+import { BudgetHolds, type Held } from './budget-holds.ts';
 import { budgetExceeded, budgetStatusMessage, withBudgetFallback } from './budget-refusal.ts';
 import {
   DEFAULT_CONVERSATION_LIMITS,
@@ -89,18 +90,6 @@ interface Candidate {
   provider: ChatProvider;
 }
 
-/** An attempt's reservation: what Settle names, and the prompt's tokens for a usage-less provider. */
-interface Held {
-  generationId: string;
-  promptTokens: number;
-}
-
-type Reserved =
-  | { kind: 'held'; held: Held }
-  | { kind: 'unreserved' }
-  | { kind: 'refused'; refusal: RagfleetError }
-  | { kind: 'failed'; failure: RagfleetError };
-
 /** Reserve's worst case for a model, to tell which candidates are cheaper than a refused one. */
 const estimatedCostUsd = (choice: ModelChoice, prompt: number, maxOutput: number) =>
   answerCostUsd(choice, { inputTokens: prompt, outputTokens: maxOutput });
@@ -137,9 +126,7 @@ const CUT_OFF_FINISH_REASONS = new Set(['length', 'max_tokens']);
  */
 export class AnswerPipeline {
   readonly #options: Required<Omit<AnswerPipelineOptions, 'responseCache' | 'logger' | 'budgets'>>;
-  readonly #budgets: Budgets | undefined;
-  /** Said once: a router older than budgets answers every Reserve UNIMPLEMENTED. */
-  #reserveUnsupportedLogged = false;
+  readonly #holds: BudgetHolds | undefined;
   readonly #cache: ResponseCache | undefined;
   readonly #logger: PipelineLogger | undefined;
   readonly #providers: Map<string, ChatProvider>;
@@ -155,7 +142,9 @@ export class AnswerPipeline {
       newGenerationId: () => randomUUID(),
       ...options,
     };
-    this.#budgets = options.budgets;
+    this.#holds = options.budgets
+      ? new BudgetHolds(options.budgets, options.logger, this.#options.newGenerationId)
+      : undefined;
     this.#providers = new Map(options.providers.map((provider) => [provider.name, provider]));
     this.#cache = options.responseCache;
     this.#logger = options.logger;
@@ -403,7 +392,7 @@ export class AnswerPipeline {
     const failures: string[] = [];
     const maxOutput = this.#options.maxOutputTokens;
     // The prompt is the same for every model of the chain: counted once.
-    const prompt = this.#budgets ? promptTokens(chatRequest('')) : 0;
+    const prompt = this.#holds ? promptTokens(chatRequest('')) : 0;
     const estimate = (choice: ModelChoice) => estimatedCostUsd(choice, prompt, maxOutput);
     const refused: ModelChoice[] = [];
     let refusal: RagfleetError | undefined;
@@ -411,12 +400,12 @@ export class AnswerPipeline {
     let ceiling = Number.POSITIVE_INFINITY;
     for (const [position, { choice, provider }] of candidates.entries()) {
       let held: Held | undefined;
-      if (this.#budgets) {
+      if (this.#holds) {
         if (estimate(choice) >= ceiling) {
           refused.push(choice);
           continue;
         }
-        const reserved = await this.#reserve(choice, prompt, maxOutput, signal);
+        const reserved = await this.#holds.reserve(choice, prompt, maxOutput, signal);
         if (reserved.kind === 'failed') {
           // Without a reservation nothing would stop this answer overspending: it is not given.
           await this.#emitError(emit, reserved.failure);
@@ -450,7 +439,7 @@ export class AnswerPipeline {
               });
       } catch (error) {
         // Nothing was generated: the reservation is released now rather than when it expires.
-        if (held) await this.#settle(held, choice, { inputTokens: 0, outputTokens: 0 });
+        if (held) await this.#holds?.settle(held, choice, { inputTokens: 0, outputTokens: 0 });
         if (signal.aborted) throw cancelled(signal);
         failures.push(`${choice.provider}/${choice.model}: ${describeFailure(error)}`);
         const next = candidates[position + 1];
@@ -531,7 +520,7 @@ export class AnswerPipeline {
     } catch (error) {
       // What was generated until the failure or the cancel was used: it is what the budget pays.
       if (held) {
-        await this.#settle(held, choice, {
+        await this.#holds?.settle(held, choice, {
           inputTokens: inputTokens ?? held.promptTokens,
           outputTokens: outputTokens ?? countTokens(texts.join('')),
         });
@@ -569,7 +558,7 @@ export class AnswerPipeline {
       ...(decision ? { decision } : {}),
     });
     if (held) {
-      const settled = await this.#settle(held, choice, usage);
+      const settled = await this.#holds?.settle(held, choice, usage);
       if (settled !== undefined && settled !== costUsd) {
         this.#logger?.warn(
           { generationId: held.generationId, costUsd, settledUsd: settled },
@@ -587,71 +576,6 @@ export class AnswerPipeline {
         model: choice.model,
         finishReason,
       });
-    }
-  }
-
-  /**
-   * Holds an attempt's worst case against the caller's budgets: held, refused (BUDGET_EXCEEDED),
-   * unreserved (a router older than budgets: answered without, and asked again next time, so
-   * budgets hold as soon as the new router is there) or failed (the budgets cannot be reached).
-   */
-  async #reserve(
-    choice: ModelChoice,
-    prompt: number,
-    maxOutput: number,
-    signal: AbortSignal,
-  ): Promise<Reserved> {
-    const generationId = this.#options.newGenerationId();
-    try {
-      await this.#budgets?.reserve(
-        {
-          generationId,
-          provider: choice.provider,
-          model: choice.model,
-          promptTokens: prompt,
-          maxOutputTokens: maxOutput,
-        },
-        signal,
-      );
-      return { kind: 'held', held: { generationId, promptTokens: prompt } };
-    } catch (error) {
-      if (signal.aborted) throw cancelled(signal);
-      const failure = toRagfleetError(error);
-      if (failure.code === 'BUDGET_EXCEEDED') return { kind: 'refused', refusal: failure };
-      if (failure.code !== 'METHOD_NOT_ALLOWED') return { kind: 'failed', failure };
-      if (!this.#reserveUnsupportedLogged) {
-        this.#reserveUnsupportedLogged = true;
-        this.#logger?.warn(
-          { err: failure.message },
-          'the router does not serve Reserve; answering without budgets until it does',
-        );
-      }
-      return { kind: 'unreserved' };
-    }
-  }
-
-  /**
-   * Replaces an attempt's reservation with what it used. A failed settle leaves the reservation
-   * to expire (the ledger still gets the answer's cost): the answer itself is not failed for it.
-   */
-  async #settle(
-    held: Held,
-    choice: ModelChoice,
-    usage: { inputTokens: number; outputTokens: number },
-  ): Promise<number | undefined> {
-    try {
-      return await this.#budgets?.settle({
-        generationId: held.generationId,
-        provider: choice.provider,
-        model: choice.model,
-        ...usage,
-      });
-    } catch (error) {
-      this.#logger?.warn(
-        { err: describeFailure(error), generationId: held.generationId },
-        'could not settle the answer',
-      );
-      return undefined;
     }
   }
 

@@ -1,6 +1,6 @@
 import { RagfleetError, fieldDetails, type FieldProblem } from '@ragfleet/errors';
 import { withSpan } from '@ragfleet/telemetry';
-import { approximateTokens, completeOnChain } from './complete-on-chain.ts';
+import { approximateTokens, completeOnChain, type ChainBudgets } from './complete-on-chain.ts';
 import { numberByDocument } from './document-passages.ts';
 import { PassageGuard } from './passage-guard.ts';
 import type {
@@ -47,6 +47,8 @@ export interface SuggesterOptions {
   guard: ProviderGuard;
   passageGuard?: PassageGuard;
   limits?: Partial<SuggesterLimits>;
+  /** The caller's budgets (a model-written suggestion is paid for); absent: nothing is reserved. */
+  budgets?: ChainBudgets;
 }
 
 /** The provider that matches instead of writing (adapters/extractive). */
@@ -60,7 +62,8 @@ const EXTRACTIVE_PROVIDER = 'extractive';
  * behind the provider guard; one that fails at any point (before its first token or after)
  * hands over to the next of the chain, as Summarize does: the reply is returned whole, so
  * nothing was shown yet. The text is returned as written, never parsed: the caller validates it.
- * No budgets are reserved, as for Summarize: both are small, bounded calls made by services.
+ * Each attempt is held against the caller's budgets as an answer's is (the caller is the tenant
+ * the recommendation is for).
  */
 export class Suggester {
   readonly #options: SuggesterOptions & { passageGuard: PassageGuard };
@@ -112,7 +115,13 @@ export class Suggester {
 
     const chain = { chain: route.chain, providers: this.#providers, guard: this.#options.guard, signal };
     return completeOnChain(
-      { ...chain, request: chatRequest, span: 'rag.suggest', what: 'suggest' },
+      {
+        ...chain,
+        request: chatRequest,
+        span: 'rag.suggest',
+        what: 'suggest',
+        budgets: this.#options.budgets,
+      },
       (written, choice) => {
         const text = written.text.trim();
         // Empty is no answer at all (unlike invalid JSON, which the caller judges and reports).

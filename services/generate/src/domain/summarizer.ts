@@ -1,4 +1,4 @@
-import { approximateTokens, completeOnChain } from './complete-on-chain.ts';
+import { approximateTokens, completeOnChain, type ChainBudgets } from './complete-on-chain.ts';
 import {
   DEFAULT_CONVERSATION_LIMITS,
   asChatMessages,
@@ -52,6 +52,8 @@ export interface SummarizerOptions {
   defaultMaxWords?: number;
   /** The largest budget a request may ask for. */
   maxMaxWords?: number;
+  /** The caller's budgets (a model-written summary is paid for); absent: nothing is reserved. */
+  budgets?: ChainBudgets;
 }
 
 /** The provider that quotes instead of writing (adapters/extractive). */
@@ -62,10 +64,12 @@ const EXTRACTIVE_PROVIDER = 'extractive';
  * versioned summarization template: routed like an answer (on the messages' text and the tier),
  * each model behind the provider guard, the next model of the chain when one fails at any point
  * (a summary is returned whole, so nothing was shown yet). A model's output is cut to the word
- * budget. All fail: PROVIDER_UNAVAILABLE.
+ * budget. Each attempt is held against the caller's budgets as an answer's is. All fail:
+ * PROVIDER_UNAVAILABLE; all refused by a budget: BUDGET_EXCEEDED.
  */
 export class Summarizer {
-  readonly #options: Required<SummarizerOptions>;
+  readonly #options: Required<Omit<SummarizerOptions, 'budgets'>>;
+  readonly #budgets: ChainBudgets | undefined;
   readonly #providers: Map<string, ChatProvider>;
 
   constructor(options: SummarizerOptions) {
@@ -75,6 +79,7 @@ export class Summarizer {
       maxMaxWords: 2_000,
       ...options,
     };
+    this.#budgets = options.budgets;
     this.#providers = new Map(options.providers.map((provider) => [provider.name, provider]));
   }
 
@@ -96,7 +101,7 @@ export class Summarizer {
 
     const chain = { chain: route.chain, providers: this.#providers, guard: this.#options.guard, signal };
     return completeOnChain(
-      { ...chain, request: chatRequest, span: 'rag.summarize', what: 'summarize' },
+      { ...chain, request: chatRequest, span: 'rag.summarize', what: 'summarize', budgets: this.#budgets },
       (written, choice) => {
         const summary = trimToWords(written.text.trim(), maxWords);
         if (summary === '') throw new Error('the model wrote an empty summary');

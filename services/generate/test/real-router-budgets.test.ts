@@ -25,6 +25,8 @@ import { SESSION_SUMMARY } from '../src/domain/prompt-template.ts';
 import { ProviderGuard } from '../src/domain/provider-guard.ts';
 import { Summarizer } from '../src/domain/summarizer.ts';
 import { generateHandlers } from '../src/grpc/answer-handlers.ts';
+import { loadPanelPrompts } from '../src/panels/panel-prompts.ts';
+import { PanelRunner } from '../src/panels/panel-runner.ts';
 
 /*
  * Budgets against the real router process (its Reserve and Settle on the local Redis under a
@@ -288,5 +290,44 @@ describe('generate against the real router', () => {
     await expect(summarize(ollamaOnly, tenant)).rejects.toMatchObject({ code: 'BUDGET_EXCEEDED' });
     expect(ollama.requests.length).toBe(before);
     expect(await dailyBudget(tenant)).toMatchObject({ spentUsd: 0, reservedUsd: 0 });
+  });
+
+  it("a panel's specialists each reserve and settle: the spend is the sum of their costs", async () => {
+    const tenant = `panel_${uniqueSuffix()}`;
+    await routerClient.setBudget({ scope: { tenant, kind: 'tenant', id: '' }, period: 'day', limitUsd: 1 });
+    const runner = new PanelRunner({
+      router: new GrpcModelRouter(routerClient),
+      retriever: new GrpcRetriever(retrieveClient),
+      prompts: loadPanelPrompts('v1'),
+      providers: [new OllamaProvider({ host: ollama.url })],
+      guard: new ProviderGuard({ retries: 0 }),
+      defaultTopK: 2,
+      budgets: new GrpcBudgets(routerClient),
+      maxOutputTokens: 512,
+    });
+    const request = {
+      query: 'Should we settle per specialist?',
+      k: 0,
+      filters: {},
+      tier: 'premium',
+      promptVersion: '',
+    };
+    const outcomes = await runWithRequestContext(
+      { requestId: `req-${uniqueSuffix()}`, tenant, tier: 'premium' },
+      async () => {
+        for await (const event of runner.run(request, ['answer', 'risks'], new AbortController().signal))
+          if (event.type === 'panel_result') return event.outcomes;
+        return [];
+      },
+    );
+    expect(outcomes.map((outcome) => [outcome.specialist, outcome.ok])).toEqual([
+      ['answer', true],
+      ['risks', true],
+    ]);
+    const total = outcomes.reduce((sum, outcome) => sum + outcome.costUsd, 0);
+    expect(total).toBeGreaterThan(0);
+    const budget = await dailyBudget(tenant);
+    expect(budget?.spentUsd).toBeCloseTo(total, 6);
+    expect(budget?.reservedUsd).toBe(0);
   });
 });

@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { RagfleetError, toRagfleetError } from '@ragfleet/errors';
 import { answerCostUsd } from '../domain/answer-cost.ts';
+import { BudgetHolds, type Held } from '../domain/budget-holds.ts';
 import { numberByDocument } from '../domain/document-passages.ts';
 import { describeFlaggedPassages, PassageGuard } from '../domain/passage-guard.ts';
 import { formatContext } from '../domain/prompt-template.ts';
@@ -67,7 +67,7 @@ class BeforeFirstToken extends Error {
  */
 export class PanelRunner {
   readonly #options: Required<Omit<PanelRunnerOptions, 'budgets'>>;
-  readonly #budgets: Budgets | undefined;
+  readonly #holds: BudgetHolds | undefined;
   readonly #providers: Map<string, ChatProvider>;
 
   constructor(options: PanelRunnerOptions) {
@@ -79,7 +79,7 @@ export class PanelRunner {
       now: () => performance.now(),
       ...options,
     };
-    this.#budgets = options.budgets;
+    this.#holds = options.budgets ? new BudgetHolds(options.budgets) : undefined;
     this.#providers = new Map(options.providers.map((provider) => [provider.name, provider]));
   }
 
@@ -286,24 +286,16 @@ export class PanelRunner {
     for (const { choice, provider } of chain) {
       const model = `${choice.provider}/${choice.model}`;
       const request = chatRequest(choice.model);
-      const generationId = randomUUID();
       const prompt = promptTokens(request);
       const texts: string[] = [];
       let usage: { inputTokens?: number; outputTokens?: number } = {};
-      let held = false;
+      let held: Held | undefined;
       try {
-        if (this.#budgets) {
-          await this.#budgets.reserve(
-            {
-              generationId,
-              provider: choice.provider,
-              model: choice.model,
-              promptTokens: prompt,
-              maxOutputTokens: this.#options.maxOutputTokens,
-            },
-            signal,
-          );
-          held = true;
+        if (this.#holds) {
+          const reserved = await this.#holds.reserve(choice, prompt, this.#options.maxOutputTokens, signal);
+          if (reserved.kind === 'refused') throw reserved.refusal;
+          if (reserved.kind === 'failed') throw reserved.failure;
+          if (reserved.kind === 'held') held = reserved.held;
         }
         let opened;
         try {
@@ -331,11 +323,11 @@ export class PanelRunner {
           inputTokens: usage.inputTokens ?? prompt,
           outputTokens: usage.outputTokens ?? countTokens(texts.join('')),
         };
-        if (held) await this.#settle(generationId, choice, used);
+        if (held) await this.#holds?.settle(held, choice, used);
         return outcome({ ok: true, text: texts.join(''), model, costUsd: answerCostUsd(choice, used) });
       } catch (error) {
         if (held) {
-          await this.#settle(generationId, choice, {
+          await this.#holds?.settle(held, choice, {
             inputTokens: texts.length > 0 ? prompt : 0,
             outputTokens: countTokens(texts.join('')),
           });
@@ -358,17 +350,5 @@ export class PanelRunner {
       errorCode: lastFailure?.code ?? 'PROVIDER_UNAVAILABLE',
       errorMessage: failures.join('; ') || 'no provider of the chain is configured in this process',
     });
-  }
-
-  async #settle(
-    generationId: string,
-    choice: ModelChoice,
-    used: { inputTokens: number; outputTokens: number },
-  ) {
-    try {
-      await this.#budgets?.settle({ generationId, provider: choice.provider, model: choice.model, ...used });
-    } catch {
-      // A failed settle leaves the reservation to expire; the specialist's text stands.
-    }
   }
 }

@@ -18,8 +18,8 @@ export class CliError extends Error {
  * script can tell "you called me wrong" from "the gateway refused".
  */
 export class UsageError extends CliError {
-  constructor(message: string, usage: string) {
-    super(`${message}\n${usage}`, { exitCode: 2 });
+  constructor(message: string, usage?: string) {
+    super(usage ? `${message}\n${usage}` : message, { exitCode: 2 });
     this.name = 'UsageError';
   }
 }

@@ -59,7 +59,7 @@ options:
 function positiveInt(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
   const number = Number(value);
-  if (!Number.isInteger(number) || number <= 0) throw new CliError(`--${name} must be a positive integer`);
+  if (!Number.isInteger(number) || number <= 0) throw new UsageError(`--${name} must be a positive integer`);
   return number;
 }
 
@@ -69,7 +69,7 @@ function metadataFilter(pairs: string[] | undefined): Record<string, string> | u
   return Object.fromEntries(
     pairs.map((pair) => {
       const at = pair.indexOf('=');
-      if (at <= 0) throw new CliError(`--filter expects key=value, got "${pair}"`);
+      if (at <= 0) throw new UsageError(`--filter expects key=value, got "${pair}"`);
       return [pair.slice(0, at), pair.slice(at + 1)];
     }),
   );
@@ -103,9 +103,9 @@ interface WarmFlags {
 /** `warm --once` or `warm --daemon`; the daemon stops after its round on Ctrl-C or SIGTERM. */
 async function warm(client: GatewayClient, flags: WarmFlags): Promise<number> {
   if (flags.once === flags.daemon)
-    throw new CliError('usage: ragfleet warm --once | --daemon [--interval 60]');
+    throw new UsageError('usage: ragfleet warm --once | --daemon [--interval 60]');
   const top = positiveInt(flags.top, 'top') ?? 100;
-  if (top > 1_000) throw new CliError('--top must be at most 1000');
+  if (top > 1_000) throw new UsageError('--top must be at most 1000');
   const settings = { top, concurrency: positiveInt(flags.concurrency, 'concurrency') ?? 4 };
   if (flags.once) return warmOnce(client, settings);
   const stop = new AbortController();
@@ -182,7 +182,7 @@ async function run(argv: string[]): Promise<number> {
     case 'chat':
       return chat(client, { ...options, ...(values.session && { session: values.session }) });
     case 'search':
-      if (rest.length === 0) throw new CliError('usage: ragfleet search "query"');
+      if (rest.length === 0) throw new UsageError('usage: ragfleet search "query"');
       return search(client, rest.join(' '), options);
     case 'warm':
       return warm(client, values);
@@ -197,7 +197,7 @@ async function run(argv: string[]): Promise<number> {
     case 'mark':
       return mark(client, rest, values.note);
     default:
-      throw new CliError(`unknown command "${command}"\n\n${USAGE}`);
+      throw new UsageError(`unknown command "${command}"\n`, USAGE);
   }
 }
 

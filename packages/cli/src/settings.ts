@@ -1,4 +1,4 @@
-import { CliError } from './cli-error.ts';
+import { UsageError } from './cli-error.ts';
 
 export const DEFAULT_GATEWAY_URL = 'http://127.0.0.1:8080';
 
@@ -30,13 +30,13 @@ export function connectionSettings(
   try {
     parsed = new URL(url);
   } catch {
-    throw new CliError(`--url must be an http(s) address such as ${DEFAULT_GATEWAY_URL}, got "${url}"`);
+    throw new UsageError(`--url must be an http(s) address such as ${DEFAULT_GATEWAY_URL}, got "${url}"`);
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    throw new CliError(`--url must be an http(s) address, got "${url}"`);
+    throw new UsageError(`--url must be an http(s) address, got "${url}"`);
   }
   const apiKey = (flags['api-key'] ?? env.RAGFLEET_API_KEY)?.trim() || undefined;
-  if (apiKey !== undefined && /\s/.test(apiKey)) throw new CliError('the API key must not contain spaces');
+  if (apiKey !== undefined && /\s/.test(apiKey)) throw new UsageError('the API key must not contain spaces');
   return { url, apiKey, tenant: flags.tenant };
 }
 

@@ -234,7 +234,7 @@ describe('credentials and address', () => {
 
   it('refuses an address that is not http(s) before calling anything', async () => {
     const result = await runCli(['get', 'x', '--url', 'ftp://example'], {});
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(2);
     expect(result.stderr).toContain('--url must be an http(s) address');
   });
 });

@@ -407,6 +407,14 @@ describe('arguments typed wrong', () => {
     [['demo', 'lightning', '--seed=-1'], '--seed must be a non-negative integer'],
     [['demo', 'lightning', '--seed', '1.5'], '--seed must be a non-negative integer'],
     [['recommend', 'node-a', '--bogus'], "Unknown option '--bogus'"],
+    // The first commands keep the same rule: typed wrong is 2, refused by the gateway is 1.
+    [['ask'], 'usage: ragfleet ask "question"'],
+    [['search'], 'usage: ragfleet search "query"'],
+    [['get'], 'usage: ragfleet get <document id>'],
+    [['ingest'], 'usage: ragfleet ingest <files or dirs...>'],
+    [['search', 'x', '--filter', 'nokey'], '--filter expects key=value, got "nokey"'],
+    [['search', 'x', '--k', '0'], '--k must be a positive integer'],
+    [['frobnicate'], 'unknown command "frobnicate"'],
   ])('%j exits 2 with the usage and calls nothing', async (args, message) => {
     args = args.map((arg) => (arg === 'LONG_NOTE' ? 'x'.repeat(2001) : arg));
     const result = await runCli(args);

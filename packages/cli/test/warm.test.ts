@@ -181,7 +181,8 @@ describe('ragfleet warm --once', () => {
     [['warm', '--daemon', '--interval', 'soon'], '--interval must be a positive integer'],
   ])('refuses %j', async (args, message) => {
     const result = await runCli(args);
-    expect(result.code).toBe(1);
+    // Typed wrong: exit 2, so a CronJob's script can tell it from a failed warm (1).
+    expect(result.code).toBe(2);
     expect(result.stderr).toContain(message);
     expect(seen).toHaveLength(0);
   });

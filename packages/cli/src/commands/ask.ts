@@ -1,4 +1,4 @@
-import { CliError } from '../cli-error.ts';
+import { CliError, UsageError } from '../cli-error.ts';
 import type { AskOptions, Citation, GatewayClient, RagEvent } from '../gateway-client.ts';
 
 function sources(citations: Citation[]): string {
@@ -19,7 +19,7 @@ export function answeredBy(done: Extract<RagEvent, { type: 'done' }>): string {
 
 /** Prints the answer as its tokens arrive, then the numbered sources. */
 export async function ask(client: GatewayClient, question: string, options: AskOptions): Promise<number> {
-  if (!question.trim()) throw new CliError('usage: ragfleet ask "question"');
+  if (!question.trim()) throw new UsageError('usage: ragfleet ask "question"');
   let citations: Citation[] = [];
   for await (const event of client.ask(question, options)) {
     switch (event.type) {

@@ -1,4 +1,4 @@
-import { CliError } from '../cli-error.ts';
+import { UsageError } from '../cli-error.ts';
 import type { GatewayClient, StoredDocument } from '../gateway-client.ts';
 
 /** The document as a reader wants it: a header of what it is, a blank line, then its text. */
@@ -18,7 +18,7 @@ export function formatDocument(document: StoredDocument): string {
 
 /** `ragfleet get <id>`: one stored document, with its text. */
 export async function get(client: GatewayClient, ids: string[]): Promise<number> {
-  if (ids.length !== 1 || !ids[0]) throw new CliError('usage: ragfleet get <document id>');
+  if (ids.length !== 1 || !ids[0]) throw new UsageError('usage: ragfleet get <document id>');
   const document = await client.document(ids[0]);
   process.stdout.write(`${formatDocument(document).replace(/\n*$/, '')}\n`);
   return 0;

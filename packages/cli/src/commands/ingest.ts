@@ -1,6 +1,6 @@
 import { SingleBar, Presets } from 'cli-progress';
 import { batches } from '../batches.ts';
-import { CliError } from '../cli-error.ts';
+import { CliError, UsageError } from '../cli-error.ts';
 import { collectFiles, readDocuments, type SourceDocument } from '../document-readers.ts';
 import type { GatewayClient, Job } from '../gateway-client.ts';
 
@@ -55,7 +55,7 @@ export async function ingest(
   inputs: string[],
   options: IngestOptions,
 ): Promise<number> {
-  if (inputs.length === 0) throw new CliError('usage: ragfleet ingest <files or dirs...>');
+  if (inputs.length === 0) throw new UsageError('usage: ragfleet ingest <files or dirs...>');
   const started = performance.now();
   const { documents, skipped } = await loadDocuments(inputs, options.directory);
   const bar = new SingleBar(

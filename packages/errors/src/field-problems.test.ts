@@ -24,7 +24,26 @@ describe('withFieldList', () => {
     });
   });
 
-  it('leaves errors already in the list shape, or with no field, alone', () => {
+  it("places a service's listed fields where the caller put them, keeping those already placed", () => {
+    const upstream = new RagfleetError('INVALID_ARGUMENT', 'two problems', {
+      details: {
+        fields: [
+          { field: 'metrics.bogus', message: 'unknown metric' },
+          { field: 'path.id', message: 'unknown subject' },
+        ],
+        pack: 'lightning',
+      },
+    });
+    expect(withFieldList(upstream, (field) => `body.${field}`).details).toEqual({
+      pack: 'lightning',
+      fields: [
+        { field: 'body.metrics.bogus', message: 'unknown metric' },
+        { field: 'path.id', message: 'unknown subject' },
+      ],
+    });
+  });
+
+  it('leaves errors whose fields are all placed, or with no field, alone', () => {
     const listed = invalidField('body.k', 'too big');
     expect(withFieldList(listed, (field) => `x.${field}`)).toBe(listed);
     const plain = new RagfleetError('INTERNAL', 'Internal error');

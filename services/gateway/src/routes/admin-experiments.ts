@@ -8,7 +8,6 @@ import {
 } from './change-inputs.ts';
 import { jsonBody, named, route, type GatewayRoute } from './route.ts';
 import type { RouteKit } from './route-kit.ts';
-import { withBodyFields } from './subject-inputs.ts';
 
 const EXPERIMENTS_PATH = '/v1/admin/experiments';
 
@@ -38,9 +37,9 @@ export function adminExperimentRoutes(kit: Pick<RouteKit, 'changes'>): GatewayRo
       },
       errors: [409, 502],
       async handle({ body, response, signal }) {
-        const { experiment } = await withBodyFields(() =>
-          experiments().createExperiment(createExperimentRequest(body), { signal }),
-        );
+        const { experiment } = await experiments().createExperiment(createExperimentRequest(body), {
+          signal,
+        });
         const created = experimentJson(present(experiment, 'CreateExperiment'));
         response
           .status(201)

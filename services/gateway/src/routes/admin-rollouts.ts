@@ -3,7 +3,6 @@ import * as schemas from '../openapi/change-schemas.ts';
 import { changeUpstreams, createRolloutRequest, newRolloutBody, rolloutParams } from './change-inputs.ts';
 import { jsonBody, named, route, type GatewayRoute } from './route.ts';
 import type { RouteKit } from './route-kit.ts';
-import { withBodyFields } from './subject-inputs.ts';
 
 const ROLLOUTS_PATH = '/v1/admin/rollouts';
 
@@ -36,9 +35,7 @@ export function adminRolloutRoutes(kit: Pick<RouteKit, 'changes'>): GatewayRoute
       },
       errors: [409, 502],
       async handle({ body, response, signal }) {
-        const { rollout } = await withBodyFields(() =>
-          rollouts().createRollout(createRolloutRequest(body), { signal }),
-        );
+        const { rollout } = await rollouts().createRollout(createRolloutRequest(body), { signal });
         const created = rolloutJson(present(rollout, 'CreateRollout'));
         response
           .status(201)

@@ -3,7 +3,7 @@ import * as schemas from '../openapi/recommend-schemas.ts';
 import { weightsJson } from '../recommend-json.ts';
 import { jsonBody, named, route, type GatewayRoute } from './route.ts';
 import type { RouteKit } from './route-kit.ts';
-import { recommendationUpstreams, rollbackBody, weightsQuery, withBodyFields } from './subject-inputs.ts';
+import { recommendationUpstreams, rollbackBody, weightsQuery } from './subject-inputs.ts';
 
 const WEIGHTS_PATH = '/v1/admin/weights';
 
@@ -75,9 +75,7 @@ export function adminWeightRoutes(kit: RouteKit): GatewayRoute[] {
       },
       errors: [404],
       async handle({ body, response, signal }) {
-        const { weights: restored } = await withBodyFields(() =>
-          weights().rollbackWeights(body.version, { signal }),
-        );
+        const { weights: restored } = await weights().rollbackWeights(body.version, { signal });
         response.json({ weights: weightsJson(present(restored, 'RollbackWeights')) });
       },
     }),

@@ -3,13 +3,7 @@ import * as schemas from '../openapi/recommend-schemas.ts';
 import { feedbackStatsJson } from '../recommend-json.ts';
 import { jsonBody, named, route, type GatewayRoute } from './route.ts';
 import type { RouteKit } from './route-kit.ts';
-import {
-  answerFeedbackBody,
-  answerParams,
-  recommendationUpstreams,
-  statsQuery,
-  withBodyFields,
-} from './subject-inputs.ts';
+import { answerFeedbackBody, answerParams, recommendationUpstreams, statsQuery } from './subject-inputs.ts';
 
 const RATINGS: Record<'up' | 'down', FeedbackV1.Rating> = { up: 'RATING_UP', down: 'RATING_DOWN' };
 
@@ -57,17 +51,15 @@ export function feedbackRoutes(kit: RouteKit): GatewayRoute[] {
         },
       },
       async handle({ params, body, response, signal }) {
-        const recorded = await withBodyFields(() =>
-          upstreams().feedback.recordAnswerFeedback(
-            {
-              answerId: params.id,
-              rating: RATINGS[body.rating],
-              comment: body.comment ?? '',
-              kind: body.kind ?? 'rag',
-              sessionId: body.session_id ?? '',
-            },
-            { signal },
-          ),
+        const recorded = await upstreams().feedback.recordAnswerFeedback(
+          {
+            answerId: params.id,
+            rating: RATINGS[body.rating],
+            comment: body.comment ?? '',
+            kind: body.kind ?? 'rag',
+            sessionId: body.session_id ?? '',
+          },
+          { signal },
         );
         response.status(201).json({
           id: recorded.id,

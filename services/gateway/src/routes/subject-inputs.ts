@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { fieldDetails, RagfleetError, type FieldProblem } from '@ragfleet/errors';
-import { upstreamFailure } from '@ragfleet/grpc';
+import { RagfleetError } from '@ragfleet/errors';
 import type { FeedbackV1 } from '@ragfleet/protos';
 import type { RecommendationUpstreams } from '../upstreams.ts';
 import type { RouteKit } from './route-kit.ts';
@@ -21,34 +20,6 @@ export function recommendationUpstreams(kit: Pick<RouteKit, 'recommendations'>):
     });
   }
   return kit.recommendations;
-}
-
-const QUALIFIED = /^(body|query|path|header)\./;
-
-/**
- * Runs an upstream call whose request fields come from the body: the feedback service names a
- * field as it knows it (`metrics.bogus`, `pack`), the client sent it as `body.metrics.bogus`, and
- * that is how the gateway's own errors name it, so its `details.fields` are qualified the same.
- */
-export async function withBodyFields<T>(call: () => Promise<T>): Promise<T> {
-  try {
-    return await call();
-  } catch (caught) {
-    const error = upstreamFailure(caught);
-    const fields = error.details?.fields;
-    if (!Array.isArray(fields)) throw error;
-    const qualified = (fields as FieldProblem[]).map((problem) => ({
-      ...problem,
-      field: QUALIFIED.test(problem.field) ? problem.field : `body.${problem.field}`,
-    }));
-    const { fields: _fields, ...rest } = error.details ?? {};
-    throw new RagfleetError(error.code, error.message, {
-      details: fieldDetails(qualified, rest),
-      internal: error.internal,
-      retryable: error.retryable,
-      cause: error,
-    });
-  }
 }
 
 export const subjectParams = z.object({

@@ -11,7 +11,6 @@ import {
   scoreBody,
   snapshotOf,
   subjectParams,
-  withBodyFields,
 } from './subject-inputs.ts';
 import { z } from 'zod';
 
@@ -61,11 +60,9 @@ export function subjectRoutes(kit: RouteKit): GatewayRoute[] {
       },
       errors: [409, 502],
       async handle({ body, response, signal }) {
-        const { subject } = await withBodyFields(() =>
-          upstreams().subjects.createSubject(
-            { id: body.id ?? '', pack: body.pack, name: body.name, labels: body.labels ?? {} },
-            { signal },
-          ),
+        const { subject } = await upstreams().subjects.createSubject(
+          { id: body.id ?? '', pack: body.pack, name: body.name, labels: body.labels ?? {} },
+          { signal },
         );
         const created = present(subject, 'CreateSubject');
         response.location(`${SUBJECTS_PATH}/${encodeURIComponent(created.id)}`);
@@ -134,8 +131,9 @@ export function subjectRoutes(kit: RouteKit): GatewayRoute[] {
       },
       errors: [404],
       async handle({ params, body, response, signal }) {
-        const { subject } = await withBodyFields(() =>
-          upstreams().subjects.putMetrics({ subjectId: params.id, snapshot: snapshotOf(body) }, { signal }),
+        const { subject } = await upstreams().subjects.putMetrics(
+          { subjectId: params.id, snapshot: snapshotOf(body) },
+          { signal },
         );
         response.json({ subject: subjectJson(present(subject, 'PutMetrics')) });
       },
@@ -156,8 +154,9 @@ export function subjectRoutes(kit: RouteKit): GatewayRoute[] {
       },
       errors: [404],
       async handle({ params, body, response, signal }) {
-        const scored = await withBodyFields(() =>
-          upstreams().recommend.score({ subjectId: params.id, candidates: candidatesOf(body) }, { signal }),
+        const scored = await upstreams().recommend.score(
+          { subjectId: params.id, candidates: candidatesOf(body) },
+          { signal },
         );
         response.json({ scored: scored.scored.map(scoredJson), weights_version: scored.weightsVersion });
       },

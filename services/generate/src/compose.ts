@@ -133,10 +133,11 @@ export async function compose(
       describePromptFamily(family, family, config.GENERATE_PANEL_PROMPT_VERSION),
     ),
   });
+  const completions = new CompletionPublisher(bus, logger, undefined, topology.subjects.generationCompleted);
   const composedAnswer = composeAnswerService(
     pipeline,
     new AnswerMetrics(registry),
-    new CompletionPublisher(bus, logger, undefined, topology.subjects.generationCompleted),
+    completions,
     experiments.hook((request, signal) => pipeline.answer(request, signal)),
   );
   // Shadow runs watch the answer as the caller gets it, and start after its first token.
@@ -162,8 +163,10 @@ export async function compose(
     protos.generate().GenerateService.service,
     generateHandlers(
       answer,
-      (request, context) => summarizer.summarize(request, context.signal),
-      (request, context) => suggester.suggest(request, context.signal),
+      (request, context) =>
+        completions.unary('summary', context, () => summarizer.summarize(request, context.signal)),
+      (request, context) =>
+        completions.unary('suggestion', context, () => suggester.suggest(request, context.signal)),
       panels,
     ),
   );

@@ -7,9 +7,14 @@ import { InMemoryEventBus } from '@ragfleet/events';
 import { GenerateClient, GrpcServer, RetrieveClient, RouterClient } from '@ragfleet/grpc';
 import { protos, type GenerateV1, type RetrieveV1 } from '@ragfleet/protos';
 import { createLogger, createMetricsRegistry, runWithRequestContext } from '@ragfleet/telemetry';
-import { startFakeOllama, uniqueSuffix, type FakeOllama } from '@ragfleet/testing';
+import { startFakeOllama, uniqueSuffix, waitFor, type FakeOllama } from '@ragfleet/testing';
 import { startFleet, type Fleet } from '../../../scripts/fleet-runner.ts';
-import { CompletionPublisher, EVENTS_STREAM } from '../src/adapters/completion-publisher.ts';
+import {
+  CompletionPublisher,
+  EVENTS_STREAM,
+  GENERATION_COMPLETED_SUBJECT,
+  type GenerationCompleted,
+} from '../src/adapters/completion-publisher.ts';
 import { ExtractiveProvider } from '../src/adapters/extractive/extractive-provider.ts';
 import { GrpcBudgets } from '../src/adapters/grpc-budgets.ts';
 import { GrpcModelRouter } from '../src/adapters/grpc-model-router.ts';
@@ -83,6 +88,8 @@ let ollamaAndExtractive: GenerateClient;
 /** A generate that reaches no free model: nothing is cheaper than Ollama. */
 let ollamaOnly: GenerateClient;
 let bus: InMemoryEventBus;
+/** What the ledger would be told (generation.completed), in order. */
+const published: GenerationCompleted[] = [];
 
 const unimplemented = async () => {
   throw new RagfleetError('INTERNAL', 'not part of this test');
@@ -109,13 +116,15 @@ async function startGenerate(providers: ChatProvider[]): Promise<GenerateClient>
     budgets: { holds: new BudgetHolds(budgets), maxOutputTokens: 512 },
   });
   const registry = createMetricsRegistry('generate');
+  const completions = new CompletionPublisher(bus, logger);
   const server = new GrpcServer({ service: 'generate', logger, registry });
   server.addService(
     'ragfleet.generate.v1.GenerateService',
     protos.generate().GenerateService.service,
     generateHandlers(
-      composeAnswerService(pipeline, new AnswerMetrics(registry), new CompletionPublisher(bus, logger)),
-      (request, context) => summarizer.summarize(request, context.signal),
+      composeAnswerService(pipeline, new AnswerMetrics(registry), completions),
+      (request, context) =>
+        completions.unary('summary', context, () => summarizer.summarize(request, context.signal)),
       unimplemented,
     ),
   );
@@ -153,6 +162,13 @@ beforeAll(async () => {
   retrieveClient = new RetrieveClient(`127.0.0.1:${await retrieveStub.listen(0, '127.0.0.1')}`);
   routerClient = new RouterClient(`127.0.0.1:${fleet.ports.router.grpc}`);
   bus = new InMemoryEventBus({ streams: [EVENTS_STREAM], logger });
+  await bus.subscribe<GenerationCompleted>(
+    GENERATION_COMPLETED_SUBJECT,
+    { durable: `ledger_${uniqueSuffix()}` },
+    async (event) => {
+      published.push(event.data);
+    },
+  );
   ollamaAndExtractive = await startGenerate([
     new OllamaProvider({ host: ollama.url }),
     new ExtractiveProvider(),
@@ -273,6 +289,10 @@ describe('generate against the real router', () => {
     const cost = Math.round(summary.inputTokens * 0.25 + summary.outputTokens * 1.25) / 1e6;
     expect(cost).toBeGreaterThan(0);
     expect(await dailyBudget(tenant)).toMatchObject({ spentUsd: cost, reservedUsd: 0 });
+    // The ledger is told of it at the same cost, so budgets and ledger still reconcile.
+    const completed = await waitFor(() => published.find((event) => event.tenant === tenant));
+    expect(completed).toMatchObject({ task: 'summary', provider: 'ollama', costUsd: cost });
+    expect(summary.costUsd).toBe(cost);
   });
 
   it('a summary falls back to the free model when the budget has no room, and is refused when none is free', async () => {

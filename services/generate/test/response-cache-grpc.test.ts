@@ -241,6 +241,7 @@ describe('generate response cache over gRPC', () => {
       generationId: expect.stringMatching(
         /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
       ),
+      task: 'answer',
       tenant: 'acme',
       user,
       provider: 'ollama',

@@ -53,6 +53,8 @@ describe('GenerateService.Summarize', () => {
       // The fake counts the words of every message it got, and one token per chunk it sends.
       inputTokens: expect.any(Number),
       outputTokens: 3,
+      // The test route gives the model no prices.
+      costUsd: 0,
       extractive: false,
     });
     expect(response.inputTokens).toBeGreaterThan(100);

@@ -6,6 +6,7 @@ import { ledgerEntryOf } from '../src/ledger/generation-event.ts';
 
 const published: GenerationCompleted = {
   generationId: 'gen-1',
+  task: 'answer',
   tenant: 'acme',
   user: 'alice',
   keyId: 'key-a',
@@ -40,6 +41,13 @@ describe('a generation.completed event as a ledger entry', () => {
       cached: false,
       at: new Date(event.time).toISOString(),
     });
+  });
+
+  it("counts a session's summary and a suggestion like an answer: each was paid for", () => {
+    for (const task of ['summary', 'suggestion'] as const) {
+      const event = envelope({ ...published, task, generationId: `gen-${task}`, timeToFirstTokenMs: 0 });
+      expect(ledgerEntryOf(event)).toMatchObject({ generationId: `gen-${task}`, costUsd: 0.0027 });
+    }
   });
 
   it('keys an event without generationId by its envelope id, and counts it at no known cost', () => {

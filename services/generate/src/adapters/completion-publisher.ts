@@ -7,13 +7,18 @@ export const EVENTS_STREAM: StreamSpec = defaultTopology.streams.events;
 export const GENERATION_COMPLETED_SUBJECT = defaultTopology.subjects.generationCompleted;
 export const GENERATION_COMPLETED_TYPE = 'generate.answer.completed';
 
+/** What a generation was for: every model call generate makes is one, and each is paid for. */
+export type GenerationTask = 'answer' | 'summary' | 'suggestion';
+
 /**
  * The data of `generate.answer.completed` (on the subject generation.completed): one finished
- * answer, for the router's cost ledger (idempotent by generationId) and for analytics.
+ * generation, for the router's cost ledger (idempotent by generationId) and for analytics.
  */
 export interface GenerationCompleted {
-  /** A UUID per answer; also the envelope's id, so a redelivery carries the same one. */
+  /** A UUID per generation; also the envelope's id, so a redelivery carries the same one. */
   generationId: string;
+  /** Absent from publishers older than summaries and suggestions in the ledger: an answer. */
+  task: GenerationTask;
   tenant: string;
   /** The caller's user, when the call came through an authenticated gateway. */
   user?: string;
@@ -37,6 +42,16 @@ export interface GenerationCompleted {
   variant?: string;
 }
 
+/** A summary's or a suggestion's model and what it used, as the unary use cases return them. */
+export interface UnaryCompletion {
+  provider: string;
+  model: string;
+  promptVersion: string;
+  inputTokens: number;
+  outputTokens: number;
+  costUsd: number;
+}
+
 /** Who asked, as the gRPC call context tells it. */
 export interface CompletionCaller {
   tenant: string;
@@ -49,8 +64,10 @@ interface PublisherLogger {
 }
 
 /**
- * Publishes `generate.answer.completed` when an answer finishes, for the router's cost ledger
- * and for analytics. Publishing never fails the answer: the caller already has it.
+ * Publishes `generate.answer.completed` when an answer, a summary or a suggestion finishes, for
+ * the router's cost ledger and for analytics: every generation the budgets were charged for is
+ * in the ledger too, so the two reconcile. Publishing never fails the call: the caller already
+ * has its result.
  */
 export class CompletionPublisher {
   readonly #bus: EventBus;
@@ -81,6 +98,7 @@ export class CompletionPublisher {
         const { tenant, user, keyId } = caller;
         const data: GenerationCompleted = {
           generationId,
+          task: 'answer',
           tenant,
           ...(user ? { user } : {}),
           ...(keyId ? { keyId } : {}),
@@ -96,20 +114,54 @@ export class CompletionPublisher {
           cached: event.cached,
           ...(event.experimentId ? { experimentId: event.experimentId, variant: event.variant ?? '' } : {}),
         };
-        const envelope = createEvent({
-          type: GENERATION_COMPLETED_TYPE,
-          source: 'generate',
-          tenant,
-          data,
-          id: generationId,
-        });
-        this.#bus.publish(this.#subject, envelope).catch((error: unknown) => {
-          this.#logger.warn({ err: String(error), event: envelope.id }, 'could not publish generation event');
-        });
+        this.#publish(data);
         yield { ...event, answerId: generationId };
         continue;
       }
       yield event;
     }
+  }
+
+  /** Runs a summary or a suggestion and publishes its generation when it returns. */
+  async unary<T extends UnaryCompletion>(
+    task: Exclude<GenerationTask, 'answer'>,
+    caller: CompletionCaller,
+    run: () => Promise<T>,
+  ): Promise<T> {
+    const started = this.#now();
+    const result = await run();
+    const { tenant, user, keyId } = caller;
+    this.#publish({
+      generationId: randomUUID(),
+      task,
+      tenant,
+      ...(user ? { user } : {}),
+      ...(keyId ? { keyId } : {}),
+      provider: result.provider,
+      model: result.model,
+      promptVersion: result.promptVersion,
+      finishReason: 'stop',
+      inputTokens: result.inputTokens,
+      outputTokens: result.outputTokens,
+      costUsd: result.costUsd,
+      latencyMs: Math.round(this.#now() - started),
+      // Returned whole: nobody waited for a first token.
+      timeToFirstTokenMs: 0,
+      cached: false,
+    });
+    return result;
+  }
+
+  #publish(data: GenerationCompleted): void {
+    const envelope = createEvent({
+      type: GENERATION_COMPLETED_TYPE,
+      source: 'generate',
+      tenant: data.tenant,
+      data,
+      id: data.generationId,
+    });
+    this.#bus.publish(this.#subject, envelope).catch((error: unknown) => {
+      this.#logger.warn({ err: String(error), event: envelope.id }, 'could not publish generation event');
+    });
   }
 }

@@ -1,13 +1,20 @@
 import { RagfleetError, toRagfleetError } from '@ragfleet/errors';
 import { withSpan } from '@ragfleet/telemetry';
+import { answerCostUsd } from './answer-cost.ts';
 import type { BudgetHolds, Held } from './budget-holds.ts';
 import { collectCompletion, type Completion } from './collect-completion.ts';
 import type { ChatProvider, ChatRequest, ModelChoice } from './ports.ts';
 import type { ProviderGuard } from './provider-guard.ts';
 import { countTokens, promptTokens } from './token-count.ts';
 
-/** Rough token count for providers that report no usage (about four characters a token). */
-export const approximateTokens = (text: string) => Math.ceil(text.length / 4);
+/** What an accepted completion used and cost: what its budget was settled at, and its ledger entry. */
+export interface CompletionUsage {
+  /** The provider's usage, or the tokens counted with the tokenizer when it reports none. */
+  inputTokens: number;
+  outputTokens: number;
+  /** At the model's catalog prices, rounded to the micro-dollar as the router settles it. */
+  costUsd: number;
+}
 
 export interface ChainCompletion {
   /** The routed models, best first; those whose provider this process lacks are skipped. */
@@ -32,8 +39,8 @@ export interface ChainBudgets {
 
 /**
  * The unary use cases' fallback (Summarize, Suggest): each model of the chain in turn writes a
- * whole completion, and `accept` turns it into the result or throws to hand over to the next
- * model (an empty text is no answer). Nothing was shown to anyone yet, so a failure at any point
+ * whole completion, and `accept` turns it (with what it used and cost) into the result or throws
+ * to hand over to the next model (an empty text is no answer). Nothing was shown to anyone yet, so a failure at any point
  * falls back. With budgets, each attempt first reserves its worst case: a refused model hands
  * over to the next, and the hold is settled at what the attempt used (nothing, when it failed).
  * A cancelled caller stops at once; when every model was refused, BUDGET_EXCEEDED; when every
@@ -41,7 +48,7 @@ export interface ChainBudgets {
  */
 export async function completeOnChain<T>(
   { chain, providers, guard, request, signal, span, what, budgets }: ChainCompletion,
-  accept: (written: Completion, choice: ModelChoice) => T,
+  accept: (written: Completion, choice: ModelChoice, used: CompletionUsage) => T,
 ): Promise<T> {
   const failures: string[] = [];
   let refusal: RagfleetError | undefined;
@@ -50,9 +57,9 @@ export async function completeOnChain<T>(
     const provider = providers.get(choice.provider);
     if (!provider) continue;
     const chatRequest = request(choice.model);
+    const prompt = promptTokens(chatRequest);
     let held: Held | undefined;
     if (budgets) {
-      const prompt = promptTokens(chatRequest);
       const reserved = await budgets.holds.reserve(choice, prompt, budgets.maxOutputTokens, signal);
       // Without a reservation nothing would stop this call overspending: it is not made.
       if (reserved.kind === 'failed') throw reserved.failure;
@@ -70,12 +77,13 @@ export async function completeOnChain<T>(
         'rag.provider': choice.provider,
         'rag.model': choice.model,
       });
-      const result = accept(written, choice);
-      if (held) await budgets?.holds.settle(held, choice, usedBy(written, held));
+      const used = usedBy(written, prompt);
+      const result = accept(written, choice, { ...used, costUsd: answerCostUsd(choice, used) });
+      if (held) await budgets?.holds.settle(held, choice, used);
       return result;
     } catch (error) {
       // A completion written but not accepted was paid for all the same; a failed one, nothing.
-      if (held) await budgets?.holds.settle(held, choice, written ? usedBy(written, held) : NOTHING_USED);
+      if (held) await budgets?.holds.settle(held, choice, written ? usedBy(written, prompt) : NOTHING_USED);
       if (signal.aborted)
         throw new RagfleetError('CANCELLED', 'cancelled by caller', { cause: signal.reason });
       const failure = toRagfleetError(error);
@@ -91,9 +99,9 @@ export async function completeOnChain<T>(
 const NOTHING_USED = { inputTokens: 0, outputTokens: 0 };
 
 /** The provider's usage, or the tokens counted when it reports none. */
-function usedBy(written: Completion, held: Held): { inputTokens: number; outputTokens: number } {
+function usedBy(written: Completion, promptTokens: number): { inputTokens: number; outputTokens: number } {
   return {
-    inputTokens: written.inputTokens ?? held.promptTokens,
+    inputTokens: written.inputTokens ?? promptTokens,
     outputTokens: written.outputTokens ?? countTokens(written.text),
   };
 }

@@ -1,6 +1,6 @@
 import { RagfleetError, fieldDetails, type FieldProblem } from '@ragfleet/errors';
 import { withSpan } from '@ragfleet/telemetry';
-import { approximateTokens, completeOnChain, type ChainBudgets } from './complete-on-chain.ts';
+import { completeOnChain, type ChainBudgets } from './complete-on-chain.ts';
 import { numberByDocument } from './document-passages.ts';
 import { PassageGuard } from './passage-guard.ts';
 import type {
@@ -122,7 +122,7 @@ export class Suggester {
         what: 'suggest',
         budgets: this.#options.budgets,
       },
-      (written, choice) => {
+      (written, choice, used) => {
         const text = written.text.trim();
         // Empty is no answer at all (unlike invalid JSON, which the caller judges and reports).
         if (text === '') throw new Error('the model wrote nothing');
@@ -132,8 +132,7 @@ export class Suggester {
           promptVersion,
           provider: choice.provider,
           model: choice.model,
-          inputTokens: written.inputTokens ?? approximateTokens(`${prompt.system}${prompt.user}`),
-          outputTokens: written.outputTokens ?? approximateTokens(text),
+          ...used,
           extractive: choice.provider === EXTRACTIVE_PROVIDER,
         };
       },

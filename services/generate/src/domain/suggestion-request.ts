@@ -34,6 +34,8 @@ export interface SuggestResult {
   model: string;
   inputTokens: number;
   outputTokens: number;
+  /** At the model's catalog prices: what the caller's budget was charged and the ledger records. */
+  costUsd: number;
   /** No model wrote it: the offline suggester matched the actions in the passages. */
   extractive: boolean;
 }

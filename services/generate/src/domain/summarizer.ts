@@ -1,4 +1,4 @@
-import { approximateTokens, completeOnChain, type ChainBudgets } from './complete-on-chain.ts';
+import { completeOnChain, type ChainBudgets } from './complete-on-chain.ts';
 import {
   DEFAULT_CONVERSATION_LIMITS,
   asChatMessages,
@@ -38,6 +38,8 @@ export interface SummarizeResult {
   model: string;
   inputTokens: number;
   outputTokens: number;
+  /** At the model's catalog prices: what the caller's budget was charged and the ledger records. */
+  costUsd: number;
   /** No model wrote it: the offline provider quoted the messages' key sentences. */
   extractive: boolean;
 }
@@ -102,7 +104,7 @@ export class Summarizer {
     const chain = { chain: route.chain, providers: this.#providers, guard: this.#options.guard, signal };
     return completeOnChain(
       { ...chain, request: chatRequest, span: 'rag.summarize', what: 'summarize', budgets: this.#budgets },
-      (written, choice) => {
+      (written, choice, used) => {
         const summary = trimToWords(written.text.trim(), maxWords);
         if (summary === '') throw new Error('the model wrote an empty summary');
         return {
@@ -110,8 +112,7 @@ export class Summarizer {
           promptVersion,
           provider: choice.provider,
           model: choice.model,
-          inputTokens: written.inputTokens ?? approximateTokens(`${prompt.system}${prompt.user}`),
-          outputTokens: written.outputTokens ?? approximateTokens(summary),
+          ...used,
           extractive: choice.provider === EXTRACTIVE_PROVIDER,
         };
       },

@@ -33,5 +33,6 @@ export function toSuggestResponse(result: SuggestResult): GenerateV1.SuggestResp
     inputTokens: result.inputTokens,
     outputTokens: result.outputTokens,
     extractive: result.extractive,
+    costUsd: result.costUsd,
   };
 }

@@ -29,5 +29,6 @@ export function toSummarizeResponse(result: SummarizeResult): GenerateV1.Summari
     inputTokens: result.inputTokens,
     outputTokens: result.outputTokens,
     extractive: result.extractive,
+    costUsd: result.costUsd,
   };
 }

@@ -11,6 +11,7 @@ export interface SuggestResponse {
   'inputTokens'?: (number);
   'outputTokens'?: (number);
   'extractive'?: (boolean);
+  'costUsd'?: (number | string);
 }
 
 export interface SuggestResponse__Output {
@@ -22,4 +23,5 @@ export interface SuggestResponse__Output {
   'inputTokens': (number);
   'outputTokens': (number);
   'extractive': (boolean);
+  'costUsd': (number);
 }

@@ -9,6 +9,7 @@ export interface SummarizeResponse {
   'inputTokens'?: (number);
   'outputTokens'?: (number);
   'extractive'?: (boolean);
+  'costUsd'?: (number | string);
 }
 
 export interface SummarizeResponse__Output {
@@ -19,4 +20,5 @@ export interface SummarizeResponse__Output {
   'inputTokens': (number);
   'outputTokens': (number);
   'extractive': (boolean);
+  'costUsd': (number);
 }

@@ -157,6 +157,7 @@ export async function compose(
       maxOutputTokens: config.GENERATE_MAX_OUTPUT_TOKENS,
       ...(budgets ? { budgets } : {}),
     }),
+    completions,
   );
   server.addService(
     'ragfleet.generate.v1.GenerateService',

@@ -32,6 +32,7 @@ import { Summarizer } from '../src/domain/summarizer.ts';
 import { generateHandlers } from '../src/grpc/answer-handlers.ts';
 import { loadPanelPrompts } from '../src/panels/panel-prompts.ts';
 import { PanelRunner } from '../src/panels/panel-runner.ts';
+import { panelService } from '../src/panels/panel-service.ts';
 
 /*
  * Budgets against the real router process (its Reserve and Settle on the local Redis under a
@@ -117,6 +118,16 @@ async function startGenerate(providers: ChatProvider[]): Promise<GenerateClient>
   });
   const registry = createMetricsRegistry('generate');
   const completions = new CompletionPublisher(bus, logger);
+  const panels = new PanelRunner({
+    router: new GrpcModelRouter(routerClient),
+    retriever: new GrpcRetriever(retrieveClient),
+    prompts: loadPanelPrompts('v1'),
+    providers,
+    guard,
+    defaultTopK: 2,
+    budgets,
+    maxOutputTokens: 512,
+  });
   const server = new GrpcServer({ service: 'generate', logger, registry });
   server.addService(
     'ragfleet.generate.v1.GenerateService',
@@ -126,6 +137,7 @@ async function startGenerate(providers: ChatProvider[]): Promise<GenerateClient>
       (request, context) =>
         completions.unary('summary', context, () => summarizer.summarize(request, context.signal)),
       unimplemented,
+      panelService(panels, completions),
     ),
   );
   generateServers.push(server);
@@ -312,42 +324,37 @@ describe('generate against the real router', () => {
     expect(await dailyBudget(tenant)).toMatchObject({ spentUsd: 0, reservedUsd: 0 });
   });
 
-  it("a panel's specialists each reserve and settle: the spend is the sum of their costs", async () => {
+  it("a panel's specialists each reserve and settle, and each reaches the ledger at its cost", async () => {
     const tenant = `panel_${uniqueSuffix()}`;
     await routerClient.setBudget({ scope: { tenant, kind: 'tenant', id: '' }, period: 'day', limitUsd: 1 });
-    const runner = new PanelRunner({
-      router: new GrpcModelRouter(routerClient),
-      retriever: new GrpcRetriever(retrieveClient),
-      prompts: loadPanelPrompts('v1'),
-      providers: [new OllamaProvider({ host: ollama.url })],
-      guard: new ProviderGuard({ retries: 0 }),
-      defaultTopK: 2,
-      budgets: new GrpcBudgets(routerClient),
-      maxOutputTokens: 512,
+    const events: Events = [];
+    await runWithRequestContext({ requestId: `req-${uniqueSuffix()}`, tenant, tier: 'premium' }, async () => {
+      const stream = ollamaAndExtractive.answer({
+        query: 'Should we settle per specialist?',
+        tier: 'premium',
+        panel: ['answer', 'risks'],
+      });
+      for await (const event of stream) events.push(event);
     });
-    const request = {
-      query: 'Should we settle per specialist?',
-      k: 0,
-      filters: {},
-      tier: 'premium',
-      promptVersion: '',
-    };
-    const outcomes = await runWithRequestContext(
-      { requestId: `req-${uniqueSuffix()}`, tenant, tier: 'premium' },
-      async () => {
-        for await (const event of runner.run(request, ['answer', 'risks'], new AbortController().signal))
-          if (event.type === 'panel_result') return event.outcomes;
-        return [];
-      },
-    );
-    expect(outcomes.map((outcome) => [outcome.specialist, outcome.ok])).toEqual([
-      ['answer', true],
-      ['risks', true],
+    const specialists = events.find((event) => event.panelResult)?.panelResult?.specialists ?? [];
+    expect(specialists.map((result) => [result.specialist, result.ok, result.model])).toEqual([
+      ['answer', true, 'ollama/llama3.2'],
+      ['risks', true, 'ollama/llama3.2'],
     ]);
-    const total = outcomes.reduce((sum, outcome) => sum + outcome.costUsd, 0);
-    expect(total).toBeGreaterThan(0);
+    const done = events.find((event) => event.done)?.done;
+    expect(done?.costUsd).toBeGreaterThan(0);
     const budget = await dailyBudget(tenant);
-    expect(budget?.spentUsd).toBeCloseTo(total, 6);
+    expect(budget?.spentUsd).toBeCloseTo(done?.costUsd ?? 0, 6);
+    const ledger = await waitFor(() => {
+      const mine = published.filter((event) => event.tenant === tenant);
+      if (mine.length < 2) throw new Error(`${mine.length} of 2 specialists published`);
+      return mine;
+    });
+    expect(ledger.map((event) => [event.task, event.promptVersion]).sort()).toEqual([
+      ['panel', 'panel-answer:v1'],
+      ['panel', 'panel-risks:v1'],
+    ]);
+    expect(ledger.reduce((sum, event) => sum + event.costUsd, 0)).toBeCloseTo(budget?.spentUsd ?? -1, 6);
     expect(budget?.reservedUsd).toBe(0);
   });
 });

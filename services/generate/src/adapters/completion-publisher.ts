@@ -8,7 +8,7 @@ export const GENERATION_COMPLETED_SUBJECT = defaultTopology.subjects.generationC
 export const GENERATION_COMPLETED_TYPE = 'generate.answer.completed';
 
 /** What a generation was for: every model call generate makes is one, and each is paid for. */
-export type GenerationTask = 'answer' | 'summary' | 'suggestion';
+export type GenerationTask = 'answer' | 'summary' | 'suggestion' | 'panel';
 
 /**
  * The data of `generate.answer.completed` (on the subject generation.completed): one finished
@@ -124,12 +124,23 @@ export class CompletionPublisher {
 
   /** Runs a summary or a suggestion and publishes its generation when it returns. */
   async unary<T extends UnaryCompletion>(
-    task: Exclude<GenerationTask, 'answer'>,
+    task: 'summary' | 'suggestion',
     caller: CompletionCaller,
     run: () => Promise<T>,
   ): Promise<T> {
     const started = this.#now();
     const result = await run();
+    this.record(task, caller, result, this.#now() - started);
+    return result;
+  }
+
+  /** Publishes one generation that was returned whole (a summary, a suggestion, a panel's specialist). */
+  record(
+    task: Exclude<GenerationTask, 'answer'>,
+    caller: CompletionCaller,
+    result: UnaryCompletion,
+    latencyMs: number,
+  ): void {
     const { tenant, user, keyId } = caller;
     this.#publish({
       generationId: randomUUID(),
@@ -144,12 +155,11 @@ export class CompletionPublisher {
       inputTokens: result.inputTokens,
       outputTokens: result.outputTokens,
       costUsd: result.costUsd,
-      latencyMs: Math.round(this.#now() - started),
-      // Returned whole: nobody waited for a first token.
+      latencyMs: Math.round(latencyMs),
+      // Returned whole, or streamed beside others: its first token is the panel's, not its own.
       timeToFirstTokenMs: 0,
       cached: false,
     });
-    return result;
   }
 
   #publish(data: GenerationCompleted): void {

@@ -14,6 +14,14 @@ export interface SpecialistOutcome {
   /** "provider/model" that wrote it; empty when no model opened. */
   model: string;
   costUsd: number;
+  /** What the model that wrote it used (the provider's usage or the tokens counted); absent: none wrote. */
+  usage?: {
+    provider: string;
+    model: string;
+    promptVersion: string;
+    inputTokens: number;
+    outputTokens: number;
+  };
 }
 
 /**

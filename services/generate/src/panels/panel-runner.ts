@@ -217,6 +217,7 @@ export class PanelRunner {
           firstTokenAt ??= this.#options.now();
           await emit({ type: 'token', text, specialist });
         });
+        if (outcome.usage) outcome.usage.promptVersion = this.#promptVersion(specialist);
         if (specialist === 'decision' && outcome.ok) {
           outcome.score = parseDecisionScore(outcome.text) ?? heuristicDecisionScore(query, passages);
         }
@@ -251,14 +252,17 @@ export class PanelRunner {
       provider,
       model: model.join('/'),
       finishReason: 'stop',
-      promptVersion: panel
-        .map((specialist) => `panel-${specialist}:${this.#options.prompts[specialist].defaultVersion}`)
-        .join(','),
+      promptVersion: panel.map((specialist) => this.#promptVersion(specialist)).join(','),
       timeToFirstTokenMs: firstTokenAt === undefined ? 0 : Math.max(0, Math.round(firstTokenAt - started)),
       cached: false,
       costUsd: outcomes.reduce((sum, outcome) => sum + outcome.costUsd, 0),
       ...(route.decision ? { decision: route.decision } : {}),
     });
+  }
+
+  /** The template a specialist ran, as `done` and the ledger name it: `panel-risks:v1`. */
+  #promptVersion(specialist: SpecialistName): string {
+    return `panel-${specialist}:${this.#options.prompts[specialist].defaultVersion}`;
   }
 
   /** One specialist on the chain: its outcome, never a throw (a failure is its result). */
@@ -324,14 +328,14 @@ export class PanelRunner {
           outputTokens: usage.outputTokens ?? countTokens(texts.join('')),
         };
         if (held) await this.#holds?.settle(held, choice, used);
-        return outcome({ ok: true, text: texts.join(''), model, costUsd: answerCostUsd(choice, used) });
+        return outcome({ ok: true, text: texts.join(''), model, ...paidFor(choice, used) });
       } catch (error) {
-        if (held) {
-          await this.#holds?.settle(held, choice, {
-            inputTokens: texts.length > 0 ? prompt : 0,
-            outputTokens: countTokens(texts.join('')),
-          });
-        }
+        // What was written until the failure was used: it is what the budget (and the ledger) pays.
+        const used = {
+          inputTokens: texts.length > 0 ? prompt : 0,
+          outputTokens: countTokens(texts.join('')),
+        };
+        if (held) await this.#holds?.settle(held, choice, used);
         const failure = error instanceof BeforeFirstToken ? error.failure : toRagfleetError(error);
         lastFailure = failure;
         failures.push(`${model}: ${failure.message}`);
@@ -342,6 +346,7 @@ export class PanelRunner {
             model,
             errorCode: failure.code,
             errorMessage: failure.message,
+            ...(texts.length > 0 ? paidFor(choice, used) : {}),
           });
         }
       }
@@ -351,4 +356,15 @@ export class PanelRunner {
       errorMessage: failures.join('; ') || 'no provider of the chain is configured in this process',
     });
   }
+}
+
+/** A specialist's cost and what its model used, for the panel's done and for the ledger. */
+function paidFor(
+  choice: ModelChoice,
+  used: { inputTokens: number; outputTokens: number },
+): Pick<SpecialistOutcome, 'costUsd' | 'usage'> {
+  return {
+    costUsd: answerCostUsd(choice, used),
+    usage: { provider: choice.provider, model: choice.model, promptVersion: '', ...used },
+  };
 }

@@ -6,6 +6,16 @@ import type { PanelEvent, SpecialistOutcome } from './panel-events.ts';
 import type { PanelRunner } from './panel-runner.ts';
 import { parsePanel } from './panel-specialists.ts';
 
+/** Where a specialist's generation is published (the CompletionPublisher), for the ledger. */
+export interface PanelCompletions {
+  record(
+    task: 'panel',
+    caller: CallContext,
+    generation: NonNullable<SpecialistOutcome['usage']> & { costUsd: number },
+    latencyMs: number,
+  ): void;
+}
+
 /** A panel request as the Answer handler hands it over: the answer's request and the names asked for. */
 export type PanelService = (
   request: AnswerRequest,
@@ -51,9 +61,16 @@ export function toPanelResponse(event: PanelEvent): GenerateV1.AnswerResponse {
  * the runner's events as responses. Tokens are not coalesced: each specialist's stream keeps its
  * own order and name, and merging across specialists would lose both.
  */
-export function panelService(runner: PanelRunner): PanelService {
+export function panelService(runner: PanelRunner, completions?: PanelCompletions): PanelService {
   return async function* (request, panel, context) {
     const specialists = parsePanel(panel);
-    for await (const event of runner.run(request, specialists, context.signal)) yield toPanelResponse(event);
+    for await (const event of runner.run(request, specialists, context.signal)) {
+      // Each specialist that a model wrote for was paid for: the ledger hears of it as it ends.
+      if (event.type === 'specialist_done' && event.outcome.usage) {
+        const { usage, costUsd, latencyMs } = event.outcome;
+        completions?.record('panel', context, { ...usage, costUsd }, latencyMs);
+      }
+      yield toPanelResponse(event);
+    }
   };
 }

@@ -165,6 +165,8 @@ describe('GET /v1/usage', () => {
         model: 'claude-sonnet-4-6',
         costUsd: 0.25,
         cached: false,
+        // A session's summary; the events without a task are answers (as an older generate sends).
+        task: 'summary',
       },
       {
         tenant: 'tenant-b',
@@ -228,6 +230,13 @@ describe('GET /v1/usage', () => {
     expect((byKey.body.groups as Array<{ key: string }>).map((group) => group.key)).toEqual([
       'k-bob',
       'k-alice',
+    ]);
+    const byTask = await get('/v1/usage?group_by=task', KEYS.adminA);
+    expect(
+      (byTask.body.groups as Array<{ key: string; generations: number }>).map((g) => [g.key, g.generations]),
+    ).toEqual([
+      ['summary', 1],
+      ['answer', 2],
     ]);
     const today = new Date().toISOString().slice(0, 10);
     const byDay = await get('/v1/usage?group_by=day', KEYS.adminA);

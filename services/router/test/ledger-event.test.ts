@@ -33,6 +33,7 @@ describe('a generation.completed event as a ledger entry', () => {
       tenant: 'acme',
       user: 'alice',
       keyId: 'key-a',
+      task: 'answer',
       provider: 'anthropic',
       model: 'claude-haiku-4-5',
       inputTokens: 1200,
@@ -46,7 +47,7 @@ describe('a generation.completed event as a ledger entry', () => {
   it("counts a session's summary and a suggestion like an answer: each was paid for", () => {
     for (const task of ['summary', 'suggestion'] as const) {
       const event = envelope({ ...published, task, generationId: `gen-${task}`, timeToFirstTokenMs: 0 });
-      expect(ledgerEntryOf(event)).toMatchObject({ generationId: `gen-${task}`, costUsd: 0.0027 });
+      expect(ledgerEntryOf(event)).toMatchObject({ generationId: `gen-${task}`, task, costUsd: 0.0027 });
     }
   });
 
@@ -56,6 +57,7 @@ describe('a generation.completed event as a ledger entry', () => {
     );
     expect(entry).toMatchObject({
       generationId: 'event:env-1',
+      task: 'answer',
       user: '',
       keyId: '',
       costUsd: 0,

@@ -94,4 +94,28 @@ describe('FileLedger on disk', () => {
       await fixture.cleanup();
     }
   });
+
+  it('reads a line written before tasks were recorded as an answer', async () => {
+    const fixture = await fileFixture();
+    try {
+      const ledger = fixture.ledger as FileLedger;
+      await ledger.append(entry({ task: 'summary' }));
+      await ledger.close();
+      const { task: _task, ...older } = entry({ generationId: 'before-tasks' });
+      await appendFile(ledger.path, `${JSON.stringify(older)}\n`);
+      const reopened = await fixture.reopen();
+      const tasks = await reopened.query({
+        tenant: 'acme',
+        from: new Date('2026-01-01T00:00:00Z'),
+        to: new Date('2027-01-01T00:00:00Z'),
+        groupBy: 'task',
+      });
+      expect(tasks.map((group) => [group.key, group.generations]).sort()).toEqual([
+        ['answer', 1],
+        ['summary', 1],
+      ]);
+    } finally {
+      await fixture.cleanup();
+    }
+  });
 });

@@ -16,6 +16,7 @@ export function entry(fields: Partial<LedgerEntry> = {}): LedgerEntry {
     tenant: 'acme',
     user: 'alice',
     keyId: 'key-a',
+    task: 'answer',
     provider: 'anthropic',
     model: 'claude-haiku-4-5',
     inputTokens: 100,
@@ -108,6 +109,19 @@ export function ledgerContract(name: string, open: () => Promise<LedgerFixture>)
       expect(days.map((group) => [group.key, group.generations])).toEqual([
         ['2026-11-03', 2],
         ['2026-11-13', 1],
+      ]);
+    });
+
+    it('groups by task: what answers, summaries and panels each cost', async () => {
+      await fixture.ledger.append(entry({ task: 'answer', costUsd: 0.002 }));
+      await fixture.ledger.append(entry({ task: 'summary', costUsd: 0.003 }));
+      await fixture.ledger.append(entry({ task: 'summary', costUsd: 0.004 }));
+      await fixture.ledger.append(entry({ task: 'panel', costUsd: 0.001 }));
+      const tasks = await fixture.ledger.query(november('task'));
+      expect(tasks.map((group) => [group.key, group.generations, group.costUsd])).toEqual([
+        ['summary', 2, 0.007],
+        ['answer', 1, 0.002],
+        ['panel', 1, 0.001],
       ]);
     });
 

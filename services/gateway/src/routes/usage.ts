@@ -9,7 +9,7 @@ import type { RouteKit } from './route-kit.ts';
 export type UsageUpstream = Pick<RouterClient, 'getUsage'>;
 
 export const USAGE_PATH = '/v1/usage';
-export const USAGE_GROUPS = ['model', 'user', 'key', 'day'] as const;
+export const USAGE_GROUPS = ['model', 'user', 'key', 'day', 'task'] as const;
 
 const time = (description: string) => z.iso.datetime({ offset: true }).optional().meta({ description });
 
@@ -19,7 +19,7 @@ export const usageQuery = z
     to: time('End, exclusive, RFC 3339. Default: now.'),
     group_by: z.enum(USAGE_GROUPS).optional().meta({
       description:
-        '`model` (provider/model, the default), `user`, `key` (API key id) or `day` (UTC, YYYY-MM-DD).',
+        '`model` (provider/model, the default), `user`, `key` (API key id), `day` (UTC, YYYY-MM-DD) or `task` (answer, summary, suggestion, panel).',
     }),
   })
   .refine((query) => !query.from || !query.to || Date.parse(query.from) < Date.parse(query.to), {

@@ -86,7 +86,12 @@ export class FileLedger implements UsageLedger {
     const totalBytes = Buffer.byteLength(text);
     const complete = text.slice(0, text.lastIndexOf('\n') + 1);
     const entries: LedgerEntry[] = [];
-    for (const line of complete.split('\n')) if (line) entries.push(JSON.parse(line) as LedgerEntry);
+    for (const line of complete.split('\n')) {
+      if (!line) continue;
+      const entry = JSON.parse(line) as Omit<LedgerEntry, 'task'> & { task?: string };
+      // Lines written before tasks were recorded are answers.
+      entries.push({ ...entry, task: entry.task ?? 'answer' });
+    }
     return { entries, validBytes: Buffer.byteLength(complete), totalBytes };
   }
 }

@@ -12,6 +12,7 @@ const text = z.string().catch('');
  */
 const generationCompleted = z.object({
   generationId: z.string().min(1).max(200).optional().catch(undefined),
+  task: z.string().min(1).max(40).optional().catch(undefined),
   tenant: z.string().min(1).optional().catch(undefined),
   user: text.optional(),
   keyId: text.optional(),
@@ -42,6 +43,8 @@ export function ledgerEntryOf(envelope: EventEnvelope<unknown>): LedgerEntry | u
     tenant: envelope.tenant || data.tenant || '',
     user: data.user ?? '',
     keyId: data.keyId ?? '',
+    // An older publisher published answers only.
+    task: data.task ?? 'answer',
     provider: data.provider,
     model: data.model,
     inputTokens: data.inputTokens ?? 0,

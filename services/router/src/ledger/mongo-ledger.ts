@@ -14,6 +14,8 @@ const entrySchema = new Schema<EntryRow>(
     tenant: { type: String, required: true },
     user: { type: String, default: '' },
     keyId: { type: String, default: '' },
+    // Entries written before tasks were recorded are answers.
+    task: { type: String, default: 'answer' },
     provider: { type: String, required: true },
     model: { type: String, required: true },
     inputTokens: { type: Number, required: true },

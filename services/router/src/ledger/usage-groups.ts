@@ -1,6 +1,6 @@
 import type { GroupBy, LedgerEntry, UsageGroup, UsageQuery } from './usage-ledger.ts';
 
-/** The group an entry falls in: `provider/model`, the user, the key, or its UTC day (YYYY-MM-DD). */
+/** The group an entry falls in: `provider/model`, the user, the key, its UTC day (YYYY-MM-DD) or task. */
 export function groupKey(entry: LedgerEntry, groupBy: GroupBy): string {
   switch (groupBy) {
     case 'model':
@@ -11,6 +11,8 @@ export function groupKey(entry: LedgerEntry, groupBy: GroupBy): string {
       return entry.keyId;
     case 'day':
       return new Date(entry.at).toISOString().slice(0, 10);
+    case 'task':
+      return entry.task;
   }
 }
 

@@ -7,6 +7,8 @@ export interface LedgerEntry {
   user: string;
   /** The API key (or token subject) it was charged to; '' when unknown. */
   keyId: string;
+  /** What the generation was for: answer, summary, suggestion or panel ('answer' before tasks). */
+  task: string;
   provider: string;
   model: string;
   inputTokens: number;
@@ -18,7 +20,7 @@ export interface LedgerEntry {
   at: string;
 }
 
-export const GROUP_BY = ['model', 'user', 'key', 'day'] as const;
+export const GROUP_BY = ['model', 'user', 'key', 'day', 'task'] as const;
 export type GroupBy = (typeof GROUP_BY)[number];
 
 export function isGroupBy(value: string): value is GroupBy {

@@ -634,6 +634,15 @@ describe('changing prompts safely', () => {
     expect(new Set(tokens.map((event) => event.specialist)).size).toBe(4);
     const result = events.find((event) => event.type === 'panel_result');
     expect(result?.elapsed_ms).toBeLessThanOrEqual(result?.sum_ms ?? 0);
-    expect(events.at(-1)?.type).toBe('done');
+    const end = events.at(-1) as NdjsonEvent & { answer_id?: string };
+    expect(end.type).toBe('done');
+    // A panel is rated like an answer, by the id its done names.
+    expect(end.answer_id).toMatch(/^[0-9a-f-]{36}$/);
+    const rated = await post(`/v1/answers/${end.answer_id}/feedback`, {
+      rating: 'down',
+      kind: 'rag',
+      comment: 'the risks missed the retry limit',
+    });
+    expect(rated.status).toBe(201);
   }, 30_000);
 });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { RagfleetError, toRagfleetError } from '@ragfleet/errors';
 import { answerCostUsd } from '../domain/answer-cost.ts';
 import { BudgetHolds, type Held } from '../domain/budget-holds.ts';
@@ -256,6 +257,8 @@ export class PanelRunner {
       timeToFirstTokenMs: firstTokenAt === undefined ? 0 : Math.max(0, Math.round(firstTokenAt - started)),
       cached: false,
       costUsd: outcomes.reduce((sum, outcome) => sum + outcome.costUsd, 0),
+      // Names the panel for POST /v1/answers/:id/feedback, as an answer's id does.
+      answerId: randomUUID(),
       ...(route.decision ? { decision: route.decision } : {}),
     });
   }

@@ -1,7 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { z } from 'zod';
 import { RagfleetError } from '@ragfleet/errors';
 import { RouterClient } from '@ragfleet/grpc';
 import { createLogger, createMetricsRegistry } from '@ragfleet/telemetry';
@@ -13,6 +12,7 @@ import { KeyDirectory } from '../src/auth/key-directory.ts';
 import { MemoryKeyStore } from '../src/auth/memory-key-store.ts';
 import { budgetJson, budgetList } from '../src/routes/admin-budgets.ts';
 import { FakeRouter } from './support/fake-router.ts';
+import { conforms } from './support/response-checks.ts';
 
 /**
  * /v1/admin/budgets in the gateway's app, over real gRPC to a RouterService whose budget RPCs
@@ -91,13 +91,6 @@ function call(
     },
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   });
-}
-
-/** A response is exactly what the OpenAPI document says (no field more, none missing). */
-function conforms(schema: z.ZodType, value: unknown): void {
-  const result = schema.safeParse(value);
-  expect(result.success ? 'ok' : result.error.issues).toBe('ok');
-  expect(result.data).toStrictEqual(value);
 }
 
 interface ErrorBody {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { z } from 'zod';
 import * as schemas from '../src/openapi/change-schemas.ts';
 import { FakeChanges } from './support/fake-changes.ts';
 import { ADMIN_TOKEN, KEYS, callAs, startKeyedGateway, type KeyedGateway } from './support/keyed-gateway.ts';
+import { conforms, expectError, fieldsOf, type Json } from './support/response-checks.ts';
 
 /*
  * The change-management admin routes (prompts, experiments, shadow, rollouts) over real gRPC to
@@ -10,27 +10,11 @@ import { ADMIN_TOKEN, KEYS, callAs, startKeyedGateway, type KeyedGateway } from 
  * the field named, and upstream NOT_FOUND / FAILED_PRECONDITION / INVALID_ARGUMENT mapped.
  */
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
 let fake: FakeChanges;
 let gateway: KeyedGateway;
 
 const admin = (method: string, path: string, body?: unknown) =>
   callAs(gateway.url, ADMIN_TOKEN, method, path, body);
-
-function conforms(schema: z.ZodType, value: unknown): void {
-  const result = schema.safeParse(value);
-  expect(result.success ? 'ok' : result.error.issues).toBe('ok');
-  expect(result.data).toStrictEqual(value);
-}
-
-async function expectError(response: Response, status: number, code: string): Promise<Json> {
-  const body = (await response.json()) as Json;
-  expect({ status: response.status, code: body.error?.code }).toEqual({ status, code });
-  return body.error;
-}
-
-const fieldsOf = (error: Json) => (error.details?.fields ?? []).map((field: Json) => field.field);
 
 const AB = {
   name: 'shorter answers',

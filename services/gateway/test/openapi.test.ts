@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Validator } from '@seriousme/openapi-schema-validator';
-import type { z } from 'zod';
 import { ERROR_CODES } from '@ragfleet/errors';
 import type { RetrieveV1 } from '@ragfleet/protos';
 import { createLogger, createMetricsRegistry } from '@ragfleet/telemetry';
@@ -17,6 +16,7 @@ import { messageJson, statsJson } from '../src/session-json.ts';
 import { versionJson } from '../src/routes/index-versions.ts';
 import type { RetrieveUpstream } from '../src/upstreams.ts';
 import { ndjsonLines, postJson, startTestGateway, type TestGateway } from './support/start-gateway.ts';
+import { conforms } from './support/response-checks.ts';
 
 let gateway: TestGateway;
 
@@ -71,12 +71,6 @@ async function document(): Promise<Record<string, unknown>> {
  * parse drops fields the schema does not know (the document says `additionalProperties: false`),
  * so comparing it with the value also catches an undocumented field.
  */
-function conforms(schema: z.ZodType, value: unknown): void {
-  const result = schema.safeParse(value);
-  expect(result.success ? 'ok' : result.error.issues).toBe('ok');
-  expect(result.data).toStrictEqual(value);
-}
-
 describe('GET /v1/openapi.json', () => {
   it('is a valid OpenAPI 3.1 document', async () => {
     const validator = new Validator();

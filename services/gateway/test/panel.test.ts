@@ -1,10 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import type { GenerateV1 } from '@ragfleet/protos';
-import type { z } from 'zod';
 import * as responses from '../src/openapi/response-schemas.ts';
 import { NORMAL_ANSWER } from './support/fake-upstreams.ts';
 import { ndjsonLines, postJson } from './support/start-gateway.ts';
 import { startWsTestGateway, WsClient, type WsTestGateway } from './support/ws-gateway.ts';
+import { conforms } from './support/response-checks.ts';
 
 /*
  * Panels through the gateway over real gRPC to a fake generate: the request's `panel` names reach
@@ -88,12 +88,6 @@ async function* panelAnswer(
       variant: 'short',
     },
   };
-}
-
-function conforms(schema: z.ZodType, value: unknown): void {
-  const result = schema.safeParse(value);
-  expect(result.success ? 'ok' : result.error.issues).toBe('ok');
-  expect(result.data).toStrictEqual(value);
 }
 
 async function streamed(body: Json): Promise<Json[]> {

@@ -1,18 +1,16 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import type { z } from 'zod';
 import * as schemas from '../src/openapi/recommend-schemas.ts';
 import { FakeRecommendations } from './support/fake-recommendations.ts';
 import { ADMIN_TOKEN, KEYS, callAs, startKeyedGateway, type KeyedGateway } from './support/keyed-gateway.ts';
 import { ndjsonLines, startTestGateway } from './support/start-gateway.ts';
 import { WsClient } from './support/ws-gateway.ts';
+import { conforms, expectError, fieldsOf, type Json } from './support/response-checks.ts';
 
 /*
  * The recommendation routes over real gRPC to fake recommend and feedback servers: every route,
  * the NDJSON stream and its JSON variant, WebSocket, tenant isolation (two tenants' keys), bad
  * input at the edge and upstream errors mapped to their statuses.
  */
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 let fake: FakeRecommendations;
 let gateway: KeyedGateway;
@@ -25,21 +23,6 @@ const as = (
   body?: unknown,
   headers?: Record<string, string>,
 ) => callAs(gateway.url, key, method, path, body, headers);
-
-/** Parses with the documented schema, which drops undocumented fields: equal means it conforms. */
-function conforms(schema: z.ZodType, value: unknown): void {
-  const result = schema.safeParse(value);
-  expect(result.success ? 'ok' : result.error.issues).toBe('ok');
-  expect(result.data).toStrictEqual(value);
-}
-
-async function expectError(response: Response, status: number, code: string): Promise<Json> {
-  const body = (await response.json()) as Json;
-  expect({ status: response.status, code: body.error?.code }).toEqual({ status, code });
-  return body.error;
-}
-
-const fieldsOf = (error: Json) => (error.details?.fields ?? []).map((field: Json) => field.field);
 
 async function createSubject(key: string, body: Json): Promise<Json> {
   const response = await as(key, 'POST', '/v1/subjects', body);

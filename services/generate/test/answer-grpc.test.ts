@@ -28,7 +28,7 @@ import { SESSION_SUMMARY } from '../src/domain/prompt-template.ts';
 import { ProviderGuard } from '../src/domain/provider-guard.ts';
 import { Summarizer } from '../src/domain/summarizer.ts';
 import { generateHandlers } from '../src/grpc/answer-handlers.ts';
-import { routerHandlers } from './router-handlers.ts';
+import { retrieveHandlers, routerHandlers } from './stand-in-handlers.ts';
 
 const logger = createLogger('generate-test', 'silent');
 const HITS: RetrieveV1.SearchHit[] = [
@@ -79,16 +79,16 @@ beforeAll(async () => {
       GetUsage: async () => ({}),
     }),
   );
-  upstream.addService('ragfleet.retrieve.v1.RetrieveService', protos.retrieve().RetrieveService.service, {
-    Search: async (request: RetrieveV1.SearchRequest__Output): Promise<RetrieveV1.SearchResponse> => {
-      searches.push(request);
-      return { hits: HITS };
-    },
-    IngestDocuments: unimplemented,
-    GetJob: unimplemented,
-    GetDocument: unimplemented,
-    DeleteDocument: unimplemented,
-  });
+  upstream.addService(
+    'ragfleet.retrieve.v1.RetrieveService',
+    protos.retrieve().RetrieveService.service,
+    retrieveHandlers({
+      Search: async (request: RetrieveV1.SearchRequest__Output): Promise<RetrieveV1.SearchResponse> => {
+        searches.push(request);
+        return { hits: HITS };
+      },
+    }),
+  );
   const upstreamPort = await upstream.listen(0, '127.0.0.1');
   routerClient = new RouterClient(`127.0.0.1:${upstreamPort}`);
   retrieveClient = new RetrieveClient(`127.0.0.1:${upstreamPort}`);

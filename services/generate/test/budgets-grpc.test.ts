@@ -21,7 +21,7 @@ import { generateHandlers } from '../src/grpc/answer-handlers.ts';
 import { startDelayingProxy, type DelayingProxy } from './delaying-proxy.ts';
 import { FakeBudgetRouter, RESET_AT } from './fake-budget-router.ts';
 import { startGatewayInFront, type GatewayInFront } from './gateway-in-front.ts';
-import { routerHandlers } from './router-handlers.ts';
+import { retrieveHandlers, routerHandlers } from './stand-in-handlers.ts';
 
 /*
  * Budgets through real gRPC: generate reserves with a stand-in router (Reserve/Settle as the
@@ -112,13 +112,13 @@ beforeAll(async () => {
       ...budgets.handlers(),
     }),
   );
-  upstream.addService('ragfleet.retrieve.v1.RetrieveService', protos.retrieve().RetrieveService.service, {
-    Search: async (): Promise<RetrieveV1.SearchResponse> => ({ hits: [HIT] }),
-    IngestDocuments: unimplemented,
-    GetJob: unimplemented,
-    GetDocument: unimplemented,
-    DeleteDocument: unimplemented,
-  });
+  upstream.addService(
+    'ragfleet.retrieve.v1.RetrieveService',
+    protos.retrieve().RetrieveService.service,
+    retrieveHandlers({
+      Search: async (): Promise<RetrieveV1.SearchResponse> => ({ hits: [HIT] }),
+    }),
+  );
   const port = await upstream.listen(0, '127.0.0.1');
   routerClient = new RouterClient(`127.0.0.1:${port}`);
   retrieveClient = new RetrieveClient(`127.0.0.1:${port}`);

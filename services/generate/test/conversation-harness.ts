@@ -15,7 +15,7 @@ import { ProviderGuard } from '../src/domain/provider-guard.ts';
 import { Suggester } from '../src/domain/suggester.ts';
 import { Summarizer } from '../src/domain/summarizer.ts';
 import { generateHandlers } from '../src/grpc/answer-handlers.ts';
-import { routerHandlers } from './router-handlers.ts';
+import { retrieveHandlers, routerHandlers } from './stand-in-handlers.ts';
 
 /**
  * generate over real gRPC for the conversation and suggestion tests: router and retrieve stand in as a small
@@ -44,10 +44,6 @@ const CHAINS: Record<string, RouterV1.ModelChoice[]> = {
     { provider: 'extractive', model: 'extractive-v1' },
   ],
   local: [{ provider: 'ollama', model: OLLAMA_MODEL }],
-};
-
-const unimplemented = async () => {
-  throw new RagfleetError('INTERNAL', 'not part of this test');
 };
 
 export async function startConversationHarness(
@@ -79,20 +75,20 @@ export async function startConversationHarness(
       GetUsage: async () => ({}),
     }),
   );
-  upstream.addService('ragfleet.retrieve.v1.RetrieveService', protos.retrieve().RetrieveService.service, {
-    Search: async (
-      request: RetrieveV1.SearchRequest__Output,
-      context: CallContext,
-    ): Promise<RetrieveV1.SearchResponse> => {
-      searches.push(request);
-      searchTenants.push(context.tenant ?? '');
-      return { hits };
-    },
-    IngestDocuments: unimplemented,
-    GetJob: unimplemented,
-    GetDocument: unimplemented,
-    DeleteDocument: unimplemented,
-  });
+  upstream.addService(
+    'ragfleet.retrieve.v1.RetrieveService',
+    protos.retrieve().RetrieveService.service,
+    retrieveHandlers({
+      Search: async (
+        request: RetrieveV1.SearchRequest__Output,
+        context: CallContext,
+      ): Promise<RetrieveV1.SearchResponse> => {
+        searches.push(request);
+        searchTenants.push(context.tenant ?? '');
+        return { hits };
+      },
+    }),
+  );
   const upstreamPort = await upstream.listen(0, '127.0.0.1');
   const routerClient = new RouterClient(`127.0.0.1:${upstreamPort}`);
   const retrieveClient = new RetrieveClient(`127.0.0.1:${upstreamPort}`);

@@ -1,8 +1,7 @@
-import { RagfleetError } from '@ragfleet/errors';
 import { GrpcServer } from '@ragfleet/grpc';
 import { protos, type RetrieveV1, type RouterV1 } from '@ragfleet/protos';
 import { createLogger, createMetricsRegistry } from '@ragfleet/telemetry';
-import { routerHandlers } from './router-handlers.ts';
+import { retrieveHandlers, routerHandlers } from './stand-in-handlers.ts';
 
 export interface FakeRouterRetrieve {
   address: string;
@@ -29,14 +28,11 @@ export async function startFakeRouterRetrieve(
       }),
     }),
   );
-  const unserved = async () => {
-    throw new RagfleetError('METHOD_NOT_ALLOWED', 'not served here');
-  };
-  const retrieve = protos.retrieve().RetrieveService.service;
-  server.addService('ragfleet.retrieve.v1.RetrieveService', retrieve, {
-    ...Object.fromEntries(Object.keys(retrieve).map((method) => [method, unserved])),
-    Search: search,
-  });
+  server.addService(
+    'ragfleet.retrieve.v1.RetrieveService',
+    protos.retrieve().RetrieveService.service,
+    retrieveHandlers({ Search: search }),
+  );
   const address = `127.0.0.1:${await server.listen(0, '127.0.0.1')}`;
   return { address, close: () => server.close() };
 }

@@ -16,7 +16,7 @@ import { loadPanelPrompts } from '../src/panels/panel-prompts.ts';
 import { PanelRunner } from '../src/panels/panel-runner.ts';
 import { panelService } from '../src/panels/panel-service.ts';
 import { startPlanningProxy, type PlanningProxy } from './panel-ollama-proxy.ts';
-import { routerHandlers } from './router-handlers.ts';
+import { retrieveHandlers, routerHandlers } from './stand-in-handlers.ts';
 
 const logger = createLogger('generate-panel-test', 'silent');
 const HITS: Passage[] = [
@@ -72,16 +72,16 @@ beforeAll(async () => {
   const unimplemented = async () => {
     throw new RagfleetError('INTERNAL', 'not part of this test');
   };
-  upstream.addService('ragfleet.retrieve.v1.RetrieveService', protos.retrieve().RetrieveService.service, {
-    Search: async (): Promise<RetrieveV1.SearchResponse> => {
-      searches++;
-      return { hits: HITS };
-    },
-    IngestDocuments: unimplemented,
-    GetJob: unimplemented,
-    GetDocument: unimplemented,
-    DeleteDocument: unimplemented,
-  });
+  upstream.addService(
+    'ragfleet.retrieve.v1.RetrieveService',
+    protos.retrieve().RetrieveService.service,
+    retrieveHandlers({
+      Search: async (): Promise<RetrieveV1.SearchResponse> => {
+        searches++;
+        return { hits: HITS };
+      },
+    }),
+  );
   const upstreamPort = await upstream.listen(0, '127.0.0.1');
   routerClient = new RouterClient(`127.0.0.1:${upstreamPort}`);
   retrieveClient = new RetrieveClient(`127.0.0.1:${upstreamPort}`);

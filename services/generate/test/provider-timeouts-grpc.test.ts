@@ -19,7 +19,7 @@ import type { ProviderTimeouts } from '../src/domain/attempt-timer.ts';
 import { ProviderGuard } from '../src/domain/provider-guard.ts';
 import { generateHandlers } from '../src/grpc/answer-handlers.ts';
 import { startDelayingProxy, type DelayingProxy } from './delaying-proxy.ts';
-import { routerHandlers } from './router-handlers.ts';
+import { retrieveHandlers, routerHandlers } from './stand-in-handlers.ts';
 
 /*
  * Per-provider timeouts through real gRPC: the fake Ollama behind a proxy that holds its answer
@@ -121,13 +121,13 @@ beforeAll(async () => {
       }),
     }),
   );
-  upstream.addService('ragfleet.retrieve.v1.RetrieveService', protos.retrieve().RetrieveService.service, {
-    Search: async (): Promise<RetrieveV1.SearchResponse> => ({ hits: [HIT] }),
-    IngestDocuments: unimplemented,
-    GetJob: unimplemented,
-    GetDocument: unimplemented,
-    DeleteDocument: unimplemented,
-  });
+  upstream.addService(
+    'ragfleet.retrieve.v1.RetrieveService',
+    protos.retrieve().RetrieveService.service,
+    retrieveHandlers({
+      Search: async (): Promise<RetrieveV1.SearchResponse> => ({ hits: [HIT] }),
+    }),
+  );
   const port = await upstream.listen(0, '127.0.0.1');
   routerClient = new RouterClient(`127.0.0.1:${port}`);
   retrieveClient = new RetrieveClient(`127.0.0.1:${port}`);

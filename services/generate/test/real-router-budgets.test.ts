@@ -33,6 +33,7 @@ import { generateHandlers } from '../src/grpc/answer-handlers.ts';
 import { loadPanelPrompts } from '../src/panels/panel-prompts.ts';
 import { PanelRunner } from '../src/panels/panel-runner.ts';
 import { panelService } from '../src/panels/panel-service.ts';
+import { retrieveHandlers } from './stand-in-handlers.ts';
 
 /*
  * Budgets against the real router process (its Reserve and Settle on the local Redis under a
@@ -164,13 +165,13 @@ beforeAll(async () => {
     },
   });
   retrieveStub = new GrpcServer({ service: 'retrieve', logger, registry: createMetricsRegistry('retrieve') });
-  retrieveStub.addService('ragfleet.retrieve.v1.RetrieveService', protos.retrieve().RetrieveService.service, {
-    Search: async (): Promise<RetrieveV1.SearchResponse> => ({ hits: [HIT] }),
-    IngestDocuments: unimplemented,
-    GetJob: unimplemented,
-    GetDocument: unimplemented,
-    DeleteDocument: unimplemented,
-  });
+  retrieveStub.addService(
+    'ragfleet.retrieve.v1.RetrieveService',
+    protos.retrieve().RetrieveService.service,
+    retrieveHandlers({
+      Search: async (): Promise<RetrieveV1.SearchResponse> => ({ hits: [HIT] }),
+    }),
+  );
   retrieveClient = new RetrieveClient(`127.0.0.1:${await retrieveStub.listen(0, '127.0.0.1')}`);
   routerClient = new RouterClient(`127.0.0.1:${fleet.ports.router.grpc}`);
   bus = new InMemoryEventBus({ streams: [EVENTS_STREAM], logger });

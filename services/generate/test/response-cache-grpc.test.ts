@@ -28,7 +28,7 @@ import { AnswerPipeline } from '../src/domain/answer-pipeline.ts';
 import { ProviderGuard } from '../src/domain/provider-guard.ts';
 import { generateHandlers } from '../src/grpc/answer-handlers.ts';
 import { startGatewayInFront, type GatewayInFront } from './gateway-in-front.ts';
-import { routerHandlers } from './router-handlers.ts';
+import { retrieveHandlers, routerHandlers } from './stand-in-handlers.ts';
 
 /*
  * The response cache, the cost and the decision through real gRPC: a router and a retrieve
@@ -134,13 +134,13 @@ beforeAll(async () => {
       GetUsage: async () => ({}),
     }),
   );
-  upstream.addService('ragfleet.retrieve.v1.RetrieveService', protos.retrieve().RetrieveService.service, {
-    Search: async (): Promise<RetrieveV1.SearchResponse> => ({ hits }),
-    IngestDocuments: unimplemented,
-    GetJob: unimplemented,
-    GetDocument: unimplemented,
-    DeleteDocument: unimplemented,
-  });
+  upstream.addService(
+    'ragfleet.retrieve.v1.RetrieveService',
+    protos.retrieve().RetrieveService.service,
+    retrieveHandlers({
+      Search: async (): Promise<RetrieveV1.SearchResponse> => ({ hits }),
+    }),
+  );
   const upstreamPort = await upstream.listen(0, '127.0.0.1');
   routerClient = new RouterClient(`127.0.0.1:${upstreamPort}`);
   retrieveClient = new RetrieveClient(`127.0.0.1:${upstreamPort}`);

@@ -18,7 +18,7 @@ import { ShadowRunner } from '../src/shadow/shadow-runner.ts';
 import { MemoryShadowStore } from '../src/shadow/shadow-store.ts';
 import { FakeBudgetRouter } from './fake-budget-router.ts';
 import { startPlanningProxy, type PlanningProxy } from './panel-ollama-proxy.ts';
-import { routerHandlers } from './router-handlers.ts';
+import { retrieveHandlers, routerHandlers } from './stand-in-handlers.ts';
 
 const logger = createLogger('generate-shadow-test', 'silent');
 const PRIMARY = { provider: 'ollama', model: 'llama3.2', inputPricePerMtok: 0.25, outputPricePerMtok: 1.25 };
@@ -67,13 +67,13 @@ beforeAll(async () => {
   const unimplemented = async () => {
     throw new RagfleetError('INTERNAL', 'not part of this test');
   };
-  upstream.addService('ragfleet.retrieve.v1.RetrieveService', protos.retrieve().RetrieveService.service, {
-    Search: async (): Promise<RetrieveV1.SearchResponse> => ({ hits: [HIT] }),
-    IngestDocuments: unimplemented,
-    GetJob: unimplemented,
-    GetDocument: unimplemented,
-    DeleteDocument: unimplemented,
-  });
+  upstream.addService(
+    'ragfleet.retrieve.v1.RetrieveService',
+    protos.retrieve().RetrieveService.service,
+    retrieveHandlers({
+      Search: async (): Promise<RetrieveV1.SearchResponse> => ({ hits: [HIT] }),
+    }),
+  );
   const port = await upstream.listen(0, '127.0.0.1');
   routerClient = new RouterClient(`127.0.0.1:${port}`);
   retrieveClient = new RetrieveClient(`127.0.0.1:${port}`);

@@ -1,7 +1,7 @@
 import { invalidField, RagfleetError } from '@ragfleet/errors';
-import { GrpcServer, type CallContext } from '@ragfleet/grpc';
+import type { CallContext } from '@ragfleet/grpc';
 import { protos, type GenerateV1 } from '@ragfleet/protos';
-import { createLogger, createMetricsRegistry } from '@ragfleet/telemetry';
+import { RecordingFake } from './recording-fake.ts';
 
 /*
  * Generate's PromptService, ExperimentService and RolloutService as one real gRPC server with
@@ -10,12 +10,6 @@ import { createLogger, createMetricsRegistry } from '@ragfleet/telemetry';
  * INVALID_ARGUMENT naming the field, an unknown id NOT_FOUND, a second running change of one
  * family FAILED_PRECONDITION.
  */
-
-export interface SeenChangeCall {
-  method: string;
-  tenant: string;
-  request: unknown;
-}
 
 /** The templates the fake "loaded": answer v1 (default) and v2, and a panel family. */
 const FAMILIES: GenerateV1.PromptFamily[] = [
@@ -38,8 +32,7 @@ const FAMILIES: GenerateV1.PromptFamily[] = [
 
 const NOW = '2026-12-01T22:00:00.000Z';
 
-export class FakeChanges {
-  readonly calls: SeenChangeCall[] = [];
+export class FakeChanges extends RecordingFake {
   readonly experiments = new Map<string, GenerateV1.Experiment>();
   readonly rollouts = new Map<string, GenerateV1.Rollout>();
   /** What a retrieval candidate measures at creation; undefined: no labelled set (refused). */
@@ -61,37 +54,32 @@ export class FakeChanges {
       skippedBudget: '0',
     },
   };
-  readonly server: GrpcServer;
   #next = 1;
 
   constructor() {
-    this.server = new GrpcServer({
-      service: 'fake-changes',
-      logger: createLogger('fake-changes', 'silent'),
-      registry: createMetricsRegistry('fake-changes'),
-    });
+    super('fake-changes');
     const generate = protos.generate();
     this.server.addService('ragfleet.generate.v1.PromptService', generate.PromptService.service, {
       ListPrompts: async (request: unknown, context: CallContext) => {
-        this.#see('ListPrompts', request, context);
+        this.see('ListPrompts', request, context);
         return { families: FAMILIES };
       },
     });
     this.server.addService('ragfleet.generate.v1.ExperimentService', generate.ExperimentService.service, {
       CreateExperiment: async (request: GenerateV1.CreateExperimentRequest__Output, context: CallContext) => {
-        this.#see('CreateExperiment', request, context);
+        this.see('CreateExperiment', request, context);
         return { experiment: this.#createExperiment(request) };
       },
       GetExperiment: async (request: GenerateV1.GetExperimentRequest__Output, context: CallContext) => {
-        this.#see('GetExperiment', request, context);
+        this.see('GetExperiment', request, context);
         return { experiment: this.#experiment(request.id) };
       },
       ListExperiments: async (request: unknown, context: CallContext) => {
-        this.#see('ListExperiments', request, context);
+        this.see('ListExperiments', request, context);
         return { experiments: [...this.experiments.values()] };
       },
       StopExperiment: async (request: GenerateV1.StopExperimentRequest__Output, context: CallContext) => {
-        this.#see('StopExperiment', request, context);
+        this.see('StopExperiment', request, context);
         const experiment = this.#experiment(request.id);
         if (experiment.state === 'EXPERIMENT_STATE_RUNNING') {
           experiment.state = 'EXPERIMENT_STATE_STOPPED';
@@ -101,25 +89,25 @@ export class FakeChanges {
         return { experiment };
       },
       GetShadowReport: async (request: unknown, context: CallContext) => {
-        this.#see('GetShadowReport', request, context);
+        this.see('GetShadowReport', request, context);
         return this.shadow;
       },
     });
     this.server.addService('ragfleet.generate.v1.RolloutService', generate.RolloutService.service, {
       CreateRollout: async (request: GenerateV1.CreateRolloutRequest__Output, context: CallContext) => {
-        this.#see('CreateRollout', request, context);
+        this.see('CreateRollout', request, context);
         return { rollout: this.#createRollout(request) };
       },
       GetRollout: async (request: GenerateV1.GetRolloutRequest__Output, context: CallContext) => {
-        this.#see('GetRollout', request, context);
+        this.see('GetRollout', request, context);
         return { rollout: this.#rollout(request.id) };
       },
       ListRollouts: async (request: unknown, context: CallContext) => {
-        this.#see('ListRollouts', request, context);
+        this.see('ListRollouts', request, context);
         return { rollouts: [...this.rollouts.values()] };
       },
       AbortRollout: async (request: GenerateV1.AbortRolloutRequest__Output, context: CallContext) => {
-        this.#see('AbortRollout', request, context);
+        this.see('AbortRollout', request, context);
         const rollout = this.#rollout(request.id);
         if (rollout.state === 'ROLLOUT_STATE_RUNNING') {
           rollout.state = 'ROLLOUT_STATE_ROLLED_BACK';
@@ -129,24 +117,6 @@ export class FakeChanges {
         return { rollout };
       },
     });
-  }
-
-  async start(): Promise<string> {
-    const port = await this.server.listen(0, '127.0.0.1');
-    this.server.setServing(true);
-    return `127.0.0.1:${port}`;
-  }
-
-  stop(): Promise<void> {
-    return this.server.close(100);
-  }
-
-  seen(method: string): SeenChangeCall[] {
-    return this.calls.filter((call) => call.method === method);
-  }
-
-  #see(method: string, request: unknown, context: CallContext): void {
-    this.calls.push({ method, tenant: context.tenant, request });
   }
 
   /** A family runs one change at a time: two would split the same traffic two ways. */

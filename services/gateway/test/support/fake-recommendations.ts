@@ -1,7 +1,7 @@
 import { invalidField, RagfleetError } from '@ragfleet/errors';
-import { GrpcServer, type CallContext } from '@ragfleet/grpc';
+import type { CallContext } from '@ragfleet/grpc';
 import { protos, type FeedbackV1, type RecommendV1 } from '@ragfleet/protos';
-import { createLogger, createMetricsRegistry } from '@ragfleet/telemetry';
+import { RecordingFake } from './recording-fake.ts';
 
 /*
  * The recommend and feedback services as real gRPC servers with in-memory behaviour, so the
@@ -17,13 +17,6 @@ const CHANNEL_METRICS = new Set(['local_ratio', 'capacity_sat', 'fee_ppm']);
 interface StoredSubject {
   subject: FeedbackV1.Subject;
   snapshots: FeedbackV1.MetricSnapshot[];
-}
-
-export interface SeenRecommendCall {
-  method: string;
-  tenant: string;
-  user: string | undefined;
-  request: unknown;
 }
 
 const FORWARD: Record<string, string[]> = {
@@ -58,8 +51,7 @@ function priorityOf(score: number): string {
   return 'INFO';
 }
 
-export class FakeRecommendations {
-  readonly calls: SeenRecommendCall[] = [];
+export class FakeRecommendations extends RecordingFake {
   readonly subjects = new Map<string, StoredSubject>();
   readonly records = new Map<string, { tenant: string; record: FeedbackV1.RecommendationRecord }>();
   readonly answerFeedback = new Map<
@@ -79,18 +71,13 @@ export class FakeRecommendations {
   cutAfter: number | undefined;
   /** When set, the model source fails with this code (the stream still completes). */
   modelFailure: string | undefined;
-  readonly server: GrpcServer;
   #next = 1;
 
   constructor() {
-    this.server = new GrpcServer({
-      service: 'fake-recommendations',
-      logger: createLogger('fake-recommendations', 'silent'),
-      registry: createMetricsRegistry('fake-recommendations'),
-    });
+    super('fake-recommendations');
     this.server.addService('ragfleet.feedback.v1.SubjectService', protos.feedback().SubjectService.service, {
       CreateSubject: async (request: FeedbackV1.CreateSubjectRequest__Output, context: CallContext) => {
-        this.#see('CreateSubject', request, context);
+        this.see('CreateSubject', request, context);
         if (request.pack !== 'lightning') throw invalidField('pack', `unknown pack "${request.pack}"`);
         const id = request.id || `subject-${this.#next++}`;
         if (this.subjects.has(this.#key(context, id)))
@@ -108,12 +95,12 @@ export class FakeRecommendations {
         return { subject };
       },
       GetSubject: async (request: FeedbackV1.GetSubjectRequest__Output, context: CallContext) => {
-        this.#see('GetSubject', request, context);
+        this.see('GetSubject', request, context);
         const stored = this.#subject(context, request.id);
         return { subject: stored.subject, latest: stored.snapshots.at(-1) ?? null };
       },
       ListSubjects: async (request: FeedbackV1.ListSubjectsRequest__Output, context: CallContext) => {
-        this.#see('ListSubjects', request, context);
+        this.see('ListSubjects', request, context);
         const prefix = `${context.tenant}/`;
         const subjects = [...this.subjects.entries()]
           .filter(([key]) => key.startsWith(prefix))
@@ -121,7 +108,7 @@ export class FakeRecommendations {
         return { subjects: subjects.slice(0, request.limit || 50) };
       },
       PutMetrics: async (request: FeedbackV1.PutMetricsRequest__Output, context: CallContext) => {
-        this.#see('PutMetrics', request, context);
+        this.see('PutMetrics', request, context);
         const stored = this.#subject(context, request.subjectId);
         const snapshot = request.snapshot;
         for (const name of Object.keys(snapshot?.metrics ?? {})) {
@@ -147,18 +134,18 @@ export class FakeRecommendations {
       protos.feedback().FeedbackService.service,
       {
         RecordGenerated: async (request: FeedbackV1.RecordGeneratedRequest__Output, context: CallContext) => {
-          this.#see('RecordGenerated', request, context);
+          this.see('RecordGenerated', request, context);
           return { recorded: request.recommendations.length };
         },
         GetRecommendation: async (
           request: FeedbackV1.GetRecommendationRequest__Output,
           context: CallContext,
         ) => {
-          this.#see('GetRecommendation', request, context);
+          this.see('GetRecommendation', request, context);
           return { record: this.#record(context, request.id) };
         },
         ListRecommendations: async (_request: unknown, context: CallContext) => {
-          this.#see('ListRecommendations', {}, context);
+          this.see('ListRecommendations', {}, context);
           return {
             records: [...this.records.values()]
               .filter((entry) => entry.tenant === context.tenant)
@@ -166,7 +153,7 @@ export class FakeRecommendations {
           };
         },
         Transition: async (request: FeedbackV1.TransitionRequest__Output, context: CallContext) => {
-          this.#see('Transition', request, context);
+          this.see('Transition', request, context);
           const record = this.#record(context, request.id);
           const from = String(record.stage);
           const to = String(request.to);
@@ -187,7 +174,7 @@ export class FakeRecommendations {
           return { record };
         },
         GetStats: async (request: FeedbackV1.GetStatsRequest__Output, context: CallContext) => {
-          this.#see('GetStats', request, context);
+          this.see('GetStats', request, context);
           const mine = [...this.records.values()].filter((entry) => entry.tenant === context.tenant);
           const count = (stage: string) =>
             mine.filter((entry) => String(entry.record.stage) === stage).length;
@@ -219,7 +206,7 @@ export class FakeRecommendations {
           request: FeedbackV1.RecordAnswerFeedbackRequest__Output,
           context: CallContext,
         ) => {
-          this.#see('RecordAnswerFeedback', request, context);
+          this.see('RecordAnswerFeedback', request, context);
           const key = `${context.tenant}/${context.user ?? ''}/${request.answerId}`;
           const replaced = this.answerFeedback.has(key);
           const id = this.answerFeedback.get(key)?.id ?? `fb-${this.#next++}`;
@@ -231,11 +218,11 @@ export class FakeRecommendations {
     this.server.addService('ragfleet.feedback.v1.WeightsService', protos.feedback().WeightsService.service, {
       GetActiveWeights: async () => ({ weights: this.weights.find((version) => version.active) }),
       ListWeights: async (request: FeedbackV1.ListWeightsRequest__Output, context: CallContext) => {
-        this.#see('ListWeights', request, context);
+        this.see('ListWeights', request, context);
         return { versions: [...this.weights].reverse().slice(0, request.limit || 50) };
       },
       FitWeights: async (_request: unknown, context: CallContext) => {
-        this.#see('FitWeights', {}, context);
+        this.see('FitWeights', {}, context);
         const measured = [...this.records.values()].filter(
           (entry) => String(entry.record.stage) === 'STAGE_MEASURED',
         );
@@ -244,7 +231,7 @@ export class FakeRecommendations {
         return { weights: this.weights.at(-1), changed: false };
       },
       RollbackWeights: async (request: FeedbackV1.RollbackWeightsRequest__Output, context: CallContext) => {
-        this.#see('RollbackWeights', request, context);
+        this.see('RollbackWeights', request, context);
         const target = this.weights.find((version) => version.version === request.version);
         if (!target) throw new RagfleetError('NOT_FOUND', `weights version ${request.version} not found`);
         for (const version of this.weights) version.active = false;
@@ -265,7 +252,7 @@ export class FakeRecommendations {
       protos.recommend().RecommendService.service,
       {
         Score: async (request: RecommendV1.ScoreRequest__Output, context: CallContext) => {
-          this.#see('Score', request, context);
+          this.see('Score', request, context);
           if (request.subjectId) this.#subject(context, request.subjectId);
           const scored = request.candidates
             .map((candidate) => {
@@ -283,27 +270,12 @@ export class FakeRecommendations {
           return { scored, weightsVersion: this.#activeWeights() };
         },
         Recommend: (request: RecommendV1.RecommendRequest__Output, context: CallContext) => {
-          this.#see('Recommend', request, context);
+          this.see('Recommend', request, context);
           return this.#recommend(request, context);
         },
         GetScorerState: async () => ({ rulePack: 'lightning', rulePackVersion: '1', rules: 10 }),
       },
     );
-  }
-
-  async start(): Promise<string> {
-    const port = await this.server.listen(0, '127.0.0.1');
-    this.server.setServing(true);
-    return `127.0.0.1:${port}`;
-  }
-
-  stop(): Promise<void> {
-    return this.server.close(100);
-  }
-
-  /** Calls of a method, in order, with the identity each carried. */
-  seen(method: string): SeenRecommendCall[] {
-    return this.calls.filter((call) => call.method === method);
   }
 
   async *#recommend(
@@ -421,9 +393,5 @@ export class FakeRecommendations {
     if (!entry || entry.tenant !== context.tenant)
       throw new RagfleetError('NOT_FOUND', `recommendation ${id} not found`);
     return entry.record;
-  }
-
-  #see(method: string, request: unknown, context: CallContext): void {
-    this.calls.push({ method, tenant: context.tenant, user: context.user, request });
   }
 }

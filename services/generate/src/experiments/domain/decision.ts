@@ -1,4 +1,4 @@
-import type { Counters, DecidingMetric, ExperimentRecord } from './records.ts';
+import { ZERO_COUNTERS, type Counters, type DecidingMetric, type ExperimentRecord } from './records.ts';
 import {
   meanInterval,
   twoProportionZ,
@@ -96,16 +96,7 @@ export function evaluate(
   const rule = METRIC_RULES[experiment.metric];
   const rows = experiment.variants.map((variant) => ({
     name: variant.name,
-    counters: counters[variant.name] ?? {
-      answers: 0,
-      errors: 0,
-      rated: 0,
-      thumbsUp: 0,
-      costUsd: 0,
-      costSq: 0,
-      latencyMs: 0,
-      latencySq: 0,
-    },
+    counters: counters[variant.name] ?? ZERO_COUNTERS,
   }));
   const fewest = Math.min(...rows.map((row) => rule.samples(row.counters)));
   const look = Math.floor(fewest / experiment.minSamples);

@@ -57,10 +57,11 @@ export async function completeOnChain<T>(
     const provider = providers.get(choice.provider);
     if (!provider) continue;
     const chatRequest = request(choice.model);
-    const prompt = promptTokens(chatRequest);
+    // Counted only when needed: a reserve, or a provider that reports no usage.
+    const prompt = () => promptTokens(chatRequest);
     let held: Held | undefined;
     if (budgets) {
-      const reserved = await budgets.holds.reserve(choice, prompt, budgets.maxOutputTokens, signal);
+      const reserved = await budgets.holds.reserve(choice, prompt(), budgets.maxOutputTokens, signal);
       // Without a reservation nothing would stop this call overspending: it is not made.
       if (reserved.kind === 'failed') throw reserved.failure;
       if (reserved.kind === 'refused') {
@@ -99,9 +100,12 @@ export async function completeOnChain<T>(
 const NOTHING_USED = { inputTokens: 0, outputTokens: 0 };
 
 /** The provider's usage, or the tokens counted when it reports none. */
-function usedBy(written: Completion, promptTokens: number): { inputTokens: number; outputTokens: number } {
+function usedBy(
+  written: Completion,
+  promptTokens: () => number,
+): { inputTokens: number; outputTokens: number } {
   return {
-    inputTokens: written.inputTokens ?? promptTokens,
+    inputTokens: written.inputTokens ?? promptTokens(),
     outputTokens: written.outputTokens ?? countTokens(written.text),
   };
 }

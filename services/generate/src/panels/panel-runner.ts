@@ -218,7 +218,6 @@ export class PanelRunner {
           firstTokenAt ??= this.#options.now();
           await emit({ type: 'token', text, specialist });
         });
-        if (outcome.usage) outcome.usage.promptVersion = this.#promptVersion(specialist);
         if (specialist === 'decision' && outcome.ok) {
           outcome.score = parseDecisionScore(outcome.text) ?? heuristicDecisionScore(query, passages);
         }
@@ -277,6 +276,7 @@ export class PanelRunner {
     onToken: (text: string) => Promise<void>,
   ): Promise<SpecialistOutcome> {
     const started = this.#options.now();
+    const promptVersion = this.#promptVersion(specialist);
     const outcome = (fields: Partial<SpecialistOutcome>): SpecialistOutcome => ({
       specialist,
       ok: false,
@@ -331,7 +331,7 @@ export class PanelRunner {
           outputTokens: usage.outputTokens ?? countTokens(texts.join('')),
         };
         if (held) await this.#holds?.settle(held, choice, used);
-        return outcome({ ok: true, text: texts.join(''), model, ...paidFor(choice, used) });
+        return outcome({ ok: true, text: texts.join(''), model, ...paidFor(choice, promptVersion, used) });
       } catch (error) {
         // What was written until the failure was used: it is what the budget (and the ledger) pays.
         const used = {
@@ -349,7 +349,7 @@ export class PanelRunner {
             model,
             errorCode: failure.code,
             errorMessage: failure.message,
-            ...(texts.length > 0 ? paidFor(choice, used) : {}),
+            ...(texts.length > 0 ? paidFor(choice, promptVersion, used) : {}),
           });
         }
       }
@@ -364,10 +364,11 @@ export class PanelRunner {
 /** A specialist's cost and what its model used, for the panel's done and for the ledger. */
 function paidFor(
   choice: ModelChoice,
+  promptVersion: string,
   used: { inputTokens: number; outputTokens: number },
 ): Pick<SpecialistOutcome, 'costUsd' | 'usage'> {
   return {
     costUsd: answerCostUsd(choice, used),
-    usage: { provider: choice.provider, model: choice.model, promptVersion: '', ...used },
+    usage: { provider: choice.provider, model: choice.model, promptVersion, ...used },
   };
 }

@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import {
   COUNTER_NAMES,
@@ -40,6 +41,8 @@ export class FileExperimentStore implements ExperimentStore {
   readonly #now: () => number;
   readonly #state: FileState;
   #timer: NodeJS.Timeout | undefined;
+  /** The write under way, if any: writes never overlap, and close waits for it. */
+  #writing: Promise<void> = Promise.resolve();
 
   constructor(path: string, now: () => number = Date.now) {
     this.#path = path;
@@ -139,23 +142,24 @@ export class FileExperimentStore implements ExperimentStore {
   async close() {
     clearTimeout(this.#timer);
     this.#timer = undefined;
-    this.#write();
+    await this.#writing;
+    await this.#write();
   }
 
-  /** Coalesces a burst of changes (counters on every answer) into one write. */
+  /**
+   * Coalesces a burst of changes (counters on every answer) into one write, made off the event
+   * loop's critical path so that answers never wait for the file.
+   */
   #changed(): void {
     this.#timer ??= setTimeout(() => {
       this.#timer = undefined;
-      try {
-        this.#write();
-      } catch {
-        // The next change (or close, which throws) writes the whole state again.
-      }
+      // A failed write is retried by the next change's, or by close's (which throws).
+      this.#writing = this.#writing.then(() => this.#write()).catch(() => undefined);
     }, 100);
     this.#timer.unref();
   }
 
-  #write(): void {
+  async #write(): Promise<void> {
     const now = this.#now();
     for (const [id, entry] of Object.entries(this.#state.assignments)) {
       if (entry.expiresAt <= now) delete this.#state.assignments[id];
@@ -163,7 +167,7 @@ export class FileExperimentStore implements ExperimentStore {
     for (const [id, until] of Object.entries(this.#state.rated))
       if (until <= now) delete this.#state.rated[id];
     const temporary = `${this.#path}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify(this.#state));
-    renameSync(temporary, this.#path);
+    await writeFile(temporary, JSON.stringify(this.#state));
+    await rename(temporary, this.#path);
   }
 }
